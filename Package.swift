@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Strict settings shared by every Swift target.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .library(name: "NianbaoKit", targets: ["NianbaoKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, wrapped as system-library targets (see ../shared/notes/libxml2-with-foundation.md).
+        .systemLibrary(
+            name: "CNianbaoZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CNianbaoXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // The model: report, neutral document blocks, diagnostics. Depends on nothing.
+        .target(name: "NianbaoModel", swiftSettings: strictSettings),
+
+        // Readers: a format in, a neutral block stream out.
+        .target(name: "NianbaoText", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
+        .target(
+            name: "NianbaoOOXML",
+            dependencies: ["NianbaoModel", "CNianbaoZip", "CNianbaoXML2"],
+            swiftSettings: strictSettings
+        ),
+
+        // Domain layer: blocks to report, and the consistency rules.
+        .target(name: "NianbaoRecognizer", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
+        .target(name: "NianbaoValidator", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
+
+        // Writers: JSON, CSV, schema.
+        .target(name: "NianbaoWriters", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
+
+        // The pipeline that ties readers, recognizer, validator and writers together.
+        .target(
+            name: "NianbaoKit",
+            dependencies: [
+                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoRecognizer",
+                "NianbaoValidator", "NianbaoWriters",
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The thin command-line interface.
+        .executableTarget(
+            name: "nianbao",
+            dependencies: [
+                "NianbaoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(
+            name: "NianbaoTests",
+            dependencies: [
+                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoRecognizer",
+                "NianbaoValidator", "NianbaoWriters", "NianbaoKit",
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef CNIANBAO_ZIP_SHIM_H
+#define CNIANBAO_ZIP_SHIM_H
+#include <zip.h>
+#endif

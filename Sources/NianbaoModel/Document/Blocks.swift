@@ -1,0 +1,75 @@
+/// A paragraph of running text as a reader found it.
+public struct Paragraph: Sendable, Hashable {
+    /// The paragraph's text, including any visible numbering marker (`一、`, `（二）`) that the
+    /// format renders (DOCX auto-numbering is rendered into the text by the reader).
+    public var text: String
+    /// Where the paragraph starts.
+    public var location: SourceLocation
+    /// Outline level when the format says it is a heading (1 = top), else `nil`.
+    public var headingLevel: Int?
+
+    /// Creates a paragraph.
+    public init(text: String, location: SourceLocation, headingLevel: Int? = nil) {
+        self.text = text
+        self.location = location
+        self.headingLevel = headingLevel
+    }
+}
+
+/// One cell of a table row.
+public struct TableCell: Sendable, Hashable {
+    /// The cell's text; several paragraphs inside one cell are joined with `"\n"`.
+    public var text: String
+    /// Where the cell is.
+    public var location: SourceLocation
+    /// How many grid columns the cell spans (`w:gridSpan`); 1 for plain cells.
+    public var columnSpan: Int
+    /// `true` when the cell continues a vertically merged cell above (`w:vMerge` continue): its
+    /// text is empty and its content belongs to the cell where the merge started.
+    public var continuesVerticalMerge: Bool
+
+    /// Creates a cell.
+    public init(text: String, location: SourceLocation, columnSpan: Int = 1, continuesVerticalMerge: Bool = false) {
+        self.text = text
+        self.location = location
+        self.columnSpan = columnSpan
+        self.continuesVerticalMerge = continuesVerticalMerge
+    }
+}
+
+/// A row of table cells, in reading order.
+public struct TableRow: Sendable, Hashable {
+    /// The cells, left to right.
+    public var cells: [TableCell]
+    /// Where the row starts.
+    public var location: SourceLocation
+
+    /// Creates a row.
+    public init(cells: [TableCell], location: SourceLocation) {
+        self.cells = cells
+        self.location = location
+    }
+}
+
+/// A table: rows of cells. Tables split over pages may arrive as two tables; the recognizer joins
+/// them by their labels.
+public struct Table: Sendable, Hashable {
+    /// The rows, top to bottom.
+    public var rows: [TableRow]
+    /// Where the table starts.
+    public var location: SourceLocation
+
+    /// Creates a table.
+    public init(rows: [TableRow], location: SourceLocation) {
+        self.rows = rows
+        self.location = location
+    }
+}
+
+/// One unit of the neutral block stream that every reader produces.
+public enum Block: Sendable, Hashable {
+    /// Running text.
+    case paragraph(Paragraph)
+    /// A table.
+    case table(Table)
+}

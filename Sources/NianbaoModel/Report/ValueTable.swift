@@ -1,0 +1,71 @@
+public import Foundation
+
+/// The values of one statutory table, row by row, in template order.
+///
+/// A value is a `Decimal` or `nil` where the source does not give it: missing is never zero.
+public struct ValueTable: Sendable, Hashable {
+    /// One row: its key and its cells in column order.
+    public struct Row: Sendable, Hashable {
+        /// The row's JSON key.
+        public var key: String
+        /// The row's cells, in column order.
+        public var cells: [Cell]
+
+        /// Creates a row.
+        public init(key: String, cells: [Cell]) {
+            self.key = key
+            self.cells = cells
+        }
+    }
+
+    /// One cell: its column key and value.
+    public struct Cell: Sendable, Hashable {
+        /// The column's JSON key.
+        public var column: String
+        /// The value, or `nil` when the source does not give it.
+        public var value: Decimal?
+
+        /// Creates a cell.
+        public init(column: String, value: Decimal?) {
+            self.column = column
+            self.value = value
+        }
+    }
+
+    /// The rows, in template order.
+    public var rows: [Row]
+
+    /// Creates a table from rows.
+    public init(rows: [Row]) {
+        self.rows = rows
+    }
+
+    /// A table with every row and column of `table` under `template`, all values `nil`.
+    public init(empty table: ReportTable, template: TemplateVersion) {
+        rows = TemplateCatalog.rows(table, template).map { spec in
+            Row(key: spec.key, cells: spec.columns.map { Cell(column: $0.key, value: nil) })
+        }
+    }
+
+    /// `true` when the table has a row `row` with a column `column`.
+    public func has(_ row: String, _ column: String) -> Bool {
+        rows.first { $0.key == row }?.cells.contains { $0.column == column } ?? false
+    }
+
+    /// The value at `row`/`column`; `nil` when missing or when the template lacks the cell.
+    public subscript(row: String, column: String) -> Decimal? {
+        get {
+            rows.first { $0.key == row }?.cells.first { $0.column == column }?.value
+        }
+        set {
+            guard let r = rows.firstIndex(where: { $0.key == row }),
+                  let c = rows[r].cells.firstIndex(where: { $0.column == column }) else { return }
+            rows[r].cells[c].value = newValue
+        }
+    }
+
+    /// Every (row, column, value) triple in order.
+    public var allCells: [(row: String, column: String, value: Decimal?)] {
+        rows.flatMap { row in row.cells.map { (row.key, $0.column, $0.value) } }
+    }
+}
