@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C libraries, wrapped as system-library targets (see ../shared/notes/libxml2-with-foundation.md).
@@ -54,6 +55,7 @@ let package = Package(
             dependencies: [
                 "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoRecognizer",
                 "NianbaoValidator", "NianbaoWriters",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

@@ -26,6 +26,9 @@ public struct Report: Sendable, Hashable {
     public var reviewLitigation: ValueTable
     /// Everything noticed while reading, recognising and validating.
     public var diagnostics: [Diagnostic]
+    /// Where each value was read, keyed by its JSON path (`"requests.granted.total"`). Not part of
+    /// the JSON contract: it lets diagnostics name the input cell.
+    public var valueLocations: [String: SourceLocation] = [:]
 
     /// Creates a report whose tables are empty (all `nil`) for `template`.
     public init(source: SourceInfo, template: TemplateVersion = .unknown) {

@@ -1,0 +1,132 @@
+public import Foundation
+public import NianbaoModel
+import NianbaoText
+import NianbaoRecognizer
+import NianbaoValidator
+import NianbaoWriters
+import Crypto
+
+/// Why an input could not be converted; names the stage and the problem.
+public struct ConversionError: Error, Sendable, CustomStringConvertible {
+    /// The pipeline stage that failed.
+    public enum Stage: String, Sendable {
+        /// Opening or reading the file.
+        case read
+        /// Decoding the format into blocks.
+        case parse
+        /// Recognising a report in the blocks.
+        case recognize
+        /// Writing the output.
+        case write
+    }
+
+    /// The input file's path as given.
+    public var file: String
+    /// Where it failed.
+    public var stage: Stage
+    /// What went wrong, in one line.
+    public var message: String
+
+    /// Creates an error.
+    public init(file: String, stage: Stage, message: String) {
+        self.file = file
+        self.stage = stage
+        self.message = message
+    }
+
+    /// `file: message`.
+    public var description: String { "\(file): \(message)" }
+}
+
+/// The conversion pipeline: bytes → reader → block stream → recognizer → validator → report.
+public enum Pipeline {
+    /// Input files larger than this are refused rather than read into memory.
+    public static let maximumInputBytes = 256 * 1024 * 1024
+
+    /// The format of an input, by extension, then by content.
+    public static func format(of url: URL, data: Data) -> SourceFormat {
+        switch url.pathExtension.lowercased() {
+        case "docx", "docm", "dotx", "doc": return .docx
+        case "json": return .json
+        case "txt", "text": return .text
+        default: break
+        }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .docx }
+        if let first = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") { return .json }
+        return .text
+    }
+
+    /// Converts one file into a validated report.
+    /// - Throws: ``ConversionError`` naming the file and the problem.
+    public static func convert(contentsOf url: URL) throws -> Report {
+        let data = try readInput(url)
+        return try convert(data: data, fileName: url.lastPathComponent, displayPath: url.path, format: format(of: url, data: data))
+    }
+
+    /// Converts bytes into a validated report.
+    /// - Throws: ``ConversionError`` naming the file and the problem.
+    public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat) throws -> Report {
+        let shown = displayPath ?? fileName
+        let sha256 = SHA256.hash(data: data).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+        var report: Report
+        switch format {
+        case .json:
+            do {
+                report = try ReportJSON.decode(data)
+            } catch {
+                throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
+            }
+        case .text, .docx:
+            var document: SourceDocument
+            do {
+                document = try read(data: data, fileName: fileName, format: format)
+            } catch let error as ConversionError {
+                throw error
+            } catch {
+                throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
+            }
+            document.source.sha256 = sha256
+            report = Recognizer.recognize(document)
+            if report.diagnostics.contains(where: { $0.code == Recognizer.unrecognizedCode }) {
+                throw ConversionError(file: shown, stage: .recognize,
+                                      message: report.diagnostics.first { $0.code == Recognizer.unrecognizedCode }?.message ?? "not a report")
+            }
+        }
+        Validator.validate(&report)
+        return report
+    }
+
+    /// Reads the block stream of a text or DOCX input.
+    public static func read(data: Data, fileName: String, format: SourceFormat) throws -> SourceDocument {
+        switch format {
+        case .text, .json:
+            return try TextReader.read(data: data, fileName: fileName)
+        case .docx:
+            return try DocumentReaders.readDOCX(data: data, fileName: fileName)
+        }
+    }
+
+    private static func readInput(_ url: URL) throws -> Data {
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ConversionError(file: path, stage: .read, message: "no such file")
+        }
+        if isDirectory.boolValue { throw ConversionError(file: path, stage: .read, message: "is a folder, not a file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ConversionError(file: path, stage: .read, message: "permission denied: the file cannot be read")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > maximumInputBytes {
+            throw ConversionError(file: path, stage: .read, message: "the file is \(size.intValue / 1_048_576) MiB, over the \(maximumInputBytes / 1_048_576) MiB limit for one report")
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw ConversionError(file: path, stage: .read, message: "cannot be read: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+public import Foundation
+
+/// The unit a money value is stated in.
+public enum MoneyUnit: String, Sendable, Hashable {
+    /// 元 (yuan).
+    case yuan = "元"
+    /// 万元 (ten thousand yuan).
+    case tenThousandYuan = "万元"
+    /// 亿元 (hundred million yuan).
+    case hundredMillionYuan = "亿元"
+
+    /// Yuan per unit.
+    public var multiplier: Decimal {
+        switch self {
+        case .yuan: 1
+        case .tenThousandYuan: 10_000
+        case .hundredMillionYuan: 100_000_000
+        }
+    }
+
+    /// The unit named in a header or cell (`采购总金额（万元）`, `单位：元`), if any.
+    public static func mentioned(in text: String) -> MoneyUnit? {
+        if text.contains("亿元") { return .hundredMillionYuan }
+        if text.contains("万元") { return .tenThousandYuan }
+        if text.contains("元") { return .yuan }
+        return nil
+    }
+}
+
+/// What one table cell says, read as a value.
+public enum CellValue: Sendable, Hashable {
+    /// A number, with the money unit the cell itself states (`101500元`, `10.15万元`).
+    case number(Decimal, unit: MoneyUnit?)
+    /// Nothing in the cell.
+    case blank
+    /// A dash or slash standing for "not applicable / not given" (`—`, `/`, `-`).
+    case placeholder(String)
+    /// `无` ("none"): an explicit zero.
+    case none
+    /// Text that is not a value (a label).
+    case text
+
+    /// `true` for anything that occupies a value position (all but `.text`).
+    public var isValueLike: Bool {
+        if case .text = self { return false }
+        return true
+    }
+
+    /// `true` for a number or an explicit none.
+    public var isNumeric: Bool {
+        switch self {
+        case .number, .none: true
+        default: false
+        }
+    }
+
+    /// Reads a cell: `0`, ` 0`, `增9`, `减16`, `+1`, `-2`, `101500元`, `10.15万元`, `1,234`, `１２`,
+    /// blank, `—`, `/`, `无`.
+    public static func parse(_ raw: String) -> CellValue {
+        let text = LabelText.halfWidth(raw).filter { !$0.isWhitespace }
+        if text.isEmpty { return .blank }
+        if ["-", "—", "——", "–", "/", "\\", "…", "……", "--", "/-", "－", "×", "x", "X"].contains(text) { return .placeholder(text) }
+        if text == "无" || text == "没有" { return .none }
+
+        var body = Substring(text)
+        var negative = false
+        for (prefix, sign) in [("增加", false), ("减少", true), ("新增", false), ("增", false), ("减", true), ("+", false), ("-", true)]
+        where body.hasPrefix(prefix) {
+            negative = sign
+            body = body.dropFirst(prefix.count)
+            break
+        }
+        var unit: MoneyUnit?
+        for suffix in ["亿元", "万元", "元"] where body.hasSuffix(suffix) {
+            unit = MoneyUnit(rawValue: suffix)
+            body = body.dropLast(suffix.count)
+            break
+        }
+        for counter in ["件", "个", "项", "条", "次", "宗", "人"] where body.hasSuffix(counter) {
+            body = body.dropLast(counter.count)
+            break
+        }
+        let digits = body.filter { $0 != "," }
+        guard !digits.isEmpty, digits.first != ".", digits.last != ".",
+              digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              digits.filter({ $0 == "." }).count <= 1,
+              let value = Decimal(string: String(digits), locale: Locale(identifier: "en_US_POSIX")) else {
+            return .text
+        }
+        return .number(negative ? -value : value, unit: unit)
+    }
+}

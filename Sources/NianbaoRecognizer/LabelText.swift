@@ -1,0 +1,69 @@
+/// Normalisation of labels and cell text before matching: full-width ASCII to half-width,
+/// white space removed, quotes unified. Raw text is kept elsewhere for diagnostics.
+public enum LabelText {
+    /// Full-width forms (`０`–`９`, `（`, `）`, `Ａ`…) to ASCII, ideographic space to space.
+    public static func halfWidth(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E:
+                result.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
+            case 0x3000, 0x00A0:
+                result.append(" ")
+            case 0x2212, 0x2013, 0xFE63:  // minus sign, en dash, small hyphen-minus
+                result.append("-")
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Half-width, white space removed, quotes and bullets dropped: the form labels are compared in.
+    public static func key(_ text: String) -> String {
+        let dropped: Set<Character> = ["“", "”", "\"", "‘", "’", "'", "「", "」", "『", "』", "·", "•"]
+        return String(halfWidth(text).filter { !$0.isWhitespace && !dropped.contains($0) })
+    }
+
+    private static let numerals: [Character: Int] = [
+        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+    ]
+
+    /// The value of a Chinese numeral up to 99 (`三` → 3, `十二` → 12), or an ASCII number.
+    public static func ordinal(_ text: Substring) -> Int? {
+        if let value = Int(text) { return value }
+        guard !text.isEmpty, text.allSatisfy({ numerals[$0] != nil }) else { return nil }
+        let digits = text.compactMap { numerals[$0] }
+        if let ten = text.firstIndex(of: "十") {
+            let tens = ten == text.startIndex ? 1 : (numerals[text[text.startIndex]] ?? 1)
+            let after = text[text.index(after: ten)...]
+            let ones = after.isEmpty ? 0 : (numerals[after[after.startIndex]] ?? 0)
+            return tens * 10 + ones
+        }
+        return digits.count == 1 ? digits[0] : nil
+    }
+
+    /// Splits a leading enumerator off a key-normalised label: `(三)不予公开` → (3, `不予公开`),
+    /// `1.属于国家秘密` → (1, `属于国家秘密`), `六、其他` → (6, `其他`). No enumerator: (nil, label).
+    public static func splitEnumerator(_ key: String) -> (ordinal: Int?, rest: String) {
+        var rest = Substring(key)
+        if let first = rest.first, first == "(" || first == "【" || first == "[" {
+            let body = rest.dropFirst().prefix { numerals[$0] != nil || $0.isASCII && $0.isNumber }
+            let afterBody = rest.dropFirst(1 + body.count)
+            if !body.isEmpty, let close = afterBody.first, ")】]".contains(close), let value = ordinal(body) {
+                var tail = afterBody.dropFirst()
+                if let mark = tail.first, "、.,，".contains(mark) { tail = tail.dropFirst() }
+                return (value, String(tail))
+            }
+            return (nil, key)
+        }
+        let body = rest.prefix { numerals[$0] != nil || $0.isASCII && $0.isNumber }
+        guard !body.isEmpty, body.count <= 3, let value = ordinal(body) else { return (nil, key) }
+        rest = rest.dropFirst(body.count)
+        guard let mark = rest.first, "、.,，)".contains(mark) else { return (nil, key) }
+        let tail = rest.dropFirst()
+        // `1.5万元` is a number, not an enumerator.
+        if mark == ".", tail.first?.isNumber == true { return (nil, key) }
+        return (value, String(tail))
+    }
+}

@@ -1,0 +1,165 @@
+import NianbaoModel
+
+/// Title, agency, year and publication date of a report.
+struct Metadata {
+    var title: String?
+    var agency: String?
+    var year: Int?
+    var published: String?
+    var publishedBlock: Int?
+    /// Trailing blocks (signature and date) that are not prose of the last part.
+    var signatureBlocks: Set<Int> = []
+    var diagnostics: [Diagnostic] = []
+}
+
+enum MetadataFinder {
+    private static let agencyEndings: [Character] = ["局", "委", "办", "院", "厅", "府", "部", "会", "处", "所", "队", "站", "馆", "室", "镇", "乡", "区", "县", "市", "心", "道", "司", "署", "行", "团"]
+
+    static func find(blocks: [Block], headings: [SectionHeading], end: Int) -> Metadata {
+        var metadata = Metadata()
+        let firstHeading = headings.first?.blockIndex ?? min(end, 15)
+        var paragraphs: [(index: Int, paragraph: Paragraph)] = []
+        for (index, block) in blocks.enumerated().prefix(end) {
+            if case .paragraph(let paragraph) = block { paragraphs.append((index, paragraph)) }
+        }
+        let front = paragraphs.filter { $0.index < firstHeading }.prefix(15)
+
+        // Title: the first short paragraph that names a report, with a lead line when split.
+        if let position = front.firstIndex(where: { isTitleLine(LabelText.key($0.paragraph.text)) }) {
+            var title = LabelText.key(front[position].paragraph.text)
+            if position > front.startIndex {
+                let previous = LabelText.key(front[position - 1].paragraph.text)
+                if isTitleLead(previous, before: title) { title = previous + title }
+            }
+            metadata.title = title
+        } else {
+            metadata.diagnostics.append(Diagnostic(.warning, code: "metadata.title", path: "title",
+                message: "no title line (…年度报告) found before the first part"))
+        }
+
+        // Publication date: a date line after the last part, else one in the front matter.
+        let lastHeading = headings.last?.blockIndex ?? 0
+        let trailing = paragraphs.filter { $0.index > lastHeading }.suffix(4)
+        if let dated = trailing.last(where: { dateLine($0.paragraph.text) != nil }), let (prefix, iso) = dateLine(dated.paragraph.text) {
+            metadata.published = iso
+            metadata.publishedBlock = dated.index
+            metadata.signatureBlocks.insert(dated.index)
+            if let signature = trailing.last(where: { $0.index < dated.index }),
+               signature.index == dated.index - 1 || blocksBetweenAreEmpty(blocks, signature.index, dated.index),
+               isSignature(LabelText.key(signature.paragraph.text)) {
+                metadata.signatureBlocks.insert(signature.index)
+                if metadata.agency == nil, !prefix.isEmpty { metadata.agency = prefix }
+            }
+            if !prefix.isEmpty { metadata.signatureBlocks.insert(dated.index) }
+        } else if let dated = front.first(where: { dateLine($0.paragraph.text)?.prefix.isEmpty == true }),
+                  let (_, iso) = dateLine(dated.paragraph.text) {
+            metadata.published = iso
+            metadata.publishedBlock = dated.index
+        }
+
+        // Agency: the title's lead, else the signature line.
+        if let title = metadata.title, let agency = agency(fromTitle: title) {
+            metadata.agency = agency
+        } else if let signature = metadata.signatureBlocks.sorted().first,
+                  case .paragraph(let paragraph) = blocks[signature],
+                  dateLine(paragraph.text) == nil {
+            metadata.agency = LabelText.key(paragraph.text)
+        } else if metadata.agency == nil {
+            metadata.diagnostics.append(Diagnostic(.warning, code: "metadata.agency", path: "agency",
+                message: "the agency could not be found in the title or a signature line"))
+        }
+
+        // Year reported on: title, then the statistics period, then the overview, then published − 1.
+        if let title = metadata.title, let year = TextScanning.firstYear(in: title) {
+            metadata.year = year
+        } else if let year = statisticsYear(paragraphs.map(\.paragraph.text)) {
+            metadata.year = year
+        } else if let overview = headings.first(where: { $0.section == .overview }),
+                  let year = paragraphs.lazy.filter({ $0.index > overview.blockIndex })
+                    .prefix(3).compactMap({ TextScanning.firstYear(in: LabelText.key($0.paragraph.text)) }).first {
+            metadata.year = year
+        } else if let published = metadata.published, let year = Int(published.prefix(4)) {
+            metadata.year = year - 1
+            metadata.diagnostics.append(Diagnostic(.warning, code: "metadata.year", path: "year",
+                message: "the year reported on is not stated; taken as the year before publication (\(year - 1))"))
+        } else {
+            metadata.diagnostics.append(Diagnostic(.warning, code: "metadata.year", path: "year",
+                message: "the year reported on could not be found"))
+        }
+        if metadata.published == nil {
+            metadata.diagnostics.append(Diagnostic(.info, code: "metadata.published", path: "published",
+                message: "the report has no date line"))
+        }
+        return metadata
+    }
+
+    private static func blocksBetweenAreEmpty(_ blocks: [Block], _ from: Int, _ to: Int) -> Bool {
+        guard from + 1 < to else { return true }
+        return blocks[(from + 1)..<to].allSatisfy {
+            if case .paragraph(let p) = $0 { return LabelText.key(p.text).isEmpty }
+            return false
+        }
+    }
+
+    static func isTitleLine(_ key: String) -> Bool {
+        guard key.count <= 80, key.contains("报告") else { return false }
+        return key.contains("年度报告") || key.contains("信息公开") || key.contains("政务公开")
+    }
+
+    /// A short line that starts a title split over two lines (`盐池县交通运输局` / `2020年…报告`).
+    private static func isTitleLead(_ previous: String, before title: String) -> Bool {
+        guard !previous.isEmpty, previous.count <= 30, dateLine(previous) == nil else { return false }
+        if previous.contains(where: { "：:。，,;；".contains($0) }) { return false }
+        let titleLacksAgency = agency(fromTitle: title) == nil
+        let endsLikeAgency = previous.last.map { agencyEndings.contains($0) } ?? false
+        return titleLacksAgency || (endsLikeAgency && !title.hasPrefix(previous))
+    }
+
+    private static func isSignature(_ key: String) -> Bool {
+        !key.isEmpty && key.count <= 30 && !key.contains(where: { "：:。，,;；".contains($0) })
+    }
+
+    /// The agency named before the year or before `政府信息公开` in a title.
+    static func agency(fromTitle title: String) -> String? {
+        var head: Substring
+        if let year = TextScanning.years(in: title).first {
+            head = title[..<year.start]
+            if head.isEmpty {
+                let after = title[year.end...].drop { $0 == "度" }
+                head = after.prefix(upTo: firstMarker(in: after) ?? after.endIndex)
+            }
+        } else {
+            head = title.prefix(upTo: firstMarker(in: Substring(title)) ?? title.endIndex)
+        }
+        for suffix in ["关于", "的", "(", "（"] where head.hasSuffix(suffix) { head = head.dropLast(suffix.count) }
+        return head.count >= 2 ? String(head) : nil
+    }
+
+    private static func firstMarker(in text: Substring) -> String.Index? {
+        ["政府信息公开", "信息公开", "政务公开", "工作年度报告", "年度报告"].compactMap { text.range(of: $0)?.lowerBound }.min()
+    }
+
+    /// A paragraph that is a date, or a short name followed by a date.
+    static func dateLine(_ text: String) -> (prefix: String, iso: String)? {
+        let key = LabelText.key(text)
+        guard key.count <= 45, let (prefix, iso) = TextScanning.trailingDate(key) else { return nil }
+        if prefix.contains(where: { "：:。，,;；".contains($0) }) { return nil }
+        return (prefix, iso)
+    }
+
+    /// `统计时间自2020年1月1日起至2020年12月31日` and similar statements of the period.
+    private static func statisticsYear(_ texts: [String]) -> Int? {
+        for text in texts.prefix(60) {
+            let key = LabelText.key(text)
+            guard key.contains("12月31日") else { continue }
+            let years = TextScanning.years(in: key)
+            for (position, found) in years.enumerated() {
+                let after = key[found.end...]
+                if after.hasPrefix("1月1日"), position + 1 < years.count, years[position + 1].year == found.year {
+                    return found.year
+                }
+            }
+        }
+        return nil
+    }
+}

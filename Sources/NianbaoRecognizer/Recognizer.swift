@@ -1,0 +1,143 @@
+public import NianbaoModel
+
+/// Maps a reader's block stream to the canonical report, by labels: part headings, template
+/// version, table rows and columns are all found through ``LabelVariants``, never by position
+/// alone.
+public enum Recognizer {
+    /// Diagnostic code of a document that is not an annual report at all.
+    public static let unrecognizedCode = "report.unrecognized"
+
+    /// Recognises `document` into a report. Never fails: what cannot be found is `nil` with a
+    /// diagnostic. A document with no part headings and no statutory table gets an error
+    /// diagnostic coded ``unrecognizedCode``.
+    public static func recognize(_ document: SourceDocument) -> Report {
+        var diagnostics = document.diagnostics
+        var (headings, repeatStart) = SectionFinder.headings(in: document.blocks)
+        let end = repeatStart ?? document.blocks.count
+        if let repeatStart {
+            diagnostics.append(Diagnostic(.warning, code: "report.repeated",
+                message: "the report starts over at \(blockLocation(document.blocks[repeatStart])); the repetition is ignored",
+                location: location(of: document.blocks[repeatStart])))
+        }
+        let blocks = Array(document.blocks.prefix(end))
+        headings = headings.filter { $0.blockIndex < end }
+
+        let metadata = MetadataFinder.find(blocks: blocks, headings: headings, end: end)
+        diagnostics += metadata.diagnostics
+
+        // Tables, each assigned to a part by its labels (the part it sits in breaks ties).
+        var tableRows: [ReportTable: [TableRow]] = [:]
+        for (index, block) in blocks.enumerated() {
+            guard case .table(let table) = block else { continue }
+            let containing = headings.last { $0.blockIndex < index }?.section
+            if let part = TableRecognizer.part(of: table, fallback: containing) {
+                tableRows[part, default: []] += table.rows
+            }
+        }
+
+        let template = detectTemplate(tableRows.values.flatMap { $0 }, year: metadata.year, diagnostics: &diagnostics)
+        var report = Report(source: document.source, template: template)
+        report.title = metadata.title
+        report.agency = metadata.agency
+        report.year = metadata.year
+        report.published = metadata.published
+        report.sections = sections(blocks: blocks, headings: headings, skip: metadata.signatureBlocks.union(metadata.publishedBlock.map { [$0] } ?? []))
+        for section in SectionKey.allCases where report.sections[section] == nil {
+            diagnostics.append(Diagnostic(.warning, code: "section.missing", path: "sections.\(section.rawValue)",
+                message: "part \(section.number)（\(section.officialHeading)）not found"))
+        }
+
+        var recognizer = TableRecognizer(template: template, report: report)
+        if template != .unknown {
+            var found: [ReportTable: Set<String>] = [:]
+            found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(tableRows[.activeDisclosure] ?? [])
+            found[.requests] = recognizer.recognizeRequests(tableRows[.requests] ?? [])
+            found[.reviewLitigation] = recognizer.recognizeReviewLitigation(tableRows[.reviewLitigation] ?? [])
+            report = recognizer.report
+            diagnostics += recognizer.diagnostics
+            for table in ReportTable.allCases {
+                diagnostics += missingRows(table, template: template, found: found[table] ?? [], hadTable: tableRows[table] != nil)
+            }
+        }
+
+        if headings.isEmpty && tableRows.isEmpty {
+            diagnostics.insert(Diagnostic(.error, code: unrecognizedCode,
+                message: "not a government information disclosure annual report: no part headings (一、总体情况 …) and no statutory tables found"), at: 0)
+        }
+        report.diagnostics = diagnostics
+        return report
+    }
+
+    private static func location(of block: Block) -> SourceLocation {
+        switch block {
+        case .paragraph(let paragraph): paragraph.location
+        case .table(let table): table.location
+        }
+    }
+
+    private static func blockLocation(_ block: Block) -> String { location(of: block).description }
+
+    /// Template by labels; by the year reported on when the labels say nothing.
+    private static func detectTemplate(_ rows: [TableRow], year: Int?, diagnostics: inout [Diagnostic]) -> TemplateVersion {
+        var signals2019 = 0, signals2021 = 0
+        for row in rows {
+            for cell in row.cells {
+                let key = LabelText.key(cell.text)
+                guard key.count >= 2 else { continue }
+                if LabelVariants.template2021Signals.contains(where: key.contains) { signals2021 += 1 }
+                if LabelVariants.template2019Signals.contains(where: key.contains) { signals2019 += 1 }
+            }
+        }
+        let byYear = year.map(TemplateVersion.expected(forYear:)) ?? .unknown
+        let byLabels: TemplateVersion = signals2021 > signals2019 ? .v2021 : signals2019 > signals2021 ? .v2019 : .unknown
+        if byLabels != .unknown {
+            if byYear != .unknown, byYear != byLabels, let year {
+                diagnostics.append(Diagnostic(.warning, code: "template.year_mismatch", path: "template",
+                    message: "the tables follow the \(byLabels.rawValue) template, but a report on \(year) should use the \(byYear.rawValue) template"))
+            }
+            return byLabels
+        }
+        if byYear != .unknown, !rows.isEmpty {
+            diagnostics.append(Diagnostic(.info, code: "template.by_year", path: "template",
+                message: "the table labels do not tell the template apart; \(byYear.rawValue) chosen by the year reported on"))
+            return byYear
+        }
+        if !rows.isEmpty || year != nil {
+            diagnostics.append(Diagnostic(.error, code: "template.unknown", path: "template",
+                message: "the template (2019 or 2021) could not be recognised; no table values were read"))
+        }
+        return .unknown
+    }
+
+    /// Prose of each part: its paragraphs (not tables), joined by `"\n"`.
+    private static func sections(blocks: [Block], headings: [SectionHeading], skip: Set<Int>) -> [SectionKey: String] {
+        var result: [SectionKey: String] = [:]
+        for (position, heading) in headings.enumerated() {
+            let stop = position + 1 < headings.count ? headings[position + 1].blockIndex : blocks.count
+            var paragraphs: [String] = heading.remainder.map { [$0] } ?? []
+            for index in (heading.blockIndex + 1)..<max(heading.blockIndex + 1, stop) where !skip.contains(index) {
+                if case .paragraph(let paragraph) = blocks[index], !paragraph.text.isEmpty {
+                    paragraphs.append(paragraph.text)
+                }
+            }
+            result[heading.section] = paragraphs.joined(separator: "\n")
+        }
+        return result
+    }
+
+    private static func missingRows(_ table: ReportTable, template: TemplateVersion, found: Set<String>, hadTable: Bool) -> [Diagnostic] {
+        let specs = TemplateCatalog.rows(table, template)
+        guard hadTable else {
+            return [Diagnostic(.warning, code: "table.missing", path: table.rawValue,
+                message: "table of part \(table.section.number)（\(table.section.officialHeading)）not found: all its values are null")]
+        }
+        if found.isEmpty {
+            return [Diagnostic(.warning, code: "table.no_values", path: table.rawValue,
+                message: "table of part \(table.section.number)（\(table.section.officialHeading)）has no values: all its values are null")]
+        }
+        return specs.filter { !found.contains($0.key) }.map { spec in
+            Diagnostic(.warning, code: "table.row_missing", path: "\(table.rawValue).\(spec.key)",
+                message: "row “\(spec.label)” not found: its values are null")
+        }
+    }
+}

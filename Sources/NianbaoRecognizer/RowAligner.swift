@@ -1,0 +1,131 @@
+public import Foundation
+
+/// Fits the values found in a damaged row onto the template's columns, using the table's own
+/// sum rules to decide where a cell is missing or which cell is extra.
+///
+/// A row of `n` columns with `m ≠ n` values is repaired only when every placement that keeps the
+/// sum rules yields the same row; otherwise it is ambiguous and nothing is guessed.
+public struct RowAligner: Sendable {
+    /// A sum rule over slot indices: `slots[total] == Σ slots[parts]`.
+    public struct SumRule: Sendable, Hashable {
+        /// Index of the total slot.
+        public var total: Int
+        /// Indices of the summed slots.
+        public var parts: [Int]
+
+        /// Creates a rule.
+        public init(total: Int, parts: [Int]) {
+            self.total = total
+            self.parts = parts
+        }
+    }
+
+    /// The outcome of aligning a row.
+    public enum Alignment: Sendable, Hashable {
+        /// As many values as columns.
+        case exact([Decimal?])
+        /// Values repaired: `derived` slots were computed from a sum rule (empty when the missing
+        /// cell's position differs between placements that all give the same row), `dropped`
+        /// says how many extra cells were ignored.
+        case repaired([Decimal?], derived: Set<Int>, dropped: Int)
+        /// No unique placement exists.
+        case ambiguous
+    }
+
+    /// How many columns the row has.
+    public var slotCount: Int
+    /// The sum rules that hold within the row.
+    public var rules: [SumRule]
+    /// At most this many cells may be missing or extra.
+    public var maximumRepair = 2
+
+    /// Creates an aligner.
+    public init(slotCount: Int, rules: [SumRule]) {
+        self.slotCount = slotCount
+        self.rules = rules
+    }
+
+    /// Aligns `values` (numbers or `nil` for blank cells) to the row's slots.
+    public func align(_ values: [Decimal?]) -> Alignment {
+        let difference = values.count - slotCount
+        if difference == 0 { return .exact(values) }
+        guard abs(difference) <= maximumRepair else { return .ambiguous }
+        var solutions: Set<[Decimal?]> = []
+        var derivedBySolution: [[Decimal?]: Set<Int>] = [:]
+        if difference > 0 {
+            for dropped in combinations(of: values.count, choose: difference) {
+                let candidate = values.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+                if consistent(candidate) {
+                    solutions.insert(candidate)
+                    derivedBySolution[candidate] = []
+                }
+            }
+        } else {
+            for gaps in combinations(of: slotCount, choose: -difference) {
+                var candidate: [Decimal?] = []
+                var source = values.makeIterator()
+                for slot in 0..<slotCount {
+                    candidate.append(gaps.contains(slot) ? nil : (source.next() ?? nil))
+                }
+                let (solved, derived) = solve(candidate, unknown: Set(gaps))
+                if consistent(solved) {
+                    solutions.insert(solved)
+                    derivedBySolution[solved, default: []].formUnion(derived)
+                }
+            }
+        }
+        guard solutions.count == 1, let only = solutions.first else { return .ambiguous }
+        let derived = derivedBySolution[only] ?? []
+        let missing = max(-difference, 0)
+        return .repaired(only, derived: derived.count == missing ? derived : [], dropped: max(difference, 0))
+    }
+
+    /// Every sum rule whose slots are all known holds.
+    public func consistent(_ slots: [Decimal?]) -> Bool {
+        for rule in rules {
+            guard let total = slots[rule.total] else { continue }
+            let parts = rule.parts.map { slots[$0] }
+            if parts.contains(where: { $0 == nil }) { continue }
+            if parts.reduce(Decimal(0), { $0 + ($1 ?? 0) }) != total { return false }
+        }
+        return true
+    }
+
+    /// Fills unknown slots that a sum rule determines; a derived part must not be negative.
+    private func solve(_ slots: [Decimal?], unknown: Set<Int>) -> ([Decimal?], Set<Int>) {
+        var slots = slots
+        var derived: Set<Int> = []
+        var progress = true
+        while progress {
+            progress = false
+            for rule in rules {
+                let members = [rule.total] + rule.parts
+                let missing = members.filter { slots[$0] == nil }
+                guard missing.count == 1, let slot = missing.first, unknown.contains(slot) else { continue }
+                let partsSum = rule.parts.reduce(Decimal(0)) { $0 + (slots[$1] ?? 0) }
+                if slot == rule.total {
+                    slots[slot] = partsSum
+                } else {
+                    let value = (slots[rule.total] ?? 0) - partsSum
+                    guard value >= 0 else { continue }
+                    slots[slot] = value
+                }
+                derived.insert(slot)
+                progress = true
+            }
+        }
+        return (slots, derived)
+    }
+
+    private func combinations(of n: Int, choose k: Int) -> [[Int]] {
+        guard k > 0, k <= n else { return k == 0 ? [[]] : [] }
+        var result: [[Int]] = []
+        func extend(_ prefix: [Int], from start: Int) {
+            if prefix.count == k { result.append(prefix); return }
+            guard start < n else { return }
+            for index in start..<n { extend(prefix + [index], from: index + 1) }
+        }
+        extend([], from: 0)
+        return result
+    }
+}

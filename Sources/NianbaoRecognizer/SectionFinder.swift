@@ -1,0 +1,63 @@
+import NianbaoModel
+
+/// A part heading found in the block stream.
+struct SectionHeading {
+    let section: SectionKey
+    let blockIndex: Int
+    /// Prose that followed the heading in the same paragraph (`一、总体情况：2020年，…`).
+    let remainder: String?
+}
+
+/// Finds the six part headings by their labels, accepting a heading only in template order and
+/// only when its number (if it has one) is the part's number: `（四）主动公开政府信息情况` inside
+/// the overview is a sub-heading, not part 二.
+enum SectionFinder {
+    static func headings(in blocks: [Block]) -> (headings: [SectionHeading], repeatStart: Int?) {
+        var headings: [SectionHeading] = []
+        var lastNumber = 0
+        for (index, block) in blocks.enumerated() {
+            guard case .paragraph(let paragraph) = block, let match = match(paragraph.text) else { continue }
+            if match.section == .overview, headings.count >= 3 {
+                // The report starts over: a second copy in one file.
+                return (headings, index)
+            }
+            guard match.section.number > lastNumber else { continue }
+            headings.append(SectionHeading(section: match.section, blockIndex: index, remainder: match.remainder))
+            lastNumber = match.section.number
+        }
+        return (headings, nil)
+    }
+
+    /// The part a paragraph heads, if it is a part heading.
+    static func match(_ text: String) -> (section: SectionKey, remainder: String?)? {
+        let key = LabelText.key(text)
+        guard !key.isEmpty, key.count <= 400 else { return nil }
+        let (ordinal, rest) = LabelText.splitEnumerator(key)
+        let trimmed = String(rest.drop { "、.:：。 ".contains($0) })
+        for (section, variants) in LabelVariants.sectionHeadings {
+            if let ordinal, ordinal != section.number { continue }
+            for variant in variants {
+                if trimmed.hasPrefix(variant) {
+                    let after = trimmed.dropFirst(variant.count)
+                    let tail = after.drop { "。.:：;；".contains($0) }
+                    if tail.isEmpty { return (section, nil) }
+                    // Heading and prose in one paragraph: only after explicit punctuation and a number.
+                    guard ordinal != nil, after.first.map({ "。.:：".contains($0) }) == true else { continue }
+                    return (section, proseAfterHeading(text, variant: variant))
+                }
+                let sentencePunctuation = trimmed.contains("。") || trimmed.contains("，")
+                if trimmed.contains(variant), trimmed.count <= variant.count + 10, !sentencePunctuation {
+                    return (section, nil)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The original text after the heading's closing punctuation.
+    private static func proseAfterHeading(_ text: String, variant: String) -> String? {
+        guard let last = variant.last, let labelEnd = text.lastIndex(of: last) else { return nil }
+        let after = text[text.index(after: labelEnd)...].drop { "。.:：;； \u{3000}".contains($0) }
+        return after.isEmpty ? nil : String(after)
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import NianbaoModel
+
+/// Recognises the three statutory tables from table rows, by their labels.
+struct TableRecognizer {
+    let template: TemplateVersion
+    var report: Report
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(template: TemplateVersion, report: Report) {
+        self.template = template
+        self.report = report
+    }
+
+    // MARK: Assigning tables to parts
+
+    /// The part a table belongs to by its labels, or `fallback` (the part it sits in) on no signal.
+    static func part(of table: Table, fallback: SectionKey?) -> ReportTable? {
+        var votes: [ReportTable: Int] = [:]
+        for row in table.rows {
+            let cells = RowCells(row)
+            for label in cells.labels {
+                if LabelVariants.firstMatch(LabelVariants.activeRows, label.stripped) != nil
+                    || LabelVariants.activeHeaderWords.contains(where: label.key.contains) {
+                    votes[.activeDisclosure, default: 0] += 1
+                }
+                if let key = LabelVariants.firstMatch(LabelVariants.requestRows, label.stripped), key != "results_total", key != "other_misc" {
+                    votes[.requests, default: 0] += 1
+                }
+                if ["申请人", "自然人", "法人或其他组织", "商业企业", "科研机构"].contains(where: label.key.contains) {
+                    votes[.requests, default: 0] += 1
+                }
+                if ["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"].contains(where: label.key.contains) {
+                    votes[.reviewLitigation, default: 0] += 1
+                }
+            }
+        }
+        let best = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }
+        if let best, best.value > 0 {
+            if let fallback, let fallbackTable = ReportTable.allCases.first(where: { $0.section == fallback }),
+               votes[fallbackTable] == best.value {
+                return fallbackTable
+            }
+            return best.key
+        }
+        return fallback.flatMap { section in ReportTable.allCases.first { $0.section == section } }
+    }
+
+    // MARK: Shared helpers
+
+    private mutating func note(_ severity: Severity, _ code: String, _ path: String?, _ message: String, _ location: SourceLocation?) {
+        diagnostics.append(Diagnostic(severity, code: code, path: path, message: message, location: location))
+    }
+
+    /// Converts a value cell to a number, reporting placeholders and stray text.
+    private mutating func number(_ cell: RowCells.Value, path: String, column: ColumnSpec, headerUnit: MoneyUnit?, defaultUnit: MoneyUnit?) -> Decimal? {
+        switch cell.value {
+        case .number(let value, let cellUnit):
+            var result = value
+            if column.isMoney {
+                if let unit = cellUnit ?? headerUnit {
+                    result = value * unit.multiplier
+                } else if let unit = defaultUnit {
+                    result = value * unit.multiplier
+                    if value != 0 {
+                        note(.warning, "value.unit_guessed", path, "no money unit stated for \(cell.raw.trimmingCharacters(in: .whitespaces)); assumed \(unit.rawValue)", cell.location)
+                    }
+                }
+            }
+            report.valueLocations[path] = cell.location
+            return result
+        case .none:
+            report.valueLocations[path] = cell.location
+            note(.info, "value.none_as_zero", path, "“无” read as 0", cell.location)
+            return 0
+        case .blank:
+            note(.warning, "value.missing", path, "the cell is blank: value not given (null, not 0)", cell.location)
+            return nil
+        case .placeholder(let mark):
+            note(.warning, "value.missing", path, "the cell holds “\(mark)”: value not given (null, not 0)", cell.location)
+            return nil
+        case .text:
+            note(.warning, "value.unreadable", path, "“\(cell.raw)” is not a number", cell.location)
+            return nil
+        }
+    }
+
+    private func path(_ table: ReportTable, _ row: String, _ column: String) -> String {
+        "\(table.rawValue).\(row).\(column)"
+    }
+
+    // MARK: 二、主动公开
+
+    mutating func recognizeActiveDisclosure(_ rows: [TableRow]) -> Set<String> {
+        var found: Set<String> = []
+        var headerColumns: [(key: String, unit: MoneyUnit?)] = []
+        for row in rows {
+            let cells = RowCells(row)
+            if !cells.hasValues {
+                let columns = cells.labels.compactMap { label -> (String, MoneyUnit?)? in
+                    LabelVariants.firstMatch(LabelVariants.activeColumns, label.stripped).map { ($0, MoneyUnit.mentioned(in: label.key)) }
+                }
+                if !columns.isEmpty { headerColumns = columns }
+                continue
+            }
+            guard let (rowKey, label) = cells.rowKey(LabelVariants.activeRows) else { continue }
+            guard let spec = TemplateCatalog.row(.activeDisclosure, template, key: rowKey) else {
+                note(.warning, "table.row_not_in_template", "active_disclosure.\(rowKey)",
+                     "row “\(label.key)” is not part of the \(template.rawValue) template; ignored", label.location)
+                continue
+            }
+            if found.contains(rowKey) {
+                note(.warning, "table.duplicate_row", "active_disclosure.\(rowKey)", "row “\(label.key)” appears again; the first one is kept", label.location)
+                continue
+            }
+            found.insert(rowKey)
+            // Columns: the latest header if it fits this row, else the template's own order.
+            let specKeys = spec.columns.map(\.key)
+            var columns: [(key: String, unit: MoneyUnit?)] = headerColumns.filter { specKeys.contains($0.key) }
+            if columns.isEmpty || columns.count < min(cells.values.count, specKeys.count) {
+                columns = spec.columns.map { ($0.key, nil) }
+            }
+            var values = cells.values
+            while values.count > columns.count, let last = values.last, case .blank = last.value { values.removeLast() }
+            if values.count != columns.count {
+                if values.count > columns.count, values.count == specKeys.count {
+                    columns = spec.columns.map { ($0.key, nil) }
+                } else {
+                    note(.warning, "table.row_shape", "active_disclosure.\(rowKey)",
+                         "row “\(label.key)” has \(values.count) value(s) for \(columns.count) column(s); its values are left null", cells.location)
+                    continue
+                }
+            }
+            let defaultUnit: MoneyUnit? = rowKey == "fees" && template == .v2021 ? .tenThousandYuan : .yuan
+            for (column, cell) in zip(columns, values) {
+                guard let columnSpec = spec.columns.first(where: { $0.key == column.key }) else { continue }
+                let path = path(.activeDisclosure, rowKey, column.key)
+                report.activeDisclosure[rowKey, column.key] = number(cell, path: path, column: columnSpec, headerUnit: column.unit, defaultUnit: defaultUnit)
+            }
+        }
+        return found
+    }
+
+    // MARK: 三、申请
+
+    /// The applicant column order the header states; the template's when it says nothing clear.
+    private func requestColumnOrder(_ rows: [TableRow]) -> [String] {
+        let canonical = TemplateCatalog.applicantColumns.map(\.key)
+        let organisations: Set<String> = ["commercial", "research", "social_welfare", "legal_service", "other_org"]
+        var best: [String] = []
+        for row in rows {
+            let cells = RowCells(row)
+            guard !cells.hasValues else { continue }
+            let keys = cells.labels.compactMap { LabelVariants.firstMatch(LabelVariants.requestColumns, $0.stripped) }
+            if keys.filter(organisations.contains).count > best.filter(organisations.contains).count { best = keys }
+        }
+        var order: [String] = []
+        for key in best where !order.contains(key) { order.append(key) }
+        if !order.contains("natural_person") { order.insert("natural_person", at: 0) }
+        if !order.contains("total") { order.append("total") }
+        return Set(order) == Set(canonical) && order.count == canonical.count ? order : canonical
+    }
+
+    mutating func recognizeRequests(_ rows: [TableRow]) -> Set<String> {
+        var found: Set<String> = []
+        let order = requestColumnOrder(rows)
+        let totalSlot = order.firstIndex(of: "total") ?? 6
+        let aligner = RowAligner(slotCount: order.count, rules: [
+            RowAligner.SumRule(total: totalSlot, parts: order.indices.filter { $0 != totalSlot }),
+        ])
+        let templateKeys = Set(TemplateCatalog.rows(.requests, template).map(\.key))
+        for row in rows {
+            let cells = RowCells(row)
+            guard cells.hasValues, let (rowKey, label) = cells.rowKey(LabelVariants.requestRows) else { continue }
+            guard templateKeys.contains(rowKey) else {
+                note(.warning, "table.row_not_in_template", "requests.\(rowKey)",
+                     "row “\(label.key)” is not part of the \(template.rawValue) template; ignored", label.location)
+                continue
+            }
+            if found.contains(rowKey) {
+                note(.warning, "table.duplicate_row", "requests.\(rowKey)", "row “\(label.key)” appears again; the first one is kept", label.location)
+                continue
+            }
+            found.insert(rowKey)
+            assign(cells, to: .requests, row: rowKey, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+        }
+        return found
+    }
+
+    /// Places a row's values through the aligner and records how they were placed.
+    private mutating func assign(_ cells: RowCells, to table: ReportTable, row rowKey: String, columns: [String], aligner: RowAligner, ruleName: String) {
+        let spec = TemplateCatalog.applicantColumns + TemplateCatalog.outcomeColumns
+        var numbers: [Decimal?] = []
+        var sources: [RowCells.Value] = []
+        for (offset, cell) in cells.values.enumerated() {
+            let column = offset < columns.count ? columns[offset] : columns.last ?? "total"
+            let columnSpec = spec.first { $0.key == column } ?? ColumnSpec(key: column, label: column)
+            numbers.append(number(cell, path: path(table, rowKey, column), column: columnSpec, headerUnit: nil, defaultUnit: nil))
+            sources.append(cell)
+        }
+        switch aligner.align(numbers) {
+        case .exact(let values):
+            for (index, column) in columns.enumerated() {
+                report[table][rowKey, column] = values[index]
+                report.valueLocations[path(table, rowKey, column)] = sources[index].location
+            }
+        case .repaired(let values, let derived, let dropped):
+            let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
+            note(.warning, "table.row_repaired", "\(table.rawValue).\(rowKey)",
+                 "row has \(numbers.count) value(s) for \(columns.count) columns: \(what); every placement that keeps \(ruleName) gives the same row", cells.location)
+            if dropped == 0 && derived.isEmpty {
+                note(.info, "value.derived", "\(table.rawValue).\(rowKey)",
+                     "which cell is missing is unknown, but every placement gives the same values by \(ruleName)", cells.location)
+            }
+            for (index, column) in columns.enumerated() {
+                report[table][rowKey, column] = values[index]
+                report.valueLocations[path(table, rowKey, column)] = cells.location
+                if derived.contains(index) {
+                    note(.info, "value.derived", path(table, rowKey, column), "not in the source; derived by \(ruleName)", cells.location)
+                } else if values[index] == nil {
+                    note(.warning, "value.missing", path(table, rowKey, column), "value not given (null)", cells.location)
+                }
+            }
+        case .ambiguous:
+            for column in columns { report[table][rowKey, column] = nil }
+            note(.warning, "table.row_shape", "\(table.rawValue).\(rowKey)",
+                 "row has \(numbers.count) value(s) for \(columns.count) columns and no unique placement keeps \(ruleName); its values are left null", cells.location)
+        }
+    }
+
+    // MARK: 四、复议诉讼
+
+    mutating func recognizeReviewLitigation(_ rows: [TableRow]) -> Set<String> {
+        let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
+        var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
+        for row in rows {
+            let cells = RowCells(row)
+            guard !cells.hasValues else { continue }
+            var keys: [String] = []
+            for label in cells.labels {
+                if let key = LabelVariants.firstMatch(LabelVariants.reviewColumns, label.stripped), !keys.contains(key) { keys.append(key) }
+            }
+            if Set(keys) == Set(outcomes), keys.count == outcomes.count { outcomes = keys; break }
+        }
+        let slotsPerGroup = outcomes.count
+        let totalOffset = outcomes.firstIndex(of: "total") ?? 4
+        var found: Set<String> = []
+        var flat: [RowCells.Value] = []
+        for row in rows {
+            let cells = RowCells(row)
+            guard cells.hasValues else { continue }
+            if let (group, _) = cells.rowKey(LabelVariants.reviewGroups), cells.values.count == slotsPerGroup, !found.contains(group) {
+                let aligner = RowAligner(slotCount: slotsPerGroup, rules: [
+                    RowAligner.SumRule(total: totalOffset, parts: (0..<slotsPerGroup).filter { $0 != totalOffset }),
+                ])
+                assign(cells, to: .reviewLitigation, row: group, columns: outcomes, aligner: aligner, ruleName: "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)")
+                found.insert(group)
+            } else {
+                flat += cells.values
+            }
+        }
+        guard !flat.isEmpty else { return found }
+        let remaining = groups.filter { !found.contains($0) }
+        let rules = remaining.indices.map { group in
+            RowAligner.SumRule(total: group * slotsPerGroup + totalOffset,
+                               parts: (0..<slotsPerGroup).filter { $0 != totalOffset }.map { group * slotsPerGroup + $0 })
+        }
+        let aligner = RowAligner(slotCount: remaining.count * slotsPerGroup, rules: rules)
+        let location = flat.first?.location ?? SourceLocation()
+        var numbers: [Decimal?] = []
+        for (offset, cell) in flat.enumerated() {
+            let group = remaining[min(offset / slotsPerGroup, remaining.count - 1)]
+            let column = outcomes[offset % slotsPerGroup]
+            numbers.append(number(cell, path: path(.reviewLitigation, group, column), column: ColumnSpec(key: column, label: column), headerUnit: nil, defaultUnit: nil))
+        }
+        let ruleName = "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)"
+        let placed: [Decimal?]
+        switch aligner.align(numbers) {
+        case .exact(let values):
+            placed = values
+        case .repaired(let values, let derived, let dropped):
+            placed = values
+            let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "missing cell(s) derived"
+            note(.warning, "table.row_repaired", "review_litigation",
+                 "\(numbers.count) value(s) for \(aligner.slotCount) cells: \(what); every placement that keeps \(ruleName) gives the same values", location)
+            if dropped == 0 && derived.isEmpty {
+                note(.info, "value.derived", "review_litigation",
+                     "which cell is missing is unknown, but every placement gives the same values by \(ruleName)", location)
+            }
+            for slot in derived {
+                note(.info, "value.derived", path(.reviewLitigation, remaining[slot / slotsPerGroup], outcomes[slot % slotsPerGroup]),
+                     "not in the source; derived by \(ruleName)", location)
+            }
+        case .ambiguous:
+            note(.warning, "table.row_shape", "review_litigation",
+                 "\(numbers.count) value(s) for \(aligner.slotCount) cells and no unique placement keeps \(ruleName); values left null", location)
+            return found
+        }
+        for (slot, value) in placed.enumerated() {
+            let group = remaining[slot / slotsPerGroup], column = outcomes[slot % slotsPerGroup]
+            report.reviewLitigation[group, column] = value
+            if slot < flat.count { report.valueLocations[path(.reviewLitigation, group, column)] = flat[slot].location }
+        }
+        found.formUnion(remaining)
+        return found
+    }
+}

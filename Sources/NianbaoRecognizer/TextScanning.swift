@@ -1,0 +1,106 @@
+/// Small scanners for years and dates in key-normalised text (half-width, no white space).
+enum TextScanning {
+    private static let chineseDigits: [Character: Int] = [
+        "〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
+    /// Years (`2020年`, `二〇二〇年`) in order of appearance, with the index just past `年`.
+    static func years(in text: String) -> [(year: Int, end: String.Index, start: String.Index)] {
+        var result: [(Int, String.Index, String.Index)] = []
+        var index = text.startIndex
+        while let found = text[index...].firstIndex(of: "年") {
+            let before = text[..<found]
+            let digits = before.suffix(4)
+            if digits.count == 4 {
+                var value = 0
+                var valid = true
+                for character in digits {
+                    if let digit = character.wholeNumberValue, character.isASCII {
+                        value = value * 10 + digit
+                    } else if let digit = chineseDigits[character] {
+                        value = value * 10 + digit
+                    } else {
+                        valid = false
+                        break
+                    }
+                }
+                let precededByDigit = before.dropLast(4).last.map { $0.isNumber || chineseDigits[$0] != nil } ?? false
+                if valid, !precededByDigit, (1990...2100).contains(value) {
+                    result.append((value, text.index(after: found), digits.startIndex))
+                }
+            }
+            index = text.index(after: found)
+        }
+        return result
+    }
+
+    /// The first year in `text`.
+    static func firstYear(in text: String) -> Int? { years(in: text).first?.year }
+
+    /// Parses a whole string that is a date: `2021年1月15日`, `二〇二一年一月十五日`,
+    /// `2021-01-15`, `2021.1.15`, `2021/1/15`. Returns an ISO date.
+    static func isoDate(_ text: String) -> String? {
+        if let (y, m, d) = chineseStyleDate(text) ?? separatedDate(text) {
+            guard (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+            return String(format4(y)) + "-" + two(m) + "-" + two(d)
+        }
+        return nil
+    }
+
+    /// A date at the end of `text`, with what precedes it: `区交通运输局2021年1月15日` →
+    /// (`区交通运输局`, ISO date).
+    static func trailingDate(_ text: String) -> (prefix: String, iso: String)? {
+        guard text.hasSuffix("日") || text.last?.isNumber == true else { return nil }
+        for start in text.indices.reversed() {
+            let candidate = String(text[start...])
+            if candidate.count > 16 { break }
+            if let iso = isoDate(candidate) {
+                // Prefer the longest match: keep scanning back while still a date.
+                var best = (String(text[..<start]), iso)
+                var earlier = start
+                while earlier > text.startIndex {
+                    earlier = text.index(before: earlier)
+                    if let longer = isoDate(String(text[earlier...])) { best = (String(text[..<earlier]), longer) } else { break }
+                }
+                return best
+            }
+        }
+        return nil
+    }
+
+    private static func format4(_ year: Int) -> String { String(year) }
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    private static func chineseStyleDate(_ text: String) -> (Int, Int, Int)? {
+        guard let yearEnd = text.firstIndex(of: "年"), let monthEnd = text.firstIndex(of: "月"),
+              let dayEnd = text.firstIndex(of: "日"), yearEnd < monthEnd, monthEnd < dayEnd,
+              text.index(after: dayEnd) == text.endIndex else { return nil }
+        guard let year = number(text[..<yearEnd], yearStyle: true),
+              let month = number(text[text.index(after: yearEnd)..<monthEnd], yearStyle: false),
+              let day = number(text[text.index(after: monthEnd)..<dayEnd], yearStyle: false) else { return nil }
+        return (year, month, day)
+    }
+
+    private static func separatedDate(_ text: String) -> (Int, Int, Int)? {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "." || $0 == "/" }
+        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        return (y, m, d)
+    }
+
+    /// `2021`, `二〇二一` (digit by digit) for years; `15`, `十五`, `三十一` for months and days.
+    private static func number(_ text: Substring, yearStyle: Bool) -> Int? {
+        guard !text.isEmpty else { return nil }
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(text) }
+        if yearStyle {
+            guard text.count == 4 else { return nil }
+            var value = 0
+            for character in text {
+                guard let digit = chineseDigits[character] else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        return LabelText.ordinal(text)
+    }
+}

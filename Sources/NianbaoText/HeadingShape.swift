@@ -1,0 +1,21 @@
+/// Recognises enumerators that start headings and list items: `一、`, `（二）`, `(3)`, `4、`, `5.`.
+enum HeadingShape {
+    private static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// `true` when `text` starts with an enumerator followed by more text.
+    static func startsWithEnumerator(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if let first = rest.first, "（(".contains(first) {
+            rest = rest.dropFirst()
+            let body = rest.prefix { chineseNumerals.contains($0) || $0.isNumber }
+            guard !body.isEmpty else { return false }
+            rest = rest.dropFirst(body.count)
+            return rest.first.map { "）)".contains($0) } ?? false
+        }
+        let body = rest.prefix { chineseNumerals.contains($0) || $0.isNumber }
+        guard !body.isEmpty, body.count <= 3 else { return false }
+        rest = rest.dropFirst(body.count)
+        guard let mark = rest.first else { return false }
+        return "、．.，,".contains(mark) && rest.count > 1 && !(rest.dropFirst().first?.isNumber ?? false)
+    }
+}
