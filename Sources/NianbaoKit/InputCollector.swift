@@ -34,7 +34,8 @@ public enum InputCollector {
     }
 
     /// Collects inputs. `standardInput` supplies the lines for `-`.
-    public static func collect(_ paths: [String], standardInput: () -> [String] = { readLines() }) -> (items: [InputItem], problems: [Problem]) {
+    public static func collect(_ paths: [String], extensions: Set<String> = folderExtensions,
+                               standardInput: () -> [String] = { readLines() }) -> (items: [InputItem], problems: [Problem]) {
         var found: [(url: URL, root: URL?)] = []
         var problems: [Problem] = []
         var expanded: [String] = []
@@ -55,7 +56,7 @@ public enum InputCollector {
                     problems.append(Problem(path: path, message: "the folder cannot be read"))
                     continue
                 }
-                for case let file as URL in enumerator where folderExtensions.contains(file.pathExtension.lowercased()) {
+                for case let file as URL in enumerator where extensions.contains(file.pathExtension.lowercased()) {
                     if (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
                         found.append((file.standardizedFileURL, url))
                     }

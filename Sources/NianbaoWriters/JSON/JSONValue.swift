@@ -112,3 +112,11 @@ public indirect enum JSONValue: Sendable, Hashable {
         output += "\""
     }
 }
+
+extension JSONValue {
+    /// The value of `key` when this is an object that has it.
+    public func member(_ key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.0 == key }?.1
+    }
+}
