@@ -7,6 +7,13 @@ import NianbaoWriters
 /// Output formats of `convert`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json, jsonl
+
+    var jobFormat: ConvertJob.Format {
+        switch self {
+        case .json: .json
+        case .jsonl: .jsonl
+        }
+    }
 }
 
 struct Convert: ParsableCommand {
@@ -32,63 +39,33 @@ struct Convert: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let (items, problems) = InputCollector.collect(paths)
-        for problem in problems { Terminal.error("nianbao: \(problem.path): \(problem.message)") }
+        let listed = paths.contains("-") ? InputCollector.readLines() : []
+        let (items, problems) = InputCollector.collect(paths, standardInput: { listed })
         if items.isEmpty && problems.isEmpty {
             Terminal.error("nianbao: no .txt or .docx inputs found in \(paths.joined(separator: " "))")
             throw ExitCode(2)
         }
         guard let out else {
+            for problem in problems { Terminal.error("nianbao: \(problem.path): \(problem.message)") }
             try convertToStandardOutput(items, problems: problems)
             return
         }
-        let folder = URL(fileURLWithPath: out)
+        let job = ConvertJob(paths: paths, format: to.jobFormat, folder: URL(fileURLWithPath: out), jobs: jobs, resume: resume)
+        var bar = Terminal.Progress(total: items.count)
+        let outcome: ConvertJob.Outcome
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            outcome = try job.run(items: items, problems: problems, progress: { done, _, failed in bar.update(done: done, failed: failed) },
+                                  failed: { Terminal.error("nianbao: \($0.file): \($0.message)") })
         } catch {
-            Terminal.error("nianbao: cannot create output folder \(out): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-
-        let format = to
-        let converter = BatchConverter(jobs: jobs, resumeFolder: resume && format == .json ? folder : nil,
-                                       resumeExtension: format == .json ? "json" : nil)
-        var failures: [ConversionError] = problems.map { ConversionError(file: $0.path, stage: .read, message: $0.message) }
-        var lines: [String] = []
-        var progress = Terminal.Progress(total: items.count)
-        var done = 0
-        let summary = converter.run(items, work: { report, item in
-            if format == .json {
-                try AtomicFile.write(ReportJSON.encode(report), to: item.output(in: folder, extension: "json"))
-            }
-        }, ordered: { outcome in
-            done += 1
-            switch outcome.result {
-            case .success(let report):
-                if format == .jsonl { lines.append(ReportJSON.encode(report, pretty: false)) }
-            case .failure(let error):
-                if !outcome.skipped {
-                    failures.append(error)
-                    Terminal.error("nianbao: \(error.file): \(error.message)")
-                }
-            }
-            progress.update(done: done, failed: failures.count)
-        })
-
-        do {
-            if format == .jsonl {
-                try AtomicFile.write(lines.map { $0 + "\n" }.joined(), to: folder.appendingPathComponent("reports.jsonl"))
-            }
-            try ErrorList.write(failures, to: folder.appendingPathComponent("errors.csv"))
-        } catch {
-            Terminal.error("nianbao: cannot write to \(out): \(error.localizedDescription)")
+            Terminal.error("nianbao: \(error)")
             throw ExitCode(2)
         }
         if !quiet {
+            let summary = outcome.summary
             let skipped = summary.skipped > 0 ? ", skipped \(summary.skipped) (up to date)" : ""
-            print("converted \(summary.converted), failed \(failures.count), warnings \(summary.warnings)\(skipped)")
+            print("converted \(summary.converted), failed \(summary.failed), warnings \(summary.warnings)\(skipped)")
         }
-        if !failures.isEmpty { throw ExitCode(1) }
+        if !outcome.failures.isEmpty { throw ExitCode(1) }
     }
 
     private func convertToStandardOutput(_ items: [InputItem], problems: [InputCollector.Problem]) throws {
@@ -106,18 +83,3 @@ struct Convert: ParsableCommand {
     }
 }
 
-/// `errors.csv`: every input that did not convert, with the stage and reason.
-enum ErrorList {
-    static func write(_ failures: [ConversionError], to url: URL) throws {
-        var text = "file,stage,message\r\n"
-        for failure in failures {
-            text += [failure.file, failure.stage.rawValue, failure.message].map(csvField).joined(separator: ",") + "\r\n"
-        }
-        try AtomicFile.write(text, to: url)
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

@@ -1,0 +1,132 @@
+public import Foundation
+import NianbaoModel
+import NianbaoWriters
+
+/// A bulk conversion: inputs in, per-file or aggregate outputs plus `errors.csv` out, nothing
+/// lost — every input found ends up converted, skipped as up to date, or listed with its error.
+public struct ConvertJob: Sendable {
+    /// Output formats.
+    public enum Format: String, Sendable, CaseIterable {
+        /// `DIR/<name>.json` per report.
+        case json
+        /// `DIR/reports.jsonl`, one report per line, in input order.
+        case jsonl
+
+        /// The per-file output extension, for formats that write one file per input.
+        public var perFileExtension: String? {
+            switch self {
+            case .json: "json"
+            case .jsonl: nil
+            }
+        }
+    }
+
+    /// What a run did.
+    public struct Outcome: Sendable {
+        /// Counts.
+        public var summary: BatchSummary
+        /// Every input that did not convert (also written to `errors.csv`).
+        public var failures: [ConversionError]
+        /// Inputs found.
+        public var inputs: Int
+    }
+
+    /// Paths as given (files, folders, `-`).
+    public var paths: [String]
+    /// The output format.
+    public var format: Format
+    /// The output folder.
+    public var folder: URL
+    /// Parallel jobs.
+    public var jobs: Int
+    /// Skip inputs whose per-file output is newer than the input.
+    public var resume: Bool
+
+    /// Creates a job.
+    public init(paths: [String], format: Format, folder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, resume: Bool = false) {
+        self.paths = paths
+        self.format = format
+        self.folder = folder
+        self.jobs = jobs
+        self.resume = resume
+    }
+
+    /// The output folder could not be created or written.
+    public struct OutputError: Error, Sendable, CustomStringConvertible {
+        /// What went wrong.
+        public var description: String
+    }
+
+    /// Runs the job. `progress(done, total, failed)` and `failed(error)` are called on the
+    /// calling thread as inputs finish, in input order.
+    /// - Throws: ``OutputError`` when the output folder cannot be created or written.
+    public func run(standardInput: @escaping () -> [String] = { InputCollector.readLines() },
+                    progress: (Int, Int, Int) -> Void = { _, _, _ in },
+                    failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
+        let (items, problems) = InputCollector.collect(paths, standardInput: standardInput)
+        return try run(items: items, problems: problems, progress: progress, failed: failed)
+    }
+
+    /// Runs the job on inputs already collected (``paths`` is not read again).
+    /// - Throws: ``OutputError`` when the output folder cannot be created or written.
+    public func run(items: [InputItem], problems: [InputCollector.Problem],
+                    progress: (Int, Int, Int) -> Void = { _, _, _ in },
+                    failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
+        var failures = problems.map { ConversionError(file: $0.path, stage: .read, message: $0.message) }
+        failures.forEach(failed)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(description: "cannot create output folder \(folder.path): \(error.localizedDescription)")
+        }
+        let format = format, folder = folder
+        let converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
+                                       resumeExtension: resume ? format.perFileExtension : nil)
+        var lines: [String] = []
+        var done = 0
+        var summary = converter.run(items, work: { report, item in
+            if format == .json {
+                try AtomicFile.write(ReportJSON.encode(report), to: item.output(in: folder, extension: "json"))
+            }
+        }, ordered: { outcome in
+            done += 1
+            switch outcome.result {
+            case .success(let report):
+                if format == .jsonl { lines.append(ReportJSON.encode(report, pretty: false)) }
+            case .failure(let error):
+                if !outcome.skipped {
+                    failures.append(error)
+                    failed(error)
+                }
+            }
+            progress(done, items.count, failures.count)
+        })
+        summary.failed += problems.count
+        do {
+            if format == .jsonl {
+                try AtomicFile.write(lines.map { $0 + "\n" }.joined(), to: folder.appendingPathComponent("reports.jsonl"))
+            }
+            try ErrorList.write(failures, to: folder.appendingPathComponent("errors.csv"))
+        } catch {
+            throw OutputError(description: "cannot write to \(folder.path): \(error.localizedDescription)")
+        }
+        return Outcome(summary: summary, failures: failures, inputs: items.count + problems.count)
+    }
+}
+
+/// `errors.csv`: every input that did not convert, with the stage and the reason (RFC 4180).
+public enum ErrorList {
+    /// Writes the list atomically (a header only when nothing failed).
+    public static func write(_ failures: [ConversionError], to url: URL) throws {
+        var text = "file,stage,message\r\n"
+        for failure in failures {
+            text += [failure.file, failure.stage.rawValue, failure.message].map(field).joined(separator: ",") + "\r\n"
+        }
+        try AtomicFile.write(text, to: url)
+    }
+
+    private static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
