@@ -84,7 +84,7 @@ public enum Pipeline {
             do {
                 document = try read(data: data, fileName: fileName, format: format)
             } catch let error as ConversionError {
-                throw error
+                throw ConversionError(file: shown, stage: error.stage, message: error.message)
             } catch {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }

@@ -22,6 +22,7 @@ public enum TextReader {
     /// - Throws: ``TextReadError`` when the bytes are empty, binary or undecodable.
     public static func read(data: Data, fileName: String) throws -> SourceDocument {
         let decoded = try TextDecoding.decode(data)
+        if decoded.text.allSatisfy({ $0.isWhitespace }) { throw TextReadError.empty }
         var diagnostics: [Diagnostic] = []
         if decoded.replacedBytes > 0 {
             diagnostics.append(Diagnostic(.warning, code: "input.encoding",
