@@ -28,6 +28,9 @@ struct ReportSchemaTests {
         }
         #expect(ReportSchema.json.contains("本年收费金额（单位：万元）"), "labels kept as UTF-8")
         #expect(ReportSchema.json == ReportSchema.json, "deterministic")
+        if let keep = ProcessInfo.processInfo.environment["NIANBAO_WRITERS_ARTIFACTS"] {
+            try Data(ReportSchema.json.utf8).write(to: URL(fileURLWithPath: keep).appendingPathComponent("report.schema.json"))
+        }
     }
 
     @Test(.enabled(if: WriterTools.python(with: ["jsonschema"]) != nil, "python3 with jsonschema not found"))
