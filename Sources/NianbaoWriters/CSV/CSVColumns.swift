@@ -49,6 +49,15 @@ public enum CSVColumns {
         }
     }
 
+    /// Position of each value column in ``valueColumns``, by table, row key and column key.
+    static let valueColumnIndex: [ReportTable: [String: [String: Int]]] = {
+        var index: [ReportTable: [String: [String: Int]]] = [:]
+        for (position, column) in valueColumns.enumerated() {
+            index[column.table, default: [:]][column.row, default: [:]][column.column] = position
+        }
+        return index
+    }()
+
     /// A row of the union: its key and merged column keys.
     struct MergedRow {
         var key: String

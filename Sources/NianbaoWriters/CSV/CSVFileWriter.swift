@@ -48,7 +48,7 @@ public final class CSVFileWriter {
 
     private let temporary: URL
     private var handle: FileHandle?
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
 
     /// Opens a temporary file next to `url`, writes the byte-order mark when asked and `header`
     /// when given.
@@ -65,7 +65,8 @@ public final class CSVFileWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw CSVFileWriterError.cannotCreate(path: temporary.path, reason: "\(error)")
         }
-        if byteOrderMark { buffer.append(CSVWriter.byteOrderMark) }
+        buffer.reserveCapacity(Self.flushThreshold + 4096)
+        if byteOrderMark { buffer.append(contentsOf: CSVWriter.byteOrderMark) }
         if let header { try append(header) }
     }
 
@@ -81,7 +82,7 @@ public final class CSVFileWriter {
     /// Appends one record.
     public func append(_ row: [String]) throws {
         guard handle != nil else { throw CSVFileWriterError.closed(path: destination.path) }
-        buffer.append(contentsOf: CSVWriter.encode(row: row).utf8)
+        CSVWriter.append(row: row, to: &buffer)
         recordCount += 1
         if buffer.count >= Self.flushThreshold { try flush() }
     }
@@ -127,7 +128,7 @@ public final class CSVFileWriter {
     private func flush() throws {
         guard !buffer.isEmpty, let handle else { return }
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: Data(buffer))
         } catch {
             throw CSVFileWriterError.writeFailed(path: temporary.path, reason: "\(error)")
         }

@@ -55,10 +55,18 @@ public enum CSVWriter {
             report.published ?? "",
             report.template.rawValue,
         ]
-        row.reserveCapacity(wideLeadingColumns.count + CSVColumns.valueColumns.count + wideTrailingColumns.count)
-        for column in CSVColumns.valueColumns {
-            row.append(format(report[column.table][column.row, column.column]))
+        // One pass over the report's cells (not a lookup per column): bulk runs write many rows.
+        var values = [String](repeating: "", count: CSVColumns.valueColumns.count)
+        for table in ReportTable.allCases {
+            guard let rowIndex = CSVColumns.valueColumnIndex[table] else { continue }
+            for tableRow in report[table].rows {
+                guard let columnIndex = rowIndex[tableRow.key] else { continue }
+                for cell in tableRow.cells {
+                    if let position = columnIndex[cell.column] { values[position] = format(cell.value) }
+                }
+            }
         }
+        row.append(contentsOf: values)
         row.append(String(report.diagnostics.count(of: .error)))
         row.append(String(report.diagnostics.count(of: .warning)))
         return row
@@ -94,30 +102,61 @@ public enum CSVWriter {
 
     /// One field, quoted when needed.
     public static func encode(field: String) -> String {
-        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return field }
+        guard needsQuotes(field) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// One record, fields separated by commas, terminated by CRLF.
     public static func encode(row: [String]) -> String {
-        row.map { encode(field: $0) }.joined(separator: ",") + lineTerminator
+        var bytes: [UInt8] = []
+        append(row: row, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of one record (CRLF-terminated) to `bytes`.
+    public static func append(row: [String], to bytes: inout [UInt8]) {
+        for (index, field) in row.enumerated() {
+            if index > 0 { bytes.append(comma) }
+            if needsQuotes(field) {
+                bytes.append(quote)
+                for byte in field.utf8 {
+                    if byte == quote { bytes.append(quote) }
+                    bytes.append(byte)
+                }
+                bytes.append(quote)
+            } else {
+                bytes.append(contentsOf: field.utf8)
+            }
+        }
+        bytes.append(carriageReturn)
+        bytes.append(lineFeed)
+    }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+    private static let carriageReturn = UInt8(ascii: "\r"), lineFeed = UInt8(ascii: "\n")
+
+    /// `true` when `field` holds a comma, a double quote, CR or LF (all ASCII, so a UTF-8 byte
+    /// scan is exact).
+    private static func needsQuotes(_ field: String) -> Bool {
+        field.utf8.contains { $0 == comma || $0 == quote || $0 == carriageReturn || $0 == lineFeed }
     }
 
     /// Several records (each terminated by CRLF).
     public static func encode(rows: [[String]]) -> String {
-        rows.map { encode(row: $0) }.joined()
+        var bytes: [UInt8] = []
+        for row in rows { append(row: row, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A whole CSV document of `reports` in `shape`: header then rows, optionally preceded by the
     /// UTF-8 byte-order mark.
     public static func data(for reports: [Report], shape: CSVShape, byteOrderMark: Bool = false) -> Data {
-        var data = byteOrderMark ? Self.byteOrderMark : Data()
-        data.append(contentsOf: encode(row: header(shape)).utf8)
+        var bytes: [UInt8] = byteOrderMark ? Array(Self.byteOrderMark) : []
+        append(row: header(shape), to: &bytes)
         for report in reports {
-            data.append(contentsOf: encode(rows: rows(report, shape: shape)).utf8)
+            for row in rows(report, shape: shape) { append(row: row, to: &bytes) }
         }
-        return data
+        return Data(bytes)
     }
 }
 

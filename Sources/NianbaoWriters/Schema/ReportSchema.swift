@@ -19,7 +19,9 @@ public enum ReportSchema {
     public static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
     /// The schema as pretty-printed JSON text (UTF-8, two-space indent, trailing newline).
-    public static var json: String { root.rendered() + "\n" }
+    public static var json: String { rendered }
+
+    private static let rendered = root.rendered() + "\n"
 
     // MARK: - Building
 
