@@ -192,6 +192,30 @@ struct DOCXWriterTests {
         #expect(document.contains("<w:pStyle w:val=\"Heading1\"/>"))
     }
 
+    @Test func concurrentWritersAgree() async throws {
+        let report = try WriterFixtures.report(WriterFixtures.stem2021)
+        let expected = try DOCXWriter.data(for: report, timestamp: 0)
+        let results = try await withThrowingTaskGroup(of: Data.self) { group in
+            for _ in 0..<8 { group.addTask { try DOCXWriter.data(for: report, timestamp: 0) } }
+            return try await group.reduce(into: [Data]()) { $0.append($1) }
+        }
+        #expect(results.count == 8)
+        #expect(results.allSatisfy { $0 == expected })
+    }
+
+    @Test(.enabled(if: WriterTools.python() != nil, "python3 not found"))
+    func unknownTemplateHasHeadingsButNoTables() throws {
+        let python = try #require(WriterTools.python())
+        var report = Report(source: SourceInfo(file: "x.txt", format: .text, sha256: ""))
+        report.agency = "某县"
+        report.year = 2018
+        let view = try inspect(try DOCXWriter.data(for: report), python: python)
+        #expect(view.entries.allSatisfy { $0.wellFormed == "ok" })
+        #expect(!view.document.contains("<w:tbl>"))
+        #expect(view.text == "某县2018年政府信息公开工作年度报告|一、总体情况|二、主动公开政府信息情况|三、收到和处理政府信息公开申请情况"
+            + "|四、政府信息公开行政复议、行政诉讼情况|五、存在的主要问题及改进情况|六、其他需要报告的事项|某县")
+    }
+
     @Test func writeReplacesTheFileAtomically() throws {
         let directory = try WriterTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
