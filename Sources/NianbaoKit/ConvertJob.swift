@@ -1,6 +1,7 @@
 public import Foundation
 import NianbaoModel
 import NianbaoWriters
+import NianbaoOOXML
 
 /// A bulk conversion: inputs in, per-file or aggregate outputs plus `errors.csv` out, nothing
 /// lost — every input found ends up converted, skipped as up to date, or listed with its error.
@@ -11,12 +12,17 @@ public struct ConvertJob: Sendable {
         case json
         /// `DIR/reports.jsonl`, one report per line, in input order.
         case jsonl
+        /// `DIR/reports.csv` (wide: one row per report) and `DIR/values.csv` (long: one row per value).
+        case csv
+        /// `DIR/<name>.docx` per report, in the official layout of its template.
+        case docx
 
         /// The per-file output extension, for formats that write one file per input.
         public var perFileExtension: String? {
             switch self {
             case .json: "json"
-            case .jsonl: nil
+            case .docx: "docx"
+            case .jsonl, .csv: nil
             }
         }
     }
@@ -41,14 +47,18 @@ public struct ConvertJob: Sendable {
     public var jobs: Int
     /// Skip inputs whose per-file output is newer than the input.
     public var resume: Bool
+    /// Start CSV files with a UTF-8 byte-order mark (for Excel).
+    public var byteOrderMark: Bool
 
     /// Creates a job.
-    public init(paths: [String], format: Format, folder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, resume: Bool = false) {
+    public init(paths: [String], format: Format, folder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                resume: Bool = false, byteOrderMark: Bool = false) {
         self.paths = paths
         self.format = format
         self.folder = folder
         self.jobs = jobs
         self.resume = resume
+        self.byteOrderMark = byteOrderMark
     }
 
     /// The output folder could not be created or written.
@@ -84,15 +94,38 @@ public struct ConvertJob: Sendable {
                                        resumeExtension: resume ? format.perFileExtension : nil)
         var lines: [String] = []
         var done = 0
+        var csvFiles: [CSVFileWriter] = []
+        var writeError: (any Error)?
+        if format == .csv {
+            do {
+                csvFiles = [
+                    try CSVFileWriter(url: folder.appendingPathComponent("reports.csv"), shape: .wide, byteOrderMark: byteOrderMark),
+                    try CSVFileWriter(url: folder.appendingPathComponent("values.csv"), shape: .long, byteOrderMark: byteOrderMark),
+                ]
+            } catch {
+                throw OutputError(description: "cannot write to \(folder.path): \(error)")
+            }
+        }
         var summary = converter.run(items, work: { report, item in
-            if format == .json {
-                try AtomicFile.write(ReportJSON.encode(report), to: item.output(in: folder, extension: "json"))
+            switch format {
+            case .json: try AtomicFile.write(ReportJSON.encode(report), to: item.output(in: folder, extension: "json"))
+            case .docx:
+                let url = item.output(in: folder, extension: "docx")
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try DOCXWriter.write(report, to: url)
+            case .jsonl, .csv: break
             }
         }, ordered: { outcome in
             done += 1
             switch outcome.result {
             case .success(let report):
                 if format == .jsonl { lines.append(ReportJSON.encode(report, pretty: false)) }
+                do {
+                    try csvFiles.first?.append(report, shape: .wide)
+                    try csvFiles.last?.append(report, shape: .long)
+                } catch {
+                    writeError = writeError ?? error
+                }
             case .failure(let error):
                 if !outcome.skipped {
                     failures.append(error)
@@ -103,6 +136,8 @@ public struct ConvertJob: Sendable {
         })
         summary.failed += problems.count
         do {
+            if let writeError { throw writeError }
+            for file in csvFiles { try file.finish() }
             if format == .jsonl {
                 try AtomicFile.write(lines.map { $0 + "\n" }.joined(), to: folder.appendingPathComponent("reports.jsonl"))
             }

@@ -5,13 +5,16 @@ import NianbaoModel
 import NianbaoWriters
 
 /// Output formats of `convert`.
+/// `--to` values: the job's formats, parsed by ArgumentParser.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, jsonl
+    case json, jsonl, csv, docx
 
     var jobFormat: ConvertJob.Format {
         switch self {
         case .json: .json
         case .jsonl: .jsonl
+        case .csv: .csv
+        case .docx: .docx
         }
     }
 }
@@ -23,7 +26,7 @@ struct Convert: ParsableCommand {
     @Argument(help: "Files, folders, or '-' for a list of paths on standard input.")
     var paths: [String]
 
-    @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, help: "Output format: json (one file per report), jsonl, csv (reports.csv + values.csv), docx.")
     var to: OutputFormat = .json
 
     @Option(name: .long, help: "Output folder. Without it, a single input's JSON goes to standard output.")
@@ -32,8 +35,11 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "Parallel jobs (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .long, help: "Skip inputs whose output exists and is newer than the input.")
+    @Flag(name: .long, help: "Skip inputs whose output exists and is newer than the input (json, docx).")
     var resume = false
+
+    @Flag(name: .long, help: "Start CSV files with a UTF-8 byte-order mark, so Excel opens Chinese text correctly.")
+    var bom = false
 
     @Flag(name: .long, help: "Do not print the summary line.")
     var quiet = false
@@ -50,7 +56,7 @@ struct Convert: ParsableCommand {
             try convertToStandardOutput(items, problems: problems)
             return
         }
-        let job = ConvertJob(paths: paths, format: to.jobFormat, folder: URL(fileURLWithPath: out), jobs: jobs, resume: resume)
+        let job = ConvertJob(paths: paths, format: to.jobFormat, folder: URL(fileURLWithPath: out), jobs: jobs, resume: resume, byteOrderMark: bom)
         var bar = Terminal.Progress(total: items.count)
         let outcome: ConvertJob.Outcome
         do {
@@ -75,7 +81,14 @@ struct Convert: ParsableCommand {
         }
         do {
             let report = try Pipeline.convert(contentsOf: item.url)
-            print(ReportJSON.encode(report, pretty: to == .json), terminator: to == .json ? "" : "\n")
+            switch to {
+            case .json: print(ReportJSON.encode(report), terminator: "")
+            case .jsonl: print(ReportJSON.encode(report, pretty: false))
+            case .csv: print(CSVWriter.encode(rows: [CSVWriter.wideHeader(), CSVWriter.wideRow(report)]), terminator: "")
+            case .docx:
+                Terminal.error("nianbao: --to docx needs --out DIR")
+                throw ExitCode(2)
+            }
         } catch let error as ConversionError {
             Terminal.error("nianbao: \(error.file): \(error.message)")
             throw ExitCode(1)
