@@ -123,7 +123,7 @@ struct NumberingDefinitions {
             switch reader.kind {
             case .element:
                 let name = names.classify()
-                let parent = stack.last
+                let parent = stack.last { if case .compatibility = $0 { return false }; return true }
                 switch name {
                 case .word(.abstractNum):
                     abstractId = names.intValue(.abstractNumId)

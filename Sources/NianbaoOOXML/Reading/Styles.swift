@@ -69,7 +69,7 @@ struct StyleSheet {
             switch reader.kind {
             case .element:
                 let name = names.classify()
-                let parent = stack.last
+                let parent = stack.last { if case .compatibility = $0 { return false }; return true }
                 switch name {
                 case .word(.style):
                     let type = names.attribute(.type)
