@@ -1,4 +1,3 @@
-public import NianbaoModel
 import Foundation
 import CNianbaoZip
 import CNianbaoXML2

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One `Relationship` of an OPC `.rels` part, with its target resolved to a part name.
+struct Relationship: Sendable, Hashable {
+    var id: String
+    /// The full relationship type URI.
+    var type: String
+    /// The target resolved against the source part (no leading `/`, `\` read as `/`), or the raw
+    /// target for external relationships.
+    var target: String
+    var isExternal: Bool
+
+    /// Whether the type ends with `/<suffix>` (transitional and Strict URIs differ only before it).
+    func hasType(_ suffix: String) -> Bool {
+        type.hasSuffix("/" + suffix)
+    }
+}
+
+/// Reading `.rels` parts and resolving their targets.
+enum Relationships {
+    /// The `.rels` part name for a source part (`""` for the package itself):
+    /// `word/document.xml` → `word/_rels/document.xml.rels`.
+    static func relsPartName(for sourcePart: String) -> String {
+        guard !sourcePart.isEmpty else { return "_rels/.rels" }
+        let normalized = sourcePart.replacingOccurrences(of: "\\", with: "/")
+        if let slash = normalized.lastIndex(of: "/") {
+            let directory = normalized[..<slash]
+            let file = normalized[normalized.index(after: slash)...]
+            return "\(directory)/_rels/\(file).rels"
+        }
+        return "_rels/\(normalized).rels"
+    }
+
+    /// Resolves `target` against the directory of `sourcePart`: a leading `/` means the package
+    /// root; `\` is read as `/`; `.` and `..` segments are folded; percent escapes are decoded.
+    static func resolve(_ target: String, from sourcePart: String) -> String {
+        var target = target.replacingOccurrences(of: "\\", with: "/")
+        target = target.removingPercentEncoding ?? target
+        var segments: [Substring] = []
+        if !target.hasPrefix("/") {
+            let source = sourcePart.replacingOccurrences(of: "\\", with: "/")
+            segments = source.split(separator: "/", omittingEmptySubsequences: true)
+            if !segments.isEmpty { segments.removeLast() }
+        }
+        for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(segment)
+            }
+        }
+        return segments.joined(separator: "/")
+    }
+
+    /// Reads the relationships of `sourcePart` (`""` for the package); an absent `.rels` part
+    /// gives an empty list.
+    static func read(for sourcePart: String, in archive: ZipArchive, cap: Int) throws -> [Relationship] {
+        let relsName = relsPartName(for: sourcePart)
+        guard let entry = archive.entry(named: relsName) else { return [] }
+        let reader = try XMLStreamReader(stream: archive.open(entry, cap: cap), file: archive.displayName, part: entry.name)
+        let names = InternedNames(reader: reader)
+        var result: [Relationship] = []
+        while try reader.advance() {
+            guard reader.kind == .element, names.classify() == .relationship else { continue }
+            guard let id = names.plainAttribute(names.plainId),
+                  let type = names.plainAttribute(names.plainType),
+                  let target = names.plainAttribute(names.plainTarget) else { continue }
+            let external = names.plainAttribute(names.plainTargetMode)?.lowercased() == "external"
+            result.append(Relationship(
+                id: id, type: type,
+                target: external ? target : resolve(target, from: sourcePart),
+                isExternal: external))
+        }
+        return result
+    }
+}
