@@ -1,9 +1,10 @@
 import Foundation
 import NianbaoModel
+import NianbaoOOXML
 
 /// Format readers that live in other modules, behind one call each.
 enum DocumentReaders {
     static func readDOCX(data: Data, fileName: String) throws -> SourceDocument {
-        throw ConversionError(file: fileName, stage: .parse, message: "DOCX input is not supported yet")
+        try DOCXReader.read(data: data, fileName: fileName)
     }
 }

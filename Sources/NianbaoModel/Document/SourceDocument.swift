@@ -14,7 +14,7 @@ public struct SourceInfo: Sendable, Hashable {
     public var file: String
     /// The input format.
     public var format: SourceFormat
-    /// Hex SHA-256 of the input bytes.
+    /// Hex SHA-256 of the input bytes (filled by the pipeline; readers leave it empty).
     public var sha256: String
     /// The detected text encoding (`"UTF-8"`, `"UTF-16LE"`, `"GB18030"`, …), or `nil` for
     /// formats that carry their own.

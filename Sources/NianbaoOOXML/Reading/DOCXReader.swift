@@ -34,7 +34,8 @@ public enum DOCXReader {
         }
     }
 
-    /// Reads a `.docx` file into the neutral block stream; `source.format` is `.docx`, `sha256`
+    /// Reads a `.docx` file into the neutral block stream; `source.format` is `.docx`; `sha256` is left
+    /// empty for the pipeline to fill (it hashes the input bytes once, for every format).
     /// is of the file's bytes, `encoding` is nil.
     public static func read(contentsOf url: URL) throws -> SourceDocument {
         try read(contentsOf: url, limits: Limits())
@@ -50,19 +51,15 @@ public enum DOCXReader {
             throw OOXMLError(.io, file: fileName, problem: "cannot open the file: \(error.localizedDescription)")
         }
         defer { try? handle.close() }
-        var digest = SHA256Digest()
-        var head = Data()
+        let head: Data
         do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                if head.count < 8 { head.append(chunk.prefix(8 - head.count)) }
-                digest.update(chunk)
-            }
+            head = try handle.read(upToCount: 8) ?? Data()
         } catch {
             throw OOXMLError(.io, file: fileName, problem: "cannot read the file: \(error.localizedDescription)")
         }
         try checkSignature(head, fileName: fileName)
         let archive = try ZipArchive(path: url.path, displayName: fileName, limits: ZipLimits(maxEntries: limits.maxEntries))
-        return try read(archive: archive, source: SourceInfo(file: fileName, format: .docx, sha256: digest.finalize()), limits: limits)
+        return try read(archive: archive, source: SourceInfo(file: fileName, format: .docx, sha256: ""), limits: limits)
     }
 
     /// Reads a `.docx` held in memory; `fileName` goes into `source.file`.
@@ -74,7 +71,7 @@ public enum DOCXReader {
     public static func read(data: Data, fileName: String, limits: Limits) throws -> SourceDocument {
         try checkSignature(data.prefix(8), fileName: fileName)
         let archive = try ZipArchive(data: data, displayName: fileName, limits: ZipLimits(maxEntries: limits.maxEntries))
-        return try read(archive: archive, source: SourceInfo(file: fileName, format: .docx, sha256: SHA256Digest.hex(data)), limits: limits)
+        return try read(archive: archive, source: SourceInfo(file: fileName, format: .docx, sha256: ""), limits: limits)
     }
 
     /// Refuses inputs that are recognisably not a zip, with a message saying what they are.

@@ -21,7 +21,6 @@ struct DOCXTextTests {
         #expect(document.source.format == .docx)
         #expect(document.source.encoding == nil)
         #expect(document.source.file == "test.docx")
-        #expect(document.source.sha256.count == 64)
     }
 
     @Test func specialRunContent() throws {
