@@ -48,9 +48,9 @@ enum MetadataFinder {
                signature.index == dated.index - 1 || blocksBetweenAreEmpty(blocks, signature.index, dated.index),
                isSignature(LabelText.key(signature.paragraph.text)) {
                 metadata.signatureBlocks.insert(signature.index)
-                if metadata.agency == nil, !prefix.isEmpty { metadata.agency = prefix }
             }
-            if !prefix.isEmpty { metadata.signatureBlocks.insert(dated.index) }
+            // `测试市交通运输局 2021年1月15日`: the name before the date signs the report.
+            if metadata.agency == nil, !prefix.isEmpty { metadata.agency = prefix }
         } else if let dated = front.first(where: { dateLine($0.paragraph.text)?.prefix.isEmpty == true }),
                   let (_, iso) = dateLine(dated.paragraph.text) {
             metadata.published = iso

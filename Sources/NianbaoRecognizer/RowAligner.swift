@@ -67,7 +67,7 @@ public struct RowAligner: Sendable {
                 for slot in 0..<slotCount {
                     candidate.append(gaps.contains(slot) ? nil : (source.next() ?? nil))
                 }
-                let (solved, derived) = solve(candidate, unknown: Set(gaps))
+                guard let (solved, derived) = solve(candidate, unknown: Set(gaps)) else { continue }
                 if consistent(solved) {
                     solutions.insert(solved)
                     derivedBySolution[solved, default: []].formUnion(derived)
@@ -91,8 +91,9 @@ public struct RowAligner: Sendable {
         return true
     }
 
-    /// Fills unknown slots that a sum rule determines; a derived part must not be negative.
-    private func solve(_ slots: [Decimal?], unknown: Set<Int>) -> ([Decimal?], Set<Int>) {
+    /// Fills unknown slots that a sum rule determines. A derived part must not be negative: a
+    /// placement that needs one is impossible (`nil`), not a placement with a gap.
+    private func solve(_ slots: [Decimal?], unknown: Set<Int>) -> ([Decimal?], Set<Int>)? {
         var slots = slots
         var derived: Set<Int> = []
         var progress = true
@@ -107,7 +108,7 @@ public struct RowAligner: Sendable {
                     slots[slot] = partsSum
                 } else {
                     let value = (slots[rule.total] ?? 0) - partsSum
-                    guard value >= 0 else { continue }
+                    guard value >= 0 else { return nil }
                     slots[slot] = value
                 }
                 derived.insert(slot)

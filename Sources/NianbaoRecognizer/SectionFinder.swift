@@ -15,17 +15,42 @@ enum SectionFinder {
     static func headings(in blocks: [Block]) -> (headings: [SectionHeading], repeatStart: Int?) {
         var headings: [SectionHeading] = []
         var lastNumber = 0
+        var partsNumberedPlainly = false
         for (index, block) in blocks.enumerated() {
             guard case .paragraph(let paragraph) = block, let match = match(paragraph.text) else { continue }
+            // Once the parts are numbered `一、` / `1、`, a bracketed `（二）主动公开情况` is a
+            // sub-heading of the part it sits in, even when its number happens to fit.
+            let bracketed = isBracketed(paragraph.text)
+            if bracketed && partsNumberedPlainly { continue }
             if match.section == .overview, headings.count >= 3 {
-                // The report starts over: a second copy in one file.
-                return (headings, index)
+                // The report starts over: a second copy in one file, from its title on.
+                return (headings, copyStart(blocks, overview: index, after: headings.last?.blockIndex ?? -1))
             }
             guard match.section.number > lastNumber else { continue }
             headings.append(SectionHeading(section: match.section, blockIndex: index, remainder: match.remainder))
             lastNumber = match.section.number
+            if !bracketed && LabelText.splitEnumerator(LabelText.key(paragraph.text)).ordinal != nil { partsNumberedPlainly = true }
         }
         return (headings, nil)
+    }
+
+    /// `true` when the text starts with a bracketed enumerator: `（二）`, `(2)`, `【二】`.
+    private static func isBracketed(_ text: String) -> Bool {
+        let key = LabelText.key(text)
+        guard let first = key.first, "([【".contains(first) else { return false }
+        return LabelText.splitEnumerator(key).ordinal != nil
+    }
+
+    /// Where a repeated copy starts: its title line, when one stands shortly before its overview.
+    private static func copyStart(_ blocks: [Block], overview: Int, after lastHeading: Int) -> Int {
+        let earliest = max(lastHeading + 1, overview - 6)
+        guard earliest < overview else { return overview }
+        for index in earliest..<overview {
+            if case .paragraph(let paragraph) = blocks[index], MetadataFinder.isTitleLine(LabelText.key(paragraph.text)) {
+                return index
+            }
+        }
+        return overview
     }
 
     /// The part a paragraph heads, if it is a part heading.

@@ -51,6 +51,8 @@ public enum TextDecoding {
             let littleEndian = bytes[0] == 0xFF
             return try utf16(Array(bytes.dropFirst(2)), littleEndian: littleEndian)
         }
+        // Known binary formats first: their headers hold NUL bytes that can look like UTF-16.
+        try rejectSignatures(bytes)
         // UTF-16 without BOM: NUL bytes concentrated on one side of each code unit.
         if let littleEndian = looksLikeUTF16(bytes) {
             return try utf16(bytes, littleEndian: littleEndian)
@@ -110,27 +112,34 @@ public enum TextDecoding {
         // ASCII-heavy UTF-16 has a zero in most code units on one side only.
         if oddZeros * 10 >= pairs * 3 && evenZeros * 20 < pairs { return true }
         if evenZeros * 10 >= pairs * 3 && oddZeros * 20 < pairs { return false }
-        // CJK-heavy UTF-16 has few zeros; accept it when it decodes to mostly CJK.
-        if evenZeros == 0 && oddZeros == 0 && bytes.count % 2 == 0 && String(validating: bytes, as: UTF8.self) == nil {
-            for littleEndian in [true, false] {
-                var units: [UInt16] = []
-                var index = 0
-                while index + 1 < sample.count {
-                    let a = UInt16(sample[sample.startIndex + index]), b = UInt16(sample[sample.startIndex + index + 1])
-                    units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
-                    index += 2
-                }
-                let text = String(decoding: units, as: UTF16.self)
-                if plausibleCJK(text, threshold: 0.6) && iconvDecode(bytes, from: "GB18030").map({ plausibleCJK($0, threshold: 0.9) }) != true {
-                    return littleEndian
-                }
+        // CJK-heavy UTF-16 has few zeros (line ends, digits, `一` U+4E00), or none; accept it
+        // when it decodes to mostly CJK. Text in UTF-8 or GB18030 never holds a NUL byte.
+        let orders: [Bool]
+        if evenZeros == 0 && oddZeros == 0 {
+            guard bytes.count % 2 == 0 && String(validating: bytes, as: UTF8.self) == nil else { return nil }
+            orders = [true, false]
+        } else {
+            orders = oddZeros >= evenZeros ? [true, false] : [false, true]
+        }
+        for littleEndian in orders {
+            var units: [UInt16] = []
+            var index = 0
+            while index + 1 < sample.count {
+                let a = UInt16(sample[sample.startIndex + index]), b = UInt16(sample[sample.startIndex + index + 1])
+                units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+                index += 2
+            }
+            let text = String(decoding: units, as: UTF16.self)
+            guard plausibleCJK(text, threshold: 0.6), !text.unicodeScalars.contains(where: { $0.value == 0 }) else { continue }
+            if evenZeros + oddZeros > 0 || iconvDecode(bytes, from: "GB18030").map({ plausibleCJK($0, threshold: 0.9) }) != true {
+                return littleEndian
             }
         }
         return nil
     }
 
-    /// Binary input: NUL bytes, or many control characters, or a known binary signature.
-    private static func rejectBinary(_ bytes: [UInt8]) throws {
+    /// A known binary signature (PDF, ZIP/DOCX, OLE/DOC, PNG, JPEG).
+    private static func rejectSignatures(_ bytes: [UInt8]) throws {
         let signatures: [([UInt8], String)] = [
             ([0x25, 0x50, 0x44, 0x46], "it is a PDF file; extract its text first (e.g. pdftotext)"),
             ([0x50, 0x4B, 0x03, 0x04], "it is a ZIP archive (a .docx? give it the .docx extension)"),
@@ -141,6 +150,10 @@ public enum TextDecoding {
         for (magic, reason) in signatures where bytes.starts(with: magic) {
             throw TextReadError.binary(reason: reason)
         }
+    }
+
+    /// Binary input: NUL bytes, or many control characters.
+    private static func rejectBinary(_ bytes: [UInt8]) throws {
         let sample = bytes.prefix(65_536)
         var controls = 0
         for byte in sample {

@@ -29,7 +29,14 @@ public enum TextReader {
                 message: "\(decoded.replacedBytes) byte(s) could not be decoded as \(decoded.encoding) and were replaced by U+FFFD"))
         }
         let blocks = parse(decoded.text)
-        if blocks.isEmpty { throw TextReadError.empty }
+        // Only white space, tabs (empty cells), artifacts or page furniture: nothing to read.
+        let hasText = blocks.contains { block in
+            switch block {
+            case .paragraph(let paragraph): !paragraph.text.isEmpty
+            case .table(let table): table.rows.contains { $0.cells.contains { !$0.text.isEmpty } }
+            }
+        }
+        if !hasText { throw TextReadError.empty }
         let source = SourceInfo(file: fileName, format: .text, sha256: "", encoding: decoded.encoding)
         return SourceDocument(source: source, blocks: blocks, diagnostics: diagnostics)
     }

@@ -77,7 +77,7 @@ public enum ReportJSON {
             var values = report[table]
             for (row, column, _) in values.allCells {
                 let cell = (rows[row] as? [String: Any])?[column]
-                values[row, column] = (cell as? NSNumber).map { $0.decimalValue }
+                values[row, column] = (cell as? NSNumber).map(exactDecimal)
             }
             report[table] = values
         }
@@ -88,6 +88,17 @@ public enum ReportJSON {
                                                  location: (item["source"] as? String).flatMap(SourceLocation.init(parsing:))))
         }
         return report
+    }
+}
+
+extension ReportJSON {
+    /// The number as written: `JSONSerialization` holds fractions as `Double`, whose
+    /// `decimalValue` shows binary rounding (`123456789012.35` → `123456789012.34999296`); the
+    /// shortest decimal that reads back as the same `Double` is the one that was written.
+    fileprivate static func exactDecimal(_ number: NSNumber) -> Decimal {
+        let double = number.doubleValue
+        if double.rounded() == double, abs(double) < 9e15 { return Decimal(number.int64Value) }
+        return Decimal(string: "\(double)", locale: Locale(identifier: "en_US_POSIX")) ?? number.decimalValue
     }
 }
 

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+import NianbaoModel
+import NianbaoRecognizer
+
+/// Damaged rows: a missing cell, an extra cell, an ambiguous row, a table with no values. Only a
+/// placement that the sum rules make unique is used; anything else is null with a warning.
+@Suite("Recognizer: damaged rows")
+struct RowRepairTests {
+    @Test("004: 6 zeros for 7 columns → all 0, `table.row_repaired` warning and info `value.derived`")
+    func missingCellAllZero() throws {
+        let report = try Convert.report(ReportFixture()
+            .replacing(.requests, "partially_granted", with: "\t(二) 部分公开 (区分处理的，只计这一情形，不计其他情形)\t0\t0\t0\t0\t0\t0"))
+        #expect(report.row(.requests, "partially_granted") == values(0, 0, 0, 0, 0, 0, 0))
+        let repaired = report.diagnostics("table.row_repaired", at: "requests.partially_granted")
+        #expect(repaired.count == 1)
+        #expect(repaired.first?.severity == .warning)
+        let derived = report.diagnostics("value.derived").filter { $0.path?.hasPrefix("requests.partially_granted") == true }
+        #expect(derived.count == 1)
+        #expect(derived.allSatisfy { $0.severity == .info })
+        #expect(derived.first?.message.contains("rule 2") == true)
+    }
+
+    @Test("a missing total cell is derived from the other six, marked `value.derived` at its path")
+    func missingTotalDerived() throws {
+        let report = try Convert.report(ReportFixture()
+            .replacing(.requests, "granted", with: "三、本年度办理结果\t(一) 予以公开\t2\t1\t0\t0\t0\t0"))
+        #expect(report.row(.requests, "granted") == values(2, 1, 0, 0, 0, 0, 3))
+        #expect(report.diagnostics("table.row_repaired", at: "requests.granted").count == 1)
+        let derived = report.diagnostics("value.derived", at: "requests.granted.total")
+        #expect(derived.count == 1)
+        #expect(derived.first?.severity == .info)
+    }
+
+    @Test("an extra cell: 8 values for 7, only one placement keeps the row total → repaired")
+    func extraCell() throws {
+        let report = try Convert.report(ReportFixture()
+            .replacing(.requests, "granted", with: "三、本年度办理结果\t(一) 予以公开\t2\t1\t0\t0\t0\t0\t0\t3"))
+        #expect(report.row(.requests, "granted") == values(2, 1, 0, 0, 0, 0, 3))
+        let repaired = report.diagnostics("table.row_repaired", at: "requests.granted")
+        #expect(repaired.count == 1)
+        #expect(repaired.first?.message.contains("1 extra cell(s) ignored") == true)
+        #expect(report.diagnostics("requests.row_total").isEmpty)
+    }
+
+    @Test("an ambiguous row: where the missing cell is changes the values → all null + warning", arguments: [
+        "1\t0\t0\t0\t0\t1",
+        "2\t1\t0\t0\t0\t3",
+    ])
+    func ambiguousRow(cells: String) throws {
+        let report = try Convert.report(ReportFixture()
+            .replacing(.requests, "carried_over", with: "二、上年结转政府信息公开申请数量\t\(cells)"))
+        #expect(report.row(.requests, "carried_over") == values(nil, nil, nil, nil, nil, nil, nil))
+        let shape = report.diagnostics("table.row_shape", at: "requests.carried_over")
+        #expect(shape.count == 1)
+        #expect(shape.first?.severity == .warning)
+        #expect(report.diagnostics("table.row_repaired").isEmpty)
+        // Null is not checked by the rules: no balance error comes from the row left empty.
+        #expect(report.diagnostics("requests.balance").isEmpty)
+    }
+
+    @Test("too many cells in part 二 leave the row null with `table.row_shape`")
+    func activeRowShape() throws {
+        let report = try Convert.report(ReportFixture().replacing(.activeDisclosure, "regulations", with: "规章\t0\t0\t0\t0\t0"))
+        #expect(report.row(.activeDisclosure, "regulations") == values(nil, nil, nil))
+        #expect(report.diagnostics("table.row_shape", at: "active_disclosure.regulations").count == 1)
+    }
+
+    @Test("002: 16 zeros for the 15 review/litigation cells → all 0, repaired")
+    func reviewExtraCell() throws {
+        let zeros = Array(repeating: "0", count: 16).joined(separator: "\t")
+        let report = try Convert.report(ReportFixture().replacing(.reviewLitigation, "values", with: zeros))
+        for group in ["review", "litigation_direct", "litigation_after_review"] {
+            #expect(report.row(.reviewLitigation, group) == values(0, 0, 0, 0, 0))
+        }
+        #expect(report.diagnostics("table.row_repaired", at: "review_litigation").count == 1)
+    }
+
+    @Test("a review/litigation row with one cell missing is repaired only where unique")
+    func reviewMissingCell() throws {
+        // 14 values: review 1 0 0 1 2, direct 0 0 0 0 0, after-review 0 1 0 0 (total lost).
+        let cells = "1\t0\t0\t1\t2\t0\t0\t0\t0\t0\t0\t1\t0\t0"
+        let report = try Convert.report(ReportFixture().replacing(.reviewLitigation, "values", with: cells))
+        #expect(report.row(.reviewLitigation, "review") == values(1, 0, 0, 1, 2))
+        #expect(report.row(.reviewLitigation, "litigation_direct") == values(0, 0, 0, 0, 0))
+        #expect(report.row(.reviewLitigation, "litigation_after_review") == values(0, 1, 0, 0, 1))
+        #expect(report.diagnostics("value.derived", at: "review_litigation.litigation_after_review.total").count == 1)
+    }
+
+    @Test("review/litigation groups given one per labelled row")
+    func reviewLabelledRows() throws {
+        var fixture = ReportFixture()
+        fixture.review = [
+            ("h", "\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"),
+            ("review", "行政复议\t1\t0\t0\t1\t2"),
+            ("litigation_direct", "行政诉讼未经复议直接起诉\t0\t0\t0\t0\t0"),
+            ("litigation_after_review", "行政诉讼复议后起诉\t0\t1\t0\t0\t1"),
+        ]
+        let report = try Convert.report(fixture)
+        #expect(report.row(.reviewLitigation, "review") == values(1, 0, 0, 1, 2))
+        #expect(report.row(.reviewLitigation, "litigation_direct") == values(0, 0, 0, 0, 0))
+        #expect(report.row(.reviewLitigation, "litigation_after_review") == values(0, 1, 0, 0, 1))
+    }
+
+    @Test("004: a table with headers and no values → all null, `table.no_values`")
+    func headersWithoutValues() throws {
+        let report = try Convert.report(ReportFixture().replacing(.reviewLitigation, "values", with: nil))
+        for group in ["review", "litigation_direct", "litigation_after_review"] {
+            #expect(report.row(.reviewLitigation, group) == values(nil, nil, nil, nil, nil))
+        }
+        let noValues = report.diagnostics("table.no_values", at: "review_litigation")
+        #expect(noValues.count == 1)
+        #expect(noValues.first?.severity == .warning)
+        #expect(report.diagnostics("table.missing").isEmpty)
+        #expect(report.diagnostics("review_litigation.total").isEmpty)
+    }
+
+    @Test("a table that is not there at all → all null, `table.missing`")
+    func missingTable() throws {
+        var fixture = ReportFixture()
+        fixture.review = []
+        let report = try Convert.report(fixture)
+        #expect(report.row(.reviewLitigation, "review") == values(nil, nil, nil, nil, nil))
+        #expect(report.diagnostics("table.missing", at: "review_litigation").count == 1)
+    }
+
+    @Test("a row that is missing from a table → its values null, `table.row_missing`")
+    func missingRow() throws {
+        let report = try Convert.report(ReportFixture().replacing(.requests, "denied_inquiry", with: nil))
+        #expect(report.row(.requests, "denied_inquiry") == values(nil, nil, nil, nil, nil, nil, nil))
+        #expect(report.diagnostics("table.row_missing", at: "requests.denied_inquiry").count == 1)
+        #expect(report.row(.requests, "unavailable_not_held") == values(1, 0, 0, 0, 0, 0, 1))
+    }
+}
+
+/// `RowAligner` on its own.
+@Suite("RowAligner")
+struct RowAlignerTests {
+    private let seven = RowAligner(slotCount: 7, rules: [RowAligner.SumRule(total: 6, parts: Array(0..<6))])
+
+    @Test("as many values as slots: exact")
+    func exact() {
+        #expect(seven.align(values(1, 0, 0, 0, 0, 0, 1)) == .exact(values(1, 0, 0, 0, 0, 0, 1)))
+    }
+
+    @Test("a missing total: derived, and only that placement keeps non-negative parts")
+    func missingTotal() {
+        #expect(seven.align(values(3, 1, 0, 0, 0, 0)) == .repaired(values(3, 1, 0, 0, 0, 0, 4), derived: [6], dropped: 0))
+    }
+
+    @Test("all zeros with one missing: every placement gives the same row, position unknown")
+    func zeros() {
+        #expect(seven.align(values(0, 0, 0, 0, 0, 0)) == .repaired(values(0, 0, 0, 0, 0, 0, 0), derived: [], dropped: 0))
+    }
+
+    @Test("an extra cell that only one placement drops consistently")
+    func extra() {
+        #expect(seven.align(values(2, 1, 0, 0, 0, 0, 0, 3)) == .repaired(values(2, 1, 0, 0, 0, 0, 3), derived: [], dropped: 1))
+    }
+
+    @Test("ambiguous placements", arguments: [values(1, 0, 0, 0, 0, 1), values(1, 1, 0, 0, 0, 0, 2, 2, 2, 2)])
+    func ambiguous(row: [Decimal?]) {
+        #expect(seven.align(row) == .ambiguous)
+    }
+}
