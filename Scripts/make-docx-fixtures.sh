@@ -5,8 +5,7 @@
 # as OUT_DIR/<stem>.json (the fixture test compares the blocks against it).
 #
 # usage: Scripts/make-docx-fixtures.sh [JSON_DIR] [OUT_DIR]
-#   JSON_DIR defaults to a temporary directory assembled from ../shared/samples (expected values
-#   plus prose from the sample texts), until the converter's own JSON output is used instead.
+#   JSON_DIR defaults to nianbao's own JSON for Samples/ (converted here with the debug build).
 #   OUT_DIR defaults to Tests/NianbaoTests/Fixtures/docx.
 # needs: python3, pandoc, soffice (apt-get install -y libreoffice-writer pandoc)
 set -euo pipefail
@@ -24,11 +23,9 @@ if [[ $# -ge 1 && -n "$1" ]]; then
     json_dir=$1
 else
     json_dir=$work/json
-    mkdir -p "$json_dir"
-    for expected in ../shared/samples/expected/*.json; do
-        stem=$(basename "$expected" .json)
-        python3 "$here/assemble_json.py" "$expected" "../shared/samples/text/$stem.txt" > "$json_dir/$stem.json"
-    done
+    swift build >/dev/null
+    "$(swift build --show-bin-path)/nianbao" convert Samples --to json --out "$json_dir" --quiet
+    rm -f "$json_dir/errors.csv"
 fi
 
 mkdir -p "$out" "$work/html" "$work/lo"

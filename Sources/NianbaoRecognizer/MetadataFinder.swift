@@ -69,6 +69,13 @@ enum MetadataFinder {
                 message: "the agency could not be found in the title or a signature line"))
         }
 
+        // An undated signature: the last paragraph is the agency's name on its own.
+        if metadata.publishedBlock == nil || metadata.signatureBlocks.isEmpty, let agency = metadata.agency,
+           let last = paragraphs.last(where: { $0.index > lastHeading && !LabelText.key($0.paragraph.text).isEmpty }),
+           LabelText.key(last.paragraph.text) == agency {
+            metadata.signatureBlocks.insert(last.index)
+        }
+
         // Year reported on: title, then the statistics period, then the overview, then published − 1.
         if let title = metadata.title, let year = TextScanning.firstYear(in: title) {
             metadata.year = year
