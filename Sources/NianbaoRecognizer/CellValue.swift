@@ -27,6 +27,9 @@ public enum MoneyUnit: String, Sendable, Hashable {
     }
 }
 
+/// Decimal parsing locale, made once: creating a `Locale` per cell dominated conversion time.
+private let posix = Locale(identifier: "en_US_POSIX")
+
 /// What one table cell says, read as a value.
 public enum CellValue: Sendable, Hashable {
     /// A number, with the money unit the cell itself states (`101500元`, `10.15万元`).
@@ -84,7 +87,7 @@ public enum CellValue: Sendable, Hashable {
         guard !digits.isEmpty, digits.first != ".", digits.last != ".",
               digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               digits.filter({ $0 == "." }).count <= 1,
-              let value = Decimal(string: String(digits), locale: Locale(identifier: "en_US_POSIX")) else {
+              let value = Decimal(string: String(digits), locale: posix) else {
             return .text
         }
         return .number(negative ? -value : value, unit: unit)

@@ -16,7 +16,7 @@ struct LabelRule: Sendable {
 
     func matches(_ label: String) -> Bool {
         variants.contains { variant in
-            variant.hasPrefix("=") ? label == variant.dropFirst() : label.contains(variant)
+            variant.hasPrefix("=") ? label == variant.dropFirst() : label.has(variant)
         }
     }
 }

@@ -84,8 +84,8 @@ public enum Recognizer {
             for cell in row.cells {
                 let key = LabelText.key(cell.text)
                 guard key.count >= 2 else { continue }
-                if LabelVariants.template2021Signals.contains(where: key.contains) { signals2021 += 1 }
-                if LabelVariants.template2019Signals.contains(where: key.contains) { signals2019 += 1 }
+                if LabelVariants.template2021Signals.contains(where: key.has) { signals2021 += 1 }
+                if LabelVariants.template2019Signals.contains(where: key.has) { signals2019 += 1 }
             }
         }
         let byYear = year.map(TemplateVersion.expected(forYear:)) ?? .unknown

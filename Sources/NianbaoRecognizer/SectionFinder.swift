@@ -71,7 +71,7 @@ enum SectionFinder {
                     return (section, proseAfterHeading(text, variant: variant))
                 }
                 let sentencePunctuation = trimmed.contains("。") || trimmed.contains("，")
-                if trimmed.contains(variant), trimmed.count <= variant.count + 10, !sentencePunctuation {
+                if trimmed.has(variant), trimmed.count <= variant.count + 10, !sentencePunctuation {
                     return (section, nil)
                 }
             }

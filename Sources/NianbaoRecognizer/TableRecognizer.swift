@@ -21,16 +21,16 @@ struct TableRecognizer {
             let cells = RowCells(row)
             for label in cells.labels {
                 if LabelVariants.firstMatch(LabelVariants.activeRows, label.stripped) != nil
-                    || LabelVariants.activeHeaderWords.contains(where: label.key.contains) {
+                    || LabelVariants.activeHeaderWords.contains(where: label.key.has) {
                     votes[.activeDisclosure, default: 0] += 1
                 }
                 if let key = LabelVariants.firstMatch(LabelVariants.requestRows, label.stripped), key != "results_total", key != "other_misc" {
                     votes[.requests, default: 0] += 1
                 }
-                if ["申请人", "自然人", "法人或其他组织", "商业企业", "科研机构"].contains(where: label.key.contains) {
+                if ["申请人", "自然人", "法人或其他组织", "商业企业", "科研机构"].contains(where: label.key.has) {
                     votes[.requests, default: 0] += 1
                 }
-                if ["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"].contains(where: label.key.contains) {
+                if ["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"].contains(where: label.key.has) {
                     votes[.reviewLitigation, default: 0] += 1
                 }
             }
