@@ -104,16 +104,7 @@ struct TableRecognizer {
                 continue
             }
             guard let (rowKey, label) = cells.rowKey(LabelVariants.activeRows) else { continue }
-            guard let spec = TemplateCatalog.row(.activeDisclosure, template, key: rowKey) else {
-                note(.warning, "table.row_not_in_template", "active_disclosure.\(rowKey)",
-                     "row “\(label.key)” is not part of the \(template.rawValue) template; ignored", label.location)
-                continue
-            }
-            if found.contains(rowKey) {
-                note(.warning, "table.duplicate_row", "active_disclosure.\(rowKey)", "row “\(label.key)” appears again; the first one is kept", label.location)
-                continue
-            }
-            found.insert(rowKey)
+            guard let spec = admit(rowKey, label: label, table: .activeDisclosure, found: &found) else { continue }
             // Columns: the latest header if it fits this row, else the template's own order.
             let specKeys = spec.columns.map(\.key)
             var columns: [(key: String, unit: MoneyUnit?)] = headerColumns.filter { specKeys.contains($0.key) }
@@ -168,23 +159,28 @@ struct TableRecognizer {
         let aligner = RowAligner(slotCount: order.count, rules: [
             RowAligner.SumRule(total: totalSlot, parts: order.indices.filter { $0 != totalSlot }),
         ])
-        let templateKeys = Set(TemplateCatalog.rows(.requests, template).map(\.key))
         for row in rows {
             let cells = RowCells(row)
-            guard cells.hasValues, let (rowKey, label) = cells.rowKey(LabelVariants.requestRows) else { continue }
-            guard templateKeys.contains(rowKey) else {
-                note(.warning, "table.row_not_in_template", "requests.\(rowKey)",
-                     "row “\(label.key)” is not part of the \(template.rawValue) template; ignored", label.location)
-                continue
-            }
-            if found.contains(rowKey) {
-                note(.warning, "table.duplicate_row", "requests.\(rowKey)", "row “\(label.key)” appears again; the first one is kept", label.location)
-                continue
-            }
-            found.insert(rowKey)
+            guard cells.hasValues, let (rowKey, label) = cells.rowKey(LabelVariants.requestRows),
+                  admit(rowKey, label: label, table: .requests, found: &found) != nil else { continue }
             assign(cells, to: .requests, row: rowKey, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
         }
         return found
+    }
+
+    /// The template's spec for a recognised row, recording it as found; `nil` (with a warning) when
+    /// the template lacks the row or the row was already read.
+    private mutating func admit(_ rowKey: String, label: RowCells.Label, table: ReportTable, found: inout Set<String>) -> RowSpec? {
+        guard let spec = TemplateCatalog.row(table, template, key: rowKey) else {
+            note(.warning, "table.row_not_in_template", "\(table.rawValue).\(rowKey)",
+                 "row “\(label.key)” is not part of the \(template.rawValue) template; ignored", label.location)
+            return nil
+        }
+        guard found.insert(rowKey).inserted else {
+            note(.warning, "table.duplicate_row", "\(table.rawValue).\(rowKey)", "row “\(label.key)” appears again; the first one is kept", label.location)
+            return nil
+        }
+        return spec
     }
 
     /// Places a row's values through the aligner and records how they were placed.

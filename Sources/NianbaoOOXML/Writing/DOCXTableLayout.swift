@@ -210,7 +210,5 @@ extension DOCXTableLayout {
     }
 
     /// A plain decimal (`Decimal.description`: no exponent, no grouping, `.` as separator).
-    static func plainNumber(_ value: Decimal) -> String {
-        value.description
-    }
+    static func plainNumber(_ value: Decimal) -> String { value.plainText }
 }

@@ -82,12 +82,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// Plain decimal notation: `101500`, `-16`, `0.5`.
-    static func format(_ value: Decimal) -> String {
-        var value = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 6, .plain)
-        return rounded.description
-    }
+    static func format(_ value: Decimal) -> String { value.plainText }
 
     static func quote(_ text: String, into output: inout String) {
         output += "\""

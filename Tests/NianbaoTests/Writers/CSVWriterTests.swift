@@ -161,7 +161,7 @@ struct CSVWriterTests {
         #expect(CSVWriter.format(Decimal(string: "10.15")) == "10.15")
         #expect(CSVWriter.format(Decimal(string: "1e25")) == "10000000000000000000000000")
         #expect(CSVWriter.format(Decimal(string: "0.0001")) == "0.0001")
-        #expect(plainDecimal(Decimal(0)) == "0")
+        #expect(Decimal(0).plainText == "0")
     }
 
     @Test func quoting() throws {
