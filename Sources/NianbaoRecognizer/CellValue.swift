@@ -43,6 +43,27 @@ public enum CellValue: Sendable, Hashable {
     /// Text that is not a value (a label).
     case text
 
+    /// Most cells are a bare count (`0`, ` 12 `, `7\u{A0}`): read those straight from the bytes.
+    private static func plainInteger(_ raw: String) -> Int? {
+        var value = 0, digits = 0
+        var utf8 = raw.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 15 else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                continue
+            case 0xC2:  // NBSP is C2 A0
+                guard utf8.next() == 0xA0 else { return nil }
+            default:
+                return nil
+            }
+        }
+        return digits > 0 ? value : nil
+    }
+
     /// `true` for anything that occupies a value position (all but `.text`).
     public var isValueLike: Bool {
         if case .text = self { return false }
@@ -60,7 +81,8 @@ public enum CellValue: Sendable, Hashable {
     /// Reads a cell: `0`, ` 0`, `增9`, `减16`, `+1`, `-2`, `101500元`, `10.15万元`, `1,234`, `１２`,
     /// blank, `—`, `/`, `无`.
     public static func parse(_ raw: String) -> CellValue {
-        let text = LabelText.halfWidth(raw).filter { !$0.isWhitespace }
+        if let plain = plainInteger(raw) { return .number(Decimal(plain), unit: nil) }
+        let text = LabelText.key(raw)
         if text.isEmpty { return .blank }
         if ["-", "—", "——", "–", "/", "\\", "…", "……", "--", "/-", "－", "×", "x", "X"].contains(text) { return .placeholder(text) }
         if text == "无" || text == "没有" { return .none }

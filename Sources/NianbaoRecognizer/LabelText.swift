@@ -4,25 +4,33 @@ public enum LabelText {
     /// Full-width forms (`０`–`９`, `（`, `）`, `Ａ`…) to ASCII, ideographic space to space.
     public static func halfWidth(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E:
-                result.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
-            case 0x3000, 0x00A0:
-                result.append(" ")
-            case 0x2212, 0x2013, 0xFE63:  // minus sign, en dash, small hyphen-minus
-                result.append("-")
-            default:
-                result.append(scalar)
-            }
-        }
+        for scalar in text.unicodeScalars { result.append(halfWidth(scalar)) }
         return String(result)
     }
 
+    @inline(__always)
+    private static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+        case 0x3000, 0x00A0: " "
+        case 0x2212, 0x2013, 0xFE63: "-"  // minus sign, en dash, small hyphen-minus
+        default: scalar
+        }
+    }
+
+    /// Quotes and bullets that labels are compared without.
+    private static let droppedScalars: Set<Unicode.Scalar> = ["“", "”", "\"", "‘", "’", "'", "「", "」", "『", "』", "·", "•"]
+
     /// Half-width, white space removed, quotes and bullets dropped: the form labels are compared in.
+    /// One pass over the scalars: this runs for every cell and paragraph.
     public static func key(_ text: String) -> String {
-        let dropped: Set<Character> = ["“", "”", "\"", "‘", "’", "'", "「", "」", "『", "』", "·", "•"]
-        return String(halfWidth(text).filter { !$0.isWhitespace && !dropped.contains($0) })
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let mapped = halfWidth(scalar)
+            if mapped.properties.isWhitespace || droppedScalars.contains(mapped) { continue }
+            result.append(mapped)
+        }
+        return String(result)
     }
 
     private static let numerals: [Character: Int] = [

@@ -26,12 +26,13 @@ public enum Recognizer {
         diagnostics += metadata.diagnostics
 
         // Tables, each assigned to a part by its labels (the part it sits in breaks ties).
-        var tableRows: [ReportTable: [TableRow]] = [:]
+        var tableRows: [ReportTable: [RowCells]] = [:]
         for (index, block) in blocks.enumerated() {
             guard case .table(let table) = block else { continue }
             let containing = headings.last { $0.blockIndex < index }?.section
-            if let part = TableRecognizer.part(of: table, fallback: containing) {
-                tableRows[part, default: []] += table.rows
+            let rows = table.rows.map(RowCells.init)
+            if let part = TableRecognizer.part(of: rows, fallback: containing) {
+                tableRows[part, default: []] += rows
             }
         }
 
@@ -78,11 +79,11 @@ public enum Recognizer {
     private static func blockLocation(_ block: Block) -> String { location(of: block).description }
 
     /// Template by labels; by the year reported on when the labels say nothing.
-    private static func detectTemplate(_ rows: [TableRow], year: Int?, diagnostics: inout [Diagnostic]) -> TemplateVersion {
+    private static func detectTemplate(_ rows: [RowCells], year: Int?, diagnostics: inout [Diagnostic]) -> TemplateVersion {
         var signals2019 = 0, signals2021 = 0
         for row in rows {
-            for cell in row.cells {
-                let key = LabelText.key(cell.text)
+            for label in row.labels {
+                let key = label.key
                 guard key.count >= 2 else { continue }
                 if LabelVariants.template2021Signals.contains(where: key.has) { signals2021 += 1 }
                 if LabelVariants.template2019Signals.contains(where: key.has) { signals2019 += 1 }

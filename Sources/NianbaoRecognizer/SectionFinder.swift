@@ -55,23 +55,27 @@ enum SectionFinder {
 
     /// The part a paragraph heads, if it is a part heading.
     static func match(_ text: String) -> (section: SectionKey, remainder: String?)? {
-        let key = LabelText.key(text)
-        guard !key.isEmpty, key.count <= 400 else { return nil }
+        // A heading is short; only its first characters matter (prose may follow in one paragraph).
+        let head = text.prefix(80)
+        let complete = head.endIndex == text.endIndex
+        let key = LabelText.key(String(head))
+        guard !key.isEmpty else { return nil }
         let (ordinal, rest) = LabelText.splitEnumerator(key)
         let trimmed = String(rest.drop { "、.:：。 ".contains($0) })
+        let length = complete ? trimmed.count : Int.max
+        let sentencePunctuation = trimmed.has("。") || trimmed.has("，")
         for (section, variants) in LabelVariants.sectionHeadings {
             if let ordinal, ordinal != section.number { continue }
             for variant in variants {
                 if trimmed.hasPrefix(variant) {
                     let after = trimmed.dropFirst(variant.count)
                     let tail = after.drop { "。.:：;；".contains($0) }
-                    if tail.isEmpty { return (section, nil) }
+                    if tail.isEmpty && complete { return (section, nil) }
                     // Heading and prose in one paragraph: only after explicit punctuation and a number.
                     guard ordinal != nil, after.first.map({ "。.:：".contains($0) }) == true else { continue }
                     return (section, proseAfterHeading(text, variant: variant))
                 }
-                let sentencePunctuation = trimmed.contains("。") || trimmed.contains("，")
-                if trimmed.has(variant), trimmed.count <= variant.count + 10, !sentencePunctuation {
+                if !sentencePunctuation, length <= variant.count + 10, trimmed.has(variant) {
                     return (section, nil)
                 }
             }

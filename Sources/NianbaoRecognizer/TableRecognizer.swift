@@ -15,10 +15,9 @@ struct TableRecognizer {
     // MARK: Assigning tables to parts
 
     /// The part a table belongs to by its labels, or `fallback` (the part it sits in) on no signal.
-    static func part(of table: Table, fallback: SectionKey?) -> ReportTable? {
+    static func part(of rows: [RowCells], fallback: SectionKey?) -> ReportTable? {
         var votes: [ReportTable: Int] = [:]
-        for row in table.rows {
-            let cells = RowCells(row)
+        for cells in rows {
             for label in cells.labels {
                 if LabelVariants.firstMatch(LabelVariants.activeRows, label.stripped) != nil
                     || LabelVariants.activeHeaderWords.contains(where: label.key.has) {
@@ -91,11 +90,10 @@ struct TableRecognizer {
 
     // MARK: 二、主动公开
 
-    mutating func recognizeActiveDisclosure(_ rows: [TableRow]) -> Set<String> {
+    mutating func recognizeActiveDisclosure(_ rows: [RowCells]) -> Set<String> {
         var found: Set<String> = []
         var headerColumns: [(key: String, unit: MoneyUnit?)] = []
-        for row in rows {
-            let cells = RowCells(row)
+        for cells in rows {
             if !cells.hasValues {
                 let columns = cells.labels.compactMap { label -> (String, MoneyUnit?)? in
                     LabelVariants.firstMatch(LabelVariants.activeColumns, label.stripped).map { ($0, MoneyUnit.mentioned(in: label.key)) }
@@ -135,12 +133,11 @@ struct TableRecognizer {
     // MARK: 三、申请
 
     /// The applicant column order the header states; the template's when it says nothing clear.
-    private func requestColumnOrder(_ rows: [TableRow]) -> [String] {
+    private func requestColumnOrder(_ rows: [RowCells]) -> [String] {
         let canonical = TemplateCatalog.applicantColumns.map(\.key)
         let organisations: Set<String> = ["commercial", "research", "social_welfare", "legal_service", "other_org"]
         var best: [String] = []
-        for row in rows {
-            let cells = RowCells(row)
+        for cells in rows {
             guard !cells.hasValues else { continue }
             let keys = cells.labels.compactMap { LabelVariants.firstMatch(LabelVariants.requestColumns, $0.stripped) }
             if keys.filter(organisations.contains).count > best.filter(organisations.contains).count { best = keys }
@@ -152,15 +149,14 @@ struct TableRecognizer {
         return Set(order) == Set(canonical) && order.count == canonical.count ? order : canonical
     }
 
-    mutating func recognizeRequests(_ rows: [TableRow]) -> Set<String> {
+    mutating func recognizeRequests(_ rows: [RowCells]) -> Set<String> {
         var found: Set<String> = []
         let order = requestColumnOrder(rows)
         let totalSlot = order.firstIndex(of: "total") ?? 6
         let aligner = RowAligner(slotCount: order.count, rules: [
             RowAligner.SumRule(total: totalSlot, parts: order.indices.filter { $0 != totalSlot }),
         ])
-        for row in rows {
-            let cells = RowCells(row)
+        for cells in rows {
             guard cells.hasValues, let (rowKey, label) = cells.rowKey(LabelVariants.requestRows),
                   admit(rowKey, label: label, table: .requests, found: &found) != nil else { continue }
             assign(cells, to: .requests, row: rowKey, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
@@ -226,11 +222,10 @@ struct TableRecognizer {
 
     // MARK: 四、复议诉讼
 
-    mutating func recognizeReviewLitigation(_ rows: [TableRow]) -> Set<String> {
+    mutating func recognizeReviewLitigation(_ rows: [RowCells]) -> Set<String> {
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
-        for row in rows {
-            let cells = RowCells(row)
+        for cells in rows {
             guard !cells.hasValues else { continue }
             var keys: [String] = []
             for label in cells.labels {
@@ -242,8 +237,7 @@ struct TableRecognizer {
         let totalOffset = outcomes.firstIndex(of: "total") ?? 4
         var found: Set<String> = []
         var flat: [RowCells.Value] = []
-        for row in rows {
-            let cells = RowCells(row)
+        for cells in rows {
             guard cells.hasValues else { continue }
             if let (group, _) = cells.rowKey(LabelVariants.reviewGroups), cells.values.count == slotsPerGroup, !found.contains(group) {
                 let aligner = RowAligner(slotCount: slotsPerGroup, rules: [

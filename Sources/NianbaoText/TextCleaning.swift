@@ -3,19 +3,54 @@ enum TextCleaning {
     /// Characters that carry no text: zero-width spaces and joiners, BOMs inside the text, soft hyphens.
     private static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
 
-    /// Splits text into lines on LF, CRLF, CR, form feed and Unicode line/paragraph separators.
+    /// Splits text into lines on LF, CRLF, CR, form feed, vertical tab and Unicode line/paragraph
+    /// separators (U+2028, U+2029). Scans UTF-8 bytes: no grapheme breaking on the hot path.
     static func lines(of text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { character in
-            character == "\n" || character == "\r\n" || character == "\r" || character == "\u{0C}"
-                || character == "\u{2028}" || character == "\u{2029}" || character == "\u{0B}"
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            var breakLength = 0
+            switch byte {
+            case 0x0A, 0x0B, 0x0C: breakLength = 1
+            case 0x0D:
+                let next = utf8.index(after: index)
+                breakLength = next != utf8.endIndex && utf8[next] == 0x0A ? 2 : 1
+            case 0xE2:
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex, utf8[second] == 0x80 {
+                    let third = utf8.index(after: second)
+                    if third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 { breakLength = 3 }
+                }
+            default: break
+            }
+            if breakLength > 0 {
+                lines.append(text[start..<index])
+                index = utf8.index(index, offsetBy: breakLength)
+                start = index
+            } else {
+                index = utf8.index(after: index)
+            }
         }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 
     /// Removes extractor artifacts (`[bookmark: _GoBack]`, `[image: …]`), invisible characters and
     /// trailing white space from one line. Leading tabs are kept: they carry table structure.
     static func clean(_ line: Substring) -> String {
-        var text = String(line.unicodeScalars.filter { !invisible.contains($0) }.map(Character.init))
-        text = removeBracketArtifacts(text)
+        var text: String
+        if line.unicodeScalars.contains(where: invisible.contains) {
+            var kept = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars where !invisible.contains(scalar) { kept.append(scalar) }
+            text = String(kept)
+        } else {
+            text = String(line)
+        }
+        if text.utf8.contains(UInt8(ascii: "[")) { text = removeBracketArtifacts(text) }
         while let last = text.last, last == " " || last == "\u{3000}" || last == "\u{00A0}" {
             // Trailing spaces are noise, but a trailing tab can be an empty cell: keep tabs.
             text.removeLast()
@@ -25,7 +60,6 @@ enum TextCleaning {
 
     /// Removes `[bookmark: …]`, `[image: …]`, `[comment: …]` and similar markers left by extractors.
     private static func removeBracketArtifacts(_ text: String) -> String {
-        guard text.contains("[") else { return text }
         var result = ""
         var rest = Substring(text)
         let prefixes = ["[bookmark:", "[image:", "[comment:", "[footnote:", "[endnote:", "[textbox:", "[picture:"]
@@ -49,6 +83,7 @@ enum TextCleaning {
 
     /// `true` for page furniture: `- 3 -`, `— 3 —`, `第 3 页 共 9 页`, `3/9`, a lone page number.
     static func isPageFurniture(_ line: String) -> Bool {
+        guard line.utf8.count <= 64 else { return false }
         let compact = line.filter { !$0.isWhitespace }
         guard !compact.isEmpty, compact.count <= 14 else { return false }
         let scalars = Array(compact.unicodeScalars)

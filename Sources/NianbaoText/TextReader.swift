@@ -92,7 +92,7 @@ private struct BlockBuilder {
         case .text(let text):
             if case .cell = previousKind, isCellContinuation(text), !pendingCells.isEmpty {
                 // A cell whose text wrapped onto the next line (`本年新` / `制作数量`).
-                pendingCells[pendingCells.count - 1].text += text.trimmingCharacters(in: .whitespaces)
+                pendingCells[pendingCells.count - 1].text += trim(Substring(text))
                 previousKind = .cell(text)
                 return
             }
@@ -114,9 +114,9 @@ private struct BlockBuilder {
 
     private func classify(_ line: String) -> LineKind {
         if TextCleaning.isBlank(line) { return .blank }
-        if line.contains("\t") {
+        if line.utf8.contains(UInt8(ascii: "\t")) {
             let stripped = line.drop { $0 == "\t" }
-            if !stripped.contains("\t") {
+            if !stripped.utf8.contains(UInt8(ascii: "\t")) {
                 if line.first == "\t" { return .cell(normalizeCell(stripped)) }
                 // `label<TAB>` with nothing after: a one-cell row.
                 return .row([normalizeCell(stripped)])
@@ -130,12 +130,14 @@ private struct BlockBuilder {
     }
 
     private func normalizeCell(_ text: Substring) -> String {
-        text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}")))
+        trim(text)
     }
 
     /// A label followed by at least two numbers, or only numbers, separated by white space:
     /// `规章  0  0  0`, `0 0 0 0 0`. Sentences never end in bare numbers like that.
     private func spaceAlignedRow(_ line: String) -> [String]? {
+        // Such a row ends in a number or 元: reject everything else before splitting.
+        guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
         guard tokens.count >= 3 else { return nil }
         var numbers: [String] = []
@@ -146,7 +148,8 @@ private struct BlockBuilder {
         if labelTokens.isEmpty { return numbers.count >= 3 ? numbers : nil }
         guard numbers.count >= 2 else { return nil }
         let label = labelTokens.joined()
-        guard label.count <= 60, !label.contains("。"), !label.contains("，"), label.contains(where: { !$0.isNumber }) else { return nil }
+        guard label.count <= 60, !label.contains("。" as Character), !label.contains("，" as Character),
+              label.contains(where: { !$0.isNumber }) else { return nil }
         return [label] + numbers
     }
 
@@ -160,9 +163,20 @@ private struct BlockBuilder {
 
     /// A short line right after a one-cell line, not a heading: the cell's wrapped text.
     private func isCellContinuation(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trim(Substring(text))
         guard !trimmed.isEmpty, trimmed.count <= 16, text.first != " " && text.first != "\u{3000}" else { return false }
         return !HeadingShape.startsWithEnumerator(trimmed)
+    }
+
+    /// Spaces (ASCII, ideographic, no-break) and tabs trimmed from both ends.
+    private func trim(_ text: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{00A0}"
+        }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
     }
 
     // MARK: Flushing
@@ -184,7 +198,7 @@ private struct BlockBuilder {
     }
 
     private mutating func addParagraph(_ text: String, lineNumber: Int) {
-        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}")))
+        let trimmed = trim(Substring(text))
         if var pending = pendingParagraph, blankLinesSincePending <= 2, continuesAcrossPageBreak(pending.text, trimmed) {
             pending.text += trimmed
             pendingParagraph = pending
