@@ -42,6 +42,9 @@ public struct ConversionError: Error, Sendable, CustomStringConvertible {
 public enum Pipeline {
     /// Input files larger than this are refused rather than read into memory.
     public static let maximumInputBytes = 256 * 1024 * 1024
+    /// Text inputs larger than this are refused: one report is tens of kilobytes, so 16 MiB of text
+    /// is a concatenation or not a report, and would only cost time.
+    public static let maximumTextBytes = 16 * 1024 * 1024
 
     /// The format of an input, by extension, then by content.
     public static func format(of url: URL, data: Data) -> SourceFormat {
@@ -80,6 +83,10 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
         case .text, .docx:
+            if format == .text, data.count > maximumTextBytes {
+                throw ConversionError(file: shown, stage: .read,
+                    message: "\(data.count / 1_048_576) MiB of text is more than one report (limit \(maximumTextBytes / 1_048_576) MiB); split the file")
+            }
             var document: SourceDocument
             do {
                 document = try read(data: data, fileName: fileName, format: format)

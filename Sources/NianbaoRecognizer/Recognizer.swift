@@ -59,6 +59,10 @@ public enum Recognizer {
             for table in ReportTable.allCases {
                 diagnostics += missingRows(table, template: template, found: found[table] ?? [], hadTable: tableRows[table] != nil)
             }
+        } else {
+            for table in ReportTable.allCases where tableRows[table] == nil {
+                diagnostics += missingRows(table, template: template, found: [], hadTable: false)
+            }
         }
 
         if headings.isEmpty && tableRows.isEmpty {
