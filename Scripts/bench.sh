@@ -1,40 +1,79 @@
 #!/usr/bin/env bash
-# Benchmark: converts N reports (copies of Samples/, default 2000) to JSON with 1 job and with all
-# cores, and prints files/s and peak resident memory for each run.
-#   Scripts/bench.sh [N]
+# Benchmarks, measured in one run on this machine:
+#  1. text → JSON: N reports (copies of Samples/, default 2000) with 1 job and with all cores:
+#     reports/s, MB/s of text and peak resident memory;
+#  2. DOCX → JSON against pandoc: the DOCX renderings of the samples (Tests/NianbaoTests/Fixtures/docx),
+#     copied to D files (default 200), through `pandoc -f docx -t json` (one process per file, as
+#     people use it) and through `nianbao convert --to json` (one process per file, and one bulk run):
+#     files/s and the ratio. Skipped with a message when pandoc is not installed.
+#   Scripts/bench.sh [N] [D]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
+D="${2:-200}"
 swift build -c release >/dev/null
 BIN="$(swift build -c release --show-bin-path)/nianbao"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-mkdir -p "$WORK/in"
-samples=(Samples/*.txt)
-for ((i = 0; i < N; i++)); do
-    s="${samples[$((i % ${#samples[@]}))]}"
-    d="$WORK/in/$((i / 500))"
-    mkdir -p "$d"
-    cp "$s" "$d/r$i.txt"
-done
-bytes=$(du -sb "$WORK/in" | cut -f1)
-
-run() {
-    local jobs="$1"
-    rm -rf "$WORK/out"
-    python3 - "$BIN" "$WORK/in" "$WORK/out" "$jobs" "$N" "$bytes" <<'PY'
+measure() {  # measure LABEL COUNT BYTES COMMAND... : wall time, rate and peak RSS of the command's children
+    python3 - "$@" <<'PY'
 import resource, subprocess, sys, time
-binary, src, out, jobs, n, size = sys.argv[1:7]
+label, count, size, command = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
 start = time.monotonic()
-subprocess.run([binary, "convert", src, "--to", "json", "--out", out, "--jobs", jobs, "--quiet"], check=True)
+subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 elapsed = time.monotonic() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(f"jobs={jobs:>2}  {int(n)} reports in {elapsed:.2f} s  {int(n)/elapsed:,.0f} reports/s  "
-      f"{int(size)/elapsed/1e6:.1f} MB/s of text  peak RSS {peak:.0f} MB")
+print(f"{label:<34} {count} files in {elapsed:7.2f} s  {count/elapsed:9,.1f} files/s  "
+      f"{size/elapsed/1e6:7.2f} MB/s  peak RSS {peak:.0f} MB", flush=True)
+print(f"RATE {label} {count/elapsed}", file=sys.stderr)
 PY
 }
 
-echo "nianbao bench: $N text reports ($((bytes / 1024)) KiB), $(nproc) cores, $(uname -m)"
-run 1
-run "$(nproc)"
+echo "nianbao bench on $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+
+# 1. Text.
+mkdir -p "$WORK/text"
+samples=(Samples/*.txt)
+for ((i = 0; i < N; i++)); do
+    d="$WORK/text/$((i / 500))"
+    mkdir -p "$d"
+    cp "${samples[$((i % ${#samples[@]}))]}" "$d/r$i.txt"
+done
+bytes=$(du -sb "$WORK/text" | cut -f1)
+measure "text → json, 1 job" "$N" "$bytes" "$BIN" convert "$WORK/text" --to json --out "$WORK/out1" --jobs 1 --quiet 2>/dev/null
+measure "text → json, $(nproc) jobs" "$N" "$bytes" "$BIN" convert "$WORK/text" --to json --out "$WORK/out2" --jobs "$(nproc)" --quiet 2>/dev/null
+
+# 2. DOCX against pandoc.
+if ! command -v pandoc >/dev/null; then
+    echo "pandoc not installed (apt-get install -y pandoc): DOCX comparison skipped"
+    exit 0
+fi
+mkdir -p "$WORK/docx"
+docs=(Tests/NianbaoTests/Fixtures/docx/*.docx)
+for ((i = 0; i < D; i++)); do cp "${docs[$((i % ${#docs[@]}))]}" "$WORK/docx/d$i.docx"; done
+dbytes=$(du -sb "$WORK/docx" | cut -f1)
+cat > "$WORK/each.sh" <<EOS
+#!/usr/bin/env bash
+set -e
+for f in "$WORK"/docx/*.docx; do "\$@" "\$f"; done
+EOS
+chmod +x "$WORK/each.sh"
+{
+    measure "docx → json, pandoc per file" "$D" "$dbytes" "$WORK/each.sh" pandoc -f docx -t json -o /dev/null
+    measure "docx → json, nianbao per file" "$D" "$dbytes" "$WORK/each.sh" "$BIN" convert
+    measure "docx → json, nianbao bulk, 1 job" "$D" "$dbytes" "$BIN" convert "$WORK/docx" --to json --out "$WORK/dout1" --jobs 1 --quiet
+    measure "docx → json, nianbao bulk, $(nproc) jobs" "$D" "$dbytes" "$BIN" convert "$WORK/docx" --to json --out "$WORK/dout2" --jobs "$(nproc)" --quiet
+} 2> "$WORK/rates"
+python3 - "$WORK/rates" <<'PY'
+import sys
+rates = {}
+for line in open(sys.argv[1]):
+    if line.startswith("RATE "):
+        label, rate = line[5:].rsplit(" ", 1)
+        rates[label] = float(rate)
+pandoc = next(v for k, v in rates.items() if "pandoc" in k)
+for label, rate in rates.items():
+    if "nianbao" in label:
+        print(f"ratio {label.replace('docx → json, ', ''):<26} {rate / pandoc:8.1f} × pandoc")
+PY

@@ -9,6 +9,9 @@ struct StyleSheet {
         var numId: Int?
         var ilvl: Int?
         var outlineLevel: Int?
+        /// The heading level the style's name implies (`heading 2` → 2), worked out once when the
+        /// style is read: paragraphs ask for it thousands of times.
+        var headingLevelFromName: Int?
     }
 
     var styles: [String: Style] = [:]
@@ -33,7 +36,7 @@ struct StyleSheet {
     func headingLevel(_ id: String?) -> Int? {
         for style in chain(id) {
             if let level = style.outlineLevel { return level < 9 ? level + 1 : nil }
-            if let name = style.name, let level = StyleSheet.headingLevel(fromName: name) { return level }
+            if let level = style.headingLevelFromName { return level }
         }
         return nil
     }
@@ -105,6 +108,7 @@ struct StyleSheet {
                 if !reader.isEmptyElement { stack.append(name) }
             case .endElement:
                 if stack.popLast() == .word(.style), let id = currentId {
+                    current.headingLevelFromName = current.name.flatMap(StyleSheet.headingLevel(fromName:))
                     sheet.styles[id] = current
                     currentId = nil
                 }
