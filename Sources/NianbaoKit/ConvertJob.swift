@@ -92,19 +92,25 @@ public struct ConvertJob: Sendable {
         let format = format, folder = folder
         let converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
                                        resumeExtension: resume ? format.perFileExtension : nil)
-        var lines: [String] = []
         var done = 0
+        // Aggregate outputs stream to temporary files renamed at the end: memory stays bounded.
         var csvFiles: [CSVFileWriter] = []
+        var jsonLines: StreamingFile?
         var writeError: (any Error)?
-        if format == .csv {
-            do {
+        do {
+            switch format {
+            case .csv:
                 csvFiles = [
                     try CSVFileWriter(url: folder.appendingPathComponent("reports.csv"), shape: .wide, byteOrderMark: byteOrderMark),
                     try CSVFileWriter(url: folder.appendingPathComponent("values.csv"), shape: .long, byteOrderMark: byteOrderMark),
                 ]
-            } catch {
-                throw OutputError(description: "cannot write to \(folder.path): \(error)")
+            case .jsonl:
+                jsonLines = try StreamingFile(url: folder.appendingPathComponent("reports.jsonl"))
+            case .json, .docx:
+                break
             }
+        } catch {
+            throw OutputError(description: "cannot write to \(folder.path): \(error)")
         }
         var summary = converter.run(items, work: { report, item in
             switch format {
@@ -119,8 +125,8 @@ public struct ConvertJob: Sendable {
             done += 1
             switch outcome.result {
             case .success(let report):
-                if format == .jsonl { lines.append(ReportJSON.encode(report, pretty: false)) }
                 do {
+                    try jsonLines?.append(ReportJSON.encode(report, pretty: false) + "\n")
                     try csvFiles.first?.append(report, shape: .wide)
                     try csvFiles.last?.append(report, shape: .long)
                 } catch {
@@ -138,9 +144,7 @@ public struct ConvertJob: Sendable {
         do {
             if let writeError { throw writeError }
             for file in csvFiles { try file.finish() }
-            if format == .jsonl {
-                try AtomicFile.write(lines.map { $0 + "\n" }.joined(), to: folder.appendingPathComponent("reports.jsonl"))
-            }
+            try jsonLines?.finish()
             try ErrorList.write(failures, to: folder.appendingPathComponent("errors.csv"))
         } catch {
             throw OutputError(description: "cannot write to \(folder.path): \(error.localizedDescription)")
