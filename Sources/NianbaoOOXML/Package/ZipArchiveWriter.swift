@@ -1,13 +1,22 @@
 import Foundation
 import CNianbaoZip
 
-/// Builds a ZIP archive in memory with libzip: every entry deflated, every entry stamped with the
-/// same fixed DOS time, entries stored in the order added. Same inputs, same bytes.
+/// Builds a ZIP archive in memory with libzip: entries deflated (or stored), every entry stamped
+/// with the same fixed DOS time, entries stored in the order added. Same inputs, same bytes. The
+/// one owner of libzip's write side: the DOCX writer and ``ZipArchiveBuilder`` both go through it.
 ///
 /// Owns two libzip handles: the archive and (one reference to) the in-memory buffer source the
 /// archive writes into. Both are released in `deinit`, whatever happened. Not `Sendable`: create,
 /// fill and finish it inside one function.
 final class ZipArchiveWriter {
+    /// How an entry's bytes are stored.
+    enum Compression: Sendable, Hashable {
+        /// Deflate at the given level (1 fastest … 9 smallest).
+        case deflate(level: Int)
+        /// No compression.
+        case store
+    }
+
     /// DOS date and time (local-time-free: computed from UTC) stamped on every entry.
     struct DOSTimestamp: Equatable {
         var date: UInt16
@@ -70,26 +79,40 @@ final class ZipArchiveWriter {
         zip_source_free(source)
     }
 
-    /// Adds `data` as entry `name`, deflated and stamped with the fixed time.
+    /// Adds `data` as entry `name`, stamped with the fixed time.
     ///
     /// The bytes are copied into a `malloc`'d buffer that libzip frees itself, because libzip
     /// reads sources lazily at `zip_close`.
-    func add(_ name: String, data: Data) throws {
-        guard let archive else { throw DOCXWriteError.zip(entry: name, reason: "the archive is already closed") }
-        let copy: UnsafeMutableRawPointer?
-        if data.isEmpty {
-            copy = nil
-        } else {
-            guard let buffer = malloc(data.count) else {
-                throw DOCXWriteError.zip(entry: name, reason: "out of memory")
-            }
+    func add(_ name: String, data: Data, compression: Compression = .deflate(level: 9)) throws {
+        var buffer: UnsafeMutableRawPointer?
+        if !data.isEmpty {
+            guard let copy = malloc(data.count) else { throw DOCXWriteError.zip(entry: name, reason: "out of memory") }
             data.withUnsafeBytes { bytes in
-                if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
+                if let base = bytes.baseAddress { copy.copyMemory(from: base, byteCount: bytes.count) }
             }
-            copy = buffer
+            buffer = copy
         }
-        guard let entrySource = zip_source_buffer(archive, copy, UInt64(data.count), copy == nil ? 0 : 1) else {
-            free(copy)
+        try add(name, taking: buffer, length: data.count, compression: compression)
+    }
+
+    /// Adds `count` copies of `byte` as entry `name` without building them in Swift memory first
+    /// (zeros come from `calloc`, so a large test entry costs no resident memory until deflated).
+    func add(_ name: String, repeating byte: UInt8, count: Int, compression: Compression) throws {
+        guard count > 0 else { return try add(name, taking: nil, length: 0, compression: compression) }
+        let buffer = byte == 0 ? calloc(count, 1) : malloc(count)
+        guard let buffer else { throw DOCXWriteError.zip(entry: name, reason: "out of memory") }
+        if byte != 0 { memset(buffer, Int32(byte), count) }
+        try add(name, taking: buffer, length: count, compression: compression)
+    }
+
+    /// Adds an entry whose bytes are a `malloc`'d `buffer` (or nil when empty) that libzip frees.
+    private func add(_ name: String, taking buffer: UnsafeMutableRawPointer?, length: Int, compression: Compression) throws {
+        guard let archive else {
+            free(buffer)
+            throw DOCXWriteError.zip(entry: name, reason: "the archive is already closed")
+        }
+        guard let entrySource = zip_source_buffer(archive, buffer, UInt64(length), buffer == nil ? 0 : 1) else {
+            free(buffer)
             throw DOCXWriteError.zip(entry: name, reason: String(cString: zip_strerror(archive)))
         }
         let index = zip_file_add(archive, name, entrySource, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE)
@@ -98,7 +121,11 @@ final class ZipArchiveWriter {
             throw DOCXWriteError.zip(entry: name, reason: String(cString: zip_strerror(archive)))
         }
         let entry = UInt64(index)
-        guard zip_set_file_compression(archive, entry, ZIP_CM_DEFLATE, 9) == 0 else {
+        let status = switch compression {
+        case .deflate(let level): zip_set_file_compression(archive, entry, ZIP_CM_DEFLATE, zip_uint32_t(max(1, min(9, level))))
+        case .store: zip_set_file_compression(archive, entry, ZIP_CM_STORE, 0)
+        }
+        guard status == 0 else {
             throw DOCXWriteError.zip(entry: name, reason: String(cString: zip_strerror(archive)))
         }
         guard zip_file_set_dostime(archive, entry, timestamp.time, timestamp.date, 0) == 0 else {
