@@ -24,3 +24,27 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// `self == other` (canonical equivalence), answered from the UTF-8 bytes when both strings are
+    /// made only of scalars that are already in normal form and never combine (ASCII and Latin-1,
+    /// common CJK punctuation, CJK ideographs, full-width forms): for those, equal means
+    /// byte-identical. Anything else takes the standard library's comparison.
+    func equalsCanonically(_ other: String) -> Bool {
+        if utf8.elementsEqual(other.utf8) { return true }
+        if isTriviallyNormalized && other.isTriviallyNormalized { return false }
+        return self == other
+    }
+
+    /// `true` when every scalar is in a range that has no canonical decomposition and no
+    /// combining behaviour, so the text is its own normal form (and each Character is one scalar,
+    /// except `\r\n`).
+    var isTriviallyNormalized: Bool {
+        unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x2010...0x2027, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF60: true
+            default: false
+            }
+        }
+    }
+}

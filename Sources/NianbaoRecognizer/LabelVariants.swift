@@ -6,17 +6,26 @@ import NianbaoModel
 /// enumerator removed. A variant starting with `=` must equal the label; any other variant must
 /// occur in it.
 struct LabelRule: Sendable {
+    /// One variant, its `=` marker read once when the table is built rather than on every match.
+    struct Variant: Sendable {
+        let text: String
+        /// `true`: the label must equal ``text``; `false`: ``text`` must occur in the label.
+        let isExact: Bool
+    }
+
     let key: String
-    let variants: [String]
+    let variants: [Variant]
 
     init(_ key: String, _ variants: String...) {
         self.key = key
-        self.variants = variants
+        self.variants = variants.map { variant in
+            variant.hasPrefix("=") ? Variant(text: String(variant.dropFirst()), isExact: true) : Variant(text: variant, isExact: false)
+        }
     }
 
     func matches(_ label: String) -> Bool {
         variants.contains { variant in
-            variant.hasPrefix("=") ? label == variant.dropFirst() : label.has(variant)
+            variant.isExact ? label.equalsCanonically(variant.text) : label.has(variant.text)
         }
     }
 }
