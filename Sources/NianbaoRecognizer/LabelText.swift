@@ -18,19 +18,69 @@ public enum LabelText {
         }
     }
 
-    /// Quotes and bullets that labels are compared without.
-    private static let droppedScalars: Set<Unicode.Scalar> = ["“", "”", "\"", "‘", "’", "'", "「", "」", "『", "』", "·", "•"]
+    /// Quotes and bullets that labels are compared without:
+    /// `“ ” " ‘ ’ ' 「 」 『 』 · •`.
+    @inline(__always)
+    private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x201C, 0x201D, 0x22, 0x2018, 0x2019, 0x27, 0x300C, 0x300D, 0x300E, 0x300F, 0xB7, 0x2022: true
+        default: false
+        }
+    }
+
+    /// The Unicode `White_Space` property (what `Unicode.Scalar.Properties.isWhitespace` reports),
+    /// spelled out: the property lookup is a table search per scalar, and this runs for every
+    /// scalar of every cell and paragraph.
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
 
     /// Half-width, white space removed, quotes and bullets dropped: the form labels are compared in.
-    /// One pass over the scalars: this runs for every cell and paragraph.
+    /// Runs for every cell and paragraph: text that is already in key form is returned as is, and
+    /// other text is built as UTF-8 bytes in one pass.
     public static func key(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var unchanged = true
         for scalar in text.unicodeScalars {
             let mapped = halfWidth(scalar)
-            if mapped.properties.isWhitespace || droppedScalars.contains(mapped) { continue }
-            result.append(mapped)
+            if mapped != scalar || isWhitespace(mapped) || isDropped(mapped) {
+                unchanged = false
+                break
+            }
         }
-        return String(result)
+        if unchanged { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let mapped = halfWidth(scalar)
+            if isWhitespace(mapped) || isDropped(mapped) { continue }
+            appendUTF8(mapped, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
     }
 
     private static let numerals: [Character: Int] = [
