@@ -195,19 +195,22 @@ struct TableRecognizer {
     /// Places a row's values through the aligner and records how they were placed.
     private mutating func assign(_ cells: RowCells, to table: ReportTable, row rowKey: String, columns: [String], aligner: RowAligner, ruleName: String) {
         let spec = Self.valueColumns
+        // Each column's JSON path, built once per row rather than once per use.
+        let columnPaths = columns.map { path(table, rowKey, $0) }
         var numbers: [Decimal?] = []
         var sources: [RowCells.Value] = []
         for (offset, cell) in cells.values.enumerated() {
             let column = offset < columns.count ? columns[offset] : columns.last ?? "total"
+            let cellPath = offset < columns.count ? columnPaths[offset] : columnPaths.last ?? path(table, rowKey, "total")
             let columnSpec = spec.first { $0.key == column } ?? ColumnSpec(key: column, label: column)
-            numbers.append(number(cell, path: path(table, rowKey, column), column: columnSpec, headerUnit: nil, defaultUnit: nil))
+            numbers.append(number(cell, path: cellPath, column: columnSpec, headerUnit: nil, defaultUnit: nil))
             sources.append(cell)
         }
         switch aligner.align(numbers) {
         case .exact(let values):
             for (index, column) in columns.enumerated() {
                 setValue(values[index], table, rowKey, column)
-                report.valueLocations[path(table, rowKey, column)] = sources[index].location
+                report.valueLocations[columnPaths[index]] = sources[index].location
             }
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
@@ -219,11 +222,11 @@ struct TableRecognizer {
             }
             for (index, column) in columns.enumerated() {
                 setValue(values[index], table, rowKey, column)
-                report.valueLocations[path(table, rowKey, column)] = cells.location
+                report.valueLocations[columnPaths[index]] = cells.location
                 if derived.contains(index) {
-                    note(.info, "value.derived", path(table, rowKey, column), "not in the source; derived by \(ruleName)", cells.location)
+                    note(.info, "value.derived", columnPaths[index], "not in the source; derived by \(ruleName)", cells.location)
                 } else if values[index] == nil {
-                    note(.warning, "value.missing", path(table, rowKey, column), "value not given (null)", cells.location)
+                    note(.warning, "value.missing", columnPaths[index], "value not given (null)", cells.location)
                 }
             }
         case .ambiguous:
