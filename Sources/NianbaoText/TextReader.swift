@@ -239,7 +239,8 @@ private struct BlockBuilder {
     /// A long line that stops mid-sentence, followed by a line that is not a new item or heading,
     /// is one paragraph split by a page break (`有待加` / `强；二是…`).
     private func continuesAcrossPageBreak(_ previous: String, _ next: String) -> Bool {
-        guard previous.count >= 30, let last = previous.last, let first = next.first else { return false }
+        // At least 30 Characters, counted no further than that: the paragraph grows with each line.
+        guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.first else { return false }
         if "。！？；：:;!?”」』）)…".contains(last) { return false }
         if HeadingShape.startsWithEnumerator(next) { return false }
         if "“「『（(".contains(first) { return false }
