@@ -95,9 +95,14 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     static func quote(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Most strings need no escaping: append them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-            output.append(contentsOf: text.utf8)
+        // Most strings need no escaping: check and copy their bytes as one buffer.
+        var contiguous = text
+        let appendedWhole = contiguous.withUTF8 { bytes -> Bool in
+            if bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if appendedWhole {
             output.append(UInt8(ascii: "\""))
             return
         }
