@@ -87,6 +87,9 @@ public enum LabelText {
         "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
     ]
 
+    /// The numerals of ``numerals`` that are unified ideographs, as scalar values.
+    private static let numeralScalars: Set<UInt32> = Set(numerals.keys.compactMap { $0.unicodeScalars.first?.value })
+
     /// The value of a Chinese numeral up to 99 (`三` → 3, `十二` → 12), or an ASCII number.
     public static func ordinal(_ text: Substring) -> Int? {
         if let value = Int(text) { return value }
@@ -104,6 +107,12 @@ public enum LabelText {
     /// Splits a leading enumerator off a key-normalised label: `(三)不予公开` → (3, `不予公开`),
     /// `1.属于国家秘密` → (1, `属于国家秘密`), `六、其他` → (6, `其他`). No enumerator: (nil, label).
     public static func splitEnumerator(_ key: String) -> (ordinal: Int?, rest: String) {
+        // Most labels start with an ideograph that is not a numeral: no enumerator. Unified
+        // ideographs have no canonical decomposition, so a Character starting with one cannot
+        // equal a numeral or a bracket; checking the first scalar is enough.
+        if let first = key.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value), !numeralScalars.contains(first.value) {
+            return (nil, key)
+        }
         var rest = Substring(key)
         if let first = rest.first, first == "(" || first == "【" || first == "[" {
             let body = rest.dropFirst().prefix { numerals[$0] != nil || $0.isASCII && $0.isNumber }
