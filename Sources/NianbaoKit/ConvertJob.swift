@@ -114,7 +114,7 @@ public struct ConvertJob: Sendable {
         }
         var summary = converter.run(items, work: { report, item in
             switch format {
-            case .json: try AtomicFile.write(ReportJSON.encode(report), to: item.output(in: folder, extension: "json"))
+            case .json: try AtomicFile.write(Data(ReportJSON.encodeUTF8(report)), to: item.output(in: folder, extension: "json"))
             case .docx:
                 let url = item.output(in: folder, extension: "docx")
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -81,9 +81,29 @@ public enum CellValue: Sendable, Hashable {
     /// Reads a cell: `0`, ` 0`, `增9`, `减16`, `+1`, `-2`, `101500元`, `10.15万元`, `1,234`, `１２`,
     /// blank, `—`, `/`, `无`.
     public static func parse(_ raw: String) -> CellValue {
-        if let plain = plainInteger(raw) { return .number(Decimal(plain), unit: nil) }
+        parseKeyed(raw).value
+    }
+
+    /// ``parse(_:)`` plus the cell's ``LabelText/key(_:)`` when it was computed on the way
+    /// (`nil` for a plain integer), so a label cell is not normalised twice.
+    static func parseKeyed(_ raw: String) -> (value: CellValue, key: String?) {
+        if let plain = plainInteger(raw) { return (.number(Decimal(plain), unit: nil), nil) }
         let text = LabelText.key(raw)
-        if text.isEmpty { return .blank }
+        return (parse(key: text), text)
+    }
+
+    /// First scalars a key can start with and still be a value: digits, signs, `增`/`减`/`新`,
+    /// placeholders, `无`/`没有`. Any other start is text, without trying every pattern.
+    private static func mayBeValue(startingWith scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", ",", "+", "-", "增", "减", "新", "无", "没", "—", "–", "－", "/", "\\", "…", "×", "x", "X": true
+        default: false
+        }
+    }
+
+    private static func parse(key text: String) -> CellValue {
+        guard let first = text.unicodeScalars.first else { return .blank }
+        guard mayBeValue(startingWith: first) else { return .text }
         if ["-", "—", "——", "–", "/", "\\", "…", "……", "--", "/-", "－", "×", "x", "X"].contains(text) { return .placeholder(text) }
         if text == "无" || text == "没有" { return .none }
 

@@ -6,20 +6,51 @@ extension String {
     func has(_ needle: String) -> Bool {
         var haystack = self, needle = needle
         return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard n.count <= h.count, let first = n.first else { return false }
-                var index = 0
-                let last = h.count - n.count
-                while index <= last {
-                    if h[index] == first {
-                        var offset = 1
-                        while offset < n.count && h[index + offset] == n[offset] { offset += 1 }
-                        if offset == n.count { return true }
-                    }
-                    index += 1
-                }
-                return false
+            needle.withUTF8 { n in UTF8Search.contains(h, n) }
+        }
+    }
+}
+
+/// Substring search on UTF-8 bytes, shared by ``Swift/String/has(_:)`` and label matching.
+enum UTF8Search {
+    /// `true` when `needle` occurs in `haystack` (an empty needle always does).
+    @inline(__always)
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count, let first = needle.first else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
+
+extension String {
+    /// `self == other` (canonical equivalence), answered from the UTF-8 bytes when both strings are
+    /// made only of scalars that are already in normal form and never combine (ASCII and Latin-1,
+    /// common CJK punctuation, CJK ideographs, full-width forms): for those, equal means
+    /// byte-identical. Anything else takes the standard library's comparison.
+    func equalsCanonically(_ other: String) -> Bool {
+        if utf8.elementsEqual(other.utf8) { return true }
+        if isTriviallyNormalized && other.isTriviallyNormalized { return false }
+        return self == other
+    }
+
+    /// `true` when every scalar is in a range that has no canonical decomposition and no
+    /// combining behaviour, so the text is its own normal form (and each Character is one scalar,
+    /// except `\r\n`).
+    var isTriviallyNormalized: Bool {
+        unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x2010...0x2027, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF60: true
+            default: false
             }
         }
     }

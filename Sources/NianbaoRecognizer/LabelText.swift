@@ -18,24 +18,77 @@ public enum LabelText {
         }
     }
 
-    /// Quotes and bullets that labels are compared without.
-    private static let droppedScalars: Set<Unicode.Scalar> = ["“", "”", "\"", "‘", "’", "'", "「", "」", "『", "』", "·", "•"]
+    /// Quotes and bullets that labels are compared without:
+    /// `“ ” " ‘ ’ ' 「 」 『 』 · •`.
+    @inline(__always)
+    private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x201C, 0x201D, 0x22, 0x2018, 0x2019, 0x27, 0x300C, 0x300D, 0x300E, 0x300F, 0xB7, 0x2022: true
+        default: false
+        }
+    }
+
+    /// The Unicode `White_Space` property (what `Unicode.Scalar.Properties.isWhitespace` reports),
+    /// spelled out: the property lookup is a table search per scalar, and this runs for every
+    /// scalar of every cell and paragraph.
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
 
     /// Half-width, white space removed, quotes and bullets dropped: the form labels are compared in.
-    /// One pass over the scalars: this runs for every cell and paragraph.
+    /// Runs for every cell and paragraph: text that is already in key form is returned as is, and
+    /// other text is built as UTF-8 bytes in one pass.
     public static func key(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var unchanged = true
         for scalar in text.unicodeScalars {
             let mapped = halfWidth(scalar)
-            if mapped.properties.isWhitespace || droppedScalars.contains(mapped) { continue }
-            result.append(mapped)
+            if mapped != scalar || isWhitespace(mapped) || isDropped(mapped) {
+                unchanged = false
+                break
+            }
         }
-        return String(result)
+        if unchanged { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let mapped = halfWidth(scalar)
+            if isWhitespace(mapped) || isDropped(mapped) { continue }
+            appendUTF8(mapped, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        default:
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
     }
 
     private static let numerals: [Character: Int] = [
         "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
     ]
+
+    /// The numerals of ``numerals`` that are unified ideographs, as scalar values.
+    private static let numeralScalars: Set<UInt32> = Set(numerals.keys.compactMap { $0.unicodeScalars.first?.value })
 
     /// The value of a Chinese numeral up to 99 (`三` → 3, `十二` → 12), or an ASCII number.
     public static func ordinal(_ text: Substring) -> Int? {
@@ -54,6 +107,12 @@ public enum LabelText {
     /// Splits a leading enumerator off a key-normalised label: `(三)不予公开` → (3, `不予公开`),
     /// `1.属于国家秘密` → (1, `属于国家秘密`), `六、其他` → (6, `其他`). No enumerator: (nil, label).
     public static func splitEnumerator(_ key: String) -> (ordinal: Int?, rest: String) {
+        // Most labels start with an ideograph that is not a numeral: no enumerator. Unified
+        // ideographs have no canonical decomposition, so a Character starting with one cannot
+        // equal a numeral or a bracket; checking the first scalar is enough.
+        if let first = key.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value), !numeralScalars.contains(first.value) {
+            return (nil, key)
+        }
         var rest = Substring(key)
         if let first = rest.first, first == "(" || first == "【" || first == "[" {
             let body = rest.dropFirst().prefix { numerals[$0] != nil || $0.isASCII && $0.isNumber }

@@ -6,17 +6,38 @@ import NianbaoModel
 /// enumerator removed. A variant starting with `=` must equal the label; any other variant must
 /// occur in it.
 struct LabelRule: Sendable {
+    /// One variant, its `=` marker read once when the table is built rather than on every match.
+    struct Variant: Sendable {
+        let text: String
+        /// `true`: the label must equal ``text``; `false`: ``text`` must occur in the label.
+        let isExact: Bool
+        /// ``text`` as UTF-8, for the substring search.
+        let bytes: [UInt8]
+
+        init(text: String, isExact: Bool) {
+            self.text = text
+            self.isExact = isExact
+            bytes = Array(text.utf8)
+        }
+    }
+
     let key: String
-    let variants: [String]
+    let variants: [Variant]
 
     init(_ key: String, _ variants: String...) {
         self.key = key
-        self.variants = variants
+        self.variants = variants.map { variant in
+            variant.hasPrefix("=") ? Variant(text: String(variant.dropFirst()), isExact: true) : Variant(text: variant, isExact: false)
+        }
     }
 
-    func matches(_ label: String) -> Bool {
+    /// `true` when a variant matches `label`, whose UTF-8 is at hand in `utf8`: a label's bytes are
+    /// opened once for all the rules it is tried against.
+    func matches(_ label: String, utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         variants.contains { variant in
-            variant.hasPrefix("=") ? label == variant.dropFirst() : label.has(variant)
+            variant.isExact
+                ? label.equalsCanonically(variant.text)
+                : variant.bytes.withUnsafeBufferPointer { UTF8Search.contains(utf8, $0) }
         }
     }
 }
@@ -26,7 +47,10 @@ struct LabelRule: Sendable {
 enum LabelVariants {
     /// First matching rule wins; order more specific rules first.
     static func firstMatch(_ rules: [LabelRule], _ label: String) -> String? {
-        rules.first { $0.matches(label) }?.key
+        var bytes = label
+        return bytes.withUTF8 { utf8 in
+            rules.first { $0.matches(label, utf8: utf8) }?.key
+        }
     }
 
     // MARK: Part headings

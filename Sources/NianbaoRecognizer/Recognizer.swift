@@ -88,7 +88,7 @@ public enum Recognizer {
         for row in rows {
             for label in row.labels {
                 let key = label.key
-                guard key.count >= 2 else { continue }
+                guard !key.dropFirst().isEmpty else { continue }  // at least 2 Characters
                 if LabelVariants.template2021Signals.contains(where: key.has) { signals2021 += 1 }
                 if LabelVariants.template2019Signals.contains(where: key.has) { signals2019 += 1 }
             }

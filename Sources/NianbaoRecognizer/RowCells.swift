@@ -7,6 +7,19 @@ struct RowCells {
         let key: String       // key-normalised text
         let stripped: String  // key without a leading enumerator
         let location: SourceLocation
+        /// The part 二 row rule this label matches, matched once here: every table's labels are
+        /// tried against it when tables are assigned to parts, and again when rows are read.
+        let activeRow: String?
+        /// The part 三 row rule this label matches, matched once here for the same reason.
+        let requestRow: String?
+
+        init(key: String, location: SourceLocation) {
+            self.key = key
+            self.location = location
+            stripped = LabelText.splitEnumerator(key).rest
+            activeRow = LabelVariants.firstMatch(LabelVariants.activeRows, stripped)
+            requestRow = LabelVariants.firstMatch(LabelVariants.requestRows, stripped)
+        }
     }
 
     struct Value {
@@ -25,7 +38,8 @@ struct RowCells {
     init(_ row: TableRow) {
         location = row.location
         let cells = row.cells.filter { !$0.continuesVerticalMerge }
-        let parsed = cells.map { CellValue.parse($0.text) }
+        let parsedWithKeys = cells.map { CellValue.parseKeyed($0.text) }
+        let parsed = parsedWithKeys.map(\.value)
         let valuePositions = parsed.indices.filter {
             switch parsed[$0] {
             case .number, .none, .placeholder: true
@@ -36,16 +50,21 @@ struct RowCells {
         let last = valuePositions.last ?? -1
         labels = cells.indices.compactMap { index -> Label? in
             guard index < first || index > last, case .text = parsed[index] else { return nil }
-            let key = LabelText.key(cells[index].text)
-            return Label(key: key, stripped: LabelText.splitEnumerator(key).rest, location: cells[index].location)
+            let key = parsedWithKeys[index].key ?? LabelText.key(cells[index].text)
+            return Label(key: key, location: cells[index].location)
         }
         values = first <= last ? (first...last).map { Value(value: parsed[$0], raw: cells[$0].text, location: cells[$0].location) } : []
     }
 
     /// The row key of the rightmost (most specific) label that a rule matches.
     func rowKey(_ rules: [LabelRule]) -> (key: String, label: Label)? {
+        rowKey { LabelVariants.firstMatch(rules, $0.stripped) }
+    }
+
+    /// The row key of the rightmost (most specific) label that `match` gives a key for.
+    func rowKey(_ match: (Label) -> String?) -> (key: String, label: Label)? {
         for label in labels.reversed() {
-            if let key = LabelVariants.firstMatch(rules, label.stripped) { return (key, label) }
+            if let key = match(label) { return (key, label) }
         }
         return nil
     }

@@ -62,12 +62,16 @@ enum SectionFinder {
         guard !key.isEmpty else { return nil }
         let (ordinal, rest) = LabelText.splitEnumerator(key)
         let trimmed = String(rest.drop { "、.:：。 ".contains($0) })
-        let length = complete ? trimmed.count : Int.max
+        // Only compared with a variant's length + 10, so counting stops at 64 Characters.
+        let length = complete ? trimmed.prefix(64).count : Int.max
         let sentencePunctuation = trimmed.has("。") || trimmed.has("，")
+        // Text of scalars that never combine has one Character per scalar, so a Character prefix
+        // is a byte prefix: test that directly instead of comparing Characters 31 times.
+        let comparesByBytes = trimmed.isTriviallyNormalized
         for (section, variants) in LabelVariants.sectionHeadings {
             if let ordinal, ordinal != section.number { continue }
             for variant in variants {
-                if trimmed.hasPrefix(variant) {
+                if comparesByBytes ? trimmed.utf8.starts(with: variant.utf8) : trimmed.hasPrefix(variant) {
                     let after = trimmed.dropFirst(variant.count)
                     let tail = after.drop { "。.:：;；".contains($0) }
                     if tail.isEmpty && complete { return (section, nil) }

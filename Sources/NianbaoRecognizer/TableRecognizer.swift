@@ -19,11 +19,11 @@ struct TableRecognizer {
         var votes: [ReportTable: Int] = [:]
         for cells in rows {
             for label in cells.labels {
-                if LabelVariants.firstMatch(LabelVariants.activeRows, label.stripped) != nil
+                if label.activeRow != nil
                     || LabelVariants.activeHeaderWords.contains(where: label.key.has) {
                     votes[.activeDisclosure, default: 0] += 1
                 }
-                if let key = LabelVariants.firstMatch(LabelVariants.requestRows, label.stripped), key != "results_total", key != "other_misc" {
+                if let key = label.requestRow, key != "results_total", key != "other_misc" {
                     votes[.requests, default: 0] += 1
                 }
                 if ["申请人", "自然人", "法人或其他组织", "商业企业", "科研机构"].contains(where: label.key.has) {
@@ -85,7 +85,17 @@ struct TableRecognizer {
     }
 
     private func path(_ table: ReportTable, _ row: String, _ column: String) -> String {
-        "\(table.rawValue).\(row).\(column)"
+        table.rawValue + "." + row + "." + column
+    }
+
+    /// Sets one value through the report's stored table, so the table is changed in place rather
+    /// than copied out through `report[table]`, changed and copied back for every cell.
+    private mutating func setValue(_ value: Decimal?, _ table: ReportTable, _ row: String, _ column: String) {
+        switch table {
+        case .activeDisclosure: report.activeDisclosure[row, column] = value
+        case .requests: report.requests[row, column] = value
+        case .reviewLitigation: report.reviewLitigation[row, column] = value
+        }
     }
 
     // MARK: 二、主动公开
@@ -101,7 +111,7 @@ struct TableRecognizer {
                 if !columns.isEmpty { headerColumns = columns }
                 continue
             }
-            guard let (rowKey, label) = cells.rowKey(LabelVariants.activeRows) else { continue }
+            guard let (rowKey, label) = cells.rowKey(\.activeRow) else { continue }
             guard let spec = admit(rowKey, label: label, table: .activeDisclosure, found: &found) else { continue }
             // Columns: the latest header if it fits this row, else the template's own order.
             let specKeys = spec.columns.map(\.key)
@@ -157,7 +167,7 @@ struct TableRecognizer {
             RowAligner.SumRule(total: totalSlot, parts: order.indices.filter { $0 != totalSlot }),
         ])
         for cells in rows {
-            guard cells.hasValues, let (rowKey, label) = cells.rowKey(LabelVariants.requestRows),
+            guard cells.hasValues, let (rowKey, label) = cells.rowKey(\.requestRow),
                   admit(rowKey, label: label, table: .requests, found: &found) != nil else { continue }
             assign(cells, to: .requests, row: rowKey, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
         }
@@ -179,22 +189,28 @@ struct TableRecognizer {
         return spec
     }
 
+    /// The columns of parts 三 and 四, joined once.
+    private static let valueColumns = TemplateCatalog.applicantColumns + TemplateCatalog.outcomeColumns
+
     /// Places a row's values through the aligner and records how they were placed.
     private mutating func assign(_ cells: RowCells, to table: ReportTable, row rowKey: String, columns: [String], aligner: RowAligner, ruleName: String) {
-        let spec = TemplateCatalog.applicantColumns + TemplateCatalog.outcomeColumns
+        let spec = Self.valueColumns
+        // Each column's JSON path, built once per row rather than once per use.
+        let columnPaths = columns.map { path(table, rowKey, $0) }
         var numbers: [Decimal?] = []
         var sources: [RowCells.Value] = []
         for (offset, cell) in cells.values.enumerated() {
             let column = offset < columns.count ? columns[offset] : columns.last ?? "total"
+            let cellPath = offset < columns.count ? columnPaths[offset] : columnPaths.last ?? path(table, rowKey, "total")
             let columnSpec = spec.first { $0.key == column } ?? ColumnSpec(key: column, label: column)
-            numbers.append(number(cell, path: path(table, rowKey, column), column: columnSpec, headerUnit: nil, defaultUnit: nil))
+            numbers.append(number(cell, path: cellPath, column: columnSpec, headerUnit: nil, defaultUnit: nil))
             sources.append(cell)
         }
         switch aligner.align(numbers) {
         case .exact(let values):
             for (index, column) in columns.enumerated() {
-                report[table][rowKey, column] = values[index]
-                report.valueLocations[path(table, rowKey, column)] = sources[index].location
+                setValue(values[index], table, rowKey, column)
+                report.valueLocations[columnPaths[index]] = sources[index].location
             }
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
@@ -205,16 +221,16 @@ struct TableRecognizer {
                      "which cell is missing is unknown, but every placement gives the same values by \(ruleName)", cells.location)
             }
             for (index, column) in columns.enumerated() {
-                report[table][rowKey, column] = values[index]
-                report.valueLocations[path(table, rowKey, column)] = cells.location
+                setValue(values[index], table, rowKey, column)
+                report.valueLocations[columnPaths[index]] = cells.location
                 if derived.contains(index) {
-                    note(.info, "value.derived", path(table, rowKey, column), "not in the source; derived by \(ruleName)", cells.location)
+                    note(.info, "value.derived", columnPaths[index], "not in the source; derived by \(ruleName)", cells.location)
                 } else if values[index] == nil {
-                    note(.warning, "value.missing", path(table, rowKey, column), "value not given (null)", cells.location)
+                    note(.warning, "value.missing", columnPaths[index], "value not given (null)", cells.location)
                 }
             }
         case .ambiguous:
-            for column in columns { report[table][rowKey, column] = nil }
+            for column in columns { setValue(nil, table, rowKey, column) }
             note(.warning, "table.row_shape", "\(table.rawValue).\(rowKey)",
                  "row has \(numbers.count) value(s) for \(columns.count) columns and no unique placement keeps \(ruleName); its values are left null", cells.location)
         }

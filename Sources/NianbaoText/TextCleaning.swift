@@ -1,7 +1,15 @@
 /// Line-level clean-up of extracted text: extractor artifacts, page furniture, invisible characters.
 enum TextCleaning {
     /// Characters that carry no text: zero-width spaces and joiners, BOMs inside the text, soft hyphens.
-    private static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
+    /// A switch rather than a `Set`: this runs for every scalar of the input, and hashing each one
+    /// cost more than the rest of the line clean-up.
+    @inline(__always)
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: true
+        default: false
+        }
+    }
 
     /// Splits text into lines on LF, CRLF, CR, form feed, vertical tab and Unicode line/paragraph
     /// separators (U+2028, U+2029). Scans UTF-8 bytes: no grapheme breaking on the hot path.
@@ -43,9 +51,9 @@ enum TextCleaning {
     /// trailing white space from one line. Leading tabs are kept: they carry table structure.
     static func clean(_ line: Substring) -> String {
         var text: String
-        if line.unicodeScalars.contains(where: invisible.contains) {
+        if line.unicodeScalars.contains(where: isInvisible) {
             var kept = String.UnicodeScalarView()
-            for scalar in line.unicodeScalars where !invisible.contains(scalar) { kept.append(scalar) }
+            for scalar in line.unicodeScalars where !isInvisible(scalar) { kept.append(scalar) }
             text = String(kept)
         } else {
             text = String(line)
@@ -77,13 +85,36 @@ enum TextCleaning {
     }
 
     /// `true` for white-space-only lines (tabs are not white space here: they are empty cells).
+    /// Scalar by scalar: none of the three combines with anything, so a line made only of them is
+    /// a line of Characters that are each one of them.
     static func isBlank(_ line: String) -> Bool {
-        line.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }
+        line.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }
+    }
+
+    /// `true` when the line holds a dash (`-`, `—`, `–`, `－`, `‐`) or `第`: page furniture always
+    /// starts with one of them, and most lines have neither, so they skip the Character-level checks.
+    private static func mentionsDashOrPage(_ line: String) -> Bool {
+        var iterator = line.utf8.makeIterator()
+        var previous2: UInt8 = 0, previous1: UInt8 = 0
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "-") { return true }
+            switch (previous2, previous1, byte) {
+            case (0xE2, 0x80, 0x90), (0xE2, 0x80, 0x93), (0xE2, 0x80, 0x94),  // ‐ – —
+                 (0xEF, 0xBC, 0x8D),                                          // －
+                 (0xE7, 0xAC, 0xAC):                                          // 第
+                return true
+            default:
+                break
+            }
+            previous2 = previous1
+            previous1 = byte
+        }
+        return false
     }
 
     /// `true` for page furniture: `- 3 -`, `— 3 —`, `第 3 页 共 9 页`, `3/9`, a lone page number.
     static func isPageFurniture(_ line: String) -> Bool {
-        guard line.utf8.count <= 64 else { return false }
+        guard line.utf8.count <= 64, mentionsDashOrPage(line) else { return false }
         let compact = line.filter { !$0.isWhitespace }
         guard !compact.isEmpty, compact.count <= 14 else { return false }
         let scalars = Array(compact.unicodeScalars)

@@ -114,19 +114,39 @@ private struct BlockBuilder {
 
     private func classify(_ line: String) -> LineKind {
         if TextCleaning.isBlank(line) { return .blank }
-        if line.utf8.contains(UInt8(ascii: "\t")) {
-            let stripped = line.drop { $0 == "\t" }
-            if !stripped.utf8.contains(UInt8(ascii: "\t")) {
-                if line.first == "\t" { return .cell(normalizeCell(stripped)) }
+        // A tab is always a Character of its own (grapheme clusters break around controls), so
+        // tabs are found and split on as bytes.
+        let tab = UInt8(ascii: "\t")
+        if line.utf8.contains(tab) {
+            let stripped = line[(line.utf8.firstIndex { $0 != tab } ?? line.endIndex)...]
+            if !stripped.utf8.contains(tab) {
+                if line.utf8.first == tab { return .cell(normalizeCell(stripped)) }
                 // `label<TAB>` with nothing after: a one-cell row.
                 return .row([normalizeCell(stripped)])
             }
-            var cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { normalizeCell($0) }
+            var cells = splitOnTabs(line).map { normalizeCell($0) }
             while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
             return .row(cells)
         }
         if let cells = spaceAlignedRow(line) { return .row(cells) }
         return .text(line)
+    }
+
+    /// `line.split(separator: "\t", omittingEmptySubsequences: false)`, on bytes.
+    private func splitOnTabs(_ line: String) -> [Substring] {
+        var pieces: [Substring] = []
+        let utf8 = line.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\t") {
+                pieces.append(line[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        pieces.append(line[start..<utf8.endIndex])
+        return pieces
     }
 
     private func normalizeCell(_ text: Substring) -> String {
@@ -219,7 +239,8 @@ private struct BlockBuilder {
     /// A long line that stops mid-sentence, followed by a line that is not a new item or heading,
     /// is one paragraph split by a page break (`有待加` / `强；二是…`).
     private func continuesAcrossPageBreak(_ previous: String, _ next: String) -> Bool {
-        guard previous.count >= 30, let last = previous.last, let first = next.first else { return false }
+        // At least 30 Characters, counted no further than that: the paragraph grows with each line.
+        guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.first else { return false }
         if "。！？；：:;!?”」』）)…".contains(last) { return false }
         if HeadingShape.startsWithEnumerator(next) { return false }
         if "“「『（(".contains(first) { return false }

@@ -5,7 +5,8 @@ extension Decimal {
     /// `-16`, `0.5`). Every writer (JSON, CSV, DOCX) formats numbers through this.
     public var plainText: String {
         let text = description
-        guard text.contains("e") || text.contains("E") else { return text }
+        // Byte search: `String.contains(String)` goes through Foundation's `range(of:)` on Linux.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return text }
         // Defensive: expand an exponent form should a Foundation version produce one.
         return expandExponent(text)
     }

@@ -40,77 +40,91 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The JSON text. `pretty` indents by two spaces; Chinese text is written as is (UTF-8).
     public func serialized(pretty: Bool = true) -> String {
-        var output = ""
+        String(decoding: serializedUTF8(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8 bytes, built in one byte buffer (appending to a `String` piece by
+    /// piece cost more than recognising the report).
+    public func serializedUTF8(pretty: Bool = true) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(16_384)
         write(to: &output, indent: pretty ? 0 : nil)
         return output
     }
 
-    private func write(to output: inout String, indent: Int?) {
+    private func write(to output: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += JSONValue.format(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let value): output.append(contentsOf: JSONValue.format(value).utf8)
         case .string(let value): JSONValue.quote(value, into: &output)
         case .array(let items):
-            if items.isEmpty { output += "[]"; return }
-            output += "["
+            if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, indent.map { $0 + 1 })
                 item.write(to: &output, indent: indent.map { $0 + 1 })
             }
             newline(&output, indent)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{"
+            if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, indent.map { $0 + 1 })
                 JSONValue.quote(key, into: &output)
-                output += indent == nil ? ":" : ": "
+                output.append(UInt8(ascii: ":"))
+                if indent != nil { output.append(UInt8(ascii: " ")) }
                 value.write(to: &output, indent: indent.map { $0 + 1 })
             }
             newline(&output, indent)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ output: inout String, _ indent: Int?) {
+    private func newline(_ output: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        output += "\n" + String(repeating: "  ", count: indent)
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<(2 * indent) { output.append(UInt8(ascii: " ")) }
     }
 
     /// Plain decimal notation: `101500`, `-16`, `0.5`.
     static func format(_ value: Decimal) -> String { value.plainText }
 
-    static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        // Most strings need no escaping: append them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-            output += text
-            output += "\""
+    static func quote(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: check and copy their bytes as one buffer.
+        var contiguous = text
+        let appendedWhole = contiguous.withUTF8 { bytes -> Bool in
+            if bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if appendedWhole {
+            output.append(UInt8(ascii: "\""))
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
+            case "\"": output.append(contentsOf: "\\\"".utf8)
+            case "\\": output.append(contentsOf: "\\\\".utf8)
+            case "\n": output.append(contentsOf: "\\n".utf8)
+            case "\r": output.append(contentsOf: "\\r".utf8)
+            case "\t": output.append(contentsOf: "\\t".utf8)
+            case "\u{08}": output.append(contentsOf: "\\b".utf8)
+            case "\u{0C}": output.append(contentsOf: "\\f".utf8)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    output.append(contentsOf: String(scalar).utf8)
                 }
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
 

@@ -39,7 +39,14 @@ public enum ReportJSON {
 
     /// Pretty-printed JSON text with a trailing newline.
     public static func encode(_ report: Report, pretty: Bool = true) -> String {
-        value(report).serialized(pretty: pretty) + (pretty ? "\n" : "")
+        String(decoding: encodeUTF8(report, pretty: pretty), as: UTF8.self)
+    }
+
+    /// ``encode(_:pretty:)`` as UTF-8 bytes, for writing to a file without a `String` in between.
+    public static func encodeUTF8(_ report: Report, pretty: Bool = true) -> [UInt8] {
+        var bytes = value(report).serializedUTF8(pretty: pretty)
+        if pretty { bytes.append(UInt8(ascii: "\n")) }
+        return bytes
     }
 
     /// Reads a report back from contract JSON.
