@@ -44,6 +44,7 @@ for module in "${MODULES[@]}"; do
         mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
         "${SWIFTC[@]}" -wmo -module-name "$module" -emit-module -emit-module-path "$OBJ/$module.swiftmodule" \
             -c "${sources[@]}" -o "$object"
+        touch "$object"  # swiftc keeps an unchanged object's old time stamp
     fi
     objects+=("$object")
     previous="$object"

@@ -5,7 +5,8 @@ import NianbaoRecognizer
 import NianbaoWriters
 import NianbaoKit
 
-/// Inputs found by fuzzing (`Scripts/fuzz.sh`): each once broke the pipeline or its output.
+/// Inputs that once broke the pipeline or its output, found while fuzzing (`Scripts/fuzz.sh`).
+/// The NaN amount was found by a hand-made probe when the harness got its JSON check, not by libFuzzer.
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
     /// Sample 000 with the 政府集中采购 amount (`\t0` after the count) replaced by `cell`.
