@@ -43,6 +43,10 @@ public enum CellValue: Sendable, Hashable {
     /// Text that is not a value (a label).
     case text
 
+    /// The most digits a number may have. No count or amount in a report comes near; longer digit
+    /// runs are text, since `Decimal` would overflow to NaN once scaled by a unit or summed.
+    public static let maximumDigits = 30
+
     /// Most cells are a bare count (`0`, ` 12 `, `7\u{A0}`): read those straight from the bytes.
     private static func plainInteger(_ raw: String) -> Int? {
         var value = 0, digits = 0
@@ -126,7 +130,7 @@ public enum CellValue: Sendable, Hashable {
             break
         }
         let digits = body.filter { $0 != "," }
-        guard !digits.isEmpty, digits.first != ".", digits.last != ".",
+        guard !digits.isEmpty, digits.count <= maximumDigits, digits.first != ".", digits.last != ".",
               digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               digits.filter({ $0 == "." }).count <= 1,
               let value = Decimal(string: String(digits), locale: posix) else {
