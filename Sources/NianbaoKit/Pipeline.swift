@@ -48,13 +48,14 @@ public enum Pipeline {
 
     /// The format of an input, by extension, then by content.
     public static func format(of url: URL, data: Data) -> SourceFormat {
+        // Content first for Office containers: a scraped "report.txt" is often a renamed Word file.
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .docx }
         switch url.pathExtension.lowercased() {
         case "docx", "docm", "dotx", "doc": return .docx
         case "json": return .json
         case "txt", "text": return .text
         default: break
         }
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .docx }
         if let first = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") { return .json }
         return .text
     }

@@ -190,3 +190,16 @@ struct BadInputZooTests {
         return data
     }
 }
+
+@Suite("Format detection")
+struct FormatDetectionTests {
+    @Test func officeContainersAreReadByContentWhateverTheExtension() throws {
+        let docx = try DOCXSampleTests.fixture("001_73cfe548748cf452.lo")
+        let url = URL(fileURLWithPath: "/tmp/renamed.txt")
+        #expect(Pipeline.format(of: url, data: docx) == .docx)
+        let report = try Pipeline.convert(data: docx, fileName: "renamed.txt", format: Pipeline.format(of: url, data: docx))
+        #expect(report.requests["new_received", "total"] == 1)
+        #expect(Pipeline.format(of: URL(fileURLWithPath: "/tmp/a.txt"), data: Data("一、总体情况".utf8)) == .text)
+        #expect(Pipeline.format(of: URL(fileURLWithPath: "/tmp/a.dat"), data: Data(" {\"schema\": 1}".utf8)) == .json)
+    }
+}
