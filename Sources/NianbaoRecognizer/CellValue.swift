@@ -20,9 +20,9 @@ public enum MoneyUnit: String, Sendable, Hashable {
 
     /// The unit named in a header or cell (`采购总金额（万元）`, `单位：元`), if any.
     public static func mentioned(in text: String) -> MoneyUnit? {
-        if text.contains("亿元") { return .hundredMillionYuan }
-        if text.contains("万元") { return .tenThousandYuan }
-        if text.contains("元") { return .yuan }
+        if text.has("亿元") { return .hundredMillionYuan }
+        if text.has("万元") { return .tenThousandYuan }
+        if text.has("元") { return .yuan }
         return nil
     }
 }
@@ -48,7 +48,7 @@ public enum CellValue: Sendable, Hashable {
     public static let maximumDigits = 30
 
     /// Most cells are a bare count (`0`, ` 12 `, `7\u{A0}`): read those straight from the bytes.
-    private static func plainInteger(_ raw: String) -> Int? {
+    static func plainInteger(_ raw: String) -> Int? {
         var value = 0, digits = 0
         var utf8 = raw.utf8.makeIterator()
         while let byte = utf8.next() {

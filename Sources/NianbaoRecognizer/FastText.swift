@@ -1,4 +1,10 @@
 extension String {
+    /// `count <= limit`, without counting the Characters of a long text: a text of at most `limit`
+    /// UTF-8 bytes has at most `limit` Characters, and otherwise only `limit` of them are walked.
+    func hasAtMost(_ limit: Int) -> Bool {
+        utf8.count <= limit || dropFirst(limit).isEmpty
+    }
+
     /// Substring test on UTF-8 bytes; label matching runs it thousands of times per report.
     /// `String.contains(String)` can go through Foundation on Linux; this stays in the standard library.
     /// Byte search is exact for our purpose: both sides are normalised the same way and UTF-8
@@ -47,11 +53,44 @@ extension String {
     /// combining behaviour, so the text is its own normal form (and each Character is one scalar,
     /// except `\r\n`).
     var isTriviallyNormalized: Bool {
-        unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0..<0x300, 0x2010...0x2027, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF60: true
-            default: false
-            }
+        unicodeScalars.allSatisfy(Self.isTrivial)
+    }
+
+    /// A scalar of ``isTriviallyNormalized`` text.
+    @inline(__always)
+    static func isTrivial(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2010...0x2027, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF60: true
+        default: false
         }
+    }
+
+    /// The end of the first `limit` Characters when they can be found by scalars: each of the
+    /// first `limit` scalars (and the one after, which could otherwise extend the last Character) is
+    /// trivial and not a carriage return (`\r\n` is one Character). `nil` when that does not hold.
+    private func scalarPrefixEnd(_ limit: Int) -> (end: String.Index, count: Int)? {
+        let scalars = unicodeScalars
+        var index = scalars.startIndex
+        var count = 0
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            guard scalar != "\r", Self.isTrivial(scalar) else { return nil }
+            if count == limit { return (index, count) }
+            count += 1
+            index = scalars.index(after: index)
+        }
+        return (index, count)
+    }
+
+    /// `prefix(limit)`, found by scalars when the text allows it (see ``scalarPrefixEnd(_:)``).
+    func characterPrefix(_ limit: Int) -> Substring {
+        if let (end, _) = scalarPrefixEnd(limit) { return self[..<end] }
+        return prefix(limit)
+    }
+
+    /// `prefix(limit).count`, counted by scalars when the text allows it.
+    func characterCount(upTo limit: Int) -> Int {
+        if let (_, count) = scalarPrefixEnd(limit) { return count }
+        return prefix(limit).count
     }
 }

@@ -94,6 +94,11 @@ enum LabelVariants {
     /// Header words of part 二 that are neither rows nor columns.
     static let activeHeaderWords = ["信息内容", "第二十条"]
 
+    /// Words that vote for part 三 when a table is assigned to a part.
+    static let requestPartWords = ["申请人", "自然人", "法人或其他组织", "商业企业", "科研机构"]
+    /// Words that vote for part 四 when a table is assigned to a part.
+    static let reviewPartWords = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"]
+
     // MARK: 三、申请
 
     static let requestRows: [LabelRule] = [

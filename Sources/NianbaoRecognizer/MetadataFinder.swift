@@ -109,13 +109,13 @@ enum MetadataFinder {
     }
 
     static func isTitleLine(_ key: String) -> Bool {
-        guard key.count <= 80, key.contains("报告") else { return false }
-        return key.contains("年度报告") || key.contains("信息公开") || key.contains("政务公开")
+        guard key.has("报告"), key.hasAtMost(80) else { return false }
+        return key.has("年度报告") || key.has("信息公开") || key.has("政务公开")
     }
 
     /// A short line that starts a title split over two lines (`盐池县交通运输局` / `2020年…报告`).
     private static func isTitleLead(_ previous: String, before title: String) -> Bool {
-        guard !previous.isEmpty, previous.count <= 30, dateLine(previous) == nil else { return false }
+        guard !previous.isEmpty, previous.hasAtMost(30), dateLine(previous) == nil else { return false }
         if previous.contains(where: { "：:。，,;；".contains($0) }) { return false }
         let titleLacksAgency = agency(fromTitle: title) == nil
         let endsLikeAgency = previous.last.map { agencyEndings.contains($0) } ?? false
@@ -123,7 +123,7 @@ enum MetadataFinder {
     }
 
     private static func isSignature(_ key: String) -> Bool {
-        !key.isEmpty && key.count <= 30 && !key.contains(where: { "：:。，,;；".contains($0) })
+        !key.isEmpty && key.hasAtMost(30) && !key.contains(where: { "：:。，,;；".contains($0) })
     }
 
     /// The agency named before the year or before `政府信息公开` in a title.
@@ -149,7 +149,7 @@ enum MetadataFinder {
     /// A paragraph that is a date, or a short name followed by a date.
     static func dateLine(_ text: String) -> (prefix: String, iso: String)? {
         let key = LabelText.key(text)
-        guard key.count <= 45, let (prefix, iso) = TextScanning.trailingDate(key) else { return nil }
+        guard key.hasAtMost(45), let (prefix, iso) = TextScanning.trailingDate(key) else { return nil }
         if prefix.contains(where: { "：:。，,;；".contains($0) }) { return nil }
         return (prefix, iso)
     }
@@ -158,7 +158,7 @@ enum MetadataFinder {
     private static func statisticsYear(_ texts: [String]) -> Int? {
         for text in texts.prefix(60) {
             let key = LabelText.key(text)
-            guard key.contains("12月31日") else { continue }
+            guard key.has("12月31日") else { continue }
             let years = TextScanning.years(in: key)
             for (position, found) in years.enumerated() {
                 let after = key[found.end...]

@@ -22,6 +22,7 @@ public enum Recognizer {
         let blocks = Array(document.blocks.prefix(end))
         headings = headings.filter { $0.blockIndex < end }
 
+        let cache = CellFactsCache.current
         let metadata = MetadataFinder.find(blocks: blocks, headings: headings, end: end)
         diagnostics += metadata.diagnostics
 
@@ -30,7 +31,7 @@ public enum Recognizer {
         for (index, block) in blocks.enumerated() {
             guard case .table(let table) = block else { continue }
             let containing = headings.last { $0.blockIndex < index }?.section
-            let rows = table.rows.map(RowCells.init)
+            let rows = table.rows.map { RowCells($0, cache: cache) }
             if let part = TableRecognizer.part(of: rows, fallback: containing) {
                 tableRows[part, default: []] += rows
             }
@@ -87,10 +88,8 @@ public enum Recognizer {
         var signals2019 = 0, signals2021 = 0
         for row in rows {
             for label in row.labels {
-                let key = label.key
-                guard !key.dropFirst().isEmpty else { continue }  // at least 2 Characters
-                if LabelVariants.template2021Signals.contains(where: key.has) { signals2021 += 1 }
-                if LabelVariants.template2019Signals.contains(where: key.has) { signals2019 += 1 }
+                if label.facts.signals2021 { signals2021 += 1 }
+                if label.facts.signals2019 { signals2019 += 1 }
             }
         }
         let byYear = year.map(TemplateVersion.expected(forYear:)) ?? .unknown

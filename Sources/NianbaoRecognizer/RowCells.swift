@@ -4,22 +4,12 @@ import NianbaoModel
 /// A table row split into its label cells and its value cells.
 struct RowCells {
     struct Label {
-        let key: String       // key-normalised text
-        let stripped: String  // key without a leading enumerator
+        /// What the label says, matched against the variant tables once per distinct text.
+        let facts: LabelFacts
         let location: SourceLocation
-        /// The part 二 row rule this label matches, matched once here: every table's labels are
-        /// tried against it when tables are assigned to parts, and again when rows are read.
-        let activeRow: String?
-        /// The part 三 row rule this label matches, matched once here for the same reason.
-        let requestRow: String?
 
-        init(key: String, location: SourceLocation) {
-            self.key = key
-            self.location = location
-            stripped = LabelText.splitEnumerator(key).rest
-            activeRow = LabelVariants.firstMatch(LabelVariants.activeRows, stripped)
-            requestRow = LabelVariants.firstMatch(LabelVariants.requestRows, stripped)
-        }
+        /// Key-normalised text.
+        var key: String { facts.key }
     }
 
     struct Value {
@@ -35,13 +25,17 @@ struct RowCells {
     /// `true` when the row has at least one number, `无`, or placeholder.
     var hasValues: Bool { !values.isEmpty }
 
-    init(_ row: TableRow) {
+    init(_ row: TableRow, cache: CellFactsCache) {
         location = row.location
         let cells = row.cells.filter { !$0.continuesVerticalMerge }
-        let parsedWithKeys = cells.map { CellValue.parseKeyed($0.text) }
-        let parsed = parsedWithKeys.map(\.value)
+        // A bare count needs no lookup; any other text is read once per thread (see ``CellFacts``).
+        let parsed: [(value: CellValue, label: LabelFacts?)] = cells.map { cell in
+            if let plain = CellValue.plainInteger(cell.text) { return (.number(Decimal(plain), unit: nil), nil) }
+            let facts = cache.facts(cell.text)
+            return (facts.value, facts.label)
+        }
         let valuePositions = parsed.indices.filter {
-            switch parsed[$0] {
+            switch parsed[$0].value {
             case .number, .none, .placeholder: true
             default: false
             }
@@ -49,16 +43,10 @@ struct RowCells {
         let first = valuePositions.first ?? cells.count
         let last = valuePositions.last ?? -1
         labels = cells.indices.compactMap { index -> Label? in
-            guard index < first || index > last, case .text = parsed[index] else { return nil }
-            let key = parsedWithKeys[index].key ?? LabelText.key(cells[index].text)
-            return Label(key: key, location: cells[index].location)
+            guard index < first || index > last, let facts = parsed[index].label else { return nil }
+            return Label(facts: facts, location: cells[index].location)
         }
-        values = first <= last ? (first...last).map { Value(value: parsed[$0], raw: cells[$0].text, location: cells[$0].location) } : []
-    }
-
-    /// The row key of the rightmost (most specific) label that a rule matches.
-    func rowKey(_ rules: [LabelRule]) -> (key: String, label: Label)? {
-        rowKey { LabelVariants.firstMatch(rules, $0.stripped) }
+        values = first <= last ? (first...last).map { Value(value: parsed[$0].value, raw: cells[$0].text, location: cells[$0].location) } : []
     }
 
     /// The row key of the rightmost (most specific) label that `match` gives a key for.
@@ -68,7 +56,4 @@ struct RowCells {
         }
         return nil
     }
-
-    /// Every label text joined, for signal matching.
-    var allLabelText: String { labels.map(\.key).joined(separator: "|") }
 }

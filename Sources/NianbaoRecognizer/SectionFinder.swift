@@ -53,33 +53,37 @@ enum SectionFinder {
         return overview
     }
 
+    /// ``LabelVariants/sectionHeadings`` with each variant's length in Characters, counted once.
+    private static let headingVariants: [(SectionKey, [(text: String, length: Int)])] =
+        LabelVariants.sectionHeadings.map { section, variants in (section, variants.map { ($0, $0.count) }) }
+
     /// The part a paragraph heads, if it is a part heading.
     static func match(_ text: String) -> (section: SectionKey, remainder: String?)? {
         // A heading is short; only its first characters matter (prose may follow in one paragraph).
-        let head = text.prefix(80)
+        let head = text.characterPrefix(80)
         let complete = head.endIndex == text.endIndex
         let key = LabelText.key(String(head))
         guard !key.isEmpty else { return nil }
         let (ordinal, rest) = LabelText.splitEnumerator(key)
         let trimmed = String(rest.drop { "、.:：。 ".contains($0) })
         // Only compared with a variant's length + 10, so counting stops at 64 Characters.
-        let length = complete ? trimmed.prefix(64).count : Int.max
+        let length = complete ? trimmed.characterCount(upTo: 64) : Int.max
         let sentencePunctuation = trimmed.has("。") || trimmed.has("，")
         // Text of scalars that never combine has one Character per scalar, so a Character prefix
         // is a byte prefix: test that directly instead of comparing Characters 31 times.
         let comparesByBytes = trimmed.isTriviallyNormalized
-        for (section, variants) in LabelVariants.sectionHeadings {
+        for (section, variants) in headingVariants {
             if let ordinal, ordinal != section.number { continue }
-            for variant in variants {
+            for (variant, variantLength) in variants {
                 if comparesByBytes ? trimmed.utf8.starts(with: variant.utf8) : trimmed.hasPrefix(variant) {
-                    let after = trimmed.dropFirst(variant.count)
+                    let after = trimmed.dropFirst(variantLength)
                     let tail = after.drop { "。.:：;；".contains($0) }
                     if tail.isEmpty && complete { return (section, nil) }
                     // Heading and prose in one paragraph: only after explicit punctuation and a number.
                     guard ordinal != nil, after.first.map({ "。.:：".contains($0) }) == true else { continue }
                     return (section, proseAfterHeading(text, variant: variant))
                 }
-                if !sentencePunctuation, length <= variant.count + 10, trimmed.has(variant) {
+                if !sentencePunctuation, length <= variantLength + 10, trimmed.has(variant) {
                     return (section, nil)
                 }
             }

@@ -19,19 +19,10 @@ struct TableRecognizer {
         var votes: [ReportTable: Int] = [:]
         for cells in rows {
             for label in cells.labels {
-                if label.activeRow != nil
-                    || LabelVariants.activeHeaderWords.contains(where: label.key.has) {
-                    votes[.activeDisclosure, default: 0] += 1
-                }
-                if let key = label.requestRow, key != "results_total", key != "other_misc" {
-                    votes[.requests, default: 0] += 1
-                }
-                if ["申请人", "自然人", "法人或其他组织", "商业企业", "科研机构"].contains(where: label.key.has) {
-                    votes[.requests, default: 0] += 1
-                }
-                if ["行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "直接起诉"].contains(where: label.key.has) {
-                    votes[.reviewLitigation, default: 0] += 1
-                }
+                let facts = label.facts
+                if facts.activeVotes > 0 { votes[.activeDisclosure, default: 0] += facts.activeVotes }
+                if facts.requestVotes > 0 { votes[.requests, default: 0] += facts.requestVotes }
+                if facts.reviewVotes > 0 { votes[.reviewLitigation, default: 0] += facts.reviewVotes }
             }
         }
         let best = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }
@@ -84,8 +75,29 @@ struct TableRecognizer {
         }
     }
 
+    /// `table.row.column`, built in one allocation: a path is made for every cell of every row.
     private func path(_ table: ReportTable, _ row: String, _ column: String) -> String {
-        table.rawValue + "." + row + "." + column
+        var table = table.rawValue, row = row, column = column
+        return table.withUTF8 { t in
+            row.withUTF8 { r in
+                column.withUTF8 { c in
+                    String(unsafeUninitializedCapacity: t.count + r.count + c.count + 2) { buffer in
+                        var offset = 0
+                        for part in [t, r, c] {
+                            if offset > 0 {
+                                buffer[offset] = UInt8(ascii: ".")
+                                offset += 1
+                            }
+                            for byte in part {
+                                buffer[offset] = byte
+                                offset += 1
+                            }
+                        }
+                        return offset
+                    }
+                }
+            }
+        }
     }
 
     /// Sets one value through the report's stored table, so the table is changed in place rather
@@ -106,12 +118,12 @@ struct TableRecognizer {
         for cells in rows {
             if !cells.hasValues {
                 let columns = cells.labels.compactMap { label -> (String, MoneyUnit?)? in
-                    LabelVariants.firstMatch(LabelVariants.activeColumns, label.stripped).map { ($0, MoneyUnit.mentioned(in: label.key)) }
+                    label.facts.activeColumn.map { ($0, label.facts.moneyUnit) }
                 }
                 if !columns.isEmpty { headerColumns = columns }
                 continue
             }
-            guard let (rowKey, label) = cells.rowKey(\.activeRow) else { continue }
+            guard let (rowKey, label) = cells.rowKey(\.facts.activeRow) else { continue }
             guard let spec = admit(rowKey, label: label, table: .activeDisclosure, found: &found) else { continue }
             // Columns: the latest header if it fits this row, else the template's own order.
             let specKeys = spec.columns.map(\.key)
@@ -149,7 +161,7 @@ struct TableRecognizer {
         var best: [String] = []
         for cells in rows {
             guard !cells.hasValues else { continue }
-            let keys = cells.labels.compactMap { LabelVariants.firstMatch(LabelVariants.requestColumns, $0.stripped) }
+            let keys = cells.labels.compactMap(\.facts.requestColumn)
             if keys.filter(organisations.contains).count > best.filter(organisations.contains).count { best = keys }
         }
         var order: [String] = []
@@ -167,7 +179,7 @@ struct TableRecognizer {
             RowAligner.SumRule(total: totalSlot, parts: order.indices.filter { $0 != totalSlot }),
         ])
         for cells in rows {
-            guard cells.hasValues, let (rowKey, label) = cells.rowKey(\.requestRow),
+            guard cells.hasValues, let (rowKey, label) = cells.rowKey(\.facts.requestRow),
                   admit(rowKey, label: label, table: .requests, found: &found) != nil else { continue }
             assign(cells, to: .requests, row: rowKey, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
         }
@@ -245,7 +257,7 @@ struct TableRecognizer {
             guard !cells.hasValues else { continue }
             var keys: [String] = []
             for label in cells.labels {
-                if let key = LabelVariants.firstMatch(LabelVariants.reviewColumns, label.stripped), !keys.contains(key) { keys.append(key) }
+                if let key = label.facts.reviewColumn, !keys.contains(key) { keys.append(key) }
             }
             if Set(keys) == Set(outcomes), keys.count == outcomes.count { outcomes = keys; break }
         }
@@ -255,7 +267,7 @@ struct TableRecognizer {
         var flat: [RowCells.Value] = []
         for cells in rows {
             guard cells.hasValues else { continue }
-            if let (group, _) = cells.rowKey(LabelVariants.reviewGroups), cells.values.count == slotsPerGroup, !found.contains(group) {
+            if let (group, _) = cells.rowKey(\.facts.reviewGroup), cells.values.count == slotsPerGroup, !found.contains(group) {
                 let aligner = RowAligner(slotCount: slotsPerGroup, rules: [
                     RowAligner.SumRule(total: totalOffset, parts: (0..<slotsPerGroup).filter { $0 != totalOffset }),
                 ])

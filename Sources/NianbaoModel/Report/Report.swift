@@ -39,6 +39,7 @@ public struct Report: Sendable, Hashable {
         requests = ValueTable(empty: .requests, template: template)
         reviewLitigation = ValueTable(empty: .reviewLitigation, template: template)
         diagnostics = []
+        if template != .unknown { valueLocations.reserveCapacity(256) }  // every cell of the three tables
     }
 
     /// The values of `table`.

@@ -46,15 +46,15 @@ public enum TemplateCatalog {
         case (_, .unknown): []
         case (.activeDisclosure, .v2019): activeDisclosure2019
         case (.activeDisclosure, .v2021): activeDisclosure2021
-        case (.requests, .v2019): requests(other: [otherHandling])
-        case (.requests, .v2021): requests(other: otherHandling2021)
+        case (.requests, .v2019): requests2019
+        case (.requests, .v2021): requests2021
         case (.reviewLitigation, _): reviewLitigation
         }
     }
 
     /// The row spec for `key`, if the template has it.
     public static func row(_ table: ReportTable, _ template: TemplateVersion, key: String) -> RowSpec? {
-        rows(table, template).first { $0.key == key }
+        rows(table, template).first { $0.key.utf8.count == key.utf8.count && $0.key == key }
     }
 
     // MARK: 二、主动公开
@@ -124,6 +124,10 @@ public enum TemplateCatalog {
         request("other_overdue_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "（六）其他处理"),
         request("other_misc", "3.其他", "（六）其他处理"),
     ]
+
+    // Built once: every report asks for these rows many times.
+    private static let requests2019 = requests(other: [otherHandling])
+    private static let requests2021 = requests(other: otherHandling2021)
 
     private static func requests(other: [RowSpec]) -> [RowSpec] {
         let denied = "（三）不予公开", unavailable = "（四）无法提供", notProcessed = "（五）不予处理"

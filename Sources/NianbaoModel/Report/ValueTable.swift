@@ -49,19 +49,35 @@ public struct ValueTable: Sendable, Hashable {
 
     /// `true` when the table has a row `row` with a column `column`.
     public func has(_ row: String, _ column: String) -> Bool {
-        rows.first { $0.key == row }?.cells.contains { $0.column == column } ?? false
+        guard let r = rowIndex(row) else { return false }
+        return columnIndex(column, in: r) != nil
     }
 
     /// The value at `row`/`column`; `nil` when missing or when the template lacks the cell.
     public subscript(row: String, column: String) -> Decimal? {
         get {
-            rows.first { $0.key == row }?.cells.first { $0.column == column }?.value
+            guard let r = rowIndex(row), let c = columnIndex(column, in: r) else { return nil }
+            return rows[r].cells[c].value
         }
         set {
-            guard let r = rows.firstIndex(where: { $0.key == row }),
-                  let c = rows[r].cells.firstIndex(where: { $0.column == column }) else { return }
+            guard let r = rowIndex(row), let c = columnIndex(column, in: r) else { return }
             rows[r].cells[c].value = newValue
         }
+    }
+
+    private func rowIndex(_ key: String) -> Int? {
+        rows.firstIndex { Self.sameKey($0.key, key) }
+    }
+
+    private func columnIndex(_ key: String, in row: Int) -> Int? {
+        rows[row].cells.firstIndex { Self.sameKey($0.column, key) }
+    }
+
+    /// `left == right` for keys, answered from the byte counts first: every lookup walks the
+    /// rows, and most keys it passes differ in length, which `==` on `String` does not test first.
+    @inline(__always)
+    private static func sameKey(_ left: String, _ right: String) -> Bool {
+        left.utf8.count == right.utf8.count && left == right
     }
 
     /// Every (row, column, value) triple in order.
