@@ -138,6 +138,14 @@ private struct CellText: Hashable {
     }
 
     static func == (left: CellText, right: CellText) -> Bool {
-        left.text.utf8.elementsEqual(right.text.utf8)
+        guard left.text.utf8.count == right.text.utf8.count else { return false }
+        let same: Bool?? = left.text.utf8.withContiguousStorageIfAvailable { l in
+            right.text.utf8.withContiguousStorageIfAvailable { r in
+                guard let a = l.baseAddress, let b = r.baseAddress else { return l.count == r.count }
+                return memcmp(a, b, l.count) == 0
+            }
+        }
+        if let same, let same { return same }
+        return left.text.utf8.elementsEqual(right.text.utf8)
     }
 }

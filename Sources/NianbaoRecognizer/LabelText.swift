@@ -113,6 +113,11 @@ public enum LabelText {
         if let first = key.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value), !numeralScalars.contains(first.value) {
             return (nil, key)
         }
+        return splitEnumeratorByScalars(key) ?? splitEnumeratorByCharacters(key)
+    }
+
+    /// ``splitEnumerator(_:)`` by the Character rules as written.
+    static func splitEnumeratorByCharacters(_ key: String) -> (ordinal: Int?, rest: String) {
         var rest = Substring(key)
         if let first = rest.first, first == "(" || first == "【" || first == "[" {
             let body = rest.dropFirst().prefix { numerals[$0] != nil || $0.isASCII && $0.isNumber }
@@ -132,5 +137,73 @@ public enum LabelText {
         // `1.5万元` is a number, not an enumerator.
         if mark == ".", tail.first?.isNumber == true { return (nil, key) }
         return (value, String(tail))
+    }
+
+    /// ``splitEnumerator(_:)`` worked out on scalars, for keys whose leading scalars are each a
+    /// whole Character (trivial scalars, see ``Swift/String/isTrivial(_:)``): there the Character
+    /// rules and the scalar rules agree, and no Character needs hashing. `nil` when the rules would
+    /// look at a scalar that may not be a whole Character: the caller then applies them as written.
+    static func splitEnumeratorByScalars(_ key: String) -> (ordinal: Int?, rest: String)? {
+        let scalars = key.unicodeScalars
+        // The first scalars up to a window of 40, each checked trivial; the last one counts only
+        // at the end of the text, since a following scalar could extend it.
+        var positions: [String.Index] = []
+        var index = scalars.startIndex
+        while index != scalars.endIndex, positions.count < 40 {
+            let scalar = scalars[index]
+            guard scalar != "\r", String.isTrivial(scalar) else { break }
+            positions.append(index)
+            index = scalars.index(after: index)
+        }
+        let whole = index == scalars.endIndex ? positions.count : positions.count - 1
+        func scalar(_ position: Int) -> Unicode.Scalar? { position < positions.count ? scalars[positions[position]] : nil }
+        /// `nil` (undecided) when `position` is past the checked window; else whether it holds a scalar.
+        func within(_ position: Int) -> Bool? {
+            if position < whole { return true }
+            if position == positions.count && index == scalars.endIndex { return false }
+            return nil
+        }
+        func isBodyScalar(_ scalar: Unicode.Scalar) -> Bool {
+            ("0"..."9").contains(scalar) || numeralScalars.contains(scalar.value)
+        }
+        func bodyLength(from start: Int) -> Int? {
+            var position = start
+            while true {
+                guard let present = within(position) else { return nil }
+                guard present, let value = scalar(position), isBodyScalar(value) else { return position - start }
+                position += 1
+            }
+        }
+        func substring(_ from: Int, _ to: Int) -> Substring {
+            let end = to < positions.count ? positions[to] : key.endIndex
+            return key[positions[from]..<end]
+        }
+        func tail(from position: Int) -> String {
+            String(key[(position < positions.count ? positions[position] : key.endIndex)...])
+        }
+
+        guard let present = within(0) else { return nil }
+        guard present, let first = scalar(0) else { return (nil, key) }
+        if first == "(" || first == "【" || first == "[" {
+            guard let length = bodyLength(from: 1) else { return nil }
+            guard length > 0 else { return (nil, key) }
+            guard let closePresent = within(1 + length) else { return nil }
+            guard closePresent, let close = scalar(1 + length), close == ")" || close == "】" || close == "]",
+                  let value = ordinal(substring(1, 1 + length)) else { return (nil, key) }
+            var tailStart = 2 + length
+            guard let markPresent = within(tailStart) else { return nil }
+            if markPresent, let mark = scalar(tailStart), mark == "、" || mark == "." || mark == "," || mark == "，" { tailStart += 1 }
+            return (value, tail(from: tailStart))
+        }
+        guard let length = bodyLength(from: 0) else { return nil }
+        guard length > 0, length <= 3, let value = ordinal(substring(0, length)) else { return (nil, key) }
+        guard let markPresent = within(length) else { return nil }
+        guard markPresent, let mark = scalar(length), mark == "、" || mark == "." || mark == "," || mark == "，" || mark == ")" else {
+            return (nil, key)
+        }
+        let rest = tail(from: length + 1)
+        // `1.5万元` is a number, not an enumerator.
+        if mark == ".", rest.first?.isNumber == true { return (nil, key) }
+        return (value, rest)
     }
 }

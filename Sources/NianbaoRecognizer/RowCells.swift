@@ -30,6 +30,7 @@ struct RowCells {
         let cells = row.cells.filter { !$0.continuesVerticalMerge }
         // A bare count needs no lookup; any other text is read once per thread (see ``CellFacts``).
         let parsed: [(value: CellValue, label: LabelFacts?)] = cells.map { cell in
+            if cell.text.isEmpty { return (.blank, nil) }
             if let plain = CellValue.plainInteger(cell.text) { return (.number(Decimal(plain), unit: nil), nil) }
             let facts = cache.facts(cell.text)
             return (facts.value, facts.label)

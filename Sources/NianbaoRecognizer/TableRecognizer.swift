@@ -43,7 +43,9 @@ struct TableRecognizer {
     }
 
     /// Converts a value cell to a number, reporting placeholders and stray text.
-    private mutating func number(_ cell: RowCells.Value, path: String, column: ColumnSpec, headerUnit: MoneyUnit?, defaultUnit: MoneyUnit?) -> Decimal? {
+    /// `recordLocation: false` leaves ``Report/valueLocations`` to the caller (see `assign`).
+    private mutating func number(_ cell: RowCells.Value, path: String, column: ColumnSpec, headerUnit: MoneyUnit?, defaultUnit: MoneyUnit?,
+                                 recordLocation: Bool = true) -> Decimal? {
         switch cell.value {
         case .number(let value, let cellUnit):
             var result = value
@@ -57,10 +59,10 @@ struct TableRecognizer {
                     }
                 }
             }
-            report.valueLocations[path] = cell.location
+            if recordLocation { report.valueLocations[path] = cell.location }
             return result
         case .none:
-            report.valueLocations[path] = cell.location
+            if recordLocation { report.valueLocations[path] = cell.location }
             note(.info, "value.none_as_zero", path, "“无” read as 0", cell.location)
             return 0
         case .blank:
@@ -82,17 +84,21 @@ struct TableRecognizer {
             row.withUTF8 { r in
                 column.withUTF8 { c in
                     String(unsafeUninitializedCapacity: t.count + r.count + c.count + 2) { buffer in
+                        let raw = UnsafeMutableRawBufferPointer(buffer)
                         var offset = 0
-                        for part in [t, r, c] {
-                            if offset > 0 {
-                                buffer[offset] = UInt8(ascii: ".")
-                                offset += 1
-                            }
-                            for byte in part {
-                                buffer[offset] = byte
-                                offset += 1
-                            }
+                        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                            UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + bytes.count)]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                            offset += bytes.count
                         }
+                        func dot() {
+                            raw[offset] = UInt8(ascii: ".")
+                            offset += 1
+                        }
+                        put(t)
+                        dot()
+                        put(r)
+                        dot()
+                        put(c)
                         return offset
                     }
                 }
@@ -211,12 +217,15 @@ struct TableRecognizer {
         let columnPaths = columns.map { path(table, rowKey, $0) }
         var numbers: [Decimal?] = []
         var sources: [RowCells.Value] = []
+        var cellPaths: [String] = []
         for (offset, cell) in cells.values.enumerated() {
             let column = offset < columns.count ? columns[offset] : columns.last ?? "total"
             let cellPath = offset < columns.count ? columnPaths[offset] : columnPaths.last ?? path(table, rowKey, "total")
-            let columnSpec = spec.first { $0.key == column } ?? ColumnSpec(key: column, label: column)
-            numbers.append(number(cell, path: cellPath, column: columnSpec, headerUnit: nil, defaultUnit: nil))
+            let columnSpec = spec.first { $0.key.utf8.count == column.utf8.count && $0.key == column } ?? ColumnSpec(key: column, label: column)
+            // Locations are recorded below, once the placement is known.
+            numbers.append(number(cell, path: cellPath, column: columnSpec, headerUnit: nil, defaultUnit: nil, recordLocation: false))
             sources.append(cell)
+            cellPaths.append(cellPath)
         }
         switch aligner.align(numbers) {
         case .exact(let values):
@@ -242,6 +251,10 @@ struct TableRecognizer {
                 }
             }
         case .ambiguous:
+            // Nothing placed: each value cell keeps the location of the path it was read for.
+            for (cell, cellPath) in zip(sources, cellPaths) where cell.value.isNumeric {
+                report.valueLocations[cellPath] = cell.location
+            }
             for column in columns { setValue(nil, table, rowKey, column) }
             note(.warning, "table.row_shape", "\(table.rawValue).\(rowKey)",
                  "row has \(numbers.count) value(s) for \(columns.count) columns and no unique placement keeps \(ruleName); its values are left null", cells.location)

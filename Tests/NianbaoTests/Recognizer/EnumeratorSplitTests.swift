@@ -1,0 +1,34 @@
+import Testing
+@testable import NianbaoRecognizer
+
+/// The scalar fast path of `LabelText.splitEnumerator` must agree with the Character rules.
+@Suite struct EnumeratorSplitTests {
+    /// Pieces enumerators and labels are made of, including scalars that combine or are not trivial.
+    static let pieces = ["(", ")", "【", "】", "[", "]", "、", ".", ",", "，", "1", "2", "12", "三", "十", "十二", "〇", "两",
+                         "5万元", "属于国家秘密", "其他", "\u{301}", "\u{20DD}", "\r", "\n", "é", "e\u{301}", "（", "）", "一、", "👍", "\u{200D}", "x"]
+
+    @Test func scalarPathAgreesWithCharacterRules() {
+        var generator = SystemRandomNumberGenerator()
+        var compared = 0
+        for _ in 0..<20_000 {
+            let key = (0..<Int.random(in: 0...7, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator) ?? "" }.joined()
+            let expected = LabelText.splitEnumeratorByCharacters(key)
+            if let fast = LabelText.splitEnumeratorByScalars(key) {
+                compared += 1
+                #expect(fast.ordinal == expected.ordinal && fast.rest == expected.rest, "\(key.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+            let split = LabelText.splitEnumerator(key)
+            #expect(split.ordinal == expected.ordinal && split.rest == expected.rest)
+        }
+        #expect(compared > 5_000)
+    }
+
+    @Test func knownSplits() {
+        #expect(LabelText.splitEnumerator("(三)不予公开") == (3, "不予公开"))
+        #expect(LabelText.splitEnumerator("1.属于国家秘密") == (1, "属于国家秘密"))
+        #expect(LabelText.splitEnumerator("六、其他") == (6, "其他"))
+        #expect(LabelText.splitEnumerator("1.5万元") == (nil, "1.5万元"))
+        #expect(LabelText.splitEnumerator("【十二】,标题") == (12, "标题"))
+        #expect(LabelText.splitEnumerator("1\u{301}、标题") == (nil, "1\u{301}、标题"))
+    }
+}
