@@ -39,6 +39,17 @@ public enum LabelText {
         }
     }
 
+    /// What ``key(_:)`` turns `scalar` into: itself or its half-width form, or `nil` when dropped.
+    static func keyScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let mapped = halfWidth(scalar)
+        return isWhitespace(mapped) || isDropped(mapped) ? nil : mapped
+    }
+
+    /// `true` for the scalar of a Chinese numeral (`一`, `十`, `〇` …).
+    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        numeralScalars.contains(scalar.value)
+    }
+
     /// Half-width, white space removed, quotes and bullets dropped: the form labels are compared in.
     /// Runs for every cell and paragraph: text that is already in key form is returned as is, and
     /// other text is built as UTF-8 bytes in one pass.

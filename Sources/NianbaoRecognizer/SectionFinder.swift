@@ -57,8 +57,53 @@ enum SectionFinder {
     private static let headingVariants: [(SectionKey, [(text: String, length: Int)])] =
         LabelVariants.sectionHeadings.map { section, variants in (section, variants.map { ($0, $0.count) }) }
 
+    /// The first scalar of every heading variant.
+    private static let headingFirstScalars: Set<UInt32> =
+        Set(headingVariants.flatMap { $0.1.compactMap { $0.text.unicodeScalars.first?.value } })
+
+    /// A paragraph with more Characters than this cannot be a heading by containment (see `match`).
+    private static let shortHeadingLimit = (headingVariants.flatMap { $0.1.map(\.length) }.max() ?? 0) + 10
+
+    /// `true` when `text` cannot head a part, decided from its first 80 scalars alone, as most
+    /// prose paragraphs can be; `false` means only "undecided". Holds when those scalars are each
+    /// one Character (trivial, no `\r`) and, in ``LabelText/key(_:)`` form:
+    /// - the key has no leading enumerator: it starts neither with a bracket nor with 1–3 digits
+    ///   or numerals followed by an enumerator mark (so `match` sees no ordinal);
+    /// - its first scalar is not punctuation `match` drops, and no variant starts with it (so no
+    ///   prefix match);
+    /// - it has more than ``shortHeadingLimit`` Characters (so no match by containment).
+    private static func surelyNotHeading(_ text: String) -> Bool {
+        var scanned = 0, kept = 0
+        var first: Unicode.Scalar?
+        var leadingRun = 0        // digits or numerals the key starts with
+        var runOpen = true
+        for scalar in text.unicodeScalars {
+            guard scanned < 80, scalar != "\r", String.isTrivial(scalar) else { return false }
+            scanned += 1
+            guard let mapped = LabelText.keyScalar(scalar) else { continue }
+            kept += 1
+            let isDigitOrNumeral = ("0"..."9").contains(mapped) || LabelText.isNumeral(mapped)
+            if first == nil {
+                first = mapped
+                if "([【、.:：。 ".unicodeScalars.contains(mapped) || headingFirstScalars.contains(mapped.value) { return false }
+            }
+            if runOpen {
+                if isDigitOrNumeral {
+                    leadingRun += 1
+                } else {
+                    runOpen = false
+                    // After 1–3 digits or numerals, an enumerator mark may make them an ordinal.
+                    if (1...3).contains(leadingRun), "、.,，)".unicodeScalars.contains(mapped) { return false }
+                }
+            }
+            if kept > shortHeadingLimit { return !runOpen || leadingRun > 3 }
+        }
+        return false
+    }
+
     /// The part a paragraph heads, if it is a part heading.
     static func match(_ text: String) -> (section: SectionKey, remainder: String?)? {
+        if surelyNotHeading(text) { return nil }
         // A heading is short; only its first characters matter (prose may follow in one paragraph).
         let head = text.characterPrefix(80)
         let complete = head.endIndex == text.endIndex
