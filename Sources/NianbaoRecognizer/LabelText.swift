@@ -45,6 +45,26 @@ public enum LabelText {
         return isWhitespace(mapped) || isDropped(mapped) ? nil : mapped
     }
 
+    /// `key(text).isEmpty`, without building the key.
+    static func keyIsEmpty(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { keyScalar($0) == nil }
+    }
+
+    /// `true` when `key(text)` surely has more than `limit` Characters, seen from the first scalars
+    /// alone: more than `limit` of them are kept by ``key(_:)`` and all are trivial (each its own
+    /// Character, no `\r`). `false` means "not that way" — the key may still be longer.
+    static func keyIsSurelyLonger(_ text: String, than limit: Int) -> Bool {
+        var kept = 0
+        for scalar in text.unicodeScalars {
+            guard scalar != "\r", String.isTrivial(scalar) else { return false }
+            if keyScalar(scalar) != nil {
+                kept += 1
+                if kept > limit { return true }
+            }
+        }
+        return false
+    }
+
     /// `true` for the scalar of a Chinese numeral (`一`, `十`, `〇` …).
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
         numeralScalars.contains(scalar.value)

@@ -71,7 +71,7 @@ enum MetadataFinder {
 
         // An undated signature: the last paragraph is the agency's name on its own.
         if metadata.publishedBlock == nil || metadata.signatureBlocks.isEmpty, let agency = metadata.agency,
-           let last = paragraphs.last(where: { $0.index > lastHeading && !LabelText.key($0.paragraph.text).isEmpty }),
+           let last = paragraphs.last(where: { $0.index > lastHeading && !LabelText.keyIsEmpty($0.paragraph.text) }),
            LabelText.key(last.paragraph.text) == agency {
             metadata.signatureBlocks.insert(last.index)
         }
@@ -103,7 +103,7 @@ enum MetadataFinder {
     private static func blocksBetweenAreEmpty(_ blocks: [Block], _ from: Int, _ to: Int) -> Bool {
         guard from + 1 < to else { return true }
         return blocks[(from + 1)..<to].allSatisfy {
-            if case .paragraph(let p) = $0 { return LabelText.key(p.text).isEmpty }
+            if case .paragraph(let p) = $0 { return LabelText.keyIsEmpty(p.text) }
             return false
         }
     }
@@ -148,6 +148,7 @@ enum MetadataFinder {
 
     /// A paragraph that is a date, or a short name followed by a date.
     static func dateLine(_ text: String) -> (prefix: String, iso: String)? {
+        if LabelText.keyIsSurelyLonger(text, than: 45) { return nil }
         let key = LabelText.key(text)
         guard key.hasAtMost(45), let (prefix, iso) = TextScanning.trailingDate(key) else { return nil }
         if prefix.contains(where: { "：:。，,;；".contains($0) }) { return nil }

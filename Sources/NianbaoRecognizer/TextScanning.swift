@@ -54,6 +54,8 @@ enum TextScanning {
         for start in text.indices.reversed() {
             let candidate = String(text[start...])
             if candidate.count > 16 { break }
+            // A date starts with its year: an ASCII digit or a Chinese one.
+            guard let first = candidate.first, first.isASCII && first.isNumber || chineseDigits[first] != nil else { continue }
             if let iso = isoDate(candidate) {
                 // Prefer the longest match: keep scanning back while still a date.
                 var best = (String(text[..<start]), iso)
