@@ -50,50 +50,92 @@ public struct RowAligner: Sendable {
         let difference = values.count - slotCount
         if difference == 0 { return .exact(values) }
         guard abs(difference) <= maximumRepair else { return .ambiguous }
-        var solutions: Set<[Decimal?]> = []
-        var derivedBySolution: [[Decimal?]: Set<Int>] = [:]
+        // Counts are whole numbers: searched with Int arithmetic, which is exact for them as
+        // Decimal's is, and many times cheaper. Anything else is searched as Decimal.
+        if let integers = Self.smallIntegers(values) {
+            guard let (solution, derived) = search(integers, difference: difference) else { return .ambiguous }
+            return .repaired(solution.map { $0.map { Decimal($0) } }, derived: derived, dropped: max(difference, 0))
+        }
+        guard let (solution, derived) = search(values, difference: difference) else { return .ambiguous }
+        return .repaired(solution, derived: derived, dropped: max(difference, 0))
+    }
+
+    /// The values as Int when every one is a whole number of at most 12 digits (sums of them
+    /// cannot overflow); `nil` otherwise.
+    private static func smallIntegers(_ values: [Decimal?]) -> [Int?]? {
+        var result: [Int?] = []
+        result.reserveCapacity(values.count)
+        for value in values {
+            guard let value else {
+                result.append(nil)
+                continue
+            }
+            let integer = NSDecimalNumber(decimal: value).int64Value
+            guard abs(integer) < 1_000_000_000_000, Decimal(integer) == value else { return nil }
+            result.append(Int(integer))
+        }
+        return result
+    }
+
+    /// The unique placement of `values` that keeps the sum rules, with the slots derived for it
+    /// (empty when which cell is missing differs between placements); `nil` when not unique.
+    private func search<Number: SignedNumeric & Comparable & Hashable>(_ values: [Number?], difference: Int) -> ([Number?], Set<Int>)? {
+        var solutions: Set<[Number?]> = []
+        var derivedBySolution: [[Number?]: Set<Int>] = [:]
         if difference > 0 {
             for dropped in combinations(of: values.count, choose: difference) {
                 let candidate = values.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-                if consistent(candidate) {
+                if holdsRules(candidate) {
                     solutions.insert(candidate)
                     derivedBySolution[candidate] = []
                 }
             }
         } else {
             for gaps in combinations(of: slotCount, choose: -difference) {
-                var candidate: [Decimal?] = []
+                var candidate: [Number?] = []
                 var source = values.makeIterator()
                 for slot in 0..<slotCount {
                     candidate.append(gaps.contains(slot) ? nil : (source.next() ?? nil))
                 }
                 guard let (solved, derived) = solve(candidate, unknown: Set(gaps)) else { continue }
-                if consistent(solved) {
+                if holdsRules(solved) {
                     solutions.insert(solved)
                     derivedBySolution[solved, default: []].formUnion(derived)
                 }
             }
         }
-        guard solutions.count == 1, let only = solutions.first else { return .ambiguous }
+        guard solutions.count == 1, let only = solutions.first else { return nil }
         let derived = derivedBySolution[only] ?? []
         let missing = max(-difference, 0)
-        return .repaired(only, derived: derived.count == missing ? derived : [], dropped: max(difference, 0))
+        return (only, derived.count == missing ? derived : [])
     }
 
     /// Every sum rule whose slots are all known holds.
     public func consistent(_ slots: [Decimal?]) -> Bool {
+        holdsRules(slots)
+    }
+
+    /// Every sum rule whose slots are all known holds.
+    private func holdsRules<Number: SignedNumeric & Comparable & Hashable>(_ slots: [Number?]) -> Bool {
         for rule in rules {
             guard let total = slots[rule.total] else { continue }
-            let parts = rule.parts.map { slots[$0] }
-            if parts.contains(where: { $0 == nil }) { continue }
-            if parts.reduce(Decimal(0), { $0 + ($1 ?? 0) }) != total { return false }
+            var sum = Number.zero
+            var complete = true
+            for part in rule.parts {
+                guard let value = slots[part] else {
+                    complete = false
+                    break
+                }
+                sum += value
+            }
+            if complete, sum != total { return false }
         }
         return true
     }
 
     /// Fills unknown slots that a sum rule determines. A derived part must not be negative: a
     /// placement that needs one is impossible (`nil`), not a placement with a gap.
-    private func solve(_ slots: [Decimal?], unknown: Set<Int>) -> ([Decimal?], Set<Int>)? {
+    private func solve<Number: SignedNumeric & Comparable & Hashable>(_ slots: [Number?], unknown: Set<Int>) -> ([Number?], Set<Int>)? {
         var slots = slots
         var derived: Set<Int> = []
         var progress = true
@@ -103,12 +145,12 @@ public struct RowAligner: Sendable {
                 let members = [rule.total] + rule.parts
                 let missing = members.filter { slots[$0] == nil }
                 guard missing.count == 1, let slot = missing.first, unknown.contains(slot) else { continue }
-                let partsSum = rule.parts.reduce(Decimal(0)) { $0 + (slots[$1] ?? 0) }
+                let partsSum = rule.parts.reduce(Number.zero) { $0 + (slots[$1] ?? .zero) }
                 if slot == rule.total {
                     slots[slot] = partsSum
                 } else {
-                    let value = (slots[rule.total] ?? 0) - partsSum
-                    guard value >= 0 else { return nil }
+                    let value = (slots[rule.total] ?? .zero) - partsSum
+                    guard value >= .zero else { return nil }
                     slots[slot] = value
                 }
                 derived.insert(slot)
