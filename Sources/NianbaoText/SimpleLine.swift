@@ -1,11 +1,12 @@
 /// Scalars that are always a Character of their own, whatever surrounds them, and canonically
-/// equivalent only to themselves: ASCII, Latin-1 (but the soft hyphen), general punctuation
+/// equivalent to no other: ASCII, Latin-1 (but the soft hyphen), general punctuation
 /// (`—`, `…`, `“”`), CJK punctuation (`、。《》`), CJK unified ideographs and full-width forms.
 ///
 /// None of them is a combining mark, joiner, spacing mark, prepended concatenation mark, Hangul
 /// jamo, regional indicator or Indic conjunct part, so grapheme clusters never join two of them;
-/// none has a canonical decomposition, so `Character` equality is scalar equality. In a line made
-/// only of them, every Character rule can be applied to scalars, and to UTF-8 bytes.
+/// each is in NFC and no two are canonically equivalent, so `Character` equality and order are
+/// those of the scalars. In a line made only of them, every Character rule can be applied to
+/// scalars, and to UTF-8 bytes.
 /// `SimpleScalarTests` checks these claims against the standard library for every such scalar.
 enum SimpleScalar {
     /// `true` for the scalar values described above.
@@ -23,11 +24,42 @@ enum SimpleScalar {
         }
     }
 
-    /// `Character.isNumber` for a Character made of `scalar` alone.
+    /// `Character.isNumber` for a Character made of `scalar` alone. Most are ASCII or
+    /// ideographs, answered without the property tables.
     @inline(__always)
     static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return ("0"..."9").contains(scalar) }
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) }
+        if (0x4E00...0x9FFF).contains(value) { return isNumericIdeograph(value) }
         return scalar.properties.numericType != nil
+    }
+
+    /// `Character.isWhitespace` for a Character made of `scalar` alone, `scalar` simple: the
+    /// White_Space scalars among them.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0xA0, 0x3000: true
+        default: false
+        }
+    }
+
+    /// `true` for the CJK unified ideographs (U+4E00–U+9FFF) with a numeric value (`一`, `十`,
+    /// `百`, `万`, `亿`, `壹`, `廿`…): the standard library's `numericType`, listed; `SimpleScalarTests`
+    /// checks the list against it.
+    private static func isNumericIdeograph(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E24, 0x4E5D, 0x4E8C, 0x4E94, 0x4E96, 0x4EAC,
+             0x4EBF, 0x4EC0, 0x4EDF, 0x4EE8, 0x4F0D, 0x4F70, 0x4FE9, 0x5006, 0x5104, 0x5146,
+             0x5169, 0x516B, 0x516D, 0x5341, 0x5343, 0x5344, 0x5345, 0x534C, 0x53C1, 0x53C2,
+             0x53C3, 0x53C4, 0x56DB, 0x58F1, 0x58F9, 0x5E7A, 0x5EFE, 0x5EFF, 0x5F0C, 0x5F0D,
+             0x5F0E, 0x5F10, 0x62D0, 0x62FE, 0x634C, 0x67D2, 0x6D1E, 0x6F06, 0x7396, 0x767E,
+             0x7695, 0x79ED, 0x8086, 0x842C, 0x8CAE, 0x8CB3, 0x8D30, 0x920E, 0x94A9, 0x9621,
+             0x9646, 0x964C, 0x9678, 0x96F6:
+            true
+        default:
+            false
+        }
     }
 }
 
@@ -128,13 +160,17 @@ struct SimpleLine {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let start: Int
     private let end: Int
+    /// A String whose UTF-8 is `bytes`, if there is one: Strings are then copied out of it
+    /// (no UTF-8 validation) instead of decoded from the bytes.
+    private let source: String?
 
     /// `bytes[start..<end]`, a simple line without line break, already free of invisible scalars
     /// and extractor markers (see ``SimpleLine/clean(_:_:_:into:hasBracket:)``).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, source: String?) {
         self.bytes = bytes
         self.start = start
         self.end = end
+        self.source = source
     }
 
     /// Copies `bytes[start..<end]` into `output` without invisible scalars and, when
@@ -205,9 +241,15 @@ struct SimpleLine {
 
     // MARK: Bytes
 
-    @inline(__always)
     private func string(_ from: Int, _ to: Int) -> String {
-        from == to ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        if from == to { return "" }
+        // Validating costs per byte, slicing `source` costs per call: short Strings are decoded.
+        guard let source, to - from > 48 else {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        }
+        let utf8 = source.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: from)
+        return String(source[lower..<utf8.index(lower, offsetBy: to - from)])
     }
 
     private func firstIndex(of byte: UInt8, _ from: Int, _ to: Int) -> Int? {
@@ -273,20 +315,28 @@ struct SimpleLine {
 
     // MARK: Page furniture
 
-    /// `TextCleaning.mentionsDashOrPage`: a `-`, `‐`, `–`, `—`, `－` or `第`.
+    /// `TextCleaning.mentionsDashOrPage`: a `-`, `‐` (E2 80 90), `–` (E2 80 93), `—` (E2 80 94),
+    /// `－` (EF BC 8D) or `第` (E7 AC AC).
     private func mentionsDashOrPage(_ from: Int, _ to: Int) -> Bool {
-        var previous2: UInt8 = 0, previous1: UInt8 = 0
-        for index in from..<to {
+        var index = from
+        while index < to {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "-") { return true }
-            switch (previous2, previous1, byte) {
-            case (0xE2, 0x80, 0x90), (0xE2, 0x80, 0x93), (0xE2, 0x80, 0x94), (0xEF, 0xBC, 0x8D), (0xE7, 0xAC, 0xAC):
-                return true
-            default:
-                break
+            if byte < 0xE0 {
+                if byte == UInt8(ascii: "-") { return true }
+                index += byte < 0x80 ? 1 : 2
+                continue
             }
-            previous2 = previous1
-            previous1 = byte
+            if byte < 0xF0 {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                switch (byte, second, third) {
+                case (0xE2, 0x80, 0x90), (0xE2, 0x80, 0x93), (0xE2, 0x80, 0x94), (0xEF, 0xBC, 0x8D), (0xE7, 0xAC, 0xAC):
+                    return true
+                default:
+                    index += 3
+                }
+                continue
+            }
+            index += 4
         }
         return false
     }
@@ -294,7 +344,8 @@ struct SimpleLine {
     /// `TextCleaning.isPageFurniture`, on scalars.
     private func isPageFurniture(_ from: Int, _ to: Int) -> Bool {
         var compact: [Unicode.Scalar] = []
-        for scalar in UTF8Scalars(bytes, from, to) where !scalar.properties.isWhitespace {
+        compact.reserveCapacity(15)
+        for scalar in UTF8Scalars(bytes, from, to) where !SimpleScalar.isWhitespace(scalar) {
             compact.append(scalar)
             if compact.count > 14 { return false }
         }
@@ -325,6 +376,7 @@ struct SimpleLine {
             return .row([trimmedString(stripped, end)])
         }
         var cells: [String] = []
+        cells.reserveCapacity(1 + (start..<end).reduce(0) { $0 + (bytes[$1] == tab ? 1 : 0) })
         var cellStart = start
         for index in start..<end where bytes[index] == tab {
             cells.append(trimmedString(cellStart, index))

@@ -43,8 +43,8 @@ public enum TextReader {
 
     /// Parses decoded text into blocks.
     public static func parse(_ text: String) -> [Block] {
-        var text = text
-        return text.withUTF8 { bytes in
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
             var builder = BlockBuilder()
             var cleaned: [UInt8] = []
             var start = 0
@@ -58,9 +58,9 @@ public enum TextReader {
                     kind = CharacterLine.kind(of: Substring(raw))
                 } else if line.hasInvisible || line.hasBracket {
                     SimpleLine.clean(bytes, start, line.end, into: &cleaned, hasBracket: line.hasBracket)
-                    kind = cleaned.withUnsafeBufferPointer { SimpleLine($0, 0, $0.count).kind(hasTab: line.hasTab) }
+                    kind = cleaned.withUnsafeBufferPointer { SimpleLine($0, 0, $0.count, source: nil).kind(hasTab: line.hasTab) }
                 } else {
-                    kind = SimpleLine(bytes, start, line.end).kind(hasTab: line.hasTab)
+                    kind = SimpleLine(bytes, start, line.end, source: text).kind(hasTab: line.hasTab)
                 }
                 if let kind { builder.consume(kind, lineNumber: lineNumber) }
                 guard line.breakLength > 0 else { break }
@@ -145,7 +145,8 @@ private struct BlockBuilder {
     private mutating func flushPendingRow() {
         guard !pendingCells.isEmpty else { return }
         tableRows.append(TableRow(cells: pendingCells, location: .line(pendingRowLine)))
-        pendingCells = []
+        // The next row is likely as wide: one allocation instead of growing from empty.
+        pendingCells.removeAll(keepingCapacity: true)
     }
 
     private mutating func flushTable() {
@@ -174,8 +175,7 @@ private struct BlockBuilder {
     }
 
     private mutating func flushParagraph() {
-        if let pending = pendingParagraph { blocks.append(.paragraph(pending)) }
-        pendingParagraph = nil
+        if let pending = pendingParagraph.take() { blocks.append(.paragraph(pending)) }
         blankLinesSincePending = 0
     }
 

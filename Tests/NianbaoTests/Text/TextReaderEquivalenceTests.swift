@@ -119,15 +119,20 @@ struct SimpleScalarTests {
         #expect(joined.isEmpty, "\(joined.prefix(10))")
     }
 
-    @Test("none has a canonical decomposition; Character properties are the scalar's")
+    @Test("each is in NFC and canonically equivalent to no other; Character properties are the scalar's")
     func properties() {
         var wrong: [String] = []
-        for scalar in Self.simpleScalars where scalar.value >= 0x0A && scalar.value != 0x0D {
+        var byDecomposition: [String: Unicode.Scalar] = [:]
+        for scalar in Self.simpleScalars {
             let character = Character(scalar)
-            let decomposed = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
-            if !decomposed.elementsEqual([scalar]) { wrong.append("decomposes \(String(scalar.value, radix: 16))") }
+            let composed = String(character).precomposedStringWithCanonicalMapping.unicodeScalars
+            if !composed.elementsEqual([scalar]) { wrong.append("not NFC \(String(scalar.value, radix: 16))") }
+            let decomposed = String(String(character).decomposedStringWithCanonicalMapping.unicodeScalars.map { "\($0.value)," }.joined())
+            if let other = byDecomposition.updateValue(scalar, forKey: decomposed) {
+                wrong.append("\(String(scalar.value, radix: 16)) equivalent to \(String(other.value, radix: 16))")
+            }
             if character.isNumber != SimpleScalar.isNumber(scalar) { wrong.append("isNumber \(String(scalar.value, radix: 16))") }
-            if character.isWhitespace != scalar.properties.isWhitespace { wrong.append("isWhitespace \(String(scalar.value, radix: 16))") }
+            if character.isWhitespace != SimpleScalar.isWhitespace(scalar) { wrong.append("isWhitespace \(String(scalar.value, radix: 16))") }
             let lowered = String(character).lowercased().unicodeScalars
             if lowered.count != 1 || !scalar.isASCII && lowered.contains(where: \.isASCII) {
                 wrong.append("lowercases \(String(scalar.value, radix: 16))")
