@@ -124,8 +124,10 @@ public enum TextDecoding {
         guard sample.count >= 4 else { return nil }
         var evenZeros = 0, oddZeros = 0
         sample.withUnsafeBufferPointer { buffer in
-            for offset in buffer.indices where buffer[offset] == 0 {
-                if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+            forEachWord(of: buffer, mayHold: { ($0 &- 0x0101_0101_0101_0101) & ~$0 & 0x8080_8080_8080_8080 != 0 }) { offset, byte in
+                if byte == 0 {
+                    if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+                }
             }
         }
         let pairs = sample.count / 2
@@ -177,7 +179,8 @@ public enum TextDecoding {
         let sample = bytes.prefix(65_536)
         var controls = 0, hasNUL = false
         sample.withUnsafeBufferPointer { buffer in
-            for byte in buffer where byte < 0x20 {
+            forEachWord(of: buffer, mayHold: { ($0 &- 0x2020_2020_2020_2020) & ~$0 & 0x8080_8080_8080_8080 != 0 }) { _, byte in
+                guard byte < 0x20 else { return }
                 switch byte {
                 case 0x00: hasNUL = true
                 case 0x09, 0x0A, 0x0C, 0x0D: break
@@ -187,6 +190,24 @@ public enum TextDecoding {
         }
         if hasNUL { throw TextReadError.binary(reason: "it contains NUL bytes") }
         if controls * 100 > sample.count { throw TextReadError.binary(reason: "it contains many control bytes") }
+    }
+
+    /// Calls `body` with the offset and value of every byte in the 8-byte words of `buffer` for
+    /// which `mayHold` is `true`, and of the bytes after the last whole word. `mayHold` sees a
+    /// word loaded in memory order and must be `true` for every word holding a byte `body` acts
+    /// on (`(w - 0x0101…) & ~w & 0x8080…` is non-zero exactly when a byte of `w` is 0, and with
+    /// `0x2020…` when a byte is below 0x20).
+    @inline(__always)
+    private static func forEachWord(of buffer: UnsafeBufferPointer<UInt8>, mayHold: (UInt64) -> Bool, _ body: (Int, UInt8) -> Void) {
+        let raw = UnsafeRawBufferPointer(buffer)
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            if mayHold(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                for index in offset..<offset + 8 { body(index, buffer[index]) }
+            }
+            offset += 8
+        }
+        for index in offset..<buffer.count { body(index, buffer[index]) }
     }
 
     /// `true` when most non-ASCII, non-space characters are common CJK or CJK punctuation.
