@@ -134,6 +134,11 @@ struct LineScan {
                 index += 1
                 continue
             }
+            if (0xE5...0xE9).contains(lead) {
+                // U+5000–U+9FFF: CJK ideographs, the bulk of the text.
+                index += 3
+                continue
+            }
             let (value, length) = UTF8Scalars.decode(bytes, at: index)
             switch value {
             case 0x4E00...0x9FFF:
