@@ -19,3 +19,36 @@ enum HeadingShape {
         return "、．.，,".contains(mark) && rest.count > 1 && !(rest.dropFirst().first?.isNumber ?? false)
     }
 }
+
+extension HeadingShape {
+    /// ``startsWithEnumerator(_:)`` for text whose scalars are all ``SimpleScalar``s, each a
+    /// Character of its own.
+    static func startsWithEnumerator(simpleScalars: some Sequence<Unicode.Scalar>) -> Bool {
+        func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+            default: SimpleScalar.isNumber(scalar)
+            }
+        }
+        var scalars = simpleScalars.makeIterator()
+        guard var next = scalars.next() else { return false }
+        if next == "（" || next == "(" {
+            var body = 0
+            while true {
+                guard let scalar = scalars.next() else { return false }
+                if !isNumeral(scalar) {
+                    return body > 0 && (scalar == "）" || scalar == ")")
+                }
+                body += 1
+            }
+        }
+        var body = 0
+        while isNumeral(next) {
+            body += 1
+            guard body <= 3, let scalar = scalars.next() else { return false }
+            next = scalar
+        }
+        guard body > 0, "、．.，,".unicodeScalars.contains(next), let after = scalars.next() else { return false }
+        return !SimpleScalar.isNumber(after)
+    }
+}

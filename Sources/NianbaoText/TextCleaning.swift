@@ -11,42 +11,6 @@ enum TextCleaning {
         }
     }
 
-    /// Splits text into lines on LF, CRLF, CR, form feed, vertical tab and Unicode line/paragraph
-    /// separators (U+2028, U+2029). Scans UTF-8 bytes: no grapheme breaking on the hot path.
-    static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            var breakLength = 0
-            switch byte {
-            case 0x0A, 0x0B, 0x0C: breakLength = 1
-            case 0x0D:
-                let next = utf8.index(after: index)
-                breakLength = next != utf8.endIndex && utf8[next] == 0x0A ? 2 : 1
-            case 0xE2:
-                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
-                let second = utf8.index(after: index)
-                if second != utf8.endIndex, utf8[second] == 0x80 {
-                    let third = utf8.index(after: second)
-                    if third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 { breakLength = 3 }
-                }
-            default: break
-            }
-            if breakLength > 0 {
-                lines.append(text[start..<index])
-                index = utf8.index(index, offsetBy: breakLength)
-                start = index
-            } else {
-                index = utf8.index(after: index)
-            }
-        }
-        lines.append(text[start..<utf8.endIndex])
-        return lines
-    }
-
     /// Removes extractor artifacts (`[bookmark: _GoBack]`, `[image: …]`), invisible characters and
     /// trailing white space from one line. Leading tabs are kept: they carry table structure.
     static func clean(_ line: Substring) -> String {

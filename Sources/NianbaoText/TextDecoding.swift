@@ -54,12 +54,13 @@ public enum TextDecoding {
         // Known binary formats first: their headers hold NUL bytes that can look like UTF-16.
         try rejectSignatures(bytes)
         // UTF-16 without BOM: NUL bytes concentrated on one side of each code unit.
-        if let littleEndian = looksLikeUTF16(bytes) {
+        var asUTF8 = UTF8Validation(bytes: bytes)
+        if let littleEndian = looksLikeUTF16(bytes, asUTF8: &asUTF8) {
             return try utf16(bytes, littleEndian: littleEndian)
         }
         try rejectBinary(bytes)
 
-        if let text = String(validating: bytes, as: UTF8.self) {
+        if let text = asUTF8.text() {
             return DecodedText(text: text, encoding: "UTF-8", replacedBytes: 0)
         }
         if let text = iconvDecode(bytes, from: "GB18030"), plausibleCJK(text) {
@@ -72,6 +73,23 @@ public enum TextDecoding {
             return DecodedText(text: lossy, encoding: "UTF-8", replacedBytes: replaced)
         }
         throw TextReadError.undecodable
+    }
+
+    /// `String(validating: bytes, as: UTF8.self)`, validated at most once.
+    private struct UTF8Validation {
+        let bytes: [UInt8]
+        private var result: String??
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        mutating func text() -> String? {
+            if let result { return result }
+            let text = String(validating: bytes, as: UTF8.self)
+            result = .some(text)
+            return text
+        }
     }
 
     private static func utf8(_ bytes: [UInt8], name: String) throws -> DecodedText {
@@ -101,12 +119,16 @@ public enum TextDecoding {
     }
 
     /// `true`/`false` for little/big-endian UTF-16 without BOM, `nil` when it does not look like UTF-16.
-    private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool? {
+    private static func looksLikeUTF16(_ bytes: [UInt8], asUTF8: inout UTF8Validation) -> Bool? {
         let sample = bytes.prefix(4096)
         guard sample.count >= 4 else { return nil }
         var evenZeros = 0, oddZeros = 0
-        for (offset, byte) in sample.enumerated() where byte == 0 {
-            if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        sample.withUnsafeBufferPointer { buffer in
+            forEachWord(of: buffer, mayHold: { ($0 &- 0x0101_0101_0101_0101) & ~$0 & 0x8080_8080_8080_8080 != 0 }) { offset, byte in
+                if byte == 0 {
+                    if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+                }
+            }
         }
         let pairs = sample.count / 2
         // ASCII-heavy UTF-16 has a zero in most code units on one side only.
@@ -116,7 +138,7 @@ public enum TextDecoding {
         // when it decodes to mostly CJK. Text in UTF-8 or GB18030 never holds a NUL byte.
         let orders: [Bool]
         if evenZeros == 0 && oddZeros == 0 {
-            guard bytes.count % 2 == 0 && String(validating: bytes, as: UTF8.self) == nil else { return nil }
+            guard bytes.count % 2 == 0 && asUTF8.text() == nil else { return nil }
             orders = [true, false]
         } else {
             orders = oddZeros >= evenZeros ? [true, false] : [false, true]
@@ -155,12 +177,37 @@ public enum TextDecoding {
     /// Binary input: NUL bytes, or many control characters.
     private static func rejectBinary(_ bytes: [UInt8]) throws {
         let sample = bytes.prefix(65_536)
-        var controls = 0
-        for byte in sample {
-            if byte == 0 { throw TextReadError.binary(reason: "it contains NUL bytes") }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        var controls = 0, hasNUL = false
+        sample.withUnsafeBufferPointer { buffer in
+            forEachWord(of: buffer, mayHold: { ($0 &- 0x2020_2020_2020_2020) & ~$0 & 0x8080_8080_8080_8080 != 0 }) { _, byte in
+                guard byte < 0x20 else { return }
+                switch byte {
+                case 0x00: hasNUL = true
+                case 0x09, 0x0A, 0x0C, 0x0D: break
+                default: controls += 1
+                }
+            }
         }
+        if hasNUL { throw TextReadError.binary(reason: "it contains NUL bytes") }
         if controls * 100 > sample.count { throw TextReadError.binary(reason: "it contains many control bytes") }
+    }
+
+    /// Calls `body` with the offset and value of every byte in the 8-byte words of `buffer` for
+    /// which `mayHold` is `true`, and of the bytes after the last whole word. `mayHold` sees a
+    /// word loaded in memory order and must be `true` for every word holding a byte `body` acts
+    /// on (`(w - 0x0101…) & ~w & 0x8080…` is non-zero exactly when a byte of `w` is 0, and with
+    /// `0x2020…` when a byte is below 0x20).
+    @inline(__always)
+    private static func forEachWord(of buffer: UnsafeBufferPointer<UInt8>, mayHold: (UInt64) -> Bool, _ body: (Int, UInt8) -> Void) {
+        let raw = UnsafeRawBufferPointer(buffer)
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            if mayHold(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                for index in offset..<offset + 8 { body(index, buffer[index]) }
+            }
+            offset += 8
+        }
+        for index in offset..<buffer.count { body(index, buffer[index]) }
     }
 
     /// `true` when most non-ASCII, non-space characters are common CJK or CJK punctuation.

@@ -22,7 +22,7 @@ public enum TextReader {
     /// - Throws: ``TextReadError`` when the bytes are empty, binary or undecodable.
     public static func read(data: Data, fileName: String) throws -> SourceDocument {
         let decoded = try TextDecoding.decode(data)
-        if decoded.text.allSatisfy({ $0.isWhitespace }) { throw TextReadError.empty }
+        if isAllWhitespace(decoded.text) { throw TextReadError.empty }
         var diagnostics: [Diagnostic] = []
         if decoded.replacedBytes > 0 {
             diagnostics.append(Diagnostic(.warning, code: "input.encoding",
@@ -43,64 +43,94 @@ public enum TextReader {
 
     /// Parses decoded text into blocks.
     public static func parse(_ text: String) -> [Block] {
-        var builder = BlockBuilder()
-        for (offset, raw) in TextCleaning.lines(of: text).enumerated() {
-            builder.consume(TextCleaning.clean(raw), lineNumber: offset + 1)
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            var builder = BlockBuilder()
+            var cleaned: [UInt8] = []
+            var start = 0
+            var lineNumber = 0
+            while true {
+                let line = LineScan.scan(bytes, from: start)
+                lineNumber += 1
+                let kind: LineKind?
+                if !line.isSimple {
+                    let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<line.end]), as: UTF8.self)
+                    kind = CharacterLine.kind(of: Substring(raw))
+                } else if line.hasInvisible || line.hasBracket {
+                    SimpleLine.clean(bytes, start, line.end, into: &cleaned, hasBracket: line.hasBracket)
+                    kind = cleaned.withUnsafeBufferPointer { SimpleLine($0, 0, $0.count, source: nil).kind(hasTab: line.hasTab) }
+                } else {
+                    kind = SimpleLine(bytes, start, line.end, source: text).kind(hasTab: line.hasTab)
+                }
+                if let kind { builder.consume(kind, lineNumber: lineNumber) }
+                guard line.breakLength > 0 else { break }
+                start = line.end + line.breakLength
+            }
+            return builder.finish()
         }
-        return builder.finish()
+    }
+
+    /// `text.allSatisfy(\.isWhitespace)`, without breaking grapheme clusters in the usual case.
+    /// Every scalar before the first non-white-space one is white space, and none of those is a
+    /// prepended mark, so an ASCII or CJK-ideograph scalar there starts a Character (grapheme
+    /// clusters only join a scalar to one before it when it is a mark, joiner, jamo or regional
+    /// indicator), and that Character is not white space.
+    static func isAllWhitespace(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            if scalar.isASCII || (0x4E00...0x9FFF).contains(scalar.value) { return false }
+            return text.allSatisfy(\.isWhitespace)
+        }
+        return true
     }
 }
 
-/// The state machine that turns cleaned lines into paragraphs and tables.
+/// The state machine that turns classified lines into paragraphs and tables.
 private struct BlockBuilder {
-    private enum LineKind {
-        case blank
-        case cell(String)          // one cell on its own line, after leading tab(s)
-        case row([String])         // a whole row: tab-separated (or space-aligned) cells
-        case text(String)          // running text
-    }
-
     private var blocks: [Block] = []
     private var tableRows: [TableRow] = []
     private var tableStart: Int?
     private var pendingCells: [TableCell] = []
     private var pendingRowLine = 0
-    private var previousKind: LineKind = .blank
+    private var previousWasCell = false
     /// A paragraph waiting to see whether the next line continues it across a page break.
     private var pendingParagraph: Paragraph?
+    /// Every scalar of the pending paragraph is a ``SimpleScalar`` (each a Character).
+    private var pendingIsSimple = false
+    /// The pending paragraph's scalar count, when `pendingIsSimple`.
+    private var pendingScalarCount = 0
     private var blankLinesSincePending = 0
 
-    mutating func consume(_ line: String, lineNumber: Int) {
-        if TextCleaning.isPageFurniture(line) { return }
-        let kind = classify(line)
+    mutating func consume(_ kind: LineKind, lineNumber: Int) {
         switch kind {
         case .blank:
             flushPendingRow()
             if pendingParagraph != nil { blankLinesSincePending += 1 }
+            previousWasCell = false
         case .cell(let text):
             flushParagraph()
             if tableStart == nil { tableStart = lineNumber }
             if pendingCells.isEmpty { pendingRowLine = lineNumber }
             pendingCells.append(TableCell(text: text, location: .line(lineNumber)))
+            previousWasCell = true
         case .row(let cells):
             flushParagraph()
             flushPendingRow()
             if tableStart == nil { tableStart = lineNumber }
-            let row = TableRow(cells: cells.enumerated().map { TableCell(text: $0.element, location: .line(lineNumber)) },
+            let row = TableRow(cells: cells.map { TableCell(text: $0, location: .line(lineNumber)) },
                                location: .line(lineNumber))
             tableRows.append(row)
-        case .text(let text):
-            if case .cell = previousKind, isCellContinuation(text), !pendingCells.isEmpty {
+            previousWasCell = false
+        case .text(let line):
+            if previousWasCell, line.continuesCell, !pendingCells.isEmpty {
                 // A cell whose text wrapped onto the next line (`本年新` / `制作数量`).
-                pendingCells[pendingCells.count - 1].text += trim(Substring(text))
-                previousKind = .cell(text)
+                pendingCells[pendingCells.count - 1].text += line.text
                 return
             }
             flushPendingRow()
             flushTable()
-            addParagraph(text, lineNumber: lineNumber)
+            addParagraph(line, lineNumber: lineNumber)
+            previousWasCell = false
         }
-        previousKind = kind
     }
 
     mutating func finish() -> [Block] {
@@ -110,101 +140,13 @@ private struct BlockBuilder {
         return blocks
     }
 
-    // MARK: Classification
-
-    private func classify(_ line: String) -> LineKind {
-        if TextCleaning.isBlank(line) { return .blank }
-        // A tab is always a Character of its own (grapheme clusters break around controls), so
-        // tabs are found and split on as bytes.
-        let tab = UInt8(ascii: "\t")
-        if line.utf8.contains(tab) {
-            let stripped = line[(line.utf8.firstIndex { $0 != tab } ?? line.endIndex)...]
-            if !stripped.utf8.contains(tab) {
-                if line.utf8.first == tab { return .cell(normalizeCell(stripped)) }
-                // `label<TAB>` with nothing after: a one-cell row.
-                return .row([normalizeCell(stripped)])
-            }
-            var cells = splitOnTabs(line).map { normalizeCell($0) }
-            while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
-            return .row(cells)
-        }
-        if let cells = spaceAlignedRow(line) { return .row(cells) }
-        return .text(line)
-    }
-
-    /// `line.split(separator: "\t", omittingEmptySubsequences: false)`, on bytes.
-    private func splitOnTabs(_ line: String) -> [Substring] {
-        var pieces: [Substring] = []
-        let utf8 = line.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\t") {
-                pieces.append(line[start..<index])
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        pieces.append(line[start..<utf8.endIndex])
-        return pieces
-    }
-
-    private func normalizeCell(_ text: Substring) -> String {
-        trim(text)
-    }
-
-    /// A label followed by at least two numbers, or only numbers, separated by white space:
-    /// `规章  0  0  0`, `0 0 0 0 0`. Sentences never end in bare numbers like that.
-    private func spaceAlignedRow(_ line: String) -> [String]? {
-        // Such a row ends in a number or 元: reject everything else before splitting.
-        guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
-        guard tokens.count >= 3 else { return nil }
-        var numbers: [String] = []
-        for token in tokens.reversed() {
-            if isNumberToken(token) { numbers.insert(token, at: 0) } else { break }
-        }
-        let labelTokens = tokens.dropLast(numbers.count)
-        if labelTokens.isEmpty { return numbers.count >= 3 ? numbers : nil }
-        guard numbers.count >= 2 else { return nil }
-        let label = labelTokens.joined()
-        guard label.count <= 60, !label.contains("。" as Character), !label.contains("，" as Character),
-              label.contains(where: { !$0.isNumber }) else { return nil }
-        return [label] + numbers
-    }
-
-    private func isNumberToken(_ token: String) -> Bool {
-        var body = Substring(token)
-        if let first = body.first, "增减+-－".contains(first) { body = body.dropFirst() }
-        for unit in ["万元", "元"] where body.hasSuffix(unit) { body = body.dropLast(unit.count) }
-        guard !body.isEmpty else { return false }
-        return body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") || ("０"..."９").contains($0) }
-    }
-
-    /// A short line right after a one-cell line, not a heading: the cell's wrapped text.
-    private func isCellContinuation(_ text: String) -> Bool {
-        let trimmed = trim(Substring(text))
-        guard !trimmed.isEmpty, trimmed.count <= 16, text.first != " " && text.first != "\u{3000}" else { return false }
-        return !HeadingShape.startsWithEnumerator(trimmed)
-    }
-
-    /// Spaces (ASCII, ideographic, no-break) and tabs trimmed from both ends.
-    private func trim(_ text: Substring) -> String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{00A0}"
-        }
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
-              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(scalars[start...end])
-    }
-
     // MARK: Flushing
 
     private mutating func flushPendingRow() {
         guard !pendingCells.isEmpty else { return }
         tableRows.append(TableRow(cells: pendingCells, location: .line(pendingRowLine)))
-        pendingCells = []
+        // The next row is likely as wide: one allocation instead of growing from empty.
+        pendingCells.removeAll(keepingCapacity: true)
     }
 
     private mutating func flushTable() {
@@ -217,33 +159,35 @@ private struct BlockBuilder {
         tableStart = nil
     }
 
-    private mutating func addParagraph(_ text: String, lineNumber: Int) {
-        let trimmed = trim(Substring(text))
-        if var pending = pendingParagraph, blankLinesSincePending <= 2, continuesAcrossPageBreak(pending.text, trimmed) {
-            pending.text += trimmed
-            pendingParagraph = pending
+    private mutating func addParagraph(_ line: TextLine, lineNumber: Int) {
+        if let pending = pendingParagraph, blankLinesSincePending <= 2, continuesAcrossPageBreak(pending.text, line) {
+            pendingParagraph?.text += line.text
+            pendingIsSimple = pendingIsSimple && line.isSimple
+            pendingScalarCount += line.scalarCount
             blankLinesSincePending = 0
             return
         }
         flushParagraph()
-        pendingParagraph = Paragraph(text: trimmed, location: .line(lineNumber))
+        pendingParagraph = Paragraph(text: line.text, location: .line(lineNumber))
+        pendingIsSimple = line.isSimple
+        pendingScalarCount = line.scalarCount
         blankLinesSincePending = 0
     }
 
     private mutating func flushParagraph() {
-        if let pending = pendingParagraph { blocks.append(.paragraph(pending)) }
-        pendingParagraph = nil
+        if let pending = pendingParagraph.take() { blocks.append(.paragraph(pending)) }
         blankLinesSincePending = 0
     }
 
     /// A long line that stops mid-sentence, followed by a line that is not a new item or heading,
     /// is one paragraph split by a page break (`有待加` / `强；二是…`).
-    private func continuesAcrossPageBreak(_ previous: String, _ next: String) -> Bool {
-        // At least 30 Characters, counted no further than that: the paragraph grows with each line.
-        guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.first else { return false }
-        if "。！？；：:;!?”」』）)…".contains(last) { return false }
-        if HeadingShape.startsWithEnumerator(next) { return false }
-        if "“「『（(".contains(first) { return false }
+    private func continuesAcrossPageBreak(_ previous: String, _ next: TextLine) -> Bool {
+        guard pendingIsSimple && next.isSimple else { return CharacterLine.continuesAcrossPageBreak(previous, next) }
+        // Every Character a scalar: `CharacterLine.continuesAcrossPageBreak` on scalars.
+        guard pendingScalarCount >= 30, let last = previous.unicodeScalars.last, let first = next.text.unicodeScalars.first else { return false }
+        if "。！？；：:;!?”」』）)…".unicodeScalars.contains(last) { return false }
+        if next.startsWithEnumerator { return false }
+        if "“「『（(".unicodeScalars.contains(first) { return false }
         return true
     }
 }

@@ -1,0 +1,104 @@
+/// Line classification on Characters: the reference rules, used for lines that hold a scalar
+/// outside ``SimpleScalar`` (combining marks, emoji, Hangul, compatibility ideographs…), where a
+/// Character can be more than one scalar. ``SimpleLine`` applies the same rules on bytes.
+enum CharacterLine {
+    /// The kind of a raw line (clean-up included); `nil` for page furniture, which is skipped.
+    static func kind(of raw: Substring) -> LineKind? {
+        let line = TextCleaning.clean(raw)
+        if TextCleaning.isPageFurniture(line) { return nil }
+        if TextCleaning.isBlank(line) { return .blank }
+        // A tab is always a Character of its own (grapheme clusters break around controls), so
+        // tabs are found and split on as bytes.
+        let tab = UInt8(ascii: "\t")
+        if line.utf8.contains(tab) {
+            let stripped = line[(line.utf8.firstIndex { $0 != tab } ?? line.endIndex)...]
+            if !stripped.utf8.contains(tab) {
+                if line.utf8.first == tab { return .cell(trim(stripped)) }
+                // `label<TAB>` with nothing after: a one-cell row.
+                return .row([trim(stripped)])
+            }
+            var cells = splitOnTabs(line).map { trim($0) }
+            while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+            return .row(cells)
+        }
+        if let cells = spaceAlignedRow(line) { return .row(cells) }
+        let trimmed = trim(Substring(line))
+        let startsWithEnumerator = HeadingShape.startsWithEnumerator(trimmed)
+        return .text(TextLine(text: trimmed, isSimple: false, scalarCount: trimmed.unicodeScalars.count,
+                              startsWithEnumerator: startsWithEnumerator,
+                              continuesCell: isCellContinuation(line, trimmed: trimmed, startsWithEnumerator: startsWithEnumerator)))
+    }
+
+    /// A long paragraph that stops mid-sentence, followed by a line that is not a new item or
+    /// heading, is one paragraph split by a page break (`有待加` / `强；二是…`).
+    static func continuesAcrossPageBreak(_ previous: String, _ next: TextLine) -> Bool {
+        // At least 30 Characters, counted no further than that: the paragraph grows with each line.
+        guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.text.first else { return false }
+        if "。！？；：:;!?”」』）)…".contains(last) { return false }
+        if next.startsWithEnumerator { return false }
+        if "“「『（(".contains(first) { return false }
+        return true
+    }
+
+    /// `line.split(separator: "\t", omittingEmptySubsequences: false)`, on bytes.
+    private static func splitOnTabs(_ line: String) -> [Substring] {
+        var pieces: [Substring] = []
+        let utf8 = line.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\t") {
+                pieces.append(line[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        pieces.append(line[start..<utf8.endIndex])
+        return pieces
+    }
+
+    /// A label followed by at least two numbers, or only numbers, separated by white space:
+    /// `规章  0  0  0`, `0 0 0 0 0`. Sentences never end in bare numbers like that.
+    private static func spaceAlignedRow(_ line: String) -> [String]? {
+        // Such a row ends in a number or 元: reject everything else before splitting.
+        guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
+        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
+        guard tokens.count >= 3 else { return nil }
+        var numbers: [String] = []
+        for token in tokens.reversed() {
+            if isNumberToken(token) { numbers.insert(token, at: 0) } else { break }
+        }
+        let labelTokens = tokens.dropLast(numbers.count)
+        if labelTokens.isEmpty { return numbers.count >= 3 ? numbers : nil }
+        guard numbers.count >= 2 else { return nil }
+        let label = labelTokens.joined()
+        guard label.count <= 60, !label.contains("。" as Character), !label.contains("，" as Character),
+              label.contains(where: { !$0.isNumber }) else { return nil }
+        return [label] + numbers
+    }
+
+    private static func isNumberToken(_ token: String) -> Bool {
+        var body = Substring(token)
+        if let first = body.first, "增减+-－".contains(first) { body = body.dropFirst() }
+        for unit in ["万元", "元"] where body.hasSuffix(unit) { body = body.dropLast(unit.count) }
+        guard !body.isEmpty else { return false }
+        return body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") || ("０"..."９").contains($0) }
+    }
+
+    /// A short line right after a one-cell line, not a heading: the cell's wrapped text.
+    private static func isCellContinuation(_ text: String, trimmed: String, startsWithEnumerator: Bool) -> Bool {
+        guard !trimmed.isEmpty, trimmed.count <= 16, text.first != " " && text.first != "\u{3000}" else { return false }
+        return !startsWithEnumerator
+    }
+
+    /// Spaces (ASCII, ideographic, no-break) and tabs trimmed from both ends.
+    private static func trim(_ text: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{00A0}"
+        }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
+    }
+}
