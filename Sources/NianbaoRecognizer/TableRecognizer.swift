@@ -77,33 +77,22 @@ struct TableRecognizer {
         }
     }
 
-    /// `table.row.column`, built in one allocation: a path is made for every cell of every row.
     private func path(_ table: ReportTable, _ row: String, _ column: String) -> String {
-        var table = table.rawValue, row = row, column = column
-        return table.withUTF8 { t in
-            row.withUTF8 { r in
-                column.withUTF8 { c in
-                    String(unsafeUninitializedCapacity: t.count + r.count + c.count + 2) { buffer in
-                        let raw = UnsafeMutableRawBufferPointer(buffer)
-                        var offset = 0
-                        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                            UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + bytes.count)]).copyMemory(from: UnsafeRawBufferPointer(bytes))
-                            offset += bytes.count
-                        }
-                        func dot() {
-                            raw[offset] = UInt8(ascii: ".")
-                            offset += 1
-                        }
-                        put(t)
-                        dot()
-                        put(r)
-                        dot()
-                        put(c)
-                        return offset
-                    }
-                }
-            }
-        }
+        let name = table.rawValue
+        var path = String()
+        path.reserveCapacity(name.utf8.count + row.utf8.count + column.utf8.count + 2)
+        path.append(name)
+        path.append(".")
+        path.append(row)
+        path.append(".")
+        path.append(column)
+        return path
+    }
+
+    /// The paths of one row's columns: the `table.row.` prefix is built once for all of them.
+    private func paths(_ table: ReportTable, _ row: String, _ columns: [String]) -> [String] {
+        let prefix = table.rawValue + "." + row + "."
+        return columns.map { prefix + $0 }
     }
 
     /// Sets one value through the report's stored table, so the table is changed in place rather
@@ -113,6 +102,15 @@ struct TableRecognizer {
         case .activeDisclosure: report.activeDisclosure[row, column] = value
         case .requests: report.requests[row, column] = value
         case .reviewLitigation: report.reviewLitigation[row, column] = value
+        }
+    }
+
+    /// Sets a row's values column by column, finding the row once.
+    private mutating func setValues(_ values: [Decimal?], _ table: ReportTable, _ row: String, _ columns: [String]) {
+        switch table {
+        case .activeDisclosure: report.activeDisclosure.set(row: row, columns: columns, values: values)
+        case .requests: report.requests.set(row: row, columns: columns, values: values)
+        case .reviewLitigation: report.reviewLitigation.set(row: row, columns: columns, values: values)
         }
     }
 
@@ -214,10 +212,13 @@ struct TableRecognizer {
     private mutating func assign(_ cells: RowCells, to table: ReportTable, row rowKey: String, columns: [String], aligner: RowAligner, ruleName: String) {
         let spec = Self.valueColumns
         // Each column's JSON path, built once per row rather than once per use.
-        let columnPaths = columns.map { path(table, rowKey, $0) }
+        let columnPaths = paths(table, rowKey, columns)
         var numbers: [Decimal?] = []
         var sources: [RowCells.Value] = []
         var cellPaths: [String] = []
+        numbers.reserveCapacity(cells.values.count)
+        sources.reserveCapacity(cells.values.count)
+        cellPaths.reserveCapacity(cells.values.count)
         for (offset, cell) in cells.values.enumerated() {
             let column = offset < columns.count ? columns[offset] : columns.last ?? "total"
             let cellPath = offset < columns.count ? columnPaths[offset] : columnPaths.last ?? path(table, rowKey, "total")
@@ -229,8 +230,8 @@ struct TableRecognizer {
         }
         switch aligner.align(numbers) {
         case .exact(let values):
-            for (index, column) in columns.enumerated() {
-                setValue(values[index], table, rowKey, column)
+            setValues(values, table, rowKey, columns)
+            for index in columns.indices {
                 report.valueLocations[columnPaths[index]] = sources[index].location
             }
         case .repaired(let values, let derived, let dropped):

@@ -65,6 +65,16 @@ public struct ValueTable: Sendable, Hashable {
         }
     }
 
+    /// Sets `values[i]` at `row`/`columns[i]` for each `i`, as the subscript would one by one:
+    /// cells the template lacks are left alone. The row is found once.
+    public mutating func set(row: String, columns: [String], values: [Decimal?]) {
+        guard let r = rowIndex(row) else { return }
+        for (column, value) in zip(columns, values) {
+            guard let c = columnIndex(column, in: r) else { continue }
+            rows[r].cells[c].value = value
+        }
+    }
+
     private func rowIndex(_ key: String) -> Int? {
         rows.firstIndex { Self.sameKey($0.key, key) }
     }
