@@ -78,21 +78,18 @@ struct TableRecognizer {
     }
 
     private func path(_ table: ReportTable, _ row: String, _ column: String) -> String {
-        let name = table.rawValue
-        var path = String()
-        path.reserveCapacity(name.utf8.count + row.utf8.count + column.utf8.count + 2)
-        path.append(name)
-        path.append(".")
-        path.append(row)
-        path.append(".")
-        path.append(column)
-        return path
+        Self.prefix(table, row).concatenated(column)
     }
 
     /// The paths of one row's columns: the `table.row.` prefix is built once for all of them.
     private func paths(_ table: ReportTable, _ row: String, _ columns: [String]) -> [String] {
-        let prefix = table.rawValue + "." + row + "."
-        return columns.map { prefix + $0 }
+        let prefix = Self.prefix(table, row)
+        return columns.map { prefix.concatenated($0) }
+    }
+
+    /// `table.row.`
+    private static func prefix(_ table: ReportTable, _ row: String) -> String {
+        table.rawValue.concatenated(".").concatenated(row.concatenated("."))
     }
 
     /// Sets one value through the report's stored table, so the table is changed in place rather
