@@ -59,30 +59,31 @@ public struct BatchConverter: Sendable {
         var summary = BatchSummary()
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = jobs
+        let resumeFolderPath = resumeFolder?.path
         var start = 0
         while start < items.count {
             let slice = Array(items[start..<min(items.count, start + window)])
             let results = ResultBox(count: slice.count)
             for (index, item) in slice.enumerated() {
-                let resumeFolder = resumeFolder, resumeExtension = resumeExtension
+                let resumeFolder = resumeFolderPath, resumeExtension = resumeExtension
                 queue.addOperation {
-                    if let resumeFolder, let resumeExtension, BatchConverter.upToDate(item, folder: resumeFolder, extension: resumeExtension) {
-                        results.set(index, BatchOutcome(item: item, result: .failure(ConversionError(file: item.url.path, stage: .read, message: "skipped")), skipped: true))
+                    if let resumeFolder, let resumeExtension, BatchConverter.upToDate(item, folderPath: resumeFolder, extension: resumeExtension) {
+                        results.set(index, BatchOutcome(item: item, result: .failure(ConversionError(file: item.path, stage: .read, message: "skipped")), skipped: true))
                         return
                     }
                     let outcome: Result<Report, ConversionError>
                     do {
-                        let report = try Pipeline.convert(contentsOf: item.url)
+                        let report = try Pipeline.convert(item: item)
                         do {
                             try work(report, item)
                             outcome = .success(report)
                         } catch {
-                            outcome = .failure(ConversionError(file: item.url.path, stage: .write, message: "output could not be written: \(error.localizedDescription)"))
+                            outcome = .failure(ConversionError(file: item.path, stage: .write, message: "output could not be written: \(error.localizedDescription)"))
                         }
                     } catch let error as ConversionError {
                         outcome = .failure(error)
                     } catch {
-                        outcome = .failure(ConversionError(file: item.url.path, stage: .read, message: String(describing: error)))
+                        outcome = .failure(ConversionError(file: item.path, stage: .read, message: String(describing: error)))
                     }
                     results.set(index, BatchOutcome(item: item, result: outcome, skipped: false))
                 }
@@ -108,11 +109,11 @@ public struct BatchConverter: Sendable {
         return summary
     }
 
-    private static func upToDate(_ item: InputItem, folder: URL, extension ext: String) -> Bool {
-        let output = item.output(in: folder, extension: ext)
+    private static func upToDate(_ item: InputItem, folderPath: String, extension ext: String) -> Bool {
+        let output = item.outputPath(inFolderPath: folderPath, extension: ext)
         let manager = FileManager.default
-        guard let outputDate = (try? manager.attributesOfItem(atPath: output.path))?[.modificationDate] as? Date,
-              let inputDate = (try? manager.attributesOfItem(atPath: item.url.path))?[.modificationDate] as? Date else { return false }
+        guard let outputDate = (try? manager.attributesOfItem(atPath: output))?[.modificationDate] as? Date,
+              let inputDate = (try? manager.attributesOfItem(atPath: item.path))?[.modificationDate] as? Date else { return false }
         return outputDate >= inputDate
     }
 }
