@@ -31,8 +31,8 @@ public struct BatchSummary: Sendable, Equatable {
     public var total: Int { converted + failed + skipped }
 }
 
-/// Converts many inputs across all cores with bounded memory: inputs are processed in windows,
-/// each window in parallel, and results are handed on in input order.
+/// Converts many inputs across all cores with bounded memory: at most ``window`` inputs are in
+/// flight (converting or waiting to be handed on) at once, and results are handed on in input order.
 public struct BatchConverter: Sendable {
     /// Parallel jobs (default: active processor count).
     public var jobs: Int
@@ -53,87 +53,150 @@ public struct BatchConverter: Sendable {
 
     /// Converts `items`. `work` runs on worker threads for each report (write per-file outputs
     /// there); `ordered` runs on the calling thread for every outcome, in input order.
+    ///
+    /// The window slides: `jobs` workers take inputs in order while the calling thread hands on
+    /// finished outcomes, and no input starts more than ``window`` places ahead of the first one
+    /// not yet handed on. Workers never wait for a whole window to drain, and `ordered` runs while
+    /// they work.
     public func run(_ items: [InputItem],
                     work: @escaping @Sendable (Report, InputItem) throws -> Void,
                     ordered: (BatchOutcome) -> Void) -> BatchSummary {
         var summary = BatchSummary()
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = jobs
-        var start = 0
-        while start < items.count {
-            let slice = Array(items[start..<min(items.count, start + window)])
-            let results = ResultBox(count: slice.count)
-            for (index, item) in slice.enumerated() {
-                let resumeFolder = resumeFolder, resumeExtension = resumeExtension
-                queue.addOperation {
-                    if let resumeFolder, let resumeExtension, BatchConverter.upToDate(item, folder: resumeFolder, extension: resumeExtension) {
-                        results.set(index, BatchOutcome(item: item, result: .failure(ConversionError(file: item.url.path, stage: .read, message: "skipped")), skipped: true))
-                        return
-                    }
-                    let outcome: Result<Report, ConversionError>
-                    do {
-                        let report = try Pipeline.convert(contentsOf: item.url)
-                        do {
-                            try work(report, item)
-                            outcome = .success(report)
-                        } catch {
-                            outcome = .failure(ConversionError(file: item.url.path, stage: .write, message: "output could not be written: \(error.localizedDescription)"))
-                        }
-                    } catch let error as ConversionError {
-                        outcome = .failure(error)
-                    } catch {
-                        outcome = .failure(ConversionError(file: item.url.path, stage: .read, message: String(describing: error)))
-                    }
-                    results.set(index, BatchOutcome(item: item, result: outcome, skipped: false))
+        guard !items.isEmpty else { return summary }
+        let schedule = Schedule(count: items.count, window: window)
+        let resumeFolderPath = resumeFolder?.path, resumeExtension = resumeExtension
+        let workers = min(jobs, items.count)
+        for _ in 0..<workers {
+            DispatchQueue.global().async {
+                while let index = schedule.take() {
+                    schedule.put(index, BatchConverter.process(items[index], resumeFolder: resumeFolderPath,
+                                                                resumeExtension: resumeExtension, work: work))
                 }
+                schedule.workerDone()
             }
-            queue.waitUntilAllOperationsAreFinished()
-            for outcome in results.all() {
-                if outcome.skipped {
-                    summary.skipped += 1
-                } else {
-                    switch outcome.result {
-                    case .success(let report):
-                        summary.converted += 1
-                        summary.warnings += report.diagnostics.count(of: .warning)
-                        summary.ruleErrors += report.diagnostics.count(of: .error)
-                    case .failure:
-                        summary.failed += 1
-                    }
-                }
-                ordered(outcome)
-            }
-            start += window
         }
+        for index in items.indices {
+            let outcome = schedule.waitFor(index)
+            if outcome.skipped {
+                summary.skipped += 1
+            } else {
+                switch outcome.result {
+                case .success(let report):
+                    summary.converted += 1
+                    summary.warnings += report.diagnostics.count(of: .warning)
+                    summary.ruleErrors += report.diagnostics.count(of: .error)
+                case .failure:
+                    summary.failed += 1
+                }
+            }
+            ordered(outcome)
+        }
+        schedule.waitForWorkers(workers)
         return summary
     }
 
-    private static func upToDate(_ item: InputItem, folder: URL, extension ext: String) -> Bool {
-        let output = item.output(in: folder, extension: ext)
+    /// One input: skipped when up to date, else read, converted and handed to `work`.
+    private static func process(_ item: InputItem, resumeFolder: String?, resumeExtension: String?,
+                                work: @Sendable (Report, InputItem) throws -> Void) -> BatchOutcome {
+        if let resumeFolder, let resumeExtension, upToDate(item, folderPath: resumeFolder, extension: resumeExtension) {
+            return BatchOutcome(item: item, result: .failure(ConversionError(file: item.path, stage: .read, message: "skipped")), skipped: true)
+        }
+        let outcome: Result<Report, ConversionError>
+        do {
+            let report = try Pipeline.convert(item: item)
+            do {
+                try work(report, item)
+                outcome = .success(report)
+            } catch {
+                outcome = .failure(ConversionError(file: item.path, stage: .write, message: "output could not be written: \(error.localizedDescription)"))
+            }
+        } catch let error as ConversionError {
+            outcome = .failure(error)
+        } catch {
+            outcome = .failure(ConversionError(file: item.path, stage: .read, message: String(describing: error)))
+        }
+        return BatchOutcome(item: item, result: outcome, skipped: false)
+    }
+
+    private static func upToDate(_ item: InputItem, folderPath: String, extension ext: String) -> Bool {
+        let output = item.outputPath(inFolderPath: folderPath, extension: ext)
         let manager = FileManager.default
-        guard let outputDate = (try? manager.attributesOfItem(atPath: output.path))?[.modificationDate] as? Date,
-              let inputDate = (try? manager.attributesOfItem(atPath: item.url.path))?[.modificationDate] as? Date else { return false }
+        guard let outputDate = (try? manager.attributesOfItem(atPath: output))?[.modificationDate] as? Date,
+              let inputDate = (try? manager.attributesOfItem(atPath: item.path))?[.modificationDate] as? Date else { return false }
         return outputDate >= inputDate
     }
 }
 
-/// Results of one window, filled by worker threads.
-private final class ResultBox: @unchecked Sendable {
-    // Safety: every access goes through `lock`.
-    private let lock = NSLock()
-    private var outcomes: [BatchOutcome?]
+/// The sliding window shared by the workers and the calling thread of one run.
+private final class Schedule: @unchecked Sendable {
+    // Safety: every stored property is only touched with `condition` locked.
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    /// Outcomes not yet handed on, at `index % window`.
+    private var slots: [BatchOutcome?]
+    /// The next input to hand to a worker.
+    private var next = 0
+    /// The next outcome the calling thread hands on (everything before it is done).
+    private var consumed = 0
+    private var waitingWorkers = 0
+    private var finishedWorkers = 0
 
-    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ outcome: BatchOutcome) {
-        lock.lock()
-        outcomes[index] = outcome
-        lock.unlock()
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = min(window, count)
+        slots = Array(repeating: nil, count: min(window, count))
     }
 
-    func all() -> [BatchOutcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return outcomes.compactMap { $0 }
+    /// The next input for a worker, once it is within the window; `nil` when all are taken.
+    func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while next < count && next >= consumed + window {
+            waitingWorkers += 1
+            condition.wait()
+            waitingWorkers -= 1
+        }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Stores the outcome of input `index`.
+    func put(_ index: Int, _ outcome: BatchOutcome) {
+        condition.lock()
+        slots[index % window] = outcome
+        if index == consumed { condition.broadcast() }
+        condition.unlock()
+    }
+
+    /// Waits for the outcome of input `index` (the inputs are waited for in order) and frees its place.
+    func waitFor(_ index: Int) -> BatchOutcome {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let outcome = slots[index % window] {
+                slots[index % window] = nil
+                consumed = index + 1
+                if waitingWorkers > 0 { condition.broadcast() }
+                return outcome
+            }
+            condition.wait()
+        }
+    }
+
+    /// A worker found no more inputs.
+    func workerDone() {
+        condition.lock()
+        finishedWorkers += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until `workers` workers have finished.
+    func waitForWorkers(_ workers: Int) {
+        condition.lock()
+        while finishedWorkers < workers { condition.wait() }
+        condition.unlock()
     }
 }

@@ -89,7 +89,7 @@ public struct ConvertJob: Sendable {
         } catch {
             throw OutputError(description: "cannot create output folder \(folder.path): \(error.localizedDescription)")
         }
-        let format = format, folder = folder
+        let format = format, folder = folder, folderPath = folder.path
         let converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
                                        resumeExtension: resume ? format.perFileExtension : nil)
         var done = 0
@@ -114,7 +114,7 @@ public struct ConvertJob: Sendable {
         }
         var summary = converter.run(items, work: { report, item in
             switch format {
-            case .json: try AtomicFile.write(Data(ReportJSON.encodeUTF8(report)), to: item.output(in: folder, extension: "json"))
+            case .json: try AtomicFile.write(ReportJSON.encodeUTF8(report), toPath: item.outputPath(inFolderPath: folderPath, extension: "json"))
             case .docx:
                 let url = item.output(in: folder, extension: "docx")
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -126,7 +126,10 @@ public struct ConvertJob: Sendable {
             switch outcome.result {
             case .success(let report):
                 do {
-                    try jsonLines?.append(ReportJSON.encode(report, pretty: false) + "\n")
+                    try jsonLines?.append { buffer in
+                        ReportJSON.append(report, pretty: false, to: &buffer)
+                        buffer.append(UInt8(ascii: "\n"))
+                    }
                     try csvFiles.first?.append(report, shape: .wide)
                     try csvFiles.last?.append(report, shape: .long)
                 } catch {

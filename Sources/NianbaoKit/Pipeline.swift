@@ -1,5 +1,10 @@
 public import Foundation
 public import NianbaoModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NianbaoText
 import NianbaoRecognizer
 import NianbaoValidator
@@ -48,9 +53,14 @@ public enum Pipeline {
 
     /// The format of an input, by extension, then by content.
     public static func format(of url: URL, data: Data) -> SourceFormat {
+        format(data: data, lowercasedExtension: url.pathExtension.lowercased())
+    }
+
+    /// ``format(of:data:)`` for a file whose lowercased extension is `ext`.
+    private static func format(data: Data, lowercasedExtension ext: String) -> SourceFormat {
         // Content first for Office containers: a scraped "report.txt" is often a renamed Word file.
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .docx }
-        switch url.pathExtension.lowercased() {
+        switch ext {
         case "docx", "docm", "dotx", "doc": return .docx
         case "json": return .json
         case "txt", "text": return .text
@@ -67,14 +77,60 @@ public enum Pipeline {
         return try convert(data: data, fileName: url.lastPathComponent, displayPath: url.path, format: format(of: url, data: data))
     }
 
+    /// ``convert(contentsOf:)`` for an input whose `url.path` is known: the bulk path, with the
+    /// file read by `open`/`read` and its name and extension taken from the path string.
+    /// - Throws: ``ConversionError`` naming the file and the problem.
+    static func convert(item: InputItem) throws -> Report {
+        let path = item.path
+        let data = try readQuickly(path) ?? readInput(item.url)
+        guard let fileName = PathText.lastComponent(of: path) else { return try convert(contentsOf: item.url) }
+        let format: SourceFormat
+        if let ext = PathText.plainExtension(of: fileName) {
+            format = self.format(data: data, lowercasedExtension: ext)
+        } else {
+            format = self.format(of: item.url, data: data)
+        }
+        return try convert(data: data, fileName: fileName, displayPath: path, format: format)
+    }
+
+    /// Reads a regular file of at most ``maximumInputBytes`` with `open`/`fstat`/`read` into a
+    /// buffer that becomes the `Data` (no zero-filling, no copy); `nil` for anything else (missing,
+    /// unreadable, a folder, too large, grown while read, a read error), which `readInput(_:)` then
+    /// reads or names.
+    private static func readQuickly(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+              status.st_size >= 0, status.st_size <= maximumInputBytes else { return nil }
+        // One byte more than the size: reading it too shows the file did not grow since `fstat`.
+        let capacity = Int(status.st_size) + 1
+        guard let buffer = malloc(capacity) else { return nil }
+        var filled = 0
+        while filled < capacity {
+            let count = systemRead(descriptor, buffer + filled, capacity - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                free(buffer)
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled == capacity || filled == 0 {
+            // Grown (read on in the slow path) or empty: nothing to keep.
+            free(buffer)
+            return filled == 0 ? Data() : nil
+        }
+        return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
+    }
+
     /// Converts bytes into a validated report.
     /// - Throws: ``ConversionError`` naming the file and the problem.
     public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat) throws -> Report {
         let shown = displayPath ?? fileName
-        let sha256 = SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let sha256 = hexadecimal(SHA256.hash(data: data))
         var report: Report
         switch format {
         case .json:
@@ -105,6 +161,29 @@ public enum Pipeline {
         }
         Validator.validate(&report)
         return report
+    }
+
+    /// The C library's `read`.
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+        #else
+        Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+
+    /// Lowercase hexadecimal digits of `bytes`, two per byte.
+    private static func hexadecimal(_ bytes: some Sequence<UInt8>) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        digits.withUTF8Buffer { digits in
+            for byte in bytes {
+                text.append(digits[Int(byte >> 4)])
+                text.append(digits[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Reads the block stream of a text or DOCX input.

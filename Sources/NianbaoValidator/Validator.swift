@@ -31,6 +31,15 @@ public enum Validator {
     /// The diagnostics for every rule break in `report` (values that are `nil` are not checked:
     /// the recognizer already reported them).
     public static func check(_ report: Report) -> [Diagnostic] {
+        if let layout = Layout.of(report.template), layout.matches(report) {
+            return check(report, layout: layout)
+        }
+        return checkByKeys(report)
+    }
+
+    /// ``check(_:)`` looking every value up by its row and column keys: for tables whose rows or
+    /// columns are not exactly the template's (hand-built reports).
+    static func checkByKeys(_ report: Report) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         func location(_ path: String) -> SourceLocation? { report.valueLocations[path] }
         let columns = TemplateCatalog.applicantColumns
@@ -111,19 +120,24 @@ public enum Validator {
         return findings
     }
 
+    /// The diagnostic codes of all rules.
+    private static let ruleCodes = Set(Rule.allCases.map(\.code))
+
     /// Adds the rule breaks of `report` to its diagnostics, replacing any earlier validation.
     public static func validate(_ report: inout Report) {
-        let codes = Set(Rule.allCases.map(\.code))
+        let codes = ruleCodes
         report.diagnostics.removeAll { codes.contains($0.code) }
         report.diagnostics += check(report)
     }
 
-    private static func isWhole(_ value: Decimal) -> Bool {
+    static func isWhole(_ value: Decimal) -> Bool {
+        // A finite value with a non-negative exponent is mantissa × 10^exponent: whole as it is.
+        if value.exponent >= 0 && !value.isNaN { return true }
         var value = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 0, .plain)
         return rounded == value
     }
 
-    private static func show(_ value: Decimal) -> String { "\(value)" }
+    static func show(_ value: Decimal) -> String { "\(value)" }
 }

@@ -56,7 +56,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .number(let value): output.append(contentsOf: JSONValue.format(value).utf8)
+        case .number(let value): JSONBytes.appendNumber(value, into: &output)
         case .string(let value): JSONValue.quote(value, into: &output)
         case .array(let items):
             if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
@@ -86,45 +86,15 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private func newline(_ output: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        output.append(UInt8(ascii: "\n"))
-        for _ in 0..<(2 * indent) { output.append(UInt8(ascii: " ")) }
+        JSONBytes.newline(indent, into: &output)
     }
 
     /// Plain decimal notation: `101500`, `-16`, `0.5`.
     static func format(_ value: Decimal) -> String { value.plainText }
 
+    /// `text` as a quoted JSON string (see ``JSONBytes``).
     static func quote(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        // Most strings need no escaping: check and copy their bytes as one buffer.
-        var contiguous = text
-        let appendedWhole = contiguous.withUTF8 { bytes -> Bool in
-            if bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) { return false }
-            output.append(contentsOf: bytes)
-            return true
-        }
-        if appendedWhole {
-            output.append(UInt8(ascii: "\""))
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append(contentsOf: "\\\"".utf8)
-            case "\\": output.append(contentsOf: "\\\\".utf8)
-            case "\n": output.append(contentsOf: "\\n".utf8)
-            case "\r": output.append(contentsOf: "\\r".utf8)
-            case "\t": output.append(contentsOf: "\\t".utf8)
-            case "\u{08}": output.append(contentsOf: "\\b".utf8)
-            case "\u{0C}": output.append(contentsOf: "\\f".utf8)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else {
-                    output.append(contentsOf: String(scalar).utf8)
-                }
-            }
-        }
-        output.append(UInt8(ascii: "\""))
+        JSONBytes.quote(text, into: &output)
     }
 }
 

@@ -44,9 +44,131 @@ public enum ReportJSON {
 
     /// ``encode(_:pretty:)`` as UTF-8 bytes, for writing to a file without a `String` in between.
     public static func encodeUTF8(_ report: Report, pretty: Bool = true) -> [UInt8] {
-        var bytes = value(report).serializedUTF8(pretty: pretty)
-        if pretty { bytes.append(UInt8(ascii: "\n")) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(estimatedSize(report, pretty: pretty))
+        append(report, pretty: pretty, to: &bytes)
         return bytes
+    }
+
+    /// Appends ``encodeUTF8(_:pretty:)`` to `output` (for a buffer reused across reports, or a
+    /// streaming file's buffer).
+    ///
+    /// The bytes are those of ``value(_:)`` serialised by ``JSONValue/serializedUTF8(pretty:)``
+    /// (plus the newline of pretty output), written straight into the buffer without building the
+    /// value tree.
+    public static func append(_ report: Report, pretty: Bool = true, to output: inout [UInt8]) {
+        var emitter = JSONEmitter(pretty: pretty, capacity: 0)
+        swap(&emitter.output, &output)
+        defer { swap(&emitter.output, &output) }
+        writeReport(report, into: &emitter)
+        if pretty { emitter.output.append(UInt8(ascii: "\n")) }
+    }
+
+    /// Every severity, most severe first.
+    private static let severityOrder = Severity.allCases.sorted()
+
+    /// A capacity that holds most reports' JSON without growing: the prose plus room for the tables.
+    private static func estimatedSize(_ report: Report, pretty: Bool) -> Int {
+        var prose = 0
+        for text in report.sections.values { prose += text.utf8.count }
+        return prose + (pretty ? 12_288 : 6_144) + 256 * report.diagnostics.count
+    }
+
+    private static func writeReport(_ report: Report, into json: inout JSONEmitter) {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        json.open(open)
+        json.key(literal: "\"schema\"")
+        json.string(Report.schemaIdentifier)
+        json.key(literal: "\"source\"")
+        json.open(open)
+        json.key(literal: "\"file\"")
+        json.string(report.source.file)
+        json.key(literal: "\"format\"")
+        json.string(report.source.format.rawValue)
+        json.key(literal: "\"sha256\"")
+        json.string(report.source.sha256)
+        json.key(literal: "\"encoding\"")
+        json.string(report.source.encoding)
+        json.close(close)
+        json.key(literal: "\"title\"")
+        json.string(report.title)
+        json.key(literal: "\"agency\"")
+        json.string(report.agency)
+        json.key(literal: "\"year\"")
+        if let year = report.year { json.output.append(contentsOf: JSONValue.format(Decimal(year)).utf8) } else { json.null() }
+        json.key(literal: "\"published\"")
+        json.string(report.published)
+        json.key(literal: "\"template\"")
+        json.string(report.template.rawValue)
+        json.key(literal: "\"sections\"")
+        json.open(open)
+        for section in SectionKey.allCases {
+            json.key(section.rawValue)
+            json.string(report.sections[section])
+        }
+        json.close(close)
+        for table in ReportTable.allCases {
+            json.key(table.rawValue)
+            json.open(open)
+            for row in report[table].rows {
+                json.key(row.key)
+                json.open(open)
+                for cell in row.cells {
+                    json.key(cell.column)
+                    if let value = cell.value {
+                        JSONBytes.appendNumber(value, into: &json.output)
+                    } else {
+                        json.null()
+                    }
+                }
+                json.close(close)
+            }
+            json.close(close)
+        }
+        json.key(literal: "\"diagnostics\"")
+        json.open(UInt8(ascii: "["))
+        // Most severe first, in their order within a severity (`sortedBySeverity()`).
+        for severity in severityOrder {
+            for diagnostic in report.diagnostics where diagnostic.severity == severity {
+                json.item()
+                json.open(open)
+                json.key(literal: "\"severity\"")
+                json.string(diagnostic.severity.rawValue)
+                json.key(literal: "\"code\"")
+                json.string(diagnostic.code)
+                json.key(literal: "\"path\"")
+                json.string(diagnostic.path)
+                json.key(literal: "\"message\"")
+                json.string(diagnostic.message)
+                json.key(literal: "\"source\"")
+                if let location = diagnostic.location { writeLocation(location, into: &json.output) } else { json.null() }
+                json.close(close)
+            }
+        }
+        json.close(UInt8(ascii: "]"))
+        json.close(close)
+    }
+
+    /// `SourceLocation.description`, quoted: `"line 12"`, `"table 3, row 5, cell 2"`, `"unknown"`.
+    private static func writeLocation(_ location: SourceLocation, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var first = true
+        func part(_ name: StaticString, _ number: Int?) {
+            guard let number else { return }
+            if !first {
+                output.append(UInt8(ascii: ","))
+                output.append(UInt8(ascii: " "))
+            }
+            first = false
+            name.withUTF8Buffer { output.append(contentsOf: $0) }
+            JSONBytes.appendInteger(number, into: &output)
+        }
+        part("line ", location.line)
+        part("table ", location.table)
+        part("row ", location.row)
+        part("cell ", location.cell)
+        if first { output.append(contentsOf: "unknown".utf8) }
+        output.append(UInt8(ascii: "\""))
     }
 
     /// Reads a report back from contract JSON.
