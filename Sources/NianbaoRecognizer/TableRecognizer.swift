@@ -42,9 +42,10 @@ struct TableRecognizer {
         diagnostics.append(Diagnostic(severity, code: code, path: path, message: message, location: location))
     }
 
-    /// Converts a value cell to a number, reporting placeholders and stray text.
-    /// `recordLocation: false` leaves ``Report/valueLocations`` to the caller (see `assign`).
-    private mutating func number(_ cell: RowCells.Value, path: String, column: ColumnSpec, headerUnit: MoneyUnit?, defaultUnit: MoneyUnit?,
+    /// Converts a value cell to a number, reporting placeholders and stray text. The cell's path
+    /// is built only for a diagnostic. `recordLocation: false` leaves the location to the caller.
+    private mutating func number(_ cell: RowCells.Value, _ table: ReportTable, _ row: String, _ columnKey: String,
+                                 column: ColumnSpec, headerUnit: MoneyUnit?, defaultUnit: MoneyUnit?,
                                  recordLocation: Bool = true) -> Decimal? {
         switch cell.value {
         case .number(let value, let cellUnit):
@@ -55,36 +56,30 @@ struct TableRecognizer {
                 } else if let unit = defaultUnit {
                     result = value * unit.multiplier
                     if value != 0 {
-                        note(.warning, "value.unit_guessed", path, "no money unit stated for \(cell.raw.trimmingCharacters(in: .whitespaces)); assumed \(unit.rawValue)", cell.location)
+                        note(.warning, "value.unit_guessed", path(table, row, columnKey), "no money unit stated for \(cell.raw.trimmingCharacters(in: .whitespaces)); assumed \(unit.rawValue)", cell.location)
                     }
                 }
             }
-            if recordLocation { report.valueLocations[path] = cell.location }
+            if recordLocation { setLocation(cell.location, table, row, columnKey) }
             return result
         case .none:
-            if recordLocation { report.valueLocations[path] = cell.location }
-            note(.info, "value.none_as_zero", path, "“无” read as 0", cell.location)
+            if recordLocation { setLocation(cell.location, table, row, columnKey) }
+            note(.info, "value.none_as_zero", path(table, row, columnKey), "“无” read as 0", cell.location)
             return 0
         case .blank:
-            note(.warning, "value.missing", path, "the cell is blank: value not given (null, not 0)", cell.location)
+            note(.warning, "value.missing", path(table, row, columnKey), "the cell is blank: value not given (null, not 0)", cell.location)
             return nil
         case .placeholder(let mark):
-            note(.warning, "value.missing", path, "the cell holds “\(mark)”: value not given (null, not 0)", cell.location)
+            note(.warning, "value.missing", path(table, row, columnKey), "the cell holds “\(mark)”: value not given (null, not 0)", cell.location)
             return nil
         case .text:
-            note(.warning, "value.unreadable", path, "“\(cell.raw)” is not a number", cell.location)
+            note(.warning, "value.unreadable", path(table, row, columnKey), "“\(cell.raw)” is not a number", cell.location)
             return nil
         }
     }
 
     private func path(_ table: ReportTable, _ row: String, _ column: String) -> String {
         Self.prefix(table, row).concatenated(column)
-    }
-
-    /// The paths of one row's columns: the `table.row.` prefix is built once for all of them.
-    private func paths(_ table: ReportTable, _ row: String, _ columns: [String]) -> [String] {
-        let prefix = Self.prefix(table, row)
-        return columns.map { prefix.concatenated($0) }
     }
 
     /// `table.row.`
@@ -99,6 +94,24 @@ struct TableRecognizer {
         case .activeDisclosure: report.activeDisclosure[row, column] = value
         case .requests: report.requests[row, column] = value
         case .reviewLitigation: report.reviewLitigation[row, column] = value
+        }
+    }
+
+    /// Records where the value at `row`/`column` was read.
+    private mutating func setLocation(_ location: SourceLocation?, _ table: ReportTable, _ row: String, _ column: String) {
+        switch table {
+        case .activeDisclosure: report.activeDisclosure.setLocation(location, row, column)
+        case .requests: report.requests.setLocation(location, row, column)
+        case .reviewLitigation: report.reviewLitigation.setLocation(location, row, column)
+        }
+    }
+
+    /// Records where a row's values were read, finding the row once.
+    private mutating func setLocations(_ locations: [SourceLocation?], _ table: ReportTable, _ row: String, _ columns: [String]) {
+        switch table {
+        case .activeDisclosure: report.activeDisclosure.setLocations(row: row, columns: columns, locations: locations)
+        case .requests: report.requests.setLocations(row: row, columns: columns, locations: locations)
+        case .reviewLitigation: report.reviewLitigation.setLocations(row: row, columns: columns, locations: locations)
         }
     }
 
@@ -146,8 +159,8 @@ struct TableRecognizer {
             let defaultUnit: MoneyUnit? = rowKey == "fees" && template == .v2021 ? .tenThousandYuan : .yuan
             for (column, cell) in zip(columns, values) {
                 guard let columnSpec = spec.columns.first(where: { $0.key == column.key }) else { continue }
-                let path = path(.activeDisclosure, rowKey, column.key)
-                report.activeDisclosure[rowKey, column.key] = number(cell, path: path, column: columnSpec, headerUnit: column.unit, defaultUnit: defaultUnit)
+                report.activeDisclosure[rowKey, column.key] = number(cell, .activeDisclosure, rowKey, column.key, column: columnSpec,
+                                                                     headerUnit: column.unit, defaultUnit: defaultUnit)
             }
         }
         return found
@@ -208,29 +221,25 @@ struct TableRecognizer {
     /// Places a row's values through the aligner and records how they were placed.
     private mutating func assign(_ cells: RowCells, to table: ReportTable, row rowKey: String, columns: [String], aligner: RowAligner, ruleName: String) {
         let spec = Self.valueColumns
-        // Each column's JSON path, built once per row rather than once per use.
-        let columnPaths = paths(table, rowKey, columns)
         var numbers: [Decimal?] = []
         var sources: [RowCells.Value] = []
-        var cellPaths: [String] = []
+        var cellColumns: [String] = []
         numbers.reserveCapacity(cells.values.count)
         sources.reserveCapacity(cells.values.count)
-        cellPaths.reserveCapacity(cells.values.count)
+        cellColumns.reserveCapacity(cells.values.count)
         for (offset, cell) in cells.values.enumerated() {
+            // Extra cells are read for the last column.
             let column = offset < columns.count ? columns[offset] : columns.last ?? "total"
-            let cellPath = offset < columns.count ? columnPaths[offset] : columnPaths.last ?? path(table, rowKey, "total")
             let columnSpec = spec.first { $0.key.utf8.count == column.utf8.count && $0.key == column } ?? ColumnSpec(key: column, label: column)
             // Locations are recorded below, once the placement is known.
-            numbers.append(number(cell, path: cellPath, column: columnSpec, headerUnit: nil, defaultUnit: nil, recordLocation: false))
+            numbers.append(number(cell, table, rowKey, column, column: columnSpec, headerUnit: nil, defaultUnit: nil, recordLocation: false))
             sources.append(cell)
-            cellPaths.append(cellPath)
+            cellColumns.append(column)
         }
         switch aligner.align(numbers) {
         case .exact(let values):
             setValues(values, table, rowKey, columns)
-            for index in columns.indices {
-                report.valueLocations[columnPaths[index]] = sources[index].location
-            }
+            setLocations(sources.map(\.location), table, rowKey, columns)
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
             note(.warning, "table.row_repaired", "\(table.rawValue).\(rowKey)",
@@ -239,19 +248,19 @@ struct TableRecognizer {
                 note(.info, "value.derived", "\(table.rawValue).\(rowKey)",
                      "which cell is missing is unknown, but every placement gives the same values by \(ruleName)", cells.location)
             }
+            setValues(values, table, rowKey, columns)
+            setLocations(Array(repeating: cells.location, count: columns.count), table, rowKey, columns)
             for (index, column) in columns.enumerated() {
-                setValue(values[index], table, rowKey, column)
-                report.valueLocations[columnPaths[index]] = cells.location
                 if derived.contains(index) {
-                    note(.info, "value.derived", columnPaths[index], "not in the source; derived by \(ruleName)", cells.location)
+                    note(.info, "value.derived", path(table, rowKey, column), "not in the source; derived by \(ruleName)", cells.location)
                 } else if values[index] == nil {
-                    note(.warning, "value.missing", columnPaths[index], "value not given (null)", cells.location)
+                    note(.warning, "value.missing", path(table, rowKey, column), "value not given (null)", cells.location)
                 }
             }
         case .ambiguous:
-            // Nothing placed: each value cell keeps the location of the path it was read for.
-            for (cell, cellPath) in zip(sources, cellPaths) where cell.value.isNumeric {
-                report.valueLocations[cellPath] = cell.location
+            // Nothing placed: each value cell keeps the location of the column it was read for.
+            for (cell, column) in zip(sources, cellColumns) where cell.value.isNumeric {
+                setLocation(cell.location, table, rowKey, column)
             }
             for column in columns { setValue(nil, table, rowKey, column) }
             note(.warning, "table.row_shape", "\(table.rawValue).\(rowKey)",
@@ -300,7 +309,7 @@ struct TableRecognizer {
         for (offset, cell) in flat.enumerated() {
             let group = remaining[min(offset / slotsPerGroup, remaining.count - 1)]
             let column = outcomes[offset % slotsPerGroup]
-            numbers.append(number(cell, path: path(.reviewLitigation, group, column), column: ColumnSpec(key: column, label: column), headerUnit: nil, defaultUnit: nil))
+            numbers.append(number(cell, .reviewLitigation, group, column, column: ColumnSpec(key: column, label: column), headerUnit: nil, defaultUnit: nil))
         }
         let ruleName = "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)"
         let placed: [Decimal?]
@@ -328,7 +337,7 @@ struct TableRecognizer {
         for (slot, value) in placed.enumerated() {
             let group = remaining[slot / slotsPerGroup], column = outcomes[slot % slotsPerGroup]
             report.reviewLitigation[group, column] = value
-            if slot < flat.count { report.valueLocations[path(.reviewLitigation, group, column)] = flat[slot].location }
+            if slot < flat.count { report.reviewLitigation.setLocation(flat[slot].location, group, column) }
         }
         found.formUnion(remaining)
         return found

@@ -26,9 +26,6 @@ public struct Report: Sendable, Hashable {
     public var reviewLitigation: ValueTable
     /// Everything noticed while reading, recognising and validating.
     public var diagnostics: [Diagnostic]
-    /// Where each value was read, keyed by its JSON path (`"requests.granted.total"`). Not part of
-    /// the JSON contract: it lets diagnostics name the input cell.
-    public var valueLocations: [String: SourceLocation] = [:]
 
     /// Creates a report whose tables are empty (all `nil`) for `template`.
     public init(source: SourceInfo, template: TemplateVersion = .unknown) {
@@ -39,7 +36,6 @@ public struct Report: Sendable, Hashable {
         requests = ValueTable(empty: .requests, template: template)
         reviewLitigation = ValueTable(empty: .reviewLitigation, template: template)
         diagnostics = []
-        if template != .unknown { valueLocations.reserveCapacity(256) }  // every cell of the three tables
     }
 
     /// The values of `table`.
@@ -58,5 +54,49 @@ public struct Report: Sendable, Hashable {
             case .reviewLitigation: reviewLitigation = newValue
             }
         }
+    }
+}
+
+extension Report {
+    /// Where each value was read, by its JSON path (`"requests.granted.total"`). Not part of the
+    /// JSON contract: it lets diagnostics name the input cell. The locations are kept in the
+    /// tables' cells (``ValueTable/Cell/location``); this is a view of them by path. Like the
+    /// cells' equality, a report's equality ignores them.
+    public var valueLocations: ValueLocations {
+        get { ValueLocations(report: self) }
+        set {
+            activeDisclosure = newValue.report.activeDisclosure
+            requests = newValue.report.requests
+            reviewLitigation = newValue.report.reviewLitigation
+        }
+    }
+}
+
+/// The locations of a report's values, looked up and set by JSON path (`table.row.column`).
+/// A path that names no cell of the report's tables has no location, and setting one is ignored.
+public struct ValueLocations: Sendable {
+    fileprivate var report: Report
+
+    /// The location of the value at `path`.
+    public subscript(path: String) -> SourceLocation? {
+        get {
+            guard let (table, row, column) = Self.split(path) else { return nil }
+            return report[table].location(row, column)
+        }
+        set {
+            guard let (table, row, column) = Self.split(path) else { return }
+            switch table {
+            case .activeDisclosure: report.activeDisclosure.setLocation(newValue, row, column)
+            case .requests: report.requests.setLocation(newValue, row, column)
+            case .reviewLitigation: report.reviewLitigation.setLocation(newValue, row, column)
+            }
+        }
+    }
+
+    /// `table.row.column` split into its parts; `nil` for any other shape.
+    private static func split(_ path: String) -> (ReportTable, String, String)? {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let table = ReportTable(rawValue: String(parts[0])) else { return nil }
+        return (table, String(parts[1]), String(parts[2]))
     }
 }

@@ -18,17 +18,33 @@ public struct ValueTable: Sendable, Hashable {
         }
     }
 
-    /// One cell: its column key and value.
+    /// One cell: its column key, value and where the value was read.
     public struct Cell: Sendable, Hashable {
         /// The column's JSON key.
         public var column: String
         /// The value, or `nil` when the source does not give it.
         public var value: Decimal?
+        /// Where the value was read, when known. Not part of the JSON contract: it lets
+        /// diagnostics name the input cell (see ``Report/valueLocations``).
+        public var location: SourceLocation?
 
         /// Creates a cell.
-        public init(column: String, value: Decimal?) {
+        public init(column: String, value: Decimal?, location: SourceLocation? = nil) {
             self.column = column
             self.value = value
+            self.location = location
+        }
+
+        /// Cells are equal when column and value are: where a value was read is provenance, not
+        /// content (the same report read from text and from DOCX has equal tables).
+        public static func == (left: Cell, right: Cell) -> Bool {
+            left.column == right.column && left.value == right.value
+        }
+
+        /// Hashes column and value, consistently with ``==``.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(column)
+            hasher.combine(value)
         }
     }
 
@@ -72,6 +88,27 @@ public struct ValueTable: Sendable, Hashable {
         for (column, value) in zip(columns, values) {
             guard let c = columnIndex(column, in: r) else { continue }
             rows[r].cells[c].value = value
+        }
+    }
+
+    /// Where the value at `row`/`column` was read; `nil` when unknown or when the template lacks the cell.
+    public func location(_ row: String, _ column: String) -> SourceLocation? {
+        guard let r = rowIndex(row), let c = columnIndex(column, in: r) else { return nil }
+        return rows[r].cells[c].location
+    }
+
+    /// Records where the value at `row`/`column` was read; ignored when the template lacks the cell.
+    public mutating func setLocation(_ location: SourceLocation?, _ row: String, _ column: String) {
+        guard let r = rowIndex(row), let c = columnIndex(column, in: r) else { return }
+        rows[r].cells[c].location = location
+    }
+
+    /// ``setLocation(_:_:_:)`` for `columns[i]` with `locations[i]`, finding the row once.
+    public mutating func setLocations(row: String, columns: [String], locations: [SourceLocation?]) {
+        guard let r = rowIndex(row) else { return }
+        for (column, location) in zip(columns, locations) {
+            guard let c = columnIndex(column, in: r) else { continue }
+            rows[r].cells[c].location = location
         }
     }
 
