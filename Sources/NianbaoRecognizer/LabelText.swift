@@ -170,6 +170,48 @@ public enum LabelText {
         return (value, String(tail))
     }
 
+    /// The value of a Chinese numeral or numeral scalar run, on scalars: ``ordinal(_:)`` for text
+    /// made only of ASCII digits and numerals, each scalar one Character.
+    static func ordinal(scalars: [Unicode.Scalar]) -> Int? {
+        guard !scalars.isEmpty else { return nil }
+        if scalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            var value = 0
+            for scalar in scalars {
+                let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times.addingReportingOverflow(Int(scalar.value - 0x30))
+                if overflow1 || overflow2 { return nil }
+                value = sum
+            }
+            return value
+        }
+        let digits = scalars.compactMap(numeralValue)
+        guard digits.count == scalars.count else { return nil }
+        if let ten = scalars.firstIndex(of: "十") {
+            let tens = ten == 0 ? 1 : digits[0]
+            let ones = ten + 1 < digits.count ? digits[ten + 1] : 0
+            return tens * 10 + ones
+        }
+        return digits.count == 1 ? digits[0] : nil
+    }
+
+    /// The value of one numeral scalar (the keys of ``numerals``).
+    private static func numeralValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "〇", "零": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        case "十": 10
+        default: nil
+        }
+    }
+
     /// ``splitEnumerator(_:)`` worked out on scalars, for keys whose leading scalars are each a
     /// whole Character (trivial scalars, see ``Swift/String/isTrivial(_:)``): there the Character
     /// rules and the scalar rules agree, and no Character needs hashing. `nil` when the rules would
@@ -205,10 +247,6 @@ public enum LabelText {
                 position += 1
             }
         }
-        func substring(_ from: Int, _ to: Int) -> Substring {
-            let end = to < positions.count ? positions[to] : key.endIndex
-            return key[positions[from]..<end]
-        }
         func tail(from position: Int) -> String {
             String(key[(position < positions.count ? positions[position] : key.endIndex)...])
         }
@@ -220,14 +258,14 @@ public enum LabelText {
             guard length > 0 else { return (nil, key) }
             guard let closePresent = within(1 + length) else { return nil }
             guard closePresent, let close = scalar(1 + length), close == ")" || close == "】" || close == "]",
-                  let value = ordinal(substring(1, 1 + length)) else { return (nil, key) }
+                  let value = ordinal(scalars: (1..<(1 + length)).compactMap(scalar)) else { return (nil, key) }
             var tailStart = 2 + length
             guard let markPresent = within(tailStart) else { return nil }
             if markPresent, let mark = scalar(tailStart), mark == "、" || mark == "." || mark == "," || mark == "，" { tailStart += 1 }
             return (value, tail(from: tailStart))
         }
         guard let length = bodyLength(from: 0) else { return nil }
-        guard length > 0, length <= 3, let value = ordinal(substring(0, length)) else { return (nil, key) }
+        guard length > 0, length <= 3, let value = ordinal(scalars: (0..<length).compactMap(scalar)) else { return (nil, key) }
         guard let markPresent = within(length) else { return nil }
         guard markPresent, let mark = scalar(length), mark == "、" || mark == "." || mark == "," || mark == "，" || mark == ")" else {
             return (nil, key)

@@ -27,27 +27,39 @@ struct RowCells {
 
     init(_ row: TableRow, cache: CellFactsCache) {
         location = row.location
-        let cells = row.cells.filter { !$0.continuesVerticalMerge }
-        // A bare count needs no lookup; any other text is read once per thread (see ``CellFacts``).
-        let parsed: [(value: CellValue, label: LabelFacts?)] = cells.map { cell in
-            if cell.text.isEmpty { return (.blank, nil) }
-            if let plain = CellValue.plainInteger(cell.text) { return (.number(Decimal(plain), unit: nil), nil) }
-            let facts = cache.facts(cell.text)
-            return (facts.value, facts.label)
-        }
-        let valuePositions = parsed.indices.filter {
-            switch parsed[$0].value {
-            case .number, .none, .placeholder: true
-            default: false
+        // One pass over the cells (vertical-merge continuations skipped): each read as a value;
+        // a bare count needs no lookup, any other text is read once per thread (see ``CellFacts``).
+        let cells = row.cells
+        var kept: [(index: Int, value: CellValue, label: LabelFacts?)] = []
+        kept.reserveCapacity(cells.count)
+        var first = -1, last = -1
+        for index in cells.indices where !cells[index].continuesVerticalMerge {
+            let text = cells[index].text
+            let value: CellValue, label: LabelFacts?
+            if text.isEmpty {
+                (value, label) = (.blank, nil)
+            } else if let plain = CellValue.plainInteger(text) {
+                (value, label) = (.number(Decimal(plain), unit: nil), nil)
+            } else {
+                let facts = cache.facts(text)
+                (value, label) = (facts.value, facts.label)
             }
+            switch value {
+            case .number, .none, .placeholder:
+                if first < 0 { first = kept.count }
+                last = kept.count
+            default:
+                break
+            }
+            kept.append((index, value, label))
         }
-        let first = valuePositions.first ?? cells.count
-        let last = valuePositions.last ?? -1
-        labels = cells.indices.compactMap { index -> Label? in
-            guard index < first || index > last, let facts = parsed[index].label else { return nil }
-            return Label(facts: facts, location: cells[index].location)
+        if first < 0 { first = kept.count }
+        var labels: [Label] = []
+        for position in kept.indices where position < first || position > last {
+            if let facts = kept[position].label { labels.append(Label(facts: facts, location: cells[kept[position].index].location)) }
         }
-        values = first <= last ? (first...last).map { Value(value: parsed[$0].value, raw: cells[$0].text, location: cells[$0].location) } : []
+        self.labels = labels
+        values = first <= last ? kept[first...last].map { Value(value: $0.value, raw: cells[$0.index].text, location: cells[$0.index].location) } : []
     }
 
     /// The row key of the rightmost (most specific) label that `match` gives a key for.
