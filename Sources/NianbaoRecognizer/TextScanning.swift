@@ -6,6 +6,8 @@ enum TextScanning {
 
     /// Years (`2020年`, `二〇二〇年`) in order of appearance, with the index just past `年`.
     static func years(in text: String) -> [(year: Int, end: String.Index, start: String.Index)] {
+        // Text with no `年` at all (as bytes) has no year: skip the Character scan.
+        guard text.has("年") else { return [] }
         var result: [(Int, String.Index, String.Index)] = []
         var index = text.startIndex
         while let found = text[index...].firstIndex(of: "年") {
@@ -40,6 +42,11 @@ enum TextScanning {
     /// Parses a whole string that is a date: `2021年1月15日`, `二〇二一年一月十五日`,
     /// `2021-01-15`, `2021.1.15`, `2021/1/15`. Returns an ISO date.
     static func isoDate(_ text: String) -> String? {
+        // Either shape needs its characters: `年` `月` and a final `日`, or only digits and
+        // separators. Tested on bytes first: most texts tried are neither.
+        let chineseShape = text.utf8.count >= 9 && text.utf8.suffix(3).elementsEqual("日".utf8) && text.has("年") && text.has("月")
+        let separatedShape = text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
+        guard chineseShape || separatedShape else { return nil }
         if let (y, m, d) = chineseStyleDate(text) ?? separatedDate(text) {
             guard (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
             return String(format4(y)) + "-" + two(m) + "-" + two(d)
