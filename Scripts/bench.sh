@@ -5,16 +5,28 @@
 #  2. DOCX → JSON against pandoc: the DOCX renderings of the samples (Tests/NianbaoTests/Fixtures/docx),
 #     copied to D files (default 200), through `pandoc -f docx -t json` (one process per file, as
 #     people use it) and through `nianbao convert --to json` (one process per file, and one bulk run):
-#     files/s and the ratio. Skipped with a message when pandoc is not installed.
-#   Scripts/bench.sh [N] [D]
+#     files/s and the ratio. Skipped with a message when pandoc is not installed;
+#  3. memory: a bulk run of M text reports (default 10000) with all cores, peak resident memory.
+# Files are read and written in RAM (/dev/shm) when it exists, so that the numbers measure nianbao
+# rather than the disk; set BENCH_DIR to measure elsewhere. The text run with all cores is also
+# repeated with its output on the disk under $TMPDIR (or /tmp), for comparison.
+#   Scripts/bench.sh [N] [D] [M]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
 D="${2:-200}"
+M="${3:-10000}"
 swift build -c release >/dev/null
 BIN="$(swift build -c release --show-bin-path)/nianbao"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+if [[ -n "${BENCH_DIR:-}" ]]; then
+    WORK="$(mktemp -d "$BENCH_DIR/nianbao-bench.XXXXXX")"
+elif [[ -d /dev/shm && -w /dev/shm ]]; then
+    WORK="$(mktemp -d /dev/shm/nianbao-bench.XXXXXX)"
+else
+    WORK="$(mktemp -d)"
+fi
+DISK="$(mktemp -d "${TMPDIR:-/tmp}/nianbao-bench-disk.XXXXXX")"
+trap 'rm -rf "$WORK" "$DISK"' EXIT
 
 measure() {  # measure LABEL COUNT BYTES COMMAND... : wall time, rate and peak RSS of the command's children
     python3 - "$@" <<'PY'
@@ -31,6 +43,7 @@ PY
 }
 
 echo "nianbao bench on $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "files in $WORK ($(df --output=fstype "$WORK" | tail -1)); disk comparison in $DISK ($(df --output=fstype "$DISK" | tail -1))"
 
 # 1. Text.
 mkdir -p "$WORK/text"
@@ -43,6 +56,19 @@ done
 bytes=$(du -sb "$WORK/text" | cut -f1)
 measure "text → json, 1 job" "$N" "$bytes" "$BIN" convert "$WORK/text" --to json --out "$WORK/out1" --jobs 1 --quiet 2>/dev/null
 measure "text → json, $(nproc) jobs" "$N" "$bytes" "$BIN" convert "$WORK/text" --to json --out "$WORK/out2" --jobs "$(nproc)" --quiet 2>/dev/null
+measure "text → json, $(nproc) jobs, out on disk" "$N" "$bytes" "$BIN" convert "$WORK/text" --to json --out "$DISK/out" --jobs "$(nproc)" --quiet 2>/dev/null
+rm -rf "$WORK/out1" "$WORK/out2" "$DISK/out"
+
+# 3. Memory in a bulk run of M reports.
+mkdir -p "$WORK/many"
+for ((i = 0; i < M; i++)); do
+    d="$WORK/many/$((i / 500))"
+    [[ -d "$d" ]] || mkdir -p "$d"
+    cp "${samples[$((i % ${#samples[@]}))]}" "$d/r$i.txt"
+done
+mbytes=$(du -sb "$WORK/many" | cut -f1)
+measure "text → json, $M reports, $(nproc) jobs" "$M" "$mbytes" "$BIN" convert "$WORK/many" --to json --out "$WORK/outm" --jobs "$(nproc)" --quiet 2>/dev/null
+rm -rf "$WORK/many" "$WORK/outm"
 
 # 2. DOCX against pandoc.
 if ! command -v pandoc >/dev/null; then
