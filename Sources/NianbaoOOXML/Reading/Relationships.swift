@@ -60,8 +60,8 @@ enum Relationships {
         let reader = try XMLStreamReader(stream: archive.open(entry, cap: cap), file: archive.displayName, part: entry.name)
         let names = InternedNames(reader: reader)
         var result: [Relationship] = []
-        while try reader.advance() {
-            guard reader.kind == .element, names.classify() == .relationship else { continue }
+        while let kind = try reader.next() {
+            guard kind == .element, names.classify() == .relationship else { continue }
             guard let id = names.plainAttribute(names.plainId),
                   let type = names.plainAttribute(names.plainType),
                   let target = names.plainAttribute(names.plainTarget) else { continue }

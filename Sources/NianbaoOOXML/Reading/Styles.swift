@@ -68,8 +68,8 @@ struct StyleSheet {
         var currentId: String?
         var current = Style()
         var stack: [NodeName] = []
-        while try reader.advance() {
-            switch reader.kind {
+        while let kind = try reader.next() {
+            switch kind {
             case .element:
                 let name = names.classify()
                 let parent = stack.last { if case .compatibility = $0 { return false }; return true }

@@ -78,7 +78,13 @@ final class XMLStreamReader {
 
     /// Moves to the next node in document order; `false` at the end of the document.
     func advance() throws -> Bool {
-        if finished { return false }
+        try next() != nil
+    }
+
+    /// Moves to the next node in document order and returns its kind; nil at the end of the
+    /// document.
+    func next() throws -> XMLNodeKind? {
+        if finished { return nil }
         if positioned {
             positioned = false
         } else {
@@ -86,10 +92,13 @@ final class XMLStreamReader {
             try check(status)
             if status == 0 {
                 finished = true
-                return false
+                return nil
             }
         }
         switch xmlTextReaderNodeType(reader) {
+        case 1: return .element
+        case 15: return .endElement
+        case 3, 4, 13, 14: return .text
         case 5, 6, 16:
             throw error(.forbiddenMarkup, "an entity reference or declaration is present; entities are refused")
         case 10:
@@ -97,7 +106,7 @@ final class XMLStreamReader {
         case 12:
             throw error(.forbiddenMarkup, "a notation declaration is present; DTD content is refused")
         default:
-            return true
+            return .other
         }
     }
 
@@ -146,6 +155,23 @@ final class XMLStreamReader {
     /// The current node's namespace URI, interned in the reader's dictionary (compare pointers).
     var namespaceURI: UnsafePointer<xmlChar>? { xmlTextReaderConstNamespaceUri(reader) }
 
+    /// The namespace URI of the current node when it is an element (nil otherwise, or when the
+    /// element has no namespace). Read straight from the element, so, unlike `namespaceURI`, it
+    /// is not interned (compare contents with `equal`); valid until the reader moves on.
+    var elementNamespaceHref: UnsafePointer<xmlChar>? {
+        guard let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_ELEMENT_NODE,
+              let namespace = node.pointee.ns else { return nil }
+        return namespace.pointee.href
+    }
+
+    /// Whether two NUL-terminated strings are equal (identical pointers or equal bytes).
+    static func equal(_ lhs: UnsafePointer<xmlChar>, _ rhs: UnsafePointer<xmlChar>?) -> Bool {
+        guard let rhs else { return false }
+        if lhs == rhs { return true }
+        return strcmp(UnsafeRawPointer(lhs).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(rhs).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
     /// The current node's local name as a `String` (for messages).
     var localNameString: String {
         guard let name = localName else { return "" }
@@ -157,9 +183,10 @@ final class XMLStreamReader {
 
     /// Interns `string` in the reader's dictionary so names can be compared by pointer.
     func intern(_ string: String) -> UnsafePointer<xmlChar>? {
-        let bytes = Array(string.utf8) + [0]
-        return bytes.withUnsafeBufferPointer { buffer in
-            xmlTextReaderConstString(reader, buffer.baseAddress)
+        string.withCString { text in
+            text.withMemoryRebound(to: xmlChar.self, capacity: string.utf8.count + 1) { bytes in
+                xmlTextReaderConstString(reader, bytes)
+            }
         }
     }
 
