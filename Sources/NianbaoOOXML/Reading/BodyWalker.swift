@@ -112,6 +112,9 @@ struct BodyWalker {
     private(set) var diagnostics: [Diagnostic] = []
     private var resolvedStyles: [String: ResolvedStyle] = [:]
     private var resolvedNoStyle: ResolvedStyle?
+    /// The style id resolved last and what it gives: consecutive paragraphs mostly share a style,
+    /// and comparing two short strings is cheaper than hashing one.
+    private var lastResolved: (styleId: String, style: ResolvedStyle)?
 
     init(reader: XMLStreamReader, styles: StyleSheet, numbering: NumberingDefinitions) {
         self.reader = reader
@@ -467,9 +470,15 @@ struct BodyWalker {
             resolvedNoStyle = resolved
             return resolved
         }
-        if let resolved = resolvedStyles[styleId] { return resolved }
-        let resolved = resolveStyle(styleId)
-        resolvedStyles[styleId] = resolved
+        if let last = lastResolved, last.styleId == styleId { return last.style }
+        let resolved: ResolvedStyle
+        if let cached = resolvedStyles[styleId] {
+            resolved = cached
+        } else {
+            resolved = resolveStyle(styleId)
+            resolvedStyles[styleId] = resolved
+        }
+        lastResolved = (styleId, resolved)
         return resolved
     }
 
@@ -500,7 +509,10 @@ struct BodyWalker {
     }
 
     static func flatten(_ items: [Block]) -> String {
-        items.map { block -> String in
+        // The usual cell: one paragraph or none.
+        if items.isEmpty { return "" }
+        if items.count == 1, case .paragraph(let paragraph) = items[0] { return paragraph.text }
+        return items.map { block -> String in
             switch block {
             case .paragraph(let paragraph):
                 return paragraph.text
@@ -534,6 +546,9 @@ struct BodyWalker {
         }
         if cell.deleted { return }
         let tableIndex = tables.count - 1
+        // Taken out while it grows so its cell array is uniquely referenced (no copy per append);
+        // the `defer` below puts it back.
+        tables[tableIndex].row = nil
         let span = cell.gridSpan
         let column = row.gridColumn
         defer {

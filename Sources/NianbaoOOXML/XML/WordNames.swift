@@ -140,7 +140,9 @@ final class InternedNames {
     /// Interned un-namespaced attribute names used by relationships and `mc:Choice`.
     let plainId, plainType, plainTarget, plainTargetMode, plainRequires: UnsafePointer<xmlChar>?
 
-    init(reader: XMLStreamReader) {
+    /// Interns the names for `reader`; without `wordNames` only the package-relationship names
+    /// are interned (for `.rels` parts), and no WordprocessingML name is recognised.
+    init(reader: XMLStreamReader, wordNames: Bool = true) {
         self.reader = reader
         wordTransitional = reader.intern(XMLNamespaces.wordTransitional)
         wordStrict = reader.intern(XMLNamespaces.wordStrict)
@@ -148,13 +150,19 @@ final class InternedNames {
         packageRelationships = reader.intern(XMLNamespaces.packageRelationships)
         relationshipName = reader.intern("Relationship")
         var words = InternedPointerTable<WordName>(capacity: WordName.allCases.count)
-        for name in WordName.allCases { words.insert(reader.intern(name.rawValue), name) }
+        if wordNames {
+            for name in WordName.allCases { words.insert(reader.intern(name.rawValue), name) }
+        }
         self.words = words
         var compatibility = InternedPointerTable<CompatibilityName>(capacity: CompatibilityName.allCases.count)
-        for name in CompatibilityName.allCases { compatibility.insert(reader.intern(name.rawValue), name) }
+        if wordNames {
+            for name in CompatibilityName.allCases { compatibility.insert(reader.intern(name.rawValue), name) }
+        }
         self.compatibility = compatibility
         var attributes = [UnsafePointer<xmlChar>?](repeating: nil, count: WordAttribute.allCases.count)
-        for name in WordAttribute.allCases { attributes[name.index] = reader.intern(name.rawValue) }
+        if wordNames {
+            for name in WordAttribute.allCases { attributes[name.index] = reader.intern(name.rawValue) }
+        }
         self.attributes = attributes
         plainId = reader.intern("Id")
         plainType = reader.intern("Type")
