@@ -22,7 +22,7 @@ enum Relationships {
     /// `word/document.xml` → `word/_rels/document.xml.rels`.
     static func relsPartName(for sourcePart: String) -> String {
         guard !sourcePart.isEmpty else { return "_rels/.rels" }
-        let normalized = sourcePart.replacingOccurrences(of: "\\", with: "/")
+        let normalized = sourcePart.utf8.contains(UInt8(ascii: "\\")) ? sourcePart.replacingOccurrences(of: "\\", with: "/") : sourcePart
         if let slash = normalized.lastIndex(of: "/") {
             let directory = normalized[..<slash]
             let file = normalized[normalized.index(after: slash)...]

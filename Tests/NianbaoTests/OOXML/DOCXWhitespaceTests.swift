@@ -26,7 +26,29 @@ struct DOCXWhitespaceTests {
         ]
         for sample in samples {
             #expect(Whitespace.isBlank(sample) == sample.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(sample.unicodeScalars.map(\.value))")
-            #expect(Whitespace.trimmingWhitespaces(sample) == sample.trimmingCharacters(in: .whitespaces), "\(sample.unicodeScalars.map(\.value))")
+            #expect(Array(Whitespace.trimmingWhitespaces(sample).unicodeScalars) == Array(sample.trimmingCharacters(in: .whitespaces).unicodeScalars),
+                    "\(sample.unicodeScalars.map(\.value))")
+        }
+    }
+
+    /// The style-name heading rule, as it was written with Foundation's trimming.
+    private static func foundationHeadingLevel(_ name: String) -> Int? {
+        let lower = name.lowercased().trimmingCharacters(in: .whitespaces)
+        for prefix in ["heading", "标题"] where lower.hasPrefix(prefix) {
+            let rest = lower.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            if let level = Int(rest), (1...9).contains(level) { return level }
+        }
+        return nil
+    }
+
+    @Test func headingLevelFromStyleNameMatchesFoundationTrimming() {
+        let names = [
+            "heading 1", "Heading 2", " HEADING\u{3000}3 ", "heading\t9", "heading 10", "heading 0", "Heading", "标题 1", "标题2",
+            "标题\u{A0}4\u{200B}", "Table Heading", "Body Text", "heading +5", "heading -1", "heading 01", "Heading 1 Char", "ｈeading 1",
+            "heading １", "\u{1680}heading 7", "heading 7\n", "List 2", "h\u{301}eading 1",
+        ]
+        for name in names {
+            #expect(StyleSheet.headingLevel(fromName: name) == Self.foundationHeadingLevel(name), "\(name)")
         }
     }
 }
