@@ -6,6 +6,8 @@ import CNianbaoXML2
 /// printed to stderr.
 final class XMLErrorSink {
     var message: String?
+    /// Set with `message`: a flag the per-node check reads instead of the optional string.
+    var failed = false
     var line: Int = 0
     var column: Int = 0
 }
@@ -15,6 +17,8 @@ final class XMLErrorSink {
 final class XMLInputSource {
     let stream: ZipEntryStream
     var error: (any Error)?
+    /// Set with `error`: a flag the per-node check reads instead of the optional existential.
+    var failed = false
 
     init(stream: ZipEntryStream) {
         self.stream = stream
@@ -121,7 +125,13 @@ final class XMLStreamReader {
         }
     }
 
+    @inline(__always)
     private func check(_ status: Int32) throws {
+        if status >= 0, !input.failed, !sink.failed { return }
+        try reportFailure(status)
+    }
+
+    private func reportFailure(_ status: Int32) throws {
         if let failure = input.error { throw failure }
         if status < 0 || sink.message != nil {
             let message = sink.message ?? "the XML could not be parsed"
@@ -239,6 +249,7 @@ private func xmlStreamReaderRead(_ context: UnsafeMutableRawPointer?, _ buffer: 
         return Int32(try input.stream.read(into: UnsafeMutableRawPointer(buffer), count: Int(length)))
     } catch {
         input.error = error
+        input.failed = true
         return -1
     }
 }
@@ -251,6 +262,7 @@ private func xmlStreamReaderError(_ context: UnsafeMutableRawPointer?, _ error: 
     var message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
     message = message.trimmingCharacters(in: .whitespacesAndNewlines)
     sink.message = message
+    sink.failed = true
     sink.line = Int(error.pointee.line)
     sink.column = Int(error.pointee.int2)
 }
