@@ -80,11 +80,6 @@ final class XMLStreamReader {
         xmlFreeTextReader(reader)
     }
 
-    /// Moves to the next node in document order; `false` at the end of the document.
-    func advance() throws -> Bool {
-        try next() != nil
-    }
-
     /// Moves to the next node in document order and returns its kind; nil at the end of the
     /// document.
     func next() throws -> XMLNodeKind? {
@@ -114,7 +109,7 @@ final class XMLStreamReader {
         }
     }
 
-    /// Skips the current element's subtree; the next `advance()` lands on the node after it.
+    /// Skips the current element's subtree; the next `next()` lands on the node after it.
     func skipSubtree() throws {
         let status = xmlTextReaderNext(reader)
         try check(status)
@@ -146,28 +141,16 @@ final class XMLStreamReader {
         OOXMLError(kind, file: file, part: part, line: currentLine, problem: problem)
     }
 
-    /// The current node's kind.
-    var kind: XMLNodeKind {
-        switch xmlTextReaderNodeType(reader) {
-        case 1: .element
-        case 15: .endElement
-        case 3, 4, 13, 14: .text
-        default: .other
-        }
-    }
-
     /// Whether the current element is written `<x/>` (no end-element node follows).
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
     /// The current node's local name, interned in the reader's dictionary (compare pointers).
     var localName: UnsafePointer<xmlChar>? { xmlTextReaderConstLocalName(reader) }
 
-    /// The current node's namespace URI, interned in the reader's dictionary (compare pointers).
-    var namespaceURI: UnsafePointer<xmlChar>? { xmlTextReaderConstNamespaceUri(reader) }
-
     /// The namespace URI of the current node when it is an element (nil otherwise, or when the
-    /// element has no namespace). Read straight from the element, so, unlike `namespaceURI`, it
-    /// is not interned (compare contents with `equal`); valid until the reader moves on.
+    /// element has no namespace). Read straight from the element: libxml2 does not intern it
+    /// (`xmlTextReaderConstNamespaceUri` would hash it into the dictionary on every call), so
+    /// compare contents with `equal`. Valid until the reader moves on.
     var elementNamespaceHref: UnsafePointer<xmlChar>? {
         guard let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_ELEMENT_NODE,
               let namespace = node.pointee.ns else { return nil }
