@@ -110,6 +110,11 @@ final class ZipArchive {
 
     /// The key used for case-insensitive part lookup: `\` → `/`, no leading `/`, ASCII lower case.
     static func normalizedKey(_ name: String) -> String {
+        // Already normal (no `\`, no leading `/`, no ASCII capital): the usual lower-case part name.
+        if name.utf8.first != UInt8(ascii: "/"),
+           !name.utf8.contains(where: { $0 == UInt8(ascii: "\\") || ($0 >= 65 && $0 <= 90) }) {
+            return name
+        }
         var name = name.replacingOccurrences(of: "\\", with: "/")
         while name.hasPrefix("/") { name.removeFirst() }
         return String(name.unicodeScalars.map { scalar -> Character in

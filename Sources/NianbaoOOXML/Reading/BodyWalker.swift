@@ -11,7 +11,10 @@ import NianbaoModel
 /// Nested tables are flattened into the text of the cell that holds them (cells joined by a tab,
 /// rows by a newline), so the outer table keeps its shape. Text-box paragraphs are emitted right
 /// after the paragraph that anchors them.
-final class BodyWalker {
+///
+/// A struct, so its state is reached through `inout self` in the hot loop, with no dynamic
+/// exclusivity checks on class storage.
+struct BodyWalker {
     private enum EndAction {
         case none, paragraph, cell, row, table, textBox, sdt, suppressed, alternateContent
     }
@@ -78,6 +81,17 @@ final class BodyWalker {
         var total: Int { insertions + deletions + moves + propertyChanges + deletedRows + deletedCells }
     }
 
+    /// What a paragraph style gives through its `w:basedOn` chain, worked out once per style id.
+    private struct ResolvedStyle {
+        /// The list the style numbers its paragraphs with, if any.
+        var numId: Int?
+        /// The list level the style gives (its own `w:ilvl`, else the level whose `w:pStyle` is
+        /// the style), when `numId` is set.
+        var ilvl: Int?
+        /// The heading level the style gives.
+        var headingLevel: Int?
+    }
+
     private let reader: XMLStreamReader
     private let names: InternedNames
     private let styles: StyleSheet
@@ -96,6 +110,11 @@ final class BodyWalker {
     private var formulaFields = 0
     private var skippedAlternateContent = 0
     private(set) var diagnostics: [Diagnostic] = []
+    private var resolvedStyles: [String: ResolvedStyle] = [:]
+    private var resolvedNoStyle: ResolvedStyle?
+    /// The style id resolved last and what it gives: consecutive paragraphs mostly share a style,
+    /// and comparing two short strings is cheaper than hashing one.
+    private var lastResolved: (styleId: String, style: ResolvedStyle)?
 
     init(reader: XMLStreamReader, styles: StyleSheet, numbering: NumberingDefinitions) {
         self.reader = reader
@@ -105,10 +124,10 @@ final class BodyWalker {
     }
 
     /// Reads the whole part and returns the body's blocks.
-    func run() throws -> [Block] {
+    mutating func run() throws -> [Block] {
         var sawRoot = false
-        while try reader.advance() {
-            switch reader.kind {
+        while let kind = try reader.next() {
+            switch kind {
             case .element:
                 let name = names.classify()
                 if !sawRoot {
@@ -147,7 +166,7 @@ final class BodyWalker {
     // MARK: - Start of an element
 
     /// Handles an element start; returns the action for its end, or nil when its subtree was skipped.
-    private func start(_ name: NodeName) throws -> EndAction? {
+    private mutating func start(_ name: NodeName) throws -> EndAction? {
         switch name {
         case .word(let word):
             return try startWord(word)
@@ -175,7 +194,7 @@ final class BodyWalker {
         }
     }
 
-    private func startWord(_ word: WordName) throws -> EndAction? {
+    private mutating func startWord(_ word: WordName) throws -> EndAction? {
         let parent = stack.last?.name
         switch word {
         case .document:
@@ -190,13 +209,17 @@ final class BodyWalker {
             paragraphs.append(paragraph)
             return .paragraph
         case .pStyle where parent == .word(.pPr):
-            updateParagraph { $0.styleId = names.attribute(.val) }
+            let styleId = names.attribute(.val)
+            updateParagraph { $0.styleId = styleId }
         case .numId where parent == .word(.numPr):
-            updateParagraph { $0.numId = names.intValue() }
+            let numId = names.intValue()
+            updateParagraph { $0.numId = numId }
         case .ilvl where parent == .word(.numPr):
-            updateParagraph { $0.ilvl = names.intValue() }
+            let ilvl = names.intValue()
+            updateParagraph { $0.ilvl = ilvl }
         case .outlineLvl where parent == .word(.pPr):
-            updateParagraph { $0.outlineLevel = names.intValue() }
+            let outlineLevel = names.intValue()
+            updateParagraph { $0.outlineLevel = outlineLevel }
         case .rPr:
             if parent == .word(.pPr) { return EndAction.none }
             try reader.skipSubtree()
@@ -315,30 +338,30 @@ final class BodyWalker {
         suppressDepth > 0 || fields.contains { !$0.inResult || $0.suppressResult }
     }
 
-    private func append(_ text: String) {
+    private mutating func append(_ text: String) {
         guard !paragraphs.isEmpty, !textSuppressed else { return }
         paragraphs[paragraphs.count - 1].text += text
     }
 
-    private func updateParagraph(_ change: (inout ParagraphState) -> Void) {
+    private mutating func updateParagraph(_ change: (inout ParagraphState) -> Void) {
         guard !paragraphs.isEmpty else { return }
         change(&paragraphs[paragraphs.count - 1])
     }
 
-    private func updateRow(_ change: (inout RowState) -> Void) {
+    private mutating func updateRow(_ change: (inout RowState) -> Void) {
         guard !tables.isEmpty, var row = tables[tables.count - 1].row else { return }
         change(&row)
         tables[tables.count - 1].row = row
     }
 
-    private func updateCell(_ change: (inout Container) -> Void) {
+    private mutating func updateCell(_ change: (inout Container) -> Void) {
         guard let top = containers.indices.last, containers[top].kind == .cell else { return }
         change(&containers[top])
     }
 
     // MARK: - Fields
 
-    private func field(_ type: String?) {
+    private mutating func field(_ type: String?) {
         switch type {
         case "begin":
             fields.append(FieldState())
@@ -361,13 +384,13 @@ final class BodyWalker {
         return ["TOC", "PAGEREF", "XE", "TC", "INDEX", "TOA"].contains(keyword)
     }
 
-    private func noteFormula(_ instruction: String) {
+    private mutating func noteFormula(_ instruction: String) {
         if instruction.trimmingCharacters(in: .whitespaces).hasPrefix("=") { formulaFields += 1 }
     }
 
     // MARK: - Markup compatibility
 
-    private func recordNamespaces() {
+    private mutating func recordNamespaces() {
         for (prefix, uri) in reader.namespaceDeclarations() where !prefix.isEmpty {
             namespacePrefixes[prefix] = uri
         }
@@ -384,7 +407,7 @@ final class BodyWalker {
 
     // MARK: - End of an element
 
-    private func finish(_ action: EndAction) {
+    private mutating func finish(_ action: EndAction) {
         switch action {
         case .none:
             break
@@ -407,14 +430,14 @@ final class BodyWalker {
         }
     }
 
-    private func finishParagraph() {
+    private mutating func finishParagraph() {
         guard let paragraph = paragraphs.popLast() else { return }
-        let styleId = paragraph.styleId ?? styles.defaultParagraphStyle
+        let style = resolvedStyle(paragraph.styleId ?? styles.defaultParagraphStyle)
         var numId = paragraph.numId
         var ilvl = paragraph.ilvl
-        if numId == nil, let fromStyle = styles.numbering(styleId) {
-            numId = fromStyle.numId
-            ilvl = paragraph.ilvl ?? fromStyle.ilvl ?? styleId.flatMap { numbering.level(numId: fromStyle.numId, styleId: $0) }
+        if numId == nil, let styleNumId = style.numId {
+            numId = styleNumId
+            ilvl = paragraph.ilvl ?? style.ilvl
         }
         var marker = ""
         if let numId, let rendered = numbering.nextMarker(numId: numId, ilvl: max(0, min(ilvl ?? 0, 8))) {
@@ -431,22 +454,51 @@ final class BodyWalker {
         if let outline = paragraph.outlineLevel {
             level = outline >= 0 && outline < 9 ? outline + 1 : nil
         } else {
-            level = styles.headingLevel(styleId)
+            level = style.headingLevel
         }
-        if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !Whitespace.isBlank(text) {
             containers[top].items.append(.paragraph(Paragraph(text: text, location: SourceLocation(), headingLevel: level)))
         }
         containers[top].items.append(contentsOf: paragraph.floating)
     }
 
+    /// What `styleId` gives through its chain, resolved on first use and then read from a cache.
+    private mutating func resolvedStyle(_ styleId: String?) -> ResolvedStyle {
+        guard let styleId else {
+            if let resolved = resolvedNoStyle { return resolved }
+            let resolved = resolveStyle(nil)
+            resolvedNoStyle = resolved
+            return resolved
+        }
+        if let last = lastResolved, last.styleId == styleId { return last.style }
+        let resolved: ResolvedStyle
+        if let cached = resolvedStyles[styleId] {
+            resolved = cached
+        } else {
+            resolved = resolveStyle(styleId)
+            resolvedStyles[styleId] = resolved
+        }
+        lastResolved = (styleId, resolved)
+        return resolved
+    }
+
+    private func resolveStyle(_ styleId: String?) -> ResolvedStyle {
+        var resolved = ResolvedStyle(headingLevel: styles.headingLevel(styleId))
+        if let fromStyle = styles.numbering(styleId) {
+            resolved.numId = fromStyle.numId
+            resolved.ilvl = fromStyle.ilvl ?? styleId.flatMap { numbering.level(numId: fromStyle.numId, styleId: $0) }
+        }
+        return resolved
+    }
+
     private func flushCarry(_ container: inout Container) {
-        if let carry = container.carry, !carry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let carry = container.carry, !Whitespace.isBlank(carry) {
             container.items.append(.paragraph(Paragraph(text: carry, location: SourceLocation())))
         }
         container.carry = nil
     }
 
-    private func finishTextBox() {
+    private mutating func finishTextBox() {
         guard containers.count > 1, containers[containers.count - 1].kind == .textBox, var box = containers.popLast() else { return }
         flushCarry(&box)
         if !paragraphs.isEmpty {
@@ -457,7 +509,10 @@ final class BodyWalker {
     }
 
     static func flatten(_ items: [Block]) -> String {
-        items.map { block -> String in
+        // The usual cell: one paragraph or none.
+        if items.isEmpty { return "" }
+        if items.count == 1, case .paragraph(let paragraph) = items[0] { return paragraph.text }
+        return items.map { block -> String in
             switch block {
             case .paragraph(let paragraph):
                 return paragraph.text
@@ -468,7 +523,7 @@ final class BodyWalker {
         .joined(separator: "\n")
     }
 
-    private func applyGridBefore() {
+    private mutating func applyGridBefore() {
         guard !tables.isEmpty, var row = tables[tables.count - 1].row, !row.gridBeforeApplied else { return }
         row.gridBeforeApplied = true
         let rowNumber = tables[tables.count - 1].rows.count + 1
@@ -480,7 +535,7 @@ final class BodyWalker {
         tables[tables.count - 1].row = row
     }
 
-    private func finishCell() {
+    private mutating func finishCell() {
         guard containers.count > 1, containers[containers.count - 1].kind == .cell, var cell = containers.popLast() else { return }
         flushCarry(&cell)
         let text = BodyWalker.flatten(cell.items)
@@ -491,6 +546,9 @@ final class BodyWalker {
         }
         if cell.deleted { return }
         let tableIndex = tables.count - 1
+        // Taken out while it grows so its cell array is uniquely referenced (no copy per append);
+        // the `defer` below puts it back.
+        tables[tableIndex].row = nil
         let span = cell.gridSpan
         let column = row.gridColumn
         defer {
@@ -522,7 +580,7 @@ final class BodyWalker {
         row.cells.append(TableCell(text: text, location: location, columnSpan: span))
     }
 
-    private func finishRow() {
+    private mutating func finishRow() {
         guard !tables.isEmpty else { return }
         applyGridBefore()
         let tableIndex = tables.count - 1
@@ -536,12 +594,12 @@ final class BodyWalker {
         tables[tableIndex].rows.append(TableRow(cells: row.cells, location: SourceLocation(row: rowNumber)))
     }
 
-    private func finishTable() {
+    private mutating func finishTable() {
         guard let table = tables.popLast() else { return }
         containers[containers.count - 1].items.append(.table(Table(rows: table.rows, location: SourceLocation())))
     }
 
-    private func finishDocument() -> [Block] {
+    private mutating func finishDocument() -> [Block] {
         // Close anything a malformed-but-well-formed document left open.
         while containers.count > 1, let container = containers.popLast() {
             containers[containers.count - 1].items.append(contentsOf: container.items)

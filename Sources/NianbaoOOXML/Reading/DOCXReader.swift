@@ -148,7 +148,7 @@ public enum DOCXReader {
 
         // 3. The body, streamed.
         let reader = try XMLStreamReader(stream: archive.open(mainEntry, cap: limits.mainPartBytes), file: file, part: mainPart)
-        let walker = BodyWalker(reader: reader, styles: styles, numbering: numbering)
+        var walker = BodyWalker(reader: reader, styles: styles, numbering: numbering)
         let blocks = try walker.run()
         diagnostics.append(contentsOf: walker.diagnostics)
         return SourceDocument(source: source, blocks: blocks, diagnostics: diagnostics.sortedBySeverity())

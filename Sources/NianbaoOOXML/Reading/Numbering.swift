@@ -119,8 +119,8 @@ struct NumberingDefinitions {
             levelIndex = nil
         }
 
-        while try reader.advance() {
-            switch reader.kind {
+        while let kind = try reader.next() {
+            switch kind {
             case .element:
                 let name = names.classify()
                 let parent = stack.last { if case .compatibility = $0 { return false }; return true }

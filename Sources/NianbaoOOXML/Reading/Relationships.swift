@@ -22,7 +22,7 @@ enum Relationships {
     /// `word/document.xml` → `word/_rels/document.xml.rels`.
     static func relsPartName(for sourcePart: String) -> String {
         guard !sourcePart.isEmpty else { return "_rels/.rels" }
-        let normalized = sourcePart.replacingOccurrences(of: "\\", with: "/")
+        let normalized = sourcePart.utf8.contains(UInt8(ascii: "\\")) ? sourcePart.replacingOccurrences(of: "\\", with: "/") : sourcePart
         if let slash = normalized.lastIndex(of: "/") {
             let directory = normalized[..<slash]
             let file = normalized[normalized.index(after: slash)...]
@@ -34,15 +34,17 @@ enum Relationships {
     /// Resolves `target` against the directory of `sourcePart`: a leading `/` means the package
     /// root; `\` is read as `/`; `.` and `..` segments are folded; percent escapes are decoded.
     static func resolve(_ target: String, from sourcePart: String) -> String {
-        var target = target.replacingOccurrences(of: "\\", with: "/")
-        target = target.removingPercentEncoding ?? target
+        var target = target
+        if target.utf8.contains(UInt8(ascii: "\\")) { target = target.replacingOccurrences(of: "\\", with: "/") }
+        if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         var segments: [Substring] = []
         if !target.hasPrefix("/") {
-            let source = sourcePart.replacingOccurrences(of: "\\", with: "/")
-            segments = source.split(separator: "/", omittingEmptySubsequences: true)
+            var source = sourcePart
+            if source.utf8.contains(UInt8(ascii: "\\")) { source = source.replacingOccurrences(of: "\\", with: "/") }
+            segments = pathSegments(source)
             if !segments.isEmpty { segments.removeLast() }
         }
-        for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
+        for segment in pathSegments(target) {
             switch segment {
             case ".": continue
             case "..": if !segments.isEmpty { segments.removeLast() }
@@ -52,16 +54,38 @@ enum Relationships {
         return segments.joined(separator: "/")
     }
 
+    /// The non-empty `/`-separated segments of `path`, as `split(separator: "/")` gives them.
+    /// ASCII paths are split on the byte; others go through `split`, whose `Character`s can join
+    /// a `/` with a following combining mark.
+    private static func pathSegments(_ path: String) -> [Substring] {
+        let utf8 = path.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return path.split(separator: "/", omittingEmptySubsequences: true)
+        }
+        var segments: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "/") {
+                if index != start { segments.append(path[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex { segments.append(path[start..<utf8.endIndex]) }
+        return segments
+    }
+
     /// Reads the relationships of `sourcePart` (`""` for the package); an absent `.rels` part
     /// gives an empty list.
     static func read(for sourcePart: String, in archive: ZipArchive, cap: Int) throws -> [Relationship] {
         let relsName = relsPartName(for: sourcePart)
         guard let entry = archive.entry(named: relsName) else { return [] }
         let reader = try XMLStreamReader(stream: archive.open(entry, cap: cap), file: archive.displayName, part: entry.name)
-        let names = InternedNames(reader: reader)
+        let names = InternedNames(reader: reader, wordNames: false)
         var result: [Relationship] = []
-        while try reader.advance() {
-            guard reader.kind == .element, names.classify() == .relationship else { continue }
+        while let kind = try reader.next() {
+            guard kind == .element, names.classify() == .relationship else { continue }
             guard let id = names.plainAttribute(names.plainId),
                   let type = names.plainAttribute(names.plainType),
                   let target = names.plainAttribute(names.plainTarget) else { continue }

@@ -42,9 +42,11 @@ struct StyleSheet {
     }
 
     static func headingLevel(fromName name: String) -> Int? {
-        let lower = name.lowercased().trimmingCharacters(in: .whitespaces)
+        // A level is an ASCII digit 1–9 somewhere in the name; most style names have none.
+        guard name.utf8.contains(where: { $0 >= 0x31 && $0 <= 0x39 }) else { return nil }
+        let lower = Whitespace.trimmingWhitespaces(name.lowercased())
         for prefix in ["heading", "标题"] where lower.hasPrefix(prefix) {
-            let rest = lower.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let rest = Whitespace.trimmingWhitespaces(String(lower.dropFirst(prefix.count)))
             if let level = Int(rest), (1...9).contains(level) { return level }
         }
         return nil
@@ -68,8 +70,8 @@ struct StyleSheet {
         var currentId: String?
         var current = Style()
         var stack: [NodeName] = []
-        while try reader.advance() {
-            switch reader.kind {
+        while let kind = try reader.next() {
+            switch kind {
             case .element:
                 let name = names.classify()
                 let parent = stack.last { if case .compatibility = $0 { return false }; return true }

@@ -66,33 +66,104 @@ enum NodeName: Equatable {
     case other
 }
 
+/// The namespaces `InternedNames.classify()` tells apart.
+private enum NamespaceClass {
+    case word, compatibility, relationships, other
+}
+
+/// An open-addressing table from libxml2 dictionary-interned name pointers to values: a lookup
+/// is a multiply, a shift and a pointer comparison or two, with no hashing of the name's bytes.
+/// Built once per reader and never changed afterwards.
+struct InternedPointerTable<Value> {
+    private var keys: [UInt]
+    private var values: [Value?]
+    private let shift: UInt
+
+    /// A table with room for `capacity` keys at a load factor of at most one half.
+    init(capacity: Int) {
+        var bits: UInt = 4
+        while (1 << bits) < 2 * max(capacity, 1) { bits += 1 }
+        keys = Array(repeating: 0, count: 1 << bits)
+        values = Array(repeating: nil, count: 1 << bits)
+        shift = UInt(UInt.bitWidth) - bits
+    }
+
+    private func slot(_ key: UInt) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// Adds `value` under `key` (a nil key is ignored; the first value for a key wins).
+    mutating func insert(_ key: UnsafePointer<xmlChar>?, _ value: Value) {
+        guard let key else { return }
+        let bits = UInt(bitPattern: key)
+        var index = slot(bits)
+        let mask = keys.count - 1
+        while keys[index] != 0 {
+            if keys[index] == bits { return }
+            index = (index + 1) & mask
+        }
+        keys[index] = bits
+        values[index] = value
+    }
+
+    /// The value stored under `key`, if any.
+    func find(_ key: UnsafePointer<xmlChar>?) -> Value? {
+        guard let key else { return nil }
+        let bits = UInt(bitPattern: key)
+        var index = slot(bits)
+        let mask = keys.count - 1
+        while true {
+            let stored = keys[index]
+            if stored == bits { return values[index] }
+            if stored == 0 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+}
+
 /// Interned names for one `XMLStreamReader`.
+///
+/// Element local names are compared by pointer (libxml2 interns them in the reader's dictionary,
+/// and so does `XMLStreamReader.intern`). Namespace URIs are not interned by libxml2's reader
+/// (`xmlTextReaderConstNamespaceUri` hashes the URI into the dictionary on every call), so the
+/// element's own `href` is compared byte-wise against the known URIs instead.
 final class InternedNames {
     private let reader: XMLStreamReader
-    private var words: [Int: WordName] = [:]
-    private var compatibility: [Int: CompatibilityName] = [:]
-    private var attributes: [WordAttribute: UnsafePointer<xmlChar>] = [:]
-    private let wordTransitional: Int
-    private let wordStrict: Int
-    private let markupCompatibility: Int
-    private let packageRelationships: Int
-    private let relationshipName: Int
+    private let words: InternedPointerTable<WordName>
+    private let compatibility: InternedPointerTable<CompatibilityName>
+    private let attributes: [UnsafePointer<xmlChar>?]
+    private let wordTransitional: UnsafePointer<xmlChar>?
+    private let wordStrict: UnsafePointer<xmlChar>?
+    private let markupCompatibility: UnsafePointer<xmlChar>?
+    private let packageRelationships: UnsafePointer<xmlChar>?
+    private let relationshipName: UnsafePointer<xmlChar>?
     /// Interned un-namespaced attribute names used by relationships and `mc:Choice`.
     let plainId, plainType, plainTarget, plainTargetMode, plainRequires: UnsafePointer<xmlChar>?
 
-    init(reader: XMLStreamReader) {
+    /// Interns the names for `reader`; without `wordNames` only the package-relationship names
+    /// are interned (for `.rels` parts), and no WordprocessingML name is recognised.
+    init(reader: XMLStreamReader, wordNames: Bool = true) {
         self.reader = reader
-        func key(_ string: String) -> Int { Int(bitPattern: reader.intern(string)) }
-        wordTransitional = key(XMLNamespaces.wordTransitional)
-        wordStrict = key(XMLNamespaces.wordStrict)
-        markupCompatibility = key(XMLNamespaces.markupCompatibility)
-        packageRelationships = key(XMLNamespaces.packageRelationships)
-        relationshipName = key("Relationship")
-        for name in WordName.allCases { words[key(name.rawValue)] = name }
-        for name in CompatibilityName.allCases { compatibility[key(name.rawValue)] = name }
-        for name in WordAttribute.allCases {
-            if let pointer = reader.intern(name.rawValue) { attributes[name] = pointer }
+        wordTransitional = reader.intern(XMLNamespaces.wordTransitional)
+        wordStrict = reader.intern(XMLNamespaces.wordStrict)
+        markupCompatibility = reader.intern(XMLNamespaces.markupCompatibility)
+        packageRelationships = reader.intern(XMLNamespaces.packageRelationships)
+        relationshipName = reader.intern("Relationship")
+        var words = InternedPointerTable<WordName>(capacity: WordName.allCases.count)
+        if wordNames {
+            for name in WordName.allCases { words.insert(reader.intern(name.rawValue), name) }
         }
+        self.words = words
+        var compatibility = InternedPointerTable<CompatibilityName>(capacity: CompatibilityName.allCases.count)
+        if wordNames {
+            for name in CompatibilityName.allCases { compatibility.insert(reader.intern(name.rawValue), name) }
+        }
+        self.compatibility = compatibility
+        var attributes = [UnsafePointer<xmlChar>?](repeating: nil, count: WordAttribute.allCases.count)
+        if wordNames {
+            for name in WordAttribute.allCases { attributes[name.index] = reader.intern(name.rawValue) }
+        }
+        self.attributes = attributes
         plainId = reader.intern("Id")
         plainType = reader.intern("Type")
         plainTarget = reader.intern("Target")
@@ -100,32 +171,42 @@ final class InternedNames {
         plainRequires = reader.intern("Requires")
     }
 
-    /// Classifies the current element or end-element node.
-    func classify() -> NodeName {
-        let namespace = Int(bitPattern: reader.namespaceURI)
-        if namespace == 0 { return .other }
-        let local = Int(bitPattern: reader.localName)
-        if namespace == wordTransitional || namespace == wordStrict {
-            if let name = words[local] { return .word(name) }
-            return .other
-        }
-        if namespace == markupCompatibility {
-            if let name = compatibility[local] { return .compatibility(name) }
-            return .other
-        }
-        if namespace == packageRelationships, local == relationshipName { return .relationship }
+    /// Which known namespace `href` is (a byte-wise comparison, most frequent first).
+    private func namespaceClass(_ href: UnsafePointer<xmlChar>) -> NamespaceClass {
+        if XMLStreamReader.equal(href, wordTransitional) { return .word }
+        if XMLStreamReader.equal(href, markupCompatibility) { return .compatibility }
+        if XMLStreamReader.equal(href, wordStrict) { return .word }
+        if XMLStreamReader.equal(href, packageRelationships) { return .relationships }
         return .other
+    }
+
+    /// Classifies the current element node.
+    func classify() -> NodeName {
+        guard let href = reader.elementNamespaceHref else { return .other }
+        switch namespaceClass(href) {
+        case .word:
+            if let name = words.find(reader.localName) { return .word(name) }
+            return .other
+        case .compatibility:
+            if let name = compatibility.find(reader.localName) { return .compatibility(name) }
+            return .other
+        case .relationships:
+            if let local = reader.localName, local == relationshipName { return .relationship }
+            return .other
+        case .other:
+            return .other
+        }
     }
 
     /// A WordprocessingML attribute of the current element, looked up in the element's own
     /// namespace (transitional or Strict).
     func attribute(_ name: WordAttribute) -> String? {
-        reader.attribute(attributes[name], namespace: reader.namespaceURI)
+        reader.attribute(attributes[name.index], namespace: reader.elementNamespaceHref)
     }
 
     /// `w:val` parsed as an integer.
     func intValue(_ name: WordAttribute = .val) -> Int? {
-        attribute(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        attribute(name).flatMap { Int(Whitespace.trimmingWhitespaces($0)) }
     }
 
     /// An un-namespaced attribute (relationships, `mc:Choice@Requires`).
@@ -137,5 +218,24 @@ final class InternedNames {
     func isOn() -> Bool {
         guard let value = attribute(.val) else { return true }
         return !["0", "false", "off"].contains(value.lowercased())
+    }
+}
+
+extension WordAttribute {
+    /// A distinct small index per attribute (for the interned-name array).
+    fileprivate var index: Int {
+        switch self {
+        case .val: 0
+        case .styleId: 1
+        case .type: 2
+        case .default: 3
+        case .fldCharType: 4
+        case .instr: 5
+        case .font: 6
+        case .char: 7
+        case .abstractNumId: 8
+        case .numId: 9
+        case .ilvl: 10
+        }
     }
 }

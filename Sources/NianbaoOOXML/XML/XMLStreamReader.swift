@@ -6,6 +6,8 @@ import CNianbaoXML2
 /// printed to stderr.
 final class XMLErrorSink {
     var message: String?
+    /// Set with `message`: a flag the per-node check reads instead of the optional string.
+    var failed = false
     var line: Int = 0
     var column: Int = 0
 }
@@ -15,6 +17,8 @@ final class XMLErrorSink {
 final class XMLInputSource {
     let stream: ZipEntryStream
     var error: (any Error)?
+    /// Set with `error`: a flag the per-node check reads instead of the optional existential.
+    var failed = false
 
     init(stream: ZipEntryStream) {
         self.stream = stream
@@ -76,9 +80,10 @@ final class XMLStreamReader {
         xmlFreeTextReader(reader)
     }
 
-    /// Moves to the next node in document order; `false` at the end of the document.
-    func advance() throws -> Bool {
-        if finished { return false }
+    /// Moves to the next node in document order and returns its kind; nil at the end of the
+    /// document.
+    func next() throws -> XMLNodeKind? {
+        if finished { return nil }
         if positioned {
             positioned = false
         } else {
@@ -86,10 +91,13 @@ final class XMLStreamReader {
             try check(status)
             if status == 0 {
                 finished = true
-                return false
+                return nil
             }
         }
         switch xmlTextReaderNodeType(reader) {
+        case 1: return .element
+        case 15: return .endElement
+        case 3, 4, 13, 14: return .text
         case 5, 6, 16:
             throw error(.forbiddenMarkup, "an entity reference or declaration is present; entities are refused")
         case 10:
@@ -97,11 +105,11 @@ final class XMLStreamReader {
         case 12:
             throw error(.forbiddenMarkup, "a notation declaration is present; DTD content is refused")
         default:
-            return true
+            return .other
         }
     }
 
-    /// Skips the current element's subtree; the next `advance()` lands on the node after it.
+    /// Skips the current element's subtree; the next `next()` lands on the node after it.
     func skipSubtree() throws {
         let status = xmlTextReaderNext(reader)
         try check(status)
@@ -112,7 +120,13 @@ final class XMLStreamReader {
         }
     }
 
+    @inline(__always)
     private func check(_ status: Int32) throws {
+        if status >= 0, !input.failed, !sink.failed { return }
+        try reportFailure(status)
+    }
+
+    private func reportFailure(_ status: Int32) throws {
         if let failure = input.error { throw failure }
         if status < 0 || sink.message != nil {
             let message = sink.message ?? "the XML could not be parsed"
@@ -127,24 +141,29 @@ final class XMLStreamReader {
         OOXMLError(kind, file: file, part: part, line: currentLine, problem: problem)
     }
 
-    /// The current node's kind.
-    var kind: XMLNodeKind {
-        switch xmlTextReaderNodeType(reader) {
-        case 1: .element
-        case 15: .endElement
-        case 3, 4, 13, 14: .text
-        default: .other
-        }
-    }
-
     /// Whether the current element is written `<x/>` (no end-element node follows).
     var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
     /// The current node's local name, interned in the reader's dictionary (compare pointers).
     var localName: UnsafePointer<xmlChar>? { xmlTextReaderConstLocalName(reader) }
 
-    /// The current node's namespace URI, interned in the reader's dictionary (compare pointers).
-    var namespaceURI: UnsafePointer<xmlChar>? { xmlTextReaderConstNamespaceUri(reader) }
+    /// The namespace URI of the current node when it is an element (nil otherwise, or when the
+    /// element has no namespace). Read straight from the element: libxml2 does not intern it
+    /// (`xmlTextReaderConstNamespaceUri` would hash it into the dictionary on every call), so
+    /// compare contents with `equal`. Valid until the reader moves on.
+    var elementNamespaceHref: UnsafePointer<xmlChar>? {
+        guard let node = xmlTextReaderCurrentNode(reader), node.pointee.type == XML_ELEMENT_NODE,
+              let namespace = node.pointee.ns else { return nil }
+        return namespace.pointee.href
+    }
+
+    /// Whether two NUL-terminated strings are equal (identical pointers or equal bytes).
+    static func equal(_ lhs: UnsafePointer<xmlChar>, _ rhs: UnsafePointer<xmlChar>?) -> Bool {
+        guard let rhs else { return false }
+        if lhs == rhs { return true }
+        return strcmp(UnsafeRawPointer(lhs).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(rhs).assumingMemoryBound(to: CChar.self)) == 0
+    }
 
     /// The current node's local name as a `String` (for messages).
     var localNameString: String {
@@ -157,9 +176,10 @@ final class XMLStreamReader {
 
     /// Interns `string` in the reader's dictionary so names can be compared by pointer.
     func intern(_ string: String) -> UnsafePointer<xmlChar>? {
-        let bytes = Array(string.utf8) + [0]
-        return bytes.withUnsafeBufferPointer { buffer in
-            xmlTextReaderConstString(reader, buffer.baseAddress)
+        string.withCString { text in
+            text.withMemoryRebound(to: xmlChar.self, capacity: string.utf8.count + 1) { bytes in
+                xmlTextReaderConstString(reader, bytes)
+            }
         }
     }
 
@@ -212,6 +232,7 @@ private func xmlStreamReaderRead(_ context: UnsafeMutableRawPointer?, _ buffer: 
         return Int32(try input.stream.read(into: UnsafeMutableRawPointer(buffer), count: Int(length)))
     } catch {
         input.error = error
+        input.failed = true
         return -1
     }
 }
@@ -224,6 +245,7 @@ private func xmlStreamReaderError(_ context: UnsafeMutableRawPointer?, _ error: 
     var message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
     message = message.trimmingCharacters(in: .whitespacesAndNewlines)
     sink.message = message
+    sink.failed = true
     sink.line = Int(error.pointee.line)
     sink.column = Int(error.pointee.int2)
 }
