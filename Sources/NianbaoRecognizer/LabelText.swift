@@ -93,6 +93,15 @@ public enum LabelText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text of `scalars`, encoded in one pass (appending to a `String.UnicodeScalarView`
+    /// grows the string scalar by scalar).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { appendUTF8(scalar, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     @inline(__always)
     private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
         let value = scalar.value
@@ -168,6 +177,31 @@ public enum LabelText {
         // `1.5万元` is a number, not an enumerator.
         if mark == ".", tail.first?.isNumber == true { return (nil, key) }
         return (value, String(tail))
+    }
+
+    /// ``splitEnumerator(_:)`` for a key given as scalars that are each one Character (trivial,
+    /// no `\r`): the enumerator's number and where the rest of the key starts (0 when none).
+    static func splitEnumerator(scalars key: [Unicode.Scalar]) -> (ordinal: Int?, restStart: Int) {
+        func isBody(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) || isNumeral(scalar) }
+        guard let first = key.first else { return (nil, 0) }
+        if first == "(" || first == "【" || first == "[" {
+            var end = 1
+            while end < key.count, isBody(key[end]) { end += 1 }
+            guard end > 1, end < key.count, key[end] == ")" || key[end] == "】" || key[end] == "]",
+                  let value = ordinal(scalars: Array(key[1..<end])) else { return (nil, 0) }
+            var tail = end + 1
+            if tail < key.count, key[tail] == "、" || key[tail] == "." || key[tail] == "," || key[tail] == "，" { tail += 1 }
+            return (value, tail)
+        }
+        var end = 0
+        while end < key.count, isBody(key[end]) { end += 1 }
+        guard end > 0, end <= 3, let value = ordinal(scalars: Array(key[0..<end])) else { return (nil, 0) }
+        guard end < key.count else { return (nil, 0) }
+        let mark = key[end]
+        guard mark == "、" || mark == "." || mark == "," || mark == "，" || mark == ")" else { return (nil, 0) }
+        // `1.5万元` is a number, not an enumerator.
+        if mark == ".", end + 1 < key.count, key[end + 1].properties.numericType != nil { return (nil, 0) }
+        return (value, end + 1)
     }
 
     /// The value of a Chinese numeral or numeral scalar run, on scalars: ``ordinal(_:)`` for text

@@ -104,19 +104,12 @@ enum SectionFinder {
     /// The part a paragraph heads, if it is a part heading.
     static func match(_ text: String) -> (section: SectionKey, remainder: String?)? {
         if surelyNotHeading(text) { return nil }
-        // A heading is short; only its first characters matter (prose may follow in one paragraph).
-        let head = text.characterPrefix(80)
-        let complete = head.endIndex == text.endIndex
-        let key = LabelText.key(String(head))
-        guard !key.isEmpty else { return nil }
-        let (ordinal, rest) = LabelText.splitEnumerator(key)
-        let trimmed = String(rest.drop { "、.:：。 ".contains($0) })
-        // Only compared with a variant's length + 10, so counting stops at 64 Characters.
-        let length = complete ? trimmed.characterCount(upTo: 64) : Int.max
+        guard let head = HeadingHead(text) else { return nil }
+        let (ordinal, trimmed, complete, length) = (head.ordinal, head.trimmed, head.complete, head.length)
         let sentencePunctuation = trimmed.has("。") || trimmed.has("，")
         // Text of scalars that never combine has one Character per scalar, so a Character prefix
         // is a byte prefix: test that directly instead of comparing Characters 31 times.
-        let comparesByBytes = trimmed.isTriviallyNormalized
+        let comparesByBytes = head.isTriviallyNormalized
         for (section, variants) in headingVariants {
             if let ordinal, ordinal != section.number { continue }
             for (variant, variantLength) in variants {
@@ -141,5 +134,63 @@ enum SectionFinder {
         guard let last = variant.last, let labelEnd = text.lastIndex(of: last) else { return nil }
         let after = text[text.index(after: labelEnd)...].drop { "。.:：;； \u{3000}".contains($0) }
         return after.isEmpty ? nil : String(after)
+    }
+}
+
+/// What `SectionFinder.match` compares with the heading variants: the paragraph's first 80
+/// Characters in key form (``LabelText/key(_:)``), without a leading enumerator and punctuation.
+struct HeadingHead {
+    /// The enumerator's number (`三` in `三、…`), if the head starts with one.
+    let ordinal: Int?
+    /// The head after the enumerator and leading punctuation.
+    let trimmed: String
+    /// `true` when the paragraph has no more than 80 Characters.
+    let complete: Bool
+    /// `trimmed`'s length in Characters, counted up to 64; `Int.max` when not `complete`.
+    let length: Int
+    /// `trimmed.isTriviallyNormalized`.
+    let isTriviallyNormalized: Bool
+
+    /// The head of `text`; `nil` when its key is empty. Worked out on scalars when the first 81
+    /// are trivial (each one Character, and so is every scalar of the key), else by Characters.
+    init?(_ text: String, byScalars: Bool = true) {
+        if byScalars, let scalars = Self.leadingTrivialScalars(text) {
+            let complete = scalars.count <= 80
+            let key = scalars.prefix(80).compactMap(LabelText.keyScalar)
+            guard !key.isEmpty else { return nil }
+            let (ordinal, restStart) = LabelText.splitEnumerator(scalars: key)
+            var start = restStart
+            while start < key.count, "、.:：。 ".unicodeScalars.contains(key[start]) { start += 1 }
+            self.ordinal = ordinal
+            trimmed = LabelText.string(key[start...])
+            self.complete = complete
+            length = complete ? min(key.count - start, 64) : Int.max
+            isTriviallyNormalized = true
+            return
+        }
+        // A heading is short; only its first characters matter (prose may follow in one paragraph).
+        let head = text.characterPrefix(80)
+        complete = head.endIndex == text.endIndex
+        let key = LabelText.key(String(head))
+        guard !key.isEmpty else { return nil }
+        let (ordinal, rest) = LabelText.splitEnumerator(key)
+        self.ordinal = ordinal
+        trimmed = String(rest.drop { "、.:：。 ".contains($0) })
+        // Only compared with a variant's length + 10, so counting stops at 64 Characters.
+        length = complete ? trimmed.characterCount(upTo: 64) : Int.max
+        isTriviallyNormalized = trimmed.isTriviallyNormalized
+    }
+
+    /// The first 81 scalars of `text` (all of them when fewer), when every one is trivial and not
+    /// `\r`; `nil` otherwise.
+    private static func leadingTrivialScalars(_ text: String) -> [Unicode.Scalar]? {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(81)
+        for scalar in text.unicodeScalars {
+            guard scalar != "\r", String.isTrivial(scalar) else { return nil }
+            scalars.append(scalar)
+            if scalars.count == 81 { break }
+        }
+        return scalars
     }
 }

@@ -32,3 +32,22 @@ import Testing
         #expect(LabelText.splitEnumerator("1\u{301}、标题") == (nil, "1\u{301}、标题"))
     }
 }
+
+/// The scalar path of the heading matcher's `HeadingHead` must agree with the Character path.
+@Suite struct HeadingHeadTests {
+    static let pieces = ["一、", "（二）", "(3)", "4.", "十二、", "1.5", "【五】", "总体情况", "主动公开政府信息情况", "。", "，", "：", " ", "\u{3000}",
+                         "“", "”", "收到和处理政府信息公开申请", "2020年", "我局认真贯彻落实", "其他需要报告的事项", "\u{301}", "\r\n", "é", "ｌ",
+                         "行政复议、行政诉讼", "\u{00A0}", "\t", "存在的主要问题及改进情况", "x"]
+
+    @Test func scalarPathAgreesWithCharacterPath() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...30, using: &generator)
+            let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator) ?? "" }.joined()
+            let fast = HeadingHead(text), slow = HeadingHead(text, byScalars: false)
+            #expect(fast?.ordinal == slow?.ordinal && fast?.trimmed == slow?.trimmed && fast?.complete == slow?.complete
+                    && fast?.length == slow?.length && fast?.isTriviallyNormalized == slow?.isTriviallyNormalized,
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
