@@ -4,6 +4,11 @@ extension Decimal {
     /// The value as plain decimal text: no exponent, no grouping, `.` as separator (`101500`,
     /// `-16`, `0.5`). Every writer (JSON, CSV, DOCX) formats numbers through this.
     public var plainText: String {
+        // Whole numbers (nearly every value of a report) are printed as the Int they equal:
+        // `description` costs about fifteen times more. The round trip keeps anything else,
+        // NaN and values beyond Int64 included, on the general path.
+        let integer = NSDecimalNumber(decimal: self).int64Value
+        if Decimal(integer) == self { return String(integer) }
         let text = description
         // Byte search: `String.contains(String)` goes through Foundation's `range(of:)` on Linux.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return text }
