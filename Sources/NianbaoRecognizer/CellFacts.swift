@@ -81,15 +81,22 @@ final class LabelFacts: Sendable {
 /// The per-thread memo of ``CellFacts``, keyed by a cell's exact UTF-8 bytes.
 ///
 /// One cache per thread, so lookups take no lock; bounded to ``capacity`` entries (it is emptied
-/// when full), so a batch of reports with ever-new cell texts cannot grow it without limit.
+/// when full) of at most ``longestText`` bytes each (labels are short; a long cell is read each
+/// time), so a batch of reports with ever-new cell texts cannot grow it beyond a few megabytes.
 final class CellFactsCache {
     /// The most entries a thread keeps.
     static let capacity = 4096
+    /// The longest cell text kept, in UTF-8 bytes.
+    static let longestText = 256
 
     private var entries: [CellText: CellFacts] = [:]
 
+    /// How many texts are kept.
+    var count: Int { entries.count }
+
     /// The facts of `raw`, from the cache or worked out now.
     func facts(_ raw: String) -> CellFacts {
+        guard raw.utf8.count <= Self.longestText else { return CellFacts(raw: raw) }
         let text = CellText(raw)
         if let known = entries[text] { return known }
         let facts = CellFacts(raw: raw)

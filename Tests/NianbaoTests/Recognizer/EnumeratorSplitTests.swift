@@ -51,3 +51,28 @@ import Testing
         }
     }
 }
+
+/// The per-thread memo of cell readings stays bounded whatever the cell texts.
+@Suite struct CellFactsCacheTests {
+    @Test func boundedInEntriesAndTextLength() {
+        let cache = CellFactsCache()
+        for index in 0..<(CellFactsCache.capacity + 500) {
+            _ = cache.facts("标签\(index)")
+            #expect(cache.count <= CellFactsCache.capacity)
+        }
+        let before = cache.count
+        let long = String(repeating: "很长的单元格文字", count: 20)
+        #expect(long.utf8.count > CellFactsCache.longestText)
+        #expect(cache.facts(long).label?.key == long)
+        #expect(cache.count == before)
+    }
+
+    @Test func sameTextSameReading() {
+        let cache = CellFactsCache()
+        let first = cache.facts("（一）本年新收政府信息公开申请数量")
+        let second = cache.facts("（一）本年新收政府信息公开申请数量")
+        #expect(first === second)
+        #expect(first.label?.requestRow == "new_received")
+        #expect(cache.facts("增9").value == CellValue.parse("增9"))
+    }
+}
