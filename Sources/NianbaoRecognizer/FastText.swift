@@ -1,21 +1,4 @@
 extension String {
-    /// `self + other` in one allocation and two copies; `+` grows the result through the general
-    /// append path, which costs several times more for the short JSON paths built per cell.
-    func concatenated(_ other: String) -> String {
-        let joined: String?? = utf8.withContiguousStorageIfAvailable { left in
-            other.utf8.withContiguousStorageIfAvailable { right in
-                String(unsafeUninitializedCapacity: left.count + right.count) { buffer in
-                    let target = UnsafeMutableRawBufferPointer(buffer)
-                    target.copyMemory(from: UnsafeRawBufferPointer(left))
-                    UnsafeMutableRawBufferPointer(rebasing: target[left.count...]).copyMemory(from: UnsafeRawBufferPointer(right))
-                    return left.count + right.count
-                }
-            }
-        }
-        if let joined, let joined { return joined }
-        return self + other
-    }
-
     /// `count <= limit`, without counting the Characters of a long text: a text of at most `limit`
     /// UTF-8 bytes has at most `limit` Characters, and otherwise only `limit` of them are walked.
     func hasAtMost(_ limit: Int) -> Bool {

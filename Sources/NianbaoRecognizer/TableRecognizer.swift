@@ -78,13 +78,9 @@ struct TableRecognizer {
         }
     }
 
+    /// `table.row.column`, built only for a diagnostic.
     private func path(_ table: ReportTable, _ row: String, _ column: String) -> String {
-        Self.prefix(table, row).concatenated(column)
-    }
-
-    /// `table.row.`
-    private static func prefix(_ table: ReportTable, _ row: String) -> String {
-        table.rawValue.concatenated(".").concatenated(row.concatenated("."))
+        table.rawValue + "." + row + "." + column
     }
 
     /// Sets one value through the report's stored table, so the table is changed in place rather
