@@ -169,6 +169,8 @@ final class InternedNames {
         plainTarget = reader.intern("Target")
         plainTargetMode = reader.intern("TargetMode")
         plainRequires = reader.intern("Requires")
+        // Only the attributes asked for below are ever copied out of a start tag.
+        reader.keepAttributes(named: attributes + [plainId, plainType, plainTarget, plainTargetMode, plainRequires])
     }
 
     /// Which known namespace `href` is (a byte-wise comparison, most frequent first).
