@@ -262,8 +262,7 @@ final class XMLStreamReader {
         }
         if got == 0 {
             finished = true
-            let status = xmlParseChunk(context, nil, 0, 1)
-            if status != 0, !queue.pointee.failed { queue.pointee.failed = true }
+            parseChunk(nil, count: 0, terminate: true)
         } else {
             parse(from: 0, count: got)
         }
@@ -272,7 +271,26 @@ final class XMLStreamReader {
     private func parse(from start: Int, count: Int) {
         chunk.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
-            _ = xmlParseChunk(context, (base + start).assumingMemoryBound(to: CChar.self), Int32(count), 0)
+            parseChunk((base + start).assumingMemoryBound(to: CChar.self), count: count, terminate: false)
+        }
+    }
+
+    /// One `xmlParseChunk` call. Errors libxml2 raises without a parser context (input conversion,
+    /// I/O) would go to the thread's generic handler, which prints to stderr: for the call they go
+    /// to this reader's queue instead, and the thread's previous handler is put back afterwards.
+    /// A parser that stopped without a message (it halts on undecodable input) is a failure too.
+    private func parseChunk(_ bytes: UnsafePointer<CChar>?, count: Int, terminate: Bool) {
+        let handler = __xmlStructuredError(), handlerContext = __xmlStructuredErrorContext()
+        let previousHandler = handler?.pointee, previousContext = handlerContext?.pointee
+        xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(queue), xmlQueueError)
+        let status = xmlParseChunk(context, bytes, Int32(count), terminate ? 1 : 0)
+        handler?.pointee = previousHandler
+        handlerContext?.pointee = previousContext
+        guard status != 0, !queue.pointee.failed else { return }
+        // A non-zero status alone may be a warning; a document that is not well-formed, or a
+        // parser halted before the end of its input, is not.
+        if context.pointee.wellFormed == 0 || (!terminate && context.pointee.instate == XML_PARSER_EOF) {
+            queue.pointee.failed = true
         }
     }
 
@@ -340,8 +358,10 @@ final class XMLStreamReader {
             throw OOXMLError(.malformedXML, file: file, part: part, line: currentLine,
                              problem: "malformed XML: the XML could not be parsed")
         }
-        throw OOXMLError(.malformedXML, file: file, part: part, line: queue.pointee.parserLine,
-                         column: queue.pointee.parserColumn, problem: "malformed XML: \(message)")
+        // Errors raised outside the parser (input conversion) come without a position.
+        let line = queue.pointee.parserLine
+        throw OOXMLError(.malformedXML, file: file, part: part, line: line > 0 ? line : nil,
+                         column: line > 0 ? queue.pointee.parserColumn : nil, problem: "malformed XML: \(message)")
     }
 
     /// Whether the current element has nothing inside (no end-element node follows).

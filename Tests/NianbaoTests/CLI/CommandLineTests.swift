@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NianbaoOOXML
 
 /// End-to-end runs of the built `nianbao` executable (it sits beside the test bundle).
 @Suite("Command line")
@@ -49,6 +50,26 @@ struct CommandLineTests {
         #expect(reports.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(decoding: reports, as: UTF8.self).split(separator: "\r\n")
         #expect(lines.count == 6)
+    }
+
+    @Test func undecodableDOCXGivesOneLineAndNothingFromLibxml2() throws {
+        // Declared Shift_JIS, written UTF-8: libxml2 raises the conversion error outside any
+        // parser context, which would print "encoding error : ..." lines of its own to stderr.
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("shift-jis.docx")
+        let document = DOCX.documentXML("<w:p><w:r><w:t>正文尧</w:t></w:r></w:p>")
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"Shift_JIS\"")
+        var builder = ZipArchiveBuilder()
+        builder.addEntry("_rels/.rels", text: DOCX.packageRels())
+        builder.addEntry("word/document.xml", text: document)
+        try builder.build().write(to: file)
+        guard let result = try Self.run(["convert", file.path]) else { return }
+        #expect(result.status == 1)
+        let lines = result.err.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.err)")
+        #expect(result.err.hasPrefix("nianbao: \(file.path): shift-jis.docx: word/document.xml: malformed XML: input conversion failed"),
+                "\(result.err)")
     }
 
     @Test func unreadableSingleInputFailsWithItsName() throws {
