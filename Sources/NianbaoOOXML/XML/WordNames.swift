@@ -169,8 +169,15 @@ final class InternedNames {
         plainTarget = reader.intern("Target")
         plainTargetMode = reader.intern("TargetMode")
         plainRequires = reader.intern("Requires")
-        // Only the attributes asked for below are ever copied out of a start tag.
-        reader.keepAttributes(named: attributes + [plainId, plainType, plainTarget, plainTargetMode, plainRequires])
+        // Only the attributes asked for below are ever copied out of a start tag, and only on the
+        // elements `classify()` can name: the walkers read attributes of no other element.
+        var elements: [UnsafePointer<xmlChar>?] = [relationshipName]
+        if wordNames {
+            elements += WordName.allCases.map { reader.intern($0.rawValue) }
+            elements += CompatibilityName.allCases.map { reader.intern($0.rawValue) }
+        }
+        reader.keepAttributes(named: attributes + [plainId, plainType, plainTarget, plainTargetMode, plainRequires],
+                              ofElements: elements)
     }
 
     /// Which known namespace `href` is (a byte-wise comparison, most frequent first).
@@ -203,7 +210,8 @@ final class InternedNames {
     /// A WordprocessingML attribute of the current element, looked up in the element's own
     /// namespace (transitional or Strict).
     func attribute(_ name: WordAttribute) -> String? {
-        reader.attribute(attributes[name.index], namespace: reader.elementNamespaceHref)
+        assert(classify() != .other, "attributes are kept only on elements classify() names")
+        return reader.attribute(attributes[name.index], namespace: reader.elementNamespaceHref)
     }
 
     /// `w:val` parsed as an integer.
@@ -213,7 +221,8 @@ final class InternedNames {
 
     /// An un-namespaced attribute (relationships, `mc:Choice@Requires`).
     func plainAttribute(_ name: UnsafePointer<xmlChar>?) -> String? {
-        reader.attribute(name, namespace: nil)
+        assert(classify() != .other, "attributes are kept only on elements classify() names")
+        return reader.attribute(name, namespace: nil)
     }
 
     /// Whether the current `w:onOff`-typed element is on (no `w:val`, or true/1/on).

@@ -17,7 +17,7 @@ private let xmlParserInitialized: Bool = {
 }()
 
 /// How many bytes of the zip entry are handed to libxml2 at a time.
-private let feedChunkBytes = 32 << 10
+private let feedChunkBytes = 16 << 10
 
 /// The longest text node accepted, libxml2's own limit for a tree (`XML_MAX_TEXT_LENGTH`): the SAX
 /// callbacks see text in pieces, so the reader enforces it while joining them.
@@ -61,8 +61,10 @@ struct XMLEventQueue {
     var bytes: [UInt8] = []
     /// The parser, for line numbers and for stopping it; set right after it is created.
     var context: xmlParserCtxtPtr?
-    /// Attribute names worth copying (interned pointers), when `keepsEveryAttribute` is false.
+    /// Attribute names worth copying and the elements whose attributes are worth looking at
+    /// (interned pointers), when `keepsEveryAttribute` is false.
     var keptAttributes = InternedPointerTable<Bool>(capacity: 0)
+    var keptAttributeElements = InternedPointerTable<Bool>(capacity: 0)
     var keepsEveryAttribute = true
     /// Greater than zero while a skipped subtree is being parsed: its depth, nothing is queued.
     var skipDepth = 0
@@ -125,6 +127,7 @@ final class XMLStreamReader {
     @exclusivity(unchecked) private var pendingEnd = 0
     /// The names given to `keepAttributes` so far.
     private var keptAttributeNames: [UnsafePointer<xmlChar>?] = []
+    private var keptAttributeElementNames: [UnsafePointer<xmlChar>?] = []
 
     /// Opens a reader on a zip entry stream (reads its first chunk).
     init(stream: ZipEntryStream, file: String, part: String) throws {
@@ -134,8 +137,8 @@ final class XMLStreamReader {
         self.part = part
         let queue = UnsafeMutablePointer<XMLEventQueue>.allocate(capacity: 1)
         queue.initialize(to: XMLEventQueue())
-        queue.pointee.events.reserveCapacity(1024)
-        queue.pointee.attributes.reserveCapacity(512)
+        queue.pointee.events.reserveCapacity(2048)
+        queue.pointee.attributes.reserveCapacity(1024)
         queue.pointee.bytes.reserveCapacity(16 << 10)
         self.queue = queue
         var chunk = [UInt8](unsafeUninitializedCapacity: feedChunkBytes) { buffer, count in
@@ -183,13 +186,18 @@ final class XMLStreamReader {
         queue.deallocate()
     }
 
-    /// Keeps only attributes with these interned local names (others are never copied). Call
+    /// Keeps only attributes with these interned local names, and only on elements with these
+    /// interned local names (others are never copied: their attributes read as absent). Call
     /// before the first `next()`; calling it again adds names.
-    func keepAttributes(named names: [UnsafePointer<xmlChar>?]) {
+    func keepAttributes(named names: [UnsafePointer<xmlChar>?], ofElements elements: [UnsafePointer<xmlChar>?]) {
         keptAttributeNames.append(contentsOf: names)
+        keptAttributeElementNames.append(contentsOf: elements)
         var table = InternedPointerTable<Bool>(capacity: keptAttributeNames.count)
         for name in keptAttributeNames { table.insert(name, true) }
+        var elementTable = InternedPointerTable<Bool>(capacity: keptAttributeElementNames.count)
+        for name in keptAttributeElementNames { elementTable.insert(name, true) }
         queue.pointee.keptAttributes = table
+        queue.pointee.keptAttributeElements = elementTable
         queue.pointee.keepsEveryAttribute = false
     }
 
@@ -419,8 +427,8 @@ final class XMLStreamReader {
     }
 
     /// The value of the current element's attribute `localName` in namespace `namespace` (or with
-    /// no namespace when `namespace` is nil). Only attributes named in `keepAttributes` are found
-    /// once that has been called.
+    /// no namespace when `namespace` is nil). Once `keepAttributes` has been called, only the
+    /// attributes and elements it names are found.
     func attribute(_ localName: UnsafePointer<xmlChar>?, namespace: UnsafePointer<xmlChar>?) -> String? {
         guard let localName, let event = currentEvent, event.kind == .element else { return nil }
         for index in Int(event.first)..<Int(event.first + event.count) {
@@ -469,7 +477,8 @@ private func xmlQueueStartElement(
     var event = XMLEvent(kind: .element, name: localName, namespace: uri)
     event.line = queue.pointee.line
     event.first = Int32(queue.pointee.attributes.count)
-    if let attributes, attributeCount > 0 {
+    if let attributes, attributeCount > 0,
+       queue.pointee.keepsEveryAttribute || queue.pointee.keptAttributeElements.find(localName) != nil {
         for index in 0..<Int(attributeCount) {
             let base = index * 5
             let name = attributes[base]
