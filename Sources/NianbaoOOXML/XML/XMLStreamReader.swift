@@ -135,12 +135,7 @@ final class XMLStreamReader {
         self.stream = stream
         self.file = file
         self.part = part
-        let queue = UnsafeMutablePointer<XMLEventQueue>.allocate(capacity: 1)
-        queue.initialize(to: XMLEventQueue())
-        queue.pointee.events.reserveCapacity(2048)
-        queue.pointee.attributes.reserveCapacity(1024)
-        queue.pointee.bytes.reserveCapacity(16 << 10)
-        self.queue = queue
+        // The first chunk before the queue is allocated: a read that throws leaves nothing behind.
         var chunk = [UInt8](unsafeUninitializedCapacity: feedChunkBytes) { buffer, count in
             // Only bytes a read has written are ever passed on.
             count = buffer.count
@@ -149,6 +144,12 @@ final class XMLStreamReader {
             guard let base = buffer.baseAddress else { return 0 }
             return try stream.read(into: base, count: buffer.count)
         }
+        let queue = UnsafeMutablePointer<XMLEventQueue>.allocate(capacity: 1)
+        queue.initialize(to: XMLEventQueue())
+        queue.pointee.events.reserveCapacity(2048)
+        queue.pointee.attributes.reserveCapacity(1024)
+        queue.pointee.bytes.reserveCapacity(16 << 10)
+        self.queue = queue
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = xmlQueueStartElement
