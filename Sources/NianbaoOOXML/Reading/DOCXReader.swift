@@ -4,9 +4,10 @@ public import NianbaoModel
 /// Reads WordprocessingML (`.docx`) files into nianbao's neutral block stream.
 ///
 /// The package is opened read-only through libzip and every part is streamed through libxml2's
-/// `xmlTextReader`, so memory stays flat whatever the size of `document.xml`. Part sizes, the
-/// entry count and inflated byte counts are capped (zip bombs are refused), DOCTYPEs and entities
-/// are refused, and every failure is an `OOXMLError` that names the file, part and problem.
+/// SAX2 push parser in 16 KiB chunks (`XMLStreamReader`), so memory stays flat whatever the size
+/// of `document.xml`. Part sizes, the entry count and inflated byte counts are capped (zip bombs
+/// are refused), DOCTYPEs and entities are refused, and every failure is an `OOXMLError` that
+/// names the file, part and problem.
 ///
 /// Handled: runs split any way, `w:tab`/`w:br`/`w:cr`/`w:sym`/hyphens, content controls and other
 /// wrappers at every level (placeholder text dropped), tracked changes read as accepted (with a

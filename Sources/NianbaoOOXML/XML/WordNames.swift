@@ -123,10 +123,9 @@ struct InternedPointerTable<Value> {
 
 /// Interned names for one `XMLStreamReader`.
 ///
-/// Element local names are compared by pointer (libxml2 interns them in the reader's dictionary,
-/// and so does `XMLStreamReader.intern`). Namespace URIs are not interned by libxml2's reader
-/// (`xmlTextReaderConstNamespaceUri` hashes the URI into the dictionary on every call), so the
-/// element's own `href` is compared byte-wise against the known URIs instead.
+/// Element local names are compared by pointer (libxml2 interns them in the parser's dictionary,
+/// and so does `XMLStreamReader.intern`). Namespace URIs are compared pointer first, then byte-wise
+/// against the known URIs (`XMLStreamReader.equal`).
 final class InternedNames {
     private let reader: XMLStreamReader
     private let words: InternedPointerTable<WordName>
