@@ -39,7 +39,8 @@ struct NumberingDefinitions {
     /// The level of `numId` whose `w:pStyle` is `styleId` (for styles that name a list but no level).
     func level(numId: Int, styleId: String) -> Int? {
         guard let instance = instances[numId], let levels = abstracts[instance.abstractId] else { return nil }
-        return levels.first { $0.value.styleId == styleId }?.key
+        // The first such level, as Word takes it (dictionary order would vary from run to run).
+        return levels.filter { $0.value.styleId == styleId }.keys.min()
     }
 
     /// Advances the counters for a paragraph numbered (`numId`, `ilvl`) and returns its marker
@@ -50,7 +51,9 @@ struct NumberingDefinitions {
         var levels = counters[key] ?? [:]
         if !startedInstances.contains(numId) {
             startedInstances.insert(numId)
-            for (overridden, start) in instance.startOverrides {
+            // Shallowest first: restarting a level clears the deeper ones, which must not undo
+            // their own overrides (dictionary order would vary from run to run).
+            for (overridden, start) in instance.startOverrides.sorted(by: { $0.key < $1.key }) {
                 levels[overridden] = start - 1
                 for deeper in levels.keys where deeper > overridden { levels[deeper] = nil }
             }

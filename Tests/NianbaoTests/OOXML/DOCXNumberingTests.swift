@@ -12,7 +12,8 @@ struct DOCXNumberingTests {
     <w:style w:type="paragraph" w:styleId="MyHeading"><w:name w:val="我的标题"/><w:basedOn w:val="1"/></w:style>\
     <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/>\
     <w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>\
-    <w:style w:type="character" w:styleId="c"><w:name w:val="heading 1 Char"/></w:style>
+    <w:style w:type="character" w:styleId="c"><w:name w:val="heading 1 Char"/></w:style>\
+    <w:style w:type="paragraph" w:styleId="Twice"><w:name w:val="Twice"/><w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style>
     """
 
     static let numbering = """
@@ -29,7 +30,12 @@ struct DOCXNumberingTests {
     <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>\
     <w:num w:numId="2"><w:abstractNumId w:val="5"/></w:num>\
     <w:num w:numId="3"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>\
-    <w:num w:numId="4"><w:abstractNumId w:val="6"/></w:num>
+    <w:num w:numId="4"><w:abstractNumId w:val="6"/></w:num>\
+    <w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="3"/></w:lvlOverride>\
+    <w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>\
+    <w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:pStyle w:val="Twice"/></w:lvl>\
+    <w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/><w:pStyle w:val="Twice"/></w:lvl></w:abstractNum>\
+    <w:num w:numId="6"><w:abstractNumId w:val="7"/></w:num>
     """
 
     static func heading(_ style: String, _ text: String) -> String {
@@ -71,6 +77,24 @@ struct DOCXNumberingTests {
         ].joined()
         let document = try DOCX.read(body: body, styles: Self.styles, numbering: Self.numbering)
         #expect(DOCX.paragraphs(document) == ["③甲", "④乙", "⑩丙", "要点", "未知列表"])
+    }
+
+    /// Start overrides on two levels of one list both hold, whatever order they are stored in.
+    @Test func startOverridesOnSeveralLevels() throws {
+        let body = [Self.listed(5, 1, "先"), Self.listed(5, 0, "后"), Self.listed(5, 1, "再")].joined()
+        for _ in 0..<20 {
+            let document = try DOCX.read(body: body, styles: Self.styles, numbering: Self.numbering)
+            #expect(DOCX.paragraphs(document) == ["（三）先", "五、后", "（一）再"])
+        }
+    }
+
+    /// A style named by two levels of its list numbers at the first of them.
+    @Test func styleNamedByTwoLevelsTakesTheFirst() throws {
+        let body = [Self.heading("Twice", "甲"), Self.heading("Twice", "乙")].joined()
+        for _ in 0..<20 {
+            let document = try DOCX.read(body: body, styles: Self.styles, numbering: Self.numbering)
+            #expect(DOCX.paragraphs(document) == ["1. 甲", "2. 乙"])
+        }
     }
 
     @Test func markerFormats() {
