@@ -36,8 +36,7 @@ measure() {  # measure LABEL COUNT BYTES CLEAN COMMAND... : best wall time of $R
     # of the children. CLEAN is a folder removed before every run (the run's output), or - for none.
     # Also writes "RATE label<TAB>count<TAB>bytes<TAB>seconds<TAB>peak MB" to stderr; ROW=0 prints no row.
     python3 - "${RUNS:-$REPEAT}" "$@" <<'PY'
-import os
-import resource, shutil, subprocess, sys, time
+import os, resource, shutil, subprocess, sys, time
 repeat, label, count, size, clean, command = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6:]
 best = None
 for _ in range(repeat):
