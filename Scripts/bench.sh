@@ -11,7 +11,7 @@
 # Files are read and written in RAM (/dev/shm) when it exists, so that the numbers measure nianbao
 # rather than the disk; set BENCH_DIR to measure elsewhere. The text run with all cores is also
 # repeated with its output on the disk under $TMPDIR (or /tmp), for comparison.
-# Every row is the best of R runs (default 3): this machine is a VM whose speed drifts by a third
+# Every row is the best of R runs (default 5): this machine is a VM whose speed drifts by a third
 # from one minute to the next, and the fastest run is the one least disturbed by its neighbours.
 #   Scripts/bench.sh [N] [D] [M] [R]
 set -euo pipefail
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 N="${1:-2000}"
 D="${2:-200}"
 M="${3:-10000}"
-REPEAT="${4:-3}"
+REPEAT="${4:-5}"
 swift build -c release >/dev/null
 BIN="$(swift build -c release --show-bin-path)/nianbao"
 if [[ -n "${BENCH_DIR:-}" ]]; then
