@@ -148,14 +148,24 @@ final class InternedNames {
         markupCompatibility = reader.intern(XMLNamespaces.markupCompatibility)
         packageRelationships = reader.intern(XMLNamespaces.packageRelationships)
         relationshipName = reader.intern("Relationship")
+        // Every element `classify()` can name, for `keepAttributes` below.
+        var elements: [UnsafePointer<xmlChar>?] = [relationshipName]
         var words = InternedPointerTable<WordName>(capacity: WordName.allCases.count)
         if wordNames {
-            for name in WordName.allCases { words.insert(reader.intern(name.rawValue), name) }
+            for name in WordName.allCases {
+                let interned = reader.intern(name.rawValue)
+                words.insert(interned, name)
+                elements.append(interned)
+            }
         }
         self.words = words
         var compatibility = InternedPointerTable<CompatibilityName>(capacity: CompatibilityName.allCases.count)
         if wordNames {
-            for name in CompatibilityName.allCases { compatibility.insert(reader.intern(name.rawValue), name) }
+            for name in CompatibilityName.allCases {
+                let interned = reader.intern(name.rawValue)
+                compatibility.insert(interned, name)
+                elements.append(interned)
+            }
         }
         self.compatibility = compatibility
         var attributes = [UnsafePointer<xmlChar>?](repeating: nil, count: WordAttribute.allCases.count)
@@ -170,11 +180,6 @@ final class InternedNames {
         plainRequires = reader.intern("Requires")
         // Only the attributes asked for below are ever copied out of a start tag, and only on the
         // elements `classify()` can name: the walkers read attributes of no other element.
-        var elements: [UnsafePointer<xmlChar>?] = [relationshipName]
-        if wordNames {
-            elements += WordName.allCases.map { reader.intern($0.rawValue) }
-            elements += CompatibilityName.allCases.map { reader.intern($0.rawValue) }
-        }
         reader.keepAttributes(named: attributes + [plainId, plainType, plainTarget, plainTargetMode, plainRequires],
                               ofElements: elements)
     }

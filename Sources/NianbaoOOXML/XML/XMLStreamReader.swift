@@ -193,13 +193,15 @@ final class XMLStreamReader {
     func keepAttributes(named names: [UnsafePointer<xmlChar>?], ofElements elements: [UnsafePointer<xmlChar>?]) {
         keptAttributeNames.append(contentsOf: names)
         keptAttributeElementNames.append(contentsOf: elements)
-        var table = InternedPointerTable<Bool>(capacity: keptAttributeNames.count)
-        for name in keptAttributeNames { table.insert(name, true) }
-        var elementTable = InternedPointerTable<Bool>(capacity: keptAttributeElementNames.count)
-        for name in keptAttributeElementNames { elementTable.insert(name, true) }
-        queue.pointee.keptAttributes = table
-        queue.pointee.keptAttributeElements = elementTable
+        queue.pointee.keptAttributes = Self.membership(keptAttributeNames)
+        queue.pointee.keptAttributeElements = Self.membership(keptAttributeElementNames)
         queue.pointee.keepsEveryAttribute = false
+    }
+
+    private static func membership(_ names: [UnsafePointer<xmlChar>?]) -> InternedPointerTable<Bool> {
+        var table = InternedPointerTable<Bool>(capacity: names.count)
+        for name in names { table.insert(name, true) }
+        return table
     }
 
     /// Moves to the next node in document order and returns its kind; nil at the end of the
