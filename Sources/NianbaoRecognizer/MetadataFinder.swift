@@ -168,10 +168,11 @@ enum MetadataFinder {
 
     /// A publication date as sites label it, anywhere in a line: `发布时间：2026-03-10`,
     /// `发布日期: 2026/3/10 10:23`, `来源：本局 时间：2026.03.10`, `发布时间：2026年3月10日`.
-    /// The label starts the line or follows white space or a separator; the date is not the
-    /// start of a period (`时间：2020年1月1日至…`).
+    /// The line is short (at most 240 UTF-8 bytes: a page's header or footer, not prose), the
+    /// label starts it or follows white space or a separator, and the date is not the start of a
+    /// period (`时间：2020年1月1日至…`).
     static func labelledDate(_ text: String) -> String? {
-        guard text.has("时间") || text.has("日期"), text.hasAtMost(600) else { return nil }
+        guard text.hasAtMost(240), text.has("时间") || text.has("日期") else { return nil }
         let line = Array(LabelText.halfWidth(text))
         var position = 0
         while position + 2 < line.count {
