@@ -162,9 +162,9 @@ enum MetadataFinder {
     }
 
     /// Words a site writes before `时间` or `日期` to label the publication date (`发布时间：`,
-    /// `成文日期：`); the bare label (`时间：`, `日期：`) counts too. Other words (`统计时间`,
-    /// `更新时间`) do not label it.
-    private static let dateLabelLeads: Set<String> = ["", "发布", "发文", "成文", "印发", "公开", "发稿", "信息发布", "公布"]
+    /// `本站发布时间：`, `成文日期：`); the bare label (`时间：`, `日期：`) counts too. Other words
+    /// (`统计时间`, `更新时间`) do not label it.
+    private static let dateLabelLeads = ["发布", "发文", "成文", "印发", "公开", "发稿", "公布"]
 
     /// A publication date as sites label it, anywhere in a line: `发布时间：2026-03-10`,
     /// `发布日期: 2026/3/10 10:23`, `来源：本局 时间：2026.03.10`, `发布时间：2026年3月10日`.
@@ -186,8 +186,9 @@ enum MetadataFinder {
             after += 1
             var leadStart = position
             while leadStart > 0, !isLabelBoundary(line[leadStart - 1]), position - leadStart < 4 { leadStart -= 1 }
+            let lead = String(line[leadStart..<position])
             guard leadStart == 0 || isLabelBoundary(line[leadStart - 1]),
-                  dateLabelLeads.contains(String(line[leadStart..<position])) else { continue }
+                  lead.isEmpty || dateLabelLeads.contains(where: lead.hasSuffix) else { continue }
             while after < line.count, line[after].isWhitespace { after += 1 }
             if let iso = leadingDate(line[after...]) { return iso }
         }
