@@ -16,13 +16,15 @@
 #   pymupdf           LibreOffice's PDF through PyMuPDF page.get_text()
 #   html2text         LibreOffice's HTML through python html2text
 #   scraper           LibreOffice's HTML as a web scraper writes it (table cells joined by ' | ')
+#   w3m               LibreOffice's HTML as a text browser shows it, `w3m -dump` (80 columns: cells
+#                     space-padded, long labels wrapped inside their column)
 #
 # The stem comes first in every name, so `score.py` maps <stem>.<variant> to the expected <stem>.
 # The tests only read the committed texts; nothing here runs in `swift test`.
 #
 # usage: Scripts/extract-matrix.sh [IN_DIR] [OUT_DIR]
 #   IN_DIR defaults to Tests/NianbaoTests/Fixtures/docx, OUT_DIR to Tests/NianbaoTests/Fixtures/extracted.
-# Installs what is missing: apt poppler-utils libreoffice-writer pandoc; pip docx2txt mammoth pymupdf html2text.
+# Installs what is missing: apt poppler-utils libreoffice-writer pandoc w3m; pip docx2txt mammoth pymupdf html2text.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=Scripts/extract-matrix
@@ -36,6 +38,7 @@ missing=()
 command -v soffice >/dev/null || missing+=(libreoffice-writer)
 command -v pandoc >/dev/null || missing+=(pandoc)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v w3m >/dev/null || missing+=(w3m)
 command -v python3 >/dev/null || missing+=(python3 python3-pip)
 if [[ ${#missing[@]} -gt 0 ]]; then
     SUDO=""
@@ -68,7 +71,7 @@ lo pdf pdf
 lo html html
 
 extractors=(soffice-txt pandoc-plain pandoc-markdown docx2txt mammoth-md mammoth-raw
-            pdftotext pdftotext-layout pdftotext-raw pymupdf html2text scraper)
+            pdftotext pdftotext-layout pdftotext-raw pymupdf html2text scraper w3m)
 for e in "${extractors[@]}"; do
     rm -rf "${out:?}/$e"
     mkdir -p "$out/$e"
@@ -90,6 +93,7 @@ for docx in "${docs[@]}"; do
     python3 "$here/extract.py" pymupdf "$pdf" "$out/pymupdf/$name.txt"
     python3 "$here/extract.py" html2text "$html" "$out/html2text/$name.txt"
     python3 "$here/extract.py" scraper "$html" "$out/scraper/$name.txt"
+    w3m -dump -T text/html -I UTF-8 -O UTF-8 "$html" > "$out/w3m/$name.txt"
     echo "$name: ${#extractors[@]} texts"
 done
 echo "written under $out/ ($(du -sh "$out" | cut -f1))"

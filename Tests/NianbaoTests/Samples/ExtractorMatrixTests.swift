@@ -23,6 +23,7 @@ let extractorTargets: [(extractor: String, minFields: Double?, maxWrongNumbers: 
     ("pymupdf", 99.5, nil),
     ("html2text", 99.5, nil),
     ("scraper", 99.5, nil),
+    ("w3m", 99.5, nil),
 ]
 
 /// The environment variable that turns on the test of ``extractorTargets``' `minFields` (until
