@@ -39,7 +39,7 @@ command -v soffice >/dev/null || missing+=(libreoffice-writer)
 command -v pandoc >/dev/null || missing+=(pandoc)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v w3m >/dev/null || missing+=(w3m)
-command -v python3 >/dev/null || missing+=(python3 python3-pip)
+command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || missing+=(python3 python3-pip)
 if [[ ${#missing[@]} -gt 0 ]]; then
     SUDO=""
     [[ $(id -u) -ne 0 ]] && SUDO=sudo

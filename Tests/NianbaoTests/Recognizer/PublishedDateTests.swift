@@ -76,6 +76,20 @@ struct PublishedDateTests {
         #expect(report.diagnostics("metadata.published").count == 1)
     }
 
+    @Test("the signature and a date in any separator style on one line", arguments: [
+        ("测试市交通运输局 2026-03-10", "2026-03-10"),
+        ("测试市交通运输局　2026/3/10", "2026-03-10"),
+        ("测试市交通运输局 2026.03.10", "2026-03-10"),
+    ])
+    func signatureAndDate(line: String, iso: String) throws {
+        var fixture = ReportFixture()
+        fixture.trailer = ["", line]
+        let report = try Convert.report(fixture)
+        #expect(report.published == iso)
+        #expect(report.agency == ReportFixture.agency)
+        #expect(report.sections[.other] == "无。")
+    }
+
     @Test("a bare date line in the front matter, every separator", arguments: [
         ("2026-03-10", "2026-03-10"),
         ("2026/3/10", "2026-03-10"),
