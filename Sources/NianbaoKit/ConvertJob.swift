@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NianbaoModel
 import NianbaoWriters
 import NianbaoOOXML
@@ -49,17 +54,23 @@ public struct ConvertJob: Sendable {
     public var resume: Bool
     /// Start CSV files with a UTF-8 byte-order mark (for Excel).
     public var byteOrderMark: Bool
+    /// Search hidden files and folders (names starting with `.`) too.
+    public var includeHidden: Bool
 
     /// Creates a job.
     public init(paths: [String], format: Format, folder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                resume: Bool = false, byteOrderMark: Bool = false) {
+                resume: Bool = false, byteOrderMark: Bool = false, includeHidden: Bool = false) {
         self.paths = paths
         self.format = format
         self.folder = folder
         self.jobs = jobs
         self.resume = resume
         self.byteOrderMark = byteOrderMark
+        self.includeHidden = includeHidden
     }
+
+    /// The files a run writes into the output folder besides per-file outputs.
+    public static let aggregateNames = ["errors.csv", "reports.jsonl", "reports.csv", "values.csv"]
 
     /// The output folder could not be created or written.
     public struct OutputError: Error, Sendable, CustomStringConvertible {
@@ -73,8 +84,9 @@ public struct ConvertJob: Sendable {
     public func run(standardInput: @escaping () -> [String] = { InputCollector.readLines() },
                     progress: (Int, Int, Int) -> Void = { _, _, _ in },
                     failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
-        let (items, problems) = InputCollector.collect(paths, standardInput: standardInput)
-        return try run(items: items, problems: problems, progress: progress, failed: failed)
+        let collection = InputCollector.gather(paths, includeHidden: includeHidden, excludedFolders: [folder.path],
+                                               standardInput: standardInput)
+        return try run(items: collection.items, problems: collection.problems, progress: progress, failed: failed)
     }
 
     /// Runs the job on inputs already collected (``paths`` is not read again).
@@ -82,6 +94,7 @@ public struct ConvertJob: Sendable {
     public func run(items: [InputItem], problems: [InputCollector.Problem],
                     progress: (Int, Int, Int) -> Void = { _, _, _ in },
                     failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
+        try checkOutputs(items)
         var failures = problems.map { ConversionError(file: $0.path, stage: .read, message: $0.message) }
         failures.forEach(failed)
         do {
@@ -153,6 +166,48 @@ public struct ConvertJob: Sendable {
             throw OutputError(description: "cannot write to \(folder.path): \(error.localizedDescription)")
         }
         return Outcome(summary: summary, failures: failures, inputs: items.count + problems.count)
+    }
+}
+
+extension ConvertJob {
+    /// Refuses, before anything is written, an output folder that would destroy or feed back
+    /// inputs: an output file that is an input, an output folder that is an input folder (the
+    /// outputs would be read back by the next run), or an output folder below a file.
+    /// - Throws: ``OutputError`` saying which input and why.
+    public func checkOutputs(_ items: [InputItem]) throws {
+        let folderPath = folder.standardizedFileURL.path
+        // The output folder or the first of its ancestors that exists must be a folder.
+        var existing = folderPath
+        var status = stat()
+        while lstat(existing, &status) != 0 && existing != "/" && !existing.isEmpty {
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        if stat(existing, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR {
+            throw OutputError(description: existing == folderPath
+                ? "--out \(folder.path) is a file, not a folder"
+                : "cannot create output folder \(folder.path): \(existing) is a file, not a folder")
+        }
+        guard let outID = InputCollector.FileID(path: folderPath, following: true) else { return }
+        for path in paths where path != "-" {
+            var status = stat()
+            if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR, InputCollector.FileID(status) == outID {
+                throw OutputError(description: "--out \(folder.path) is the input folder \(path): the outputs would mix with the inputs "
+                    + "and be read back by the next run; choose another --out (a folder inside the input folder is fine: it is not searched)")
+            }
+        }
+        var inputs: [InputCollector.FileID: String] = [:]
+        for item in items {
+            if let id = InputCollector.FileID(path: item.path, following: true) { inputs[id] = item.path }
+        }
+        func check(_ output: String) throws {
+            if let id = InputCollector.FileID(path: output, following: false), let input = inputs[id] {
+                throw OutputError(description: "refusing to write \(output): it is the input \(input); choose another --out")
+            }
+        }
+        for name in Self.aggregateNames { try check(folderPath + "/" + name) }
+        if let ext = format.perFileExtension {
+            for item in items { try check(item.outputPath(inFolderPath: folderPath, extension: ext)) }
+        }
     }
 }
 

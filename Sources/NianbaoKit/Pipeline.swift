@@ -90,7 +90,7 @@ public enum Pipeline {
         } else {
             format = self.format(of: item.url, data: data)
         }
-        return try convert(data: data, fileName: fileName, displayPath: path, format: format)
+        return try convert(data: data, fileName: fileName, displayPath: path, format: format, sourceName: item.sourceName)
     }
 
     /// Reads a regular file of at most ``maximumInputBytes`` with `open`/`fstat`/`read` into a
@@ -126,9 +126,11 @@ public enum Pipeline {
         return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }
 
-    /// Converts bytes into a validated report.
+    /// Converts bytes into a validated report. `sourceName` (default: `fileName`) goes into
+    /// `source.file`: the input's path relative to the folder it was found in.
     /// - Throws: ``ConversionError`` naming the file and the problem.
-    public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat) throws -> Report {
+    public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat,
+                               sourceName: String? = nil) throws -> Report {
         let shown = displayPath ?? fileName
         let sha256 = hexadecimal(SHA256.hash(data: data))
         var report: Report
@@ -153,6 +155,7 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
             document.source.sha256 = sha256
+            if let sourceName { document.source.file = sourceName }
             report = Recognizer.recognize(document)
             if report.diagnostics.contains(where: { $0.code == Recognizer.unrecognizedCode }) {
                 throw ConversionError(file: shown, stage: .recognize,
