@@ -308,7 +308,8 @@ public enum InputCollector {
             let url = URL(fileURLWithPath: path)
             let stem = url.deletingPathExtension().lastPathComponent
             let folder = (path as NSString).deletingLastPathComponent
-            return folder.isEmpty || stem.isEmpty ? path : folder + "/" + stem
+            if stem.isEmpty { return path }
+            return folder.isEmpty ? stem : folder + "/" + stem
         }
         func qualified(_ file: Found) -> String {
             String(file.path.drop { $0 == "/" })

@@ -22,8 +22,19 @@ struct Validate: ParsableCommand {
     /// Diagnostic codes that are rule breaks (the 勾稽关系 and value rules).
     static let ruleCodes: Set<String> = ["requests.balance", "requests.row_total", "requests.results_total", "review_litigation.total", "value.invalid"]
 
+    @Flag(name: .long, help: "Search hidden files and folders (names starting with '.') too; they are skipped by default.")
+    var includeHidden = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
+
     func run() throws {
-        let (items, problems) = InputCollector.collect(paths, extensions: ["txt", "docx", "json"])
+        let collection = InputCollector.gather(paths, extensions: InputCollector.folderExtensions.union(["json"]), includeHidden: includeHidden)
+        let items = collection.items, problems = collection.problems
+        if collection.hiddenSkipped > 0 {
+            Terminal.error("nianbao: skipped \(collection.hiddenSkipped) hidden file(s) or folder(s) (names starting with '.'); --include-hidden checks them")
+        }
         for problem in problems { Terminal.error("nianbao: \(problem.path): \(problem.message)") }
         guard !items.isEmpty else {
             if problems.isEmpty { Terminal.error("nianbao: no reports found in \(paths.joined(separator: " "))") }
