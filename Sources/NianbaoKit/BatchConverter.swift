@@ -108,7 +108,7 @@ public struct BatchConverter: Sendable {
                 try work(report, item)
                 outcome = .success(report)
             } catch {
-                outcome = .failure(ConversionError(file: item.path, stage: .write, message: "output could not be written: \(error.localizedDescription)"))
+                outcome = .failure(ConversionError(file: item.path, stage: .write, message: "output could not be written: \(ErrorText.describe(error))"))
             }
         } catch let error as ConversionError {
             outcome = .failure(error)

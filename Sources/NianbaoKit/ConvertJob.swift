@@ -100,7 +100,7 @@ public struct ConvertJob: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(description: "cannot create output folder \(folder.path): \(error.localizedDescription)")
+            throw OutputError(description: "cannot create output folder \(folder.path): \(ErrorText.describe(error))")
         }
         let format = format, folder = folder, folderPath = folder.path
         let converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
@@ -123,7 +123,7 @@ public struct ConvertJob: Sendable {
                 break
             }
         } catch {
-            throw OutputError(description: "cannot write to \(folder.path): \(error)")
+            throw OutputError(description: "cannot write to \(folder.path): \(ErrorText.describe(error))")
         }
         var summary = converter.run(items, work: { report, item in
             switch format {
@@ -163,7 +163,7 @@ public struct ConvertJob: Sendable {
             try jsonLines?.finish()
             try ErrorList.write(failures, to: folder.appendingPathComponent("errors.csv"))
         } catch {
-            throw OutputError(description: "cannot write to \(folder.path): \(error.localizedDescription)")
+            throw OutputError(description: "cannot write to \(folder.path): \(ErrorText.describe(error))")
         }
         return Outcome(summary: summary, failures: failures, inputs: items.count + problems.count)
     }
