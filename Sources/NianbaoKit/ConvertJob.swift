@@ -69,8 +69,6 @@ public struct ConvertJob: Sendable {
         self.includeHidden = includeHidden
     }
 
-    /// The files a run writes into the output folder besides per-file outputs.
-    public static let aggregateNames = ["errors.csv", "reports.jsonl", "reports.csv", "values.csv"]
 
     /// The output folder could not be created or written.
     public struct OutputError: Error, Sendable, CustomStringConvertible {
@@ -204,7 +202,7 @@ extension ConvertJob {
                 throw OutputError(description: "refusing to write \(output): it is the input \(input); choose another --out")
             }
         }
-        for name in Self.aggregateNames { try check(folderPath + "/" + name) }
+        for name in InputCollector.runFileNames.sorted() { try check(folderPath + "/" + name) }
         if let ext = format.perFileExtension {
             for item in items { try check(item.outputPath(inFolderPath: folderPath, extension: ext)) }
         }

@@ -51,15 +51,18 @@ public struct InputItem: Sendable, Hashable {
 ///
 /// Every entry found in a folder ends up in exactly one place: an input (its extension is in
 /// the table of supported extensions), a ``Problem`` (an unsupported format, an unreadable
-/// folder, a name that is not UTF-8, a broken link, a FIFO or device), or one of two stated
+/// folder, a name that is not UTF-8, a broken link, a FIFO or device), or one of three stated
 /// rules — hidden entries (names starting with `.`) are skipped unless asked for and counted,
-/// and the output folder of the run is not searched. Symbolic links are followed, to files and
+/// the output folder of the run is not searched, and the files of ``runFileNames`` are skipped. Symbolic links are followed, to files and
 /// to folders (a link back to a folder being searched is not followed again).
 public enum InputCollector {
     /// Extensions picked up when a folder is searched: the one table of supported input
     /// formats. A file found in a folder with any other extension is listed as a ``Problem``
     /// ("unsupported format").
     public static let folderExtensions: Set<String> = ["txt", "docx"]
+
+    /// The files a bulk run writes beside the per-file outputs; skipped when found in a folder.
+    public static let runFileNames: Set<String> = ["errors.csv", "reports.jsonl", "reports.csv", "values.csv"]
 
     /// Advice for files found in folders whose format nianbao does not read (yet), by extension.
     /// Only consulted for extensions outside ``folderExtensions``.
@@ -241,6 +244,8 @@ public enum InputCollector {
                     if extensions.contains(ext) {
                         let url = URL(fileURLWithPath: path)
                         found.append(Found(url: url, path: path, relative: childRelative, rootPath: rootPath))
+                    } else if InputCollector.runFileNames.contains(text) {
+                        continue  // an output of an earlier run (validate OUT checks its JSON files)
                     } else {
                         problems.append(Problem(path: path, message: InputCollector.unsupported(ext, supported: extensions)))
                     }

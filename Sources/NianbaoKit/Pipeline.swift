@@ -136,6 +136,10 @@ public enum Pipeline {
         var report: Report
         switch format {
         case .json:
+            if let problems = SchemaCheck.problems(in: data, limit: 6), !problems.isEmpty {
+                let shownProblems = problems.prefix(5).joined(separator: "; ") + (problems.count > 5 ? "; …" : "")
+                throw ConversionError(file: shown, stage: .parse, message: "does not match the report schema (`nianbao schema`): \(shownProblems)")
+            }
             do {
                 report = try ReportJSON.decode(data)
             } catch {
