@@ -40,6 +40,11 @@ public struct ConvertJob: Sendable {
         public var failures: [ConversionError]
         /// Inputs found.
         public var inputs: Int
+        /// Temporary files of an interrupted earlier run removed from the output folder.
+        public var staleTemporariesRemoved = 0
+        /// The failures an earlier run's `errors.csv` listed, when it listed any; it is kept as
+        /// `errors.previous.csv` and the new `errors.csv` lists this run's failures only.
+        public var previousFailures: Int?
     }
 
     /// Paths as given (files, folders, `-`).
@@ -100,6 +105,8 @@ public struct ConvertJob: Sendable {
         } catch {
             throw OutputError(description: "cannot create output folder \(folder.path): \(ErrorText.describe(error))")
         }
+        let staleRemoved = RunHousekeeping.removeStaleTemporaries(in: folder, recursive: format.perFileExtension != nil)
+        let previousFailures = try keepPreviousErrorList()
         let format = format, folder = folder, folderPath = folder.path
         let converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
                                        resumeExtension: resume ? format.perFileExtension : nil)
@@ -163,7 +170,23 @@ public struct ConvertJob: Sendable {
         } catch {
             throw OutputError(description: "cannot write to \(folder.path): \(ErrorText.describe(error))")
         }
-        return Outcome(summary: summary, failures: failures, inputs: items.count + problems.count)
+        return Outcome(summary: summary, failures: failures, inputs: items.count + problems.count,
+                       staleTemporariesRemoved: staleRemoved, previousFailures: previousFailures)
+    }
+
+    /// Moves an earlier run's `errors.csv` to `errors.previous.csv` when it lists failures;
+    /// returns how many (`nil` when there was no such list).
+    private func keepPreviousErrorList() throws -> Int? {
+        let current = folder.appendingPathComponent("errors.csv"), previous = folder.appendingPathComponent("errors.previous.csv")
+        guard let data = FileManager.default.contents(atPath: current.path) else { return nil }
+        // Rows end in CRLF; line breaks inside quoted messages are bare LF.
+        let rows = max(0, data.split(separator: UInt8(ascii: "\n")).filter { $0.last == UInt8(ascii: "\r") }.count - 1)
+        // A list without failures loses nothing when replaced.
+        if rows == 0 { return nil }
+        if rename(current.path, previous.path) != 0 {
+            throw OutputError(description: "cannot move the earlier \(current.path) aside: \(ErrorText.system(errno))")
+        }
+        return rows
     }
 }
 

@@ -62,7 +62,7 @@ public enum InputCollector {
     public static let folderExtensions: Set<String> = ["txt", "docx"]
 
     /// The files a bulk run writes beside the per-file outputs; skipped when found in a folder.
-    public static let runFileNames: Set<String> = ["errors.csv", "reports.jsonl", "reports.csv", "values.csv"]
+    public static let runFileNames: Set<String> = ["errors.csv", "errors.previous.csv", "reports.jsonl", "reports.csv", "values.csv"]
 
     /// Advice for files found in folders whose format nianbao does not read (yet), by extension.
     /// Only consulted for extensions outside ``folderExtensions``.

@@ -150,6 +150,9 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .read,
                     message: "\(data.count / 1_048_576) MiB of text is more than one report (limit \(maximumTextBytes / 1_048_576) MiB); split the file")
             }
+            if format == .docx, let message = OLEKind.of(data).message {
+                throw ConversionError(file: shown, stage: .parse, message: message)
+            }
             var document: SourceDocument
             do {
                 document = try read(data: data, fileName: fileName, format: format)

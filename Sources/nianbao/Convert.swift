@@ -80,10 +80,17 @@ struct Convert: ParsableCommand {
             Terminal.error("nianbao: \(error)")
             throw ExitCode(2)
         }
+        if outcome.staleTemporariesRemoved > 0 {
+            Terminal.error("nianbao: removed \(outcome.staleTemporariesRemoved) temporary file(s) an interrupted run left in \(out)")
+        }
+        if let previous = outcome.previousFailures {
+            Terminal.error("nianbao: \(out)/errors.csv lists this run's failures; the earlier run's (\(previous)) are in errors.previous.csv")
+        }
         if !quiet {
             let summary = outcome.summary
             let skipped = summary.skipped > 0 ? ", skipped \(summary.skipped) (up to date)" : ""
-            print("converted \(summary.converted), failed \(summary.failed), warnings \(summary.warnings)\(skipped)")
+            let empty = summary.noValues > 0 ? ", no values found \(summary.noValues)" : ""
+            print("converted \(summary.converted)\(empty), failed \(summary.failed), warnings \(summary.warnings)\(skipped)")
         }
         if !outcome.failures.isEmpty { throw ExitCode(1) }
     }
