@@ -13,8 +13,11 @@ public struct BatchOutcome: Sendable {
 
 /// Counts of a bulk run.
 public struct BatchSummary: Sendable, Equatable {
-    /// Inputs converted.
+    /// Inputs converted with at least one value.
     public var converted = 0
+    /// Inputs converted in which no value at all was found (every table cell `null`): their
+    /// outputs are written, but they are counted apart so that a bulk run shows them.
+    public var noValues = 0
     /// Inputs that failed.
     public var failed = 0
     /// Inputs skipped because their output was up to date.
@@ -28,7 +31,7 @@ public struct BatchSummary: Sendable, Equatable {
     public init() {}
 
     /// Inputs accounted for.
-    public var total: Int { converted + failed + skipped }
+    public var total: Int { converted + noValues + failed + skipped }
 }
 
 /// Converts many inputs across all cores with bounded memory: at most ``window`` inputs are in
@@ -82,7 +85,7 @@ public struct BatchConverter: Sendable {
             } else {
                 switch outcome.result {
                 case .success(let report):
-                    summary.converted += 1
+                    if RunHousekeeping.hasNoValues(report) { summary.noValues += 1 } else { summary.converted += 1 }
                     summary.warnings += report.diagnostics.count(of: .warning)
                     summary.ruleErrors += report.diagnostics.count(of: .error)
                 case .failure:
@@ -108,7 +111,7 @@ public struct BatchConverter: Sendable {
                 try work(report, item)
                 outcome = .success(report)
             } catch {
-                outcome = .failure(ConversionError(file: item.path, stage: .write, message: "output could not be written: \(error.localizedDescription)"))
+                outcome = .failure(ConversionError(file: item.path, stage: .write, message: "output could not be written: \(ErrorText.describe(error))"))
             }
         } catch let error as ConversionError {
             outcome = .failure(error)
@@ -123,7 +126,8 @@ public struct BatchConverter: Sendable {
         let manager = FileManager.default
         guard let outputDate = (try? manager.attributesOfItem(atPath: output))?[.modificationDate] as? Date,
               let inputDate = (try? manager.attributesOfItem(atPath: item.path))?[.modificationDate] as? Date else { return false }
-        return outputDate >= inputDate
+        // Newer is not enough: an empty or cut-off output is converted again.
+        return outputDate >= inputDate && RunHousekeeping.outputIsComplete(output, extension: ext)
     }
 }
 

@@ -1,4 +1,9 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NianbaoModel
 import NianbaoWriters
 import NianbaoOOXML
@@ -35,6 +40,11 @@ public struct ConvertJob: Sendable {
         public var failures: [ConversionError]
         /// Inputs found.
         public var inputs: Int
+        /// Temporary files of an interrupted earlier run removed from the output folder.
+        public var staleTemporariesRemoved = 0
+        /// The failures an earlier run's `errors.csv` listed, when it listed any; it is kept as
+        /// `errors.previous.csv` and the new `errors.csv` lists this run's failures only.
+        public var previousFailures: Int?
     }
 
     /// Paths as given (files, folders, `-`).
@@ -49,17 +59,21 @@ public struct ConvertJob: Sendable {
     public var resume: Bool
     /// Start CSV files with a UTF-8 byte-order mark (for Excel).
     public var byteOrderMark: Bool
+    /// Search hidden files and folders (names starting with `.`) too.
+    public var includeHidden: Bool
 
     /// Creates a job.
     public init(paths: [String], format: Format, folder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                resume: Bool = false, byteOrderMark: Bool = false) {
+                resume: Bool = false, byteOrderMark: Bool = false, includeHidden: Bool = false) {
         self.paths = paths
         self.format = format
         self.folder = folder
         self.jobs = jobs
         self.resume = resume
         self.byteOrderMark = byteOrderMark
+        self.includeHidden = includeHidden
     }
+
 
     /// The output folder could not be created or written.
     public struct OutputError: Error, Sendable, CustomStringConvertible {
@@ -73,8 +87,9 @@ public struct ConvertJob: Sendable {
     public func run(standardInput: @escaping () -> [String] = { InputCollector.readLines() },
                     progress: (Int, Int, Int) -> Void = { _, _, _ in },
                     failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
-        let (items, problems) = InputCollector.collect(paths, standardInput: standardInput)
-        return try run(items: items, problems: problems, progress: progress, failed: failed)
+        let collection = InputCollector.gather(paths, includeHidden: includeHidden, excludedFolders: [folder.path],
+                                               standardInput: standardInput)
+        return try run(items: collection.items, problems: collection.problems, progress: progress, failed: failed)
     }
 
     /// Runs the job on inputs already collected (``paths`` is not read again).
@@ -82,13 +97,16 @@ public struct ConvertJob: Sendable {
     public func run(items: [InputItem], problems: [InputCollector.Problem],
                     progress: (Int, Int, Int) -> Void = { _, _, _ in },
                     failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
+        try checkOutputs(items)
         var failures = problems.map { ConversionError(file: $0.path, stage: .read, message: $0.message) }
         failures.forEach(failed)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(description: "cannot create output folder \(folder.path): \(error.localizedDescription)")
+            throw OutputError(description: "cannot create output folder \(folder.path): \(ErrorText.describe(error))")
         }
+        let staleRemoved = RunHousekeeping.removeStaleTemporaries(in: folder, recursive: format.perFileExtension != nil)
+        let previousFailures = try keepPreviousErrorList()
         let format = format, folder = folder, folderPath = folder.path
         let converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
                                        resumeExtension: resume ? format.perFileExtension : nil)
@@ -110,7 +128,7 @@ public struct ConvertJob: Sendable {
                 break
             }
         } catch {
-            throw OutputError(description: "cannot write to \(folder.path): \(error)")
+            throw OutputError(description: "cannot write to \(folder.path): \(ErrorText.describe(error))")
         }
         var summary = converter.run(items, work: { report, item in
             switch format {
@@ -150,9 +168,67 @@ public struct ConvertJob: Sendable {
             try jsonLines?.finish()
             try ErrorList.write(failures, to: folder.appendingPathComponent("errors.csv"))
         } catch {
-            throw OutputError(description: "cannot write to \(folder.path): \(error.localizedDescription)")
+            throw OutputError(description: "cannot write to \(folder.path): \(ErrorText.describe(error))")
         }
-        return Outcome(summary: summary, failures: failures, inputs: items.count + problems.count)
+        return Outcome(summary: summary, failures: failures, inputs: items.count + problems.count,
+                       staleTemporariesRemoved: staleRemoved, previousFailures: previousFailures)
+    }
+
+    /// Moves an earlier run's `errors.csv` to `errors.previous.csv` when it lists failures;
+    /// returns how many (`nil` when there was no such list).
+    private func keepPreviousErrorList() throws -> Int? {
+        let current = folder.appendingPathComponent("errors.csv"), previous = folder.appendingPathComponent("errors.previous.csv")
+        guard let data = FileManager.default.contents(atPath: current.path) else { return nil }
+        // Rows end in CRLF; line breaks inside quoted messages are bare LF.
+        let rows = max(0, data.split(separator: UInt8(ascii: "\n")).filter { $0.last == UInt8(ascii: "\r") }.count - 1)
+        // A list without failures loses nothing when replaced.
+        if rows == 0 { return nil }
+        if rename(current.path, previous.path) != 0 {
+            throw OutputError(description: "cannot move the earlier \(current.path) aside: \(ErrorText.system(errno))")
+        }
+        return rows
+    }
+}
+
+extension ConvertJob {
+    /// Refuses, before anything is written, an output folder that would destroy or feed back
+    /// inputs: an output file that is an input, an output folder that is an input folder (the
+    /// outputs would be read back by the next run), or an output folder below a file.
+    /// - Throws: ``OutputError`` saying which input and why.
+    public func checkOutputs(_ items: [InputItem]) throws {
+        let folderPath = folder.standardizedFileURL.path
+        // The output folder or the first of its ancestors that exists must be a folder.
+        var existing = folderPath
+        var status = stat()
+        while lstat(existing, &status) != 0 && existing != "/" && !existing.isEmpty {
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        if stat(existing, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR {
+            throw OutputError(description: existing == folderPath
+                ? "--out \(folder.path) is a file, not a folder"
+                : "cannot create output folder \(folder.path): \(existing) is a file, not a folder")
+        }
+        guard let outID = InputCollector.FileID(path: folderPath, following: true) else { return }
+        for path in paths where path != "-" {
+            var status = stat()
+            if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR, InputCollector.FileID(status) == outID {
+                throw OutputError(description: "--out \(folder.path) is the input folder \(path): the outputs would mix with the inputs "
+                    + "and be read back by the next run; choose another --out (a folder inside the input folder is fine: it is not searched)")
+            }
+        }
+        var inputs: [InputCollector.FileID: String] = [:]
+        for item in items {
+            if let id = InputCollector.FileID(path: item.path, following: true) { inputs[id] = item.path }
+        }
+        func check(_ output: String) throws {
+            if let id = InputCollector.FileID(path: output, following: false), let input = inputs[id] {
+                throw OutputError(description: "refusing to write \(output): it is the input \(input); choose another --out")
+            }
+        }
+        for name in InputCollector.runFileNames.sorted() { try check(folderPath + "/" + name) }
+        if let ext = format.perFileExtension {
+            for item in items { try check(item.outputPath(inFolderPath: folderPath, extension: ext)) }
+        }
     }
 }
 

@@ -90,7 +90,7 @@ public enum Pipeline {
         } else {
             format = self.format(of: item.url, data: data)
         }
-        return try convert(data: data, fileName: fileName, displayPath: path, format: format)
+        return try convert(data: data, fileName: fileName, displayPath: path, format: format, sourceName: item.sourceName)
     }
 
     /// Reads a regular file of at most ``maximumInputBytes`` with `open`/`fstat`/`read` into a
@@ -126,14 +126,20 @@ public enum Pipeline {
         return Data(bytesNoCopy: buffer, count: filled, deallocator: .free)
     }
 
-    /// Converts bytes into a validated report.
+    /// Converts bytes into a validated report. `sourceName` (default: `fileName`) goes into
+    /// `source.file`: the input's path relative to the folder it was found in.
     /// - Throws: ``ConversionError`` naming the file and the problem.
-    public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat) throws -> Report {
+    public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat,
+                               sourceName: String? = nil) throws -> Report {
         let shown = displayPath ?? fileName
         let sha256 = hexadecimal(SHA256.hash(data: data))
         var report: Report
         switch format {
         case .json:
+            if let problems = SchemaCheck.problems(in: data, limit: 6), !problems.isEmpty {
+                let shownProblems = problems.prefix(5).joined(separator: "; ") + (problems.count > 5 ? "; …" : "")
+                throw ConversionError(file: shown, stage: .parse, message: "does not match the report schema (`nianbao schema`): \(shownProblems)")
+            }
             do {
                 report = try ReportJSON.decode(data)
             } catch {
@@ -144,6 +150,9 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .read,
                     message: "\(data.count / 1_048_576) MiB of text is more than one report (limit \(maximumTextBytes / 1_048_576) MiB); split the file")
             }
+            if format == .docx, let message = OLEKind.of(data).message {
+                throw ConversionError(file: shown, stage: .parse, message: message)
+            }
             var document: SourceDocument
             do {
                 document = try read(data: data, fileName: fileName, format: format)
@@ -153,6 +162,7 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
             document.source.sha256 = sha256
+            if let sourceName { document.source.file = sourceName }
             report = Recognizer.recognize(document)
             if report.diagnostics.contains(where: { $0.code == Recognizer.unrecognizedCode }) {
                 throw ConversionError(file: shown, stage: .recognize,
@@ -198,22 +208,52 @@ public enum Pipeline {
 
     private static func readInput(_ url: URL) throws -> Data {
         let path = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ConversionError(file: path, stage: .read, message: "no such file")
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let reason = errno
+            var link = stat()
+            if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
+                throw ConversionError(file: path, stage: .read, message: "broken symbolic link: what it points to does not exist")
+            }
+            throw ConversionError(file: path, stage: .read, message: reason == EACCES
+                ? "permission denied: a folder on the way cannot be searched" : "no such file")
         }
-        if isDirectory.boolValue { throw ConversionError(file: path, stage: .read, message: "is a folder, not a file") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw ConversionError(file: path, stage: .read, message: "is a folder, not a file")
+        default: throw ConversionError(file: path, stage: .read, message: "not a regular file (\(InputCollector.kindName(status.st_mode))): not read")
+        }
+        guard access(path, R_OK) == 0 else {
             throw ConversionError(file: path, stage: .read, message: "permission denied: the file cannot be read")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > maximumInputBytes {
-            throw ConversionError(file: path, stage: .read, message: "the file is \(size.intValue / 1_048_576) MiB, over the \(maximumInputBytes / 1_048_576) MiB limit for one report")
+        if status.st_size > maximumInputBytes {
+            throw ConversionError(file: path, stage: .read, message: "the file is \(status.st_size / 1_048_576) MiB, over the \(maximumInputBytes / 1_048_576) MiB limit for one report")
         }
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw ConversionError(file: path, stage: .read, message: "cannot be read: \(error.localizedDescription)")
+            throw ConversionError(file: path, stage: .read, message: "cannot be read: \(ErrorText.describe(error))")
         }
+    }
+}
+
+/// One-line texts for errors from Foundation and the system.
+public enum ErrorText {
+    /// `error`'s own description for nianbao's errors; for Foundation's, the system's reason
+    /// ("No space left on device") rather than "NSCocoaErrorDomain error 512".
+    public static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else { return String(describing: error) }
+        var underlying: NSError? = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+        if underlying == nil, nsError.domain == NSPOSIXErrorDomain { underlying = nsError }
+        if let underlying, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+
+    /// The text of the system error `code`.
+    public static func system(_ code: Int32) -> String {
+        String(cString: strerror(code))
     }
 }

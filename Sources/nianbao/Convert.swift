@@ -41,14 +41,27 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Start CSV files with a UTF-8 byte-order mark, so Excel opens Chinese text correctly.")
     var bom = false
 
+    @Flag(name: .long, help: "Search hidden files and folders (names starting with '.') too; they are skipped by default.")
+    var includeHidden = false
+
     @Flag(name: .long, help: "Do not print the summary line.")
     var quiet = false
 
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
+
     func run() throws {
         let listed = paths.contains("-") ? InputCollector.readLines() : []
-        let (items, problems) = InputCollector.collect(paths, standardInput: { listed })
+        let collection = InputCollector.gather(paths, includeHidden: includeHidden, excludedFolders: out.map { [$0] } ?? [],
+                                               standardInput: { listed })
+        let items = collection.items, problems = collection.problems
+        if collection.hiddenSkipped > 0 {
+            Terminal.error("nianbao: skipped \(collection.hiddenSkipped) hidden file(s) or folder(s) (names starting with '.'); --include-hidden converts them")
+        }
         if items.isEmpty && problems.isEmpty {
-            Terminal.error("nianbao: no .txt or .docx inputs found in \(paths.joined(separator: " "))")
+            let supported = InputCollector.folderExtensions.sorted().map { "." + $0 }.joined(separator: " or ")
+            Terminal.error("nianbao: no \(supported) inputs found in \(paths.joined(separator: " "))")
             throw ExitCode(2)
         }
         guard let out else {
@@ -56,7 +69,8 @@ struct Convert: ParsableCommand {
             try convertToStandardOutput(items, problems: problems)
             return
         }
-        let job = ConvertJob(paths: paths, format: to.jobFormat, folder: URL(fileURLWithPath: out), jobs: jobs, resume: resume, byteOrderMark: bom)
+        let job = ConvertJob(paths: paths, format: to.jobFormat, folder: URL(fileURLWithPath: out), jobs: jobs, resume: resume,
+                             byteOrderMark: bom, includeHidden: includeHidden)
         var bar = Terminal.Progress(total: items.count)
         let outcome: ConvertJob.Outcome
         do {
@@ -66,15 +80,26 @@ struct Convert: ParsableCommand {
             Terminal.error("nianbao: \(error)")
             throw ExitCode(2)
         }
+        if outcome.staleTemporariesRemoved > 0 {
+            Terminal.error("nianbao: removed \(outcome.staleTemporariesRemoved) temporary file(s) an interrupted run left in \(out)")
+        }
+        if let previous = outcome.previousFailures {
+            Terminal.error("nianbao: \(out)/errors.csv lists this run's failures; the earlier run's (\(previous)) are in errors.previous.csv")
+        }
         if !quiet {
             let summary = outcome.summary
             let skipped = summary.skipped > 0 ? ", skipped \(summary.skipped) (up to date)" : ""
-            print("converted \(summary.converted), failed \(summary.failed), warnings \(summary.warnings)\(skipped)")
+            let empty = summary.noValues > 0 ? ", no values found \(summary.noValues)" : ""
+            print("converted \(summary.converted)\(empty), failed \(summary.failed), warnings \(summary.warnings)\(skipped)")
         }
         if !outcome.failures.isEmpty { throw ExitCode(1) }
     }
 
     private func convertToStandardOutput(_ items: [InputItem], problems: [InputCollector.Problem]) throws {
+        if items.isEmpty && !problems.isEmpty {
+            // The problems are already named: nothing to convert.
+            throw ExitCode(1)
+        }
         guard items.count == 1, problems.isEmpty, let item = items.first else {
             Terminal.error("nianbao: several inputs need --out DIR")
             throw ExitCode(2)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Nianbao: ParsableCommand {
@@ -8,4 +9,22 @@ struct Nianbao: ParsableCommand {
         subcommands: [Convert.self, Validate.self, Schema.self],
         defaultSubcommand: nil
     )
+
+    /// The exit status of usage problems (unknown options, bad values, missing arguments), as
+    /// the README promises; swift-argument-parser's own is 64 (`EX_USAGE`).
+    static let usageExitStatus: Int32 = 2
+
+    /// Parses and runs the command; usage errors print their message and usage and exit 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error).rawValue == ExitCode.validationFailure.rawValue {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(usageExitStatus)
+            }
+            exit(withError: error)
+        }
+    }
 }

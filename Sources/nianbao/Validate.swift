@@ -6,7 +6,8 @@ import NianbaoWriters
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check reports against the 勾稽关系 and list missing values; exit 1 when any rule breaks.")
+        abstract: "Check reports against the 勾稽关系 and list missing values; exit 1 when any rule breaks, 3 when an input cannot be checked.",
+        discussion: "JSON inputs are first checked against the schema `nianbao schema` prints. Exit status: 0 all clean, 1 some report breaks a rule, 2 usage problem, 3 some input could not be read or is not a valid report (takes precedence over 1).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -22,12 +23,26 @@ struct Validate: ParsableCommand {
     /// Diagnostic codes that are rule breaks (the 勾稽关系 and value rules).
     static let ruleCodes: Set<String> = ["requests.balance", "requests.row_total", "requests.results_total", "review_litigation.total", "value.invalid"]
 
+    @Flag(name: .long, help: "Search hidden files and folders (names starting with '.') too; they are skipped by default.")
+    var includeHidden = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
+
     func run() throws {
-        let (items, problems) = InputCollector.collect(paths, extensions: ["txt", "docx", "json"])
+        let collection = InputCollector.gather(paths, extensions: InputCollector.folderExtensions.union(["json"]), includeHidden: includeHidden)
+        let items = collection.items, problems = collection.problems
+        if collection.hiddenSkipped > 0 {
+            Terminal.error("nianbao: skipped \(collection.hiddenSkipped) hidden file(s) or folder(s) (names starting with '.'); --include-hidden checks them")
+        }
         for problem in problems { Terminal.error("nianbao: \(problem.path): \(problem.message)") }
         guard !items.isEmpty else {
-            if problems.isEmpty { Terminal.error("nianbao: no reports found in \(paths.joined(separator: " "))") }
-            throw ExitCode(2)
+            if problems.isEmpty {
+                Terminal.error("nianbao: no reports found in \(paths.joined(separator: " "))")
+                throw ExitCode(2)
+            }
+            throw ExitCode(Self.unreadableExitStatus)
         }
         var checked = 0, clean = 0, withBreaks = 0, failed = problems.count
         var byRule: [String: Int] = [:]
@@ -40,7 +55,8 @@ struct Validate: ParsableCommand {
                 if format == .json {
                     jsonReports.append(.object([("file", .string(error.file)), ("error", .string(error.message))]))
                 }
-            case .success(let report):
+            case .success(var report):
+                report.diagnostics += Self.unlistedNullCells(report)
                 checked += 1
                 let breaks = report.diagnostics.filter { Self.ruleCodes.contains($0.code) }
                 let missing = report.diagnostics.filter { $0.severity != .info && !Self.ruleCodes.contains($0.code) }
@@ -75,7 +91,32 @@ struct Validate: ParsableCommand {
                 print("  \(code.padding(toLength: 26, withPad: " ", startingAt: 0)) \(count)  \(Self.ruleTitle[code] ?? "")")
             }
         }
-        if withBreaks > 0 || failed > 0 { throw ExitCode(1) }
+        if failed > 0 { throw ExitCode(Self.unreadableExitStatus) }
+        if withBreaks > 0 { throw ExitCode(1) }
+    }
+
+    /// The exit status when some input could not be checked (missing, unreadable, not a report,
+    /// JSON that does not match the schema); rule breaks alone exit 1.
+    static let unreadableExitStatus: Int32 = 3
+
+    /// A `value.missing` warning for each `null` cell that no diagnostic names yet (a cell
+    /// nulled in a JSON file, say); cells of a row or table reported missing as a whole are
+    /// covered by that diagnostic.
+    static func unlistedNullCells(_ report: Report) -> [Diagnostic] {
+        let named = Set(report.diagnostics.compactMap(\.path))
+        var extra: [Diagnostic] = []
+        for table in ReportTable.allCases {
+            if named.contains(table.rawValue) { continue }
+            for cell in report[table].allCells where cell.value == nil {
+                let rowPath = "\(table.rawValue).\(cell.row)"
+                let cellPath = "\(rowPath).\(cell.column)"
+                if named.contains(cellPath) || report.diagnostics.contains(where: { $0.path == rowPath && $0.code == "table.row_missing" }) {
+                    continue
+                }
+                extra.append(Diagnostic(.warning, code: "value.missing", path: cellPath, message: "value not given (null)"))
+            }
+        }
+        return extra
     }
 
     static let ruleTitle: [String: String] = [

@@ -178,7 +178,9 @@ public enum ReportJSON {
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw ReportJSONError.notJSON(String(describing: error))
+            // Foundation's reason ("Invalid value around character 1."), not its whole error.
+            let reason = (error as NSError).userInfo["NSDebugDescription"] as? String ?? (error as NSError).localizedDescription
+            throw ReportJSONError.notJSON(reason)
         }
         guard let root = object as? [String: Any] else { throw ReportJSONError.notAReport("the top level is not an object") }
         guard root["schema"] as? String == Report.schemaIdentifier else {

@@ -27,6 +27,14 @@ public enum StreamingFileError: Error, CustomStringConvertible, Sendable {
     }
 }
 
+/// The system's reason for a Foundation file error ("No space left on device"), else its description.
+private func systemReason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    let posix = nsError.domain == NSPOSIXErrorDomain ? nsError : nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+    if let posix, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+    return nsError.localizedDescription
+}
+
 /// An output file written piece by piece, atomically.
 ///
 /// Bytes go to a hidden temporary file in the destination's directory; ``finish()`` flushes it and
@@ -58,7 +66,7 @@ public final class StreamingFile {
             handle = try FileHandle(forWritingTo: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw StreamingFileError.cannotCreate(path: temporary.path, reason: "\(error)")
+            throw StreamingFileError.cannotCreate(path: temporary.path, reason: systemReason(error))
         }
         buffer.reserveCapacity(Self.flushThreshold + 4096)
     }
@@ -92,7 +100,7 @@ public final class StreamingFile {
             throw error
         } catch {
             discard()
-            throw StreamingFileError.writeFailed(path: temporary.path, reason: "\(error)")
+            throw StreamingFileError.writeFailed(path: temporary.path, reason: systemReason(error))
         }
         self.handle = nil
         if rename(temporary.path, destination.path) != 0 {
@@ -112,7 +120,7 @@ public final class StreamingFile {
         do {
             try handle.write(contentsOf: Data(buffer))
         } catch {
-            throw StreamingFileError.writeFailed(path: temporary.path, reason: "\(error)")
+            throw StreamingFileError.writeFailed(path: temporary.path, reason: systemReason(error))
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -14,8 +14,8 @@ struct CommandLineTests {
         return nil
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String)? {
-        guard let executable else { print("nianbao executable not built beside the tests: skipped"); return nil }
+    static func run(_ arguments: [String], executable other: URL? = nil) throws -> (status: Int32, out: String, err: String)? {
+        guard let executable = other ?? executable else { print("nianbao executable not built beside the tests: skipped"); return nil }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
