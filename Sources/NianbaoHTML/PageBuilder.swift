@@ -80,12 +80,16 @@ final class PageBuilder {
     private let maximumTextBytes: Int
     private var textBytes = 0
     private static let maximumLinks = 50
+    /// Tables nested deeper than this are read as blocks (their text kept, their grid not).
+    static let maximumTableNesting = 16
 
     private enum Kind {
         case inline, block, heading(Int), preformatted, lineBreak
         case table, row, cell, tableSection
         case anchor, title, meta
         case skipped, frame, pageHeaderOrFooter, article
+        /// A table nested deeper than ``maximumTableNesting``: read as a block, its rows and cells too.
+        case deepTable
     }
 
     private struct Open {
@@ -125,6 +129,7 @@ final class PageBuilder {
     private var preformatted = 0
     private var articles = 0
     private var inTitle = 0
+    private var deepTables = 0
     private var anchors: [(href: String, text: [UInt8])] = []
 
     init(file: String, maximumTextBytes: Int) {
@@ -202,9 +207,14 @@ final class PageBuilder {
             flushParagraph()
             pushNode()
             pushedNode = true
-            tables.append(TableBuild(line: line, node: node, container: containers.count - 1))
+            if tables.count >= Self.maximumTableNesting || deepTables > 0 {
+                kind = .deepTable
+                deepTables += 1
+            } else {
+                tables.append(TableBuild(line: line, node: node, container: containers.count - 1))
+            }
         case .row:
-            if tables.isEmpty {
+            if tables.isEmpty || deepTables > 0 {
                 kind = .block
                 flushParagraph()
                 pushNode()
@@ -215,7 +225,7 @@ final class PageBuilder {
                 tables[tables.count - 1].row = PageRow(cells: [], line: line)
             }
         case .cell:
-            if tables.isEmpty {
+            if tables.isEmpty || deepTables > 0 {
                 kind = .block
                 flushParagraph()
                 pushNode()
@@ -236,7 +246,7 @@ final class PageBuilder {
             anchors.append((attributes["href"] ?? "", []))
         case .title:
             inTitle += 1
-        case .inline, .tableSection, .meta, .skipped, .frame, .pageHeaderOrFooter:
+        case .inline, .tableSection, .meta, .skipped, .frame, .pageHeaderOrFooter, .deepTable:
             break
         }
         open.append(Open(kind: kind, pushedNode: pushedNode))
@@ -249,6 +259,9 @@ final class PageBuilder {
         }
         guard let element = open.popLast() else { return }
         switch element.kind {
+        case .deepTable:
+            flushParagraph()
+            deepTables -= 1
         case .block, .preformatted, .article:
             flushParagraph()
             if case .preformatted = element.kind { preformatted -= 1 }

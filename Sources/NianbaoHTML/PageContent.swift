@@ -189,13 +189,13 @@ struct PageContent {
     private func headTitle() -> String? {
         for candidate in [builder.meta["articletitle"], builder.meta["title"], builder.meta["og:title"], builder.titleText].compactMap({ $0 }) {
             let text = PageBuilder.trimmed(candidate)
-            if Self.isTitleLine(text) { return text }
             // `报告标题_某某市人民政府`: the site's name cut off.
-            for separator in ["_", "|", "｜", " - ", "－", "—", "--", "-"] {
+            for separator in ["_", "|", "｜", " - ", "－", "—", "--", "-"] where text.contains(separator) {
                 for part in text.components(separatedBy: separator) where Self.isTitleLine(PageBuilder.trimmed(part)) {
                     return PageBuilder.trimmed(part)
                 }
             }
+            if Self.isTitleLine(text) { return text }
         }
         return nil
     }
