@@ -59,6 +59,7 @@ public enum HTMLReader {
             diagnostics.append(Diagnostic(.warning, code: "html.doctype_internal_subset",
                 message: "the page's DOCTYPE has an internal subset (entity declarations); it was ignored and no entity in it was expanded"))
         }
+        removeConditionalMarkers(&page.utf8)
         let builder = PageBuilder(file: fileName, maximumTextBytes: limits.maximumTextBytes)
         try HTMLSAXParser.parse(page.utf8, file: fileName, into: builder)
         builder.finish()
@@ -96,6 +97,37 @@ public enum HTMLReader {
             return false
         }
         return false
+    }
+
+    /// Removes the markers of Word's "downlevel-revealed" conditional comments (`<![if !supportLists]>`,
+    /// `<![endif]>`), keeping what they enclose, as browsers do (libxml2 would show them as text).
+    /// Line breaks inside a marker are kept, so line numbers stay right.
+    static func removeConditionalMarkers(_ bytes: inout [UInt8]) {
+        let marker: [UInt8] = Array("<![".utf8)
+        var markers: [ClosedRange<Int>] = []
+        var from = 0
+        while let start = HTMLDecoding.find(marker, in: bytes, from: from) {
+            from = start + 3
+            var index = start + 3
+            let word = bytes[index..<min(bytes.count, index + 5)].map { $0 | 0x20 }
+            guard word.starts(with: Array("if".utf8)) || word.starts(with: Array("endif".utf8)) else { continue }
+            while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "<") { index += 1 }
+            // `<![endif]-->` closes a real comment (`<!--[if gte mso 9]>…`): left alone.
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ">"), bytes[index - 1] == UInt8(ascii: "]") else { continue }
+            markers.append(start...index)
+            from = index + 1
+        }
+        guard !markers.isEmpty else { return }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var position = 0
+        for range in markers {
+            kept.append(contentsOf: bytes[position..<range.lowerBound])
+            kept.append(contentsOf: bytes[range].filter { $0 == 0x0A })
+            position = range.upperBound + 1
+        }
+        kept.append(contentsOf: bytes[position...])
+        bytes = kept
     }
 
     /// Blanks a DOCTYPE's internal subset (`<!DOCTYPE html [ <!ENTITY …> ]>`) with spaces, keeping

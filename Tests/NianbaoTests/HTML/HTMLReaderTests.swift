@@ -115,6 +115,18 @@ struct HTMLReaderTests {
         #expect(document.diagnostics.contains { $0.code == "html.doctype_internal_subset" })
     }
 
+    @Test("Word's downlevel-revealed conditional comments: markers dropped, content kept; real conditional comments stay comments")
+    func wordConditionals() throws {
+        let document = try Self.read(Self.page("""
+            <!--[if gte mso 9]><xml><w:WordDocument>隐藏</w:WordDocument></xml><![endif]-->
+            <p class=MsoListParagraph><![if !supportLists]><span>一、</span><![endif]><span>总体情况<o:p></o:p></span></p>
+            <table class=MsoNormalTable><tr><td><p class=MsoNormal>规章</p></td><td>0</td></tr>
+            <![if !supportMisalignedColumns]><tr height=0><td width=100></td><td width=50></td></tr><![endif]></table>
+            """))
+        #expect(Self.paragraphs(document) == ["一、总体情况"])
+        #expect(Self.tables(document).map(Self.grid) == [[["规章", "0"], ["", ""]]])
+    }
+
     // MARK: Title and date
 
     @Test("the title comes from the body; from the head's ArticleTitle or <title> (site name cut off) when the body has none")

@@ -8,7 +8,8 @@ import NianbaoKit
 /// HTML renderings of the five samples (made by `Scripts/make-html-fixtures.sh`): the report alone
 /// in the official layout (UTF-8), and inside a government site's page — layout tables, menus,
 /// breadcrumbs, tools, footer, scripts, a hidden decoy, the request table split in two — in UTF-8
-/// and in GB18030 bytes under `charset=gb2312`. Each must score every expected field.
+/// and in GB18030 bytes under `charset=gb2312`; and pandoc's, mammoth's and LibreOffice's HTML of
+/// the samples' DOCX. Each must score every expected field.
 @Suite("HTML samples")
 struct HTMLSampleTests {
     static let variants = ["utf8", "page", "gbk"]
@@ -37,6 +38,24 @@ struct HTMLSampleTests {
         #expect(report.source.encoding == (variant == "gbk" ? "GB18030" : "UTF-8"))
         let wrong = try Self.mismatches(report, stem: stem)
         #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
+    }
+
+    @Test("HTML as real tools write it from the samples' DOCX (pandoc, mammoth, LibreOffice's HTML export) scores every field")
+    func producersScore() throws {
+        guard let folder = Bundle.module.url(forResource: "html", withExtension: nil, subdirectory: "Fixtures") else {
+            Issue.record("Fixtures/html is missing")
+            return
+        }
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { ["pandoc", "mammoth", "lo"].contains($0.deletingPathExtension().pathExtension) }
+        #expect(files.count >= 12)
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let stem = String(file.lastPathComponent.prefix { $0 != "." })
+            let report = try Pipeline.convert(contentsOf: file)
+            #expect(report.source.format == .html)
+            let wrong = try Self.mismatches(report, stem: stem)
+            #expect(wrong.isEmpty, "\(file.lastPathComponent): \(wrong.joined(separator: "\n"))")
+        }
     }
 
     @Test("the page around the report stays out of its title, prose and tables", arguments: TestFiles.sampleStems)
