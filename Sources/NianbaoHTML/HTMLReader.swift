@@ -60,14 +60,29 @@ public enum HTMLReader {
                 message: "the page's DOCTYPE has an internal subset (entity declarations); it was ignored and no entity in it was expanded"))
         }
         removeConditionalMarkers(&page.utf8)
-        let builder = PageBuilder(file: fileName, maximumTextBytes: limits.maximumTextBytes)
-        try HTMLSAXParser.parse(page.utf8, file: fileName, into: builder)
-        builder.finish()
-        var content = PageContent(builder: builder, file: fileName)
-        let blocks = try content.blocks()
+        var content = try parse(page.utf8, file: fileName, limits: limits, readsHidden: false)
+        if !content.holdsReport {
+            // The only copy of the report may sit in a hidden element (a tab, a print version).
+            let hidden = try parse(page.utf8, file: fileName, limits: limits, readsHidden: true)
+            if hidden.holdsReport {
+                content = hidden
+                diagnostics.append(Diagnostic(.warning, code: "html.hidden_report",
+                    message: "the report is in elements the page hides (display:none, hidden); read from there"))
+            } else if let error = content.linksOnlyError {
+                throw error
+            }
+        }
+        let blocks = content.blocks()
         diagnostics.append(contentsOf: content.diagnostics)
         return SourceDocument(source: SourceInfo(file: fileName, format: .html, sha256: "", encoding: page.encoding),
                               blocks: blocks, diagnostics: diagnostics.sortedBySeverity())
+    }
+
+    private static func parse(_ bytes: [UInt8], file: String, limits: Limits, readsHidden: Bool) throws -> PageContent {
+        let builder = PageBuilder(file: file, maximumTextBytes: limits.maximumTextBytes, readsHidden: readsHidden)
+        try HTMLSAXParser.parse(bytes, file: file, into: builder)
+        builder.finish()
+        return PageContent(builder: builder, file: file)
     }
 
     /// Whether `data` looks like an HTML page by its first bytes (after a byte-order mark, white

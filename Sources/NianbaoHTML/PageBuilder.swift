@@ -86,7 +86,7 @@ final class PageBuilder {
     private enum Kind {
         case inline, block, heading(Int), preformatted, lineBreak
         case table, row, cell, tableSection
-        case anchor, title, meta
+        case anchor, title, meta, image
         case skipped, frame, pageHeaderOrFooter, article
         /// A table nested deeper than ``maximumTableNesting``: read as a block, its rows and cells too.
         case deepTable
@@ -132,9 +132,15 @@ final class PageBuilder {
     private var deepTables = 0
     private var anchors: [(href: String, text: [UInt8])] = []
 
-    init(file: String, maximumTextBytes: Int) {
+    /// Read hidden elements too (the second reading of a page whose only copy of the report is hidden).
+    private let readsHidden: Bool
+    /// Images, by the block element holding them.
+    private(set) var images: [Int32] = []
+
+    init(file: String, maximumTextBytes: Int, readsHidden: Bool = false) {
         self.file = file
         self.maximumTextBytes = maximumTextBytes
+        self.readsHidden = readsHidden
     }
 
     /// The parser's current line.
@@ -179,7 +185,7 @@ final class PageBuilder {
         }
         if tag == "html" || tag == "body" {
             // Never left out as a whole.
-        } else if Self.isHidden(attributes) {
+        } else if !readsHidden, Self.isHidden(attributes) {
             skippedHidden += 1
             skipDepth = 1
             return
@@ -244,6 +250,8 @@ final class PageBuilder {
             }
         case .anchor:
             anchors.append((attributes["href"] ?? "", []))
+        case .image:
+            if images.count < 10_000 { images.append(node) }
         case .title:
             inTitle += 1
         case .inline, .tableSection, .meta, .skipped, .frame, .pageHeaderOrFooter, .deepTable:
@@ -288,7 +296,7 @@ final class PageBuilder {
             if let anchor = anchors.popLast() { noteAnchor(anchor) }
         case .title:
             inTitle -= 1
-        case .inline, .tableSection, .meta, .lineBreak, .skipped, .frame, .pageHeaderOrFooter:
+        case .inline, .tableSection, .meta, .lineBreak, .skipped, .frame, .pageHeaderOrFooter, .image:
             break
         }
         if element.pushedNode { node = parents[Int(node)] }
@@ -459,6 +467,7 @@ final class PageBuilder {
         kinds["th"] = .cell
         for name in ["thead", "tbody", "tfoot", "colgroup", "col"] { kinds[name] = .tableSection }
         kinds["a"] = .anchor
+        kinds["img"] = .image
         kinds["title"] = .title
         kinds["meta"] = .meta
         for name in ["script", "style", "noscript", "template", "svg", "math", "canvas", "audio", "video", "select", "option",
@@ -496,7 +505,7 @@ final class PageBuilder {
     private static let chromeWords: Set<String> = [
         "nav", "navbar", "navigation", "menu", "mainmenu", "topmenu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
         "position", "location", "dqwz", "share", "sharing", "bdsharebuttonbox", "bdshare", "fenxiang", "sidebar",
-        "copyright", "toolbar", "tools", "print", "fontsize", "qrcode", "ewm", "gotop", "backtop", "search", "searchbox",
+        "copyright", "toolbar", "tools", "fontsize", "qrcode", "ewm", "gotop", "backtop", "search", "searchbox",
         "login", "friendlink", "friendlinks", "yqlj", "pagenav", "prevnext", "skip", "wza", "footer", "header",
     ]
     /// Whole class or id tokens that name page chrome (but that, as words, occur in content names).

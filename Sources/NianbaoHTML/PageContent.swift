@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoModel
 
 /// Turns what ``PageBuilder`` collected into the block stream: layout tables opened up, data tables
@@ -8,9 +9,34 @@ struct PageContent {
     let file: String
     var diagnostics: [Diagnostic] = []
 
+    /// The body's items, layout tables opened up.
+    private var items: [Item] = []
+    /// Indices of the items that are the report's part headings and tables.
+    private var keys: [Int] = []
+
     init(builder: PageBuilder, file: String) {
         self.builder = builder
         self.file = file
+        items = flatten(builder.body)
+        keys = items.indices.filter { isKey(items[$0]) }
+    }
+
+    /// Whether the page holds a part heading or a table of a report.
+    var holdsReport: Bool { !keys.isEmpty }
+
+    /// The error for a page that holds no report but links to one (an attachment, a frame), naming
+    /// the link targets; `nil` for any other page.
+    var linksOnlyError: HTMLReadError? {
+        guard keys.isEmpty, !builder.links.isEmpty else { return nil }
+        return HTMLReadError(.linksOnly, file: file, problem:
+            "the page holds no report text or tables, only links to it: \(Self.describe(builder.links)); fetch that file and convert it")
+    }
+
+    private static func describe(_ links: [PageLink]) -> String {
+        let shown = links.prefix(3).map { link in
+            link.text.isEmpty || link.text == link.target ? link.target : "\(link.target) (\(link.text))"
+        }
+        return shown.joined(separator: ", ") + (links.count > 3 ? " and \(links.count - 3) more" : "")
     }
 
     /// A paragraph or a data table, in reading order.
@@ -26,22 +52,24 @@ struct PageContent {
         }
     }
 
-    mutating func blocks() throws -> [Block] {
-        var items = flatten(builder.body)
-        let keys = items.indices.filter { isKey(items[$0]) }
-        if keys.isEmpty, !builder.links.isEmpty {
-            let shown = builder.links.prefix(3).map { link in
-                link.text.isEmpty || link.text == link.target ? link.target : "\(link.target) (\(link.text))"
-            }
-            let more = builder.links.count > 3 ? " and \(builder.links.count - 3) more" : ""
-            throw HTMLReadError(.linksOnly, file: file, problem:
-                "the page holds no report text or tables, only links to it: \(shown.joined(separator: ", "))\(more); fetch that file and convert it")
-        }
+    mutating func blocks() -> [Block] {
+        var items = items
         var pageDate: String?
+        var root: Int32 = 0
         if keys.count >= 2 {
-            items = keepReport(items, keys: keys, pageDate: &pageDate)
+            items = keepReport(items, keys: keys, root: &root, pageDate: &pageDate)
+        }
+        if pageDate == nil {
+            // A metadata table (索引号 | … | 发文日期 | 2026-03-10) anywhere on the page.
+            for case .table(let table) in self.items where !Self.isReportTable(table) {
+                if let date = Self.tableDate(table) {
+                    pageDate = date
+                    break
+                }
+            }
         }
         items = dropChrome(items)
+        noteMissingTables(items, root: root)
         addTitleAndDate(&items, pageDate: pageDate)
         return makeBlocks(items)
     }
@@ -108,8 +136,8 @@ struct PageContent {
 
     /// Keeps the items inside the element that holds every part heading and report table, and
     /// before it the title and date lines nearest to it; a date line after it becomes `pageDate`.
-    private mutating func keepReport(_ items: [Item], keys: [Int], pageDate: inout String?) -> [Item] {
-        var root = items[keys[0]].node
+    private mutating func keepReport(_ items: [Item], keys: [Int], root: inout Int32, pageDate: inout String?) -> [Item] {
+        root = items[keys[0]].node
         for key in keys.dropFirst() { root = commonAncestor(root, items[key].node) }
         guard root != 0 else { return items }
         var kept: [Item] = []
@@ -148,6 +176,22 @@ struct PageContent {
                 message: "\(dropped) block(s) of the page outside the report's content (menus, headers, footers, related links) were left out"))
         }
         return kept
+    }
+
+    /// Says why no table of the report is in the page when that can be seen: the tables are
+    /// pictures, or attachments.
+    private mutating func noteMissingTables(_ items: [Item], root: Int32) {
+        let tables = items.filter { if case .table(let table) = $0 { return Self.isReportTable(table) } else { return false } }
+        guard tables.isEmpty else { return }
+        let images = builder.images.filter { root == 0 || isInside($0, root) }.count
+        if images > 0 {
+            diagnostics.append(Diagnostic(.warning, code: "html.tables_as_images",
+                message: "the page has none of the report's tables as text, but \(images) image(s) in the report's content: the tables are probably pictures, whose values cannot be read"))
+        }
+        if !builder.links.isEmpty {
+            diagnostics.append(Diagnostic(.warning, code: "html.tables_linked",
+                message: "the page has none of the report's tables as text; it links to \(Self.describe(builder.links)), which may hold them"))
+        }
     }
 
     /// Drops print/close/share/next-article lines everywhere, and after the last part heading
@@ -327,6 +371,22 @@ struct PageContent {
         let keywords = ["总体情况", "概述", "主动公开", "收到和处理", "依申请", "行政复议", "行政诉讼", "复议", "存在的主要问题", "存在问题",
                         "改进", "其他需要报告", "其他事项"]
         return keywords.contains { key.contains($0) }
+    }
+
+    /// The date in a page's metadata table: a cell `发文日期`/`发布日期`/`成文日期`/`发布时间` followed by
+    /// a cell holding a date.
+    static func tableDate(_ table: PageTable) -> String? {
+        let labels: Set<String> = ["发文日期", "发布日期", "成文日期", "发布时间", "公开日期", "生成日期"]
+        for row in table.rows.prefix(10) {
+            let texts = row.cells.map { cell in
+                cell.items.compactMap { if case .paragraph(let p) = $0 { return p.text } else { return nil } }.joined()
+            }
+            for (index, text) in texts.enumerated() where index + 1 < texts.count {
+                let label = squashed(text).trimmingCharacters(in: [":", "："])
+                if labels.contains(label), let date = date(in: Substring(squashed(texts[index + 1]))) { return date }
+            }
+        }
+        return nil
     }
 
     /// A table of the report (第二十条…, 申请人情况, 行政复议…).

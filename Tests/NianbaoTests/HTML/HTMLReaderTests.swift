@@ -165,6 +165,29 @@ struct HTMLReaderTests {
         #expect(report.published == "2021-01-20")
     }
 
+    @Test("a page's metadata table (索引号 | … | 发文日期 | date) gives the date when the body has no date line")
+    func metadataTable() throws {
+        let document = try Self.read(Self.page("""
+            <table class="xxgk"><tr><td>索 引 号</td><td>014416330/2018-04736</td><td>分 类</td><td>政府信息公开年报</td></tr>
+            <tr><td>发布机构</td><td>市政府办</td><td>发文日期：</td><td>2018-02-28</td></tr></table>
+            <div class="content"><h1>某市2017年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p></div>
+            """))
+        #expect(Self.paragraphs(document).prefix(2) == ["某市2017年政府信息公开工作年度报告", "2018年2月28日"])
+        #expect(Self.tables(document).isEmpty)
+    }
+
+    @Test("a report only in hidden elements is read from there, with a warning; tables as pictures are named")
+    func hiddenAndPictures() throws {
+        let hidden = try Self.read(Self.page("""
+            <div id="pdf"><p>正在加载</p></div>
+            <div id="text" style="display:none"><p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p>
+            <p><img src="/u/t1.png"></p><p>三、收到和处理政府信息公开申请情况</p><p><img src="/u/t2.png"></p></div>
+            """))
+        #expect(Self.paragraphs(hidden).contains("一、总体情况"))
+        #expect(hidden.diagnostics.contains { $0.code == "html.hidden_report" })
+        #expect(hidden.diagnostics.contains { $0.code == "html.tables_as_images" && $0.message.contains("2 image") })
+    }
+
     // MARK: Pages without the report
 
     @Test("a page that only links to the report names the link targets")
