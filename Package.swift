@@ -41,6 +41,11 @@ let package = Package(
             dependencies: ["NianbaoModel", "CNianbaoZip", "CNianbaoXML2"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "NianbaoHTML",
+            dependencies: ["NianbaoModel", "CNianbaoXML2"],
+            swiftSettings: strictSettings
+        ),
 
         // Domain layer: blocks to report, and the consistency rules.
         .target(name: "NianbaoRecognizer", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
@@ -53,7 +58,7 @@ let package = Package(
         .target(
             name: "NianbaoKit",
             dependencies: [
-                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoRecognizer",
+                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoRecognizer",
                 "NianbaoValidator", "NianbaoWriters",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -73,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "NianbaoTests",
             dependencies: [
-                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoRecognizer",
+                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoRecognizer",
                 "NianbaoValidator", "NianbaoWriters", "NianbaoKit",
             ],
             resources: [.copy("Fixtures")],

@@ -59,7 +59,7 @@ public enum InputCollector {
     /// Extensions picked up when a folder is searched: the one table of supported input
     /// formats. A file found in a folder with any other extension is listed as a ``Problem``
     /// ("unsupported format").
-    public static let folderExtensions: Set<String> = ["txt", "docx"]
+    public static let folderExtensions: Set<String> = ["txt", "docx", "html", "htm", "shtml", "xhtml"]
 
     /// The files a bulk run writes beside the per-file outputs; skipped when found in a folder.
     public static let runFileNames: Set<String> = ["errors.csv", "errors.previous.csv", "reports.jsonl", "reports.csv", "values.csv"]
@@ -75,7 +75,6 @@ public enum InputCollector {
         "rtf": "convert it with `soffice --headless --convert-to docx FILE`",
         "odt": "convert it with `soffice --headless --convert-to docx FILE`",
         "pdf": "extract its text first, e.g. `pdftotext -layout FILE`",
-        "html": "save it as text first", "htm": "save it as text first",
     ]
 
     /// A path that could not be used as input.

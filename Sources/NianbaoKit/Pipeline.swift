@@ -61,8 +61,14 @@ public enum Pipeline {
         // Content first for Office containers: a scraped "report.txt" is often a renamed Word file.
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .docx }
         switch ext {
-        case "docx", "docm", "dotx", "doc": return .docx
         case "json": return .json
+        default: break
+        }
+        // A page saved under any name (`.txt`, a `.doc` that is really HTML, as some sites serve).
+        if DocumentReaders.looksLikeHTML(data) { return .html }
+        switch ext {
+        case "docx", "docm", "dotx", "doc": return .docx
+        case "html", "htm", "shtml", "xhtml", "xht": return .html
         case "txt", "text": return .text
         default: break
         }
@@ -145,7 +151,7 @@ public enum Pipeline {
             } catch {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
-        case .text, .docx:
+        case .text, .docx, .html:
             if format == .text, data.count > maximumTextBytes {
                 throw ConversionError(file: shown, stage: .read,
                     message: "\(data.count / 1_048_576) MiB of text is more than one report (limit \(maximumTextBytes / 1_048_576) MiB); split the file")
@@ -196,13 +202,15 @@ public enum Pipeline {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Reads the block stream of a text or DOCX input.
+    /// Reads the block stream of a text, DOCX or HTML input.
     public static func read(data: Data, fileName: String, format: SourceFormat) throws -> SourceDocument {
         switch format {
         case .text, .json:
             return try TextReader.read(data: data, fileName: fileName)
         case .docx:
             return try DocumentReaders.readDOCX(data: data, fileName: fileName)
+        case .html:
+            return try DocumentReaders.readHTML(data: data, fileName: fileName)
         }
     }
 

@@ -4,6 +4,8 @@ public enum SourceFormat: String, Sendable, Hashable, CaseIterable {
     case text
     /// An Office Open XML word-processing document.
     case docx
+    /// An HTML page (`.html`, `.htm`, `.shtml`, `.xhtml`), as sites publish reports.
+    case html
     /// nianbao's own JSON output, read back.
     case json
 }

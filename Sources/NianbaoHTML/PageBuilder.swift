@@ -1,0 +1,567 @@
+import CNianbaoXML2
+import NianbaoModel
+
+/// A paragraph as the page gave it, before the page's chrome is told from the report.
+struct PageParagraph {
+    var text: String
+    var line: Int
+    var headingLevel: Int?
+    /// The innermost block element holding it (an index into ``PageBuilder/parents``).
+    var node: Int32
+    /// All its visible text is link text (a menu entry, a breadcrumb, an attachment name).
+    var linkOnly: Bool
+}
+
+/// A table cell with what it holds: paragraphs, and tables nested in it.
+struct PageCell {
+    var items: [PageItem]
+    var columnSpan: Int
+    var rowSpan: Int
+    var line: Int
+}
+
+/// A table row.
+struct PageRow {
+    var cells: [PageCell]
+    var line: Int
+}
+
+/// A table as the page gave it (spans not yet resolved).
+struct PageTable {
+    var rows: [PageRow]
+    var line: Int
+    var node: Int32
+}
+
+/// What a container (the page body or a table cell) holds, in order.
+indirect enum PageItem {
+    case paragraph(PageParagraph)
+    case table(PageTable)
+}
+
+/// A link to a document or a frame's source: what a page that only links to the report points at.
+struct PageLink {
+    var target: String
+    var text: String
+}
+
+/// Receives libxml2's SAX events for one page and collects its paragraphs and tables.
+///
+/// Left out while reading: `<script>`, `<style>`, `<noscript>`, `<template>`, forms' controls,
+/// `<nav>`, `<aside>`, page-level `<header>`/`<footer>` (kept inside `<article>`/`<main>`), frames
+/// and embedded objects (their sources are recorded), elements hidden by `hidden`,
+/// `display:none`, `visibility:hidden` or `mso-hide:all`, and elements whose `class` or `id` names
+/// page chrome (navigation, breadcrumbs, share buttons, footers, print/close tools). Comments never
+/// reach SAX. Block elements and `<br>` end paragraphs; runs of white space collapse as a browser
+/// shows them; `&nbsp;` reads as a space.
+final class PageBuilder {
+    /// The parser, while it runs (for line numbers).
+    var context: htmlParserCtxtPtr?
+    /// The first failure raised from a callback (a limit); the parse stops at the next chunk.
+    var failure: HTMLReadError?
+    /// Errors libxml2 recovered from (tag soup).
+    var parserErrors = 0
+
+    /// The body's items, in order.
+    private(set) var body: [PageItem] = []
+    /// `<title>` text.
+    private(set) var titleText = ""
+    /// `<meta name=… content=…>` values by lowercased name.
+    private(set) var meta: [String: String] = [:]
+    /// Links to documents and frame sources, in page order (at most ``maximumLinks``).
+    private(set) var links: [PageLink] = []
+    /// Each block element's parent (−1 for none), by node index; node 0 is the page.
+    private(set) var parents: [Int32] = [-1]
+    /// Elements left out as hidden or chrome, by reason.
+    private(set) var skippedHidden = 0
+    private(set) var skippedChrome = 0
+
+    private let file: String
+    private let maximumTextBytes: Int
+    private var textBytes = 0
+    private static let maximumLinks = 50
+    /// Tables nested deeper than this are read as blocks (their text kept, their grid not).
+    static let maximumTableNesting = 16
+
+    private enum Kind {
+        case inline, block, heading(Int), preformatted, lineBreak
+        case table, row, cell, tableSection
+        case anchor, title, meta, image
+        case skipped, frame, pageHeaderOrFooter, article
+        /// A table nested deeper than ``maximumTableNesting``: read as a block, its rows and cells too.
+        case deepTable
+    }
+
+    private struct Open {
+        var kind: Kind
+        var pushedNode: Bool
+    }
+
+    /// A container being filled: the body, or a cell.
+    private struct Container {
+        var items: [PageItem] = []
+        var buffer: [UInt8] = []
+        var lastWasSpace = true
+        var line = 0
+        var visible = 0
+        var linkVisible = 0
+        // Cells only.
+        var columnSpan = 1
+        var rowSpan = 1
+        var cellLine = 0
+    }
+
+    private struct TableBuild {
+        var rows: [PageRow] = []
+        var row: PageRow?
+        var line: Int
+        var node: Int32
+        /// The container the table sits in.
+        var container: Int
+    }
+
+    private var open: [Open] = []
+    private var containers: [Container] = [Container()]
+    private var tables: [TableBuild] = []
+    private var node: Int32 = 0
+    private var skipDepth = 0
+    private var headings: [Int] = []
+    private var preformatted = 0
+    private var articles = 0
+    private var inTitle = 0
+    private var deepTables = 0
+    private var anchors: [(href: String, text: [UInt8])] = []
+
+    /// Read hidden elements too (the second reading of a page whose only copy of the report is hidden).
+    private let readsHidden: Bool
+    /// Images, by the block element holding them.
+    private(set) var images: [Int32] = []
+
+    init(file: String, maximumTextBytes: Int, readsHidden: Bool = false) {
+        self.file = file
+        self.maximumTextBytes = maximumTextBytes
+        self.readsHidden = readsHidden
+    }
+
+    /// The parser's current line.
+    private var line: Int {
+        guard let input = context?.pointee.input else { return 0 }
+        return Int(input.pointee.line)
+    }
+
+    // MARK: Events
+
+    func start(name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        let tag = String(cString: name)
+        var kind = Self.kinds[tag] ?? .inline
+        let attributes = Self.attributes(attributes)
+        if case .frame = kind {
+            for key in ["src", "data"] {
+                if let source = attributes[key], !source.isEmpty { addLink(PageLink(target: source, text: tag)) }
+            }
+            skipDepth = 1
+            return
+        }
+        if case .skipped = kind {
+            skipDepth = 1
+            return
+        }
+        if case .meta = kind {
+            readMeta(attributes)
+            open.append(Open(kind: .meta, pushedNode: false))
+            return
+        }
+        if case .pageHeaderOrFooter = kind {
+            if articles == 0 {
+                skippedChrome += 1
+                skipDepth = 1
+                return
+            }
+            kind = .block
+        }
+        if tag == "html" || tag == "body" {
+            // Never left out as a whole.
+        } else if !readsHidden, Self.isHidden(attributes) {
+            skippedHidden += 1
+            skipDepth = 1
+            return
+        } else if Self.isChrome(attributes) {
+            skippedChrome += 1
+            skipDepth = 1
+            return
+        }
+        var pushedNode = false
+        switch kind {
+        case .block, .preformatted, .article:
+            flushParagraph()
+            pushNode()
+            pushedNode = true
+            if case .preformatted = kind { preformatted += 1 }
+            if case .article = kind { articles += 1 }
+        case .heading(let level):
+            flushParagraph()
+            pushNode()
+            pushedNode = true
+            headings.append(level)
+        case .lineBreak:
+            flushParagraph()
+        case .table:
+            flushParagraph()
+            pushNode()
+            pushedNode = true
+            if tables.count >= Self.maximumTableNesting || deepTables > 0 {
+                kind = .deepTable
+                deepTables += 1
+            } else {
+                tables.append(TableBuild(line: line, node: node, container: containers.count - 1))
+            }
+        case .row:
+            if tables.isEmpty || deepTables > 0 {
+                kind = .block
+                flushParagraph()
+                pushNode()
+                pushedNode = true
+            } else {
+                closeOpenCell()
+                finishRow()
+                tables[tables.count - 1].row = PageRow(cells: [], line: line)
+            }
+        case .cell:
+            if tables.isEmpty || deepTables > 0 {
+                kind = .block
+                flushParagraph()
+                pushNode()
+                pushedNode = true
+            } else {
+                closeOpenCell()
+                if tables[tables.count - 1].row == nil { tables[tables.count - 1].row = PageRow(cells: [], line: line) }
+                flushParagraph()
+                pushNode()
+                pushedNode = true
+                var cell = Container()
+                cell.columnSpan = Self.span(attributes["colspan"], maximum: 1000)
+                cell.rowSpan = Self.span(attributes["rowspan"], maximum: 65_534, zeroMeans: 0)
+                cell.cellLine = line
+                containers.append(cell)
+            }
+        case .anchor:
+            anchors.append((attributes["href"] ?? "", []))
+        case .image:
+            if images.count < 10_000 { images.append(node) }
+        case .title:
+            inTitle += 1
+        case .inline, .tableSection, .meta, .skipped, .frame, .pageHeaderOrFooter, .deepTable:
+            break
+        }
+        open.append(Open(kind: kind, pushedNode: pushedNode))
+    }
+
+    func end() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        guard let element = open.popLast() else { return }
+        switch element.kind {
+        case .deepTable:
+            flushParagraph()
+            deepTables -= 1
+        case .block, .preformatted, .article:
+            flushParagraph()
+            if case .preformatted = element.kind { preformatted -= 1 }
+            if case .article = element.kind { articles -= 1 }
+        case .heading:
+            flushParagraph()
+            headings.removeLast()
+        case .table:
+            closeOpenCell()
+            finishRow()
+            if let table = tables.popLast() {
+                // Any containers the table opened and tag soup left open are closed with it.
+                while containers.count - 1 > table.container, let extra = containers.popLast() {
+                    containers[containers.count - 1].items.append(contentsOf: extra.items)
+                }
+                containers[containers.count - 1].items.append(.table(PageTable(rows: table.rows, line: table.line, node: table.node)))
+            }
+        case .row:
+            closeOpenCell()
+            finishRow()
+        case .cell:
+            closeCell()
+        case .anchor:
+            if let anchor = anchors.popLast() { noteAnchor(anchor) }
+        case .title:
+            inTitle -= 1
+        case .inline, .tableSection, .meta, .lineBreak, .skipped, .frame, .pageHeaderOrFooter, .image:
+            break
+        }
+        if element.pushedNode { node = parents[Int(node)] }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if skipDepth > 0 { return }
+        if inTitle > 0 {
+            if titleText.utf8.count < 2000 { titleText += String(decoding: bytes, as: UTF8.self) }
+            return
+        }
+        textBytes += bytes.count
+        if textBytes > maximumTextBytes, failure == nil {
+            failure = HTMLReadError(.overLimit, file: file, problem:
+                "the page holds more than \(maximumTextBytes / 1_048_576) MiB of text: more than one report")
+            context.map { xmlStopParser($0) }
+            return
+        }
+        for index in anchors.indices where anchors[index].text.count < 400 {
+            anchors[index].text.append(contentsOf: bytes.prefix(400))
+        }
+        let top = containers.count - 1
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A && preformatted > 0 {
+                flushParagraph()
+                index += 1
+                continue
+            }
+            if HTMLDecoding.isASCIISpace(byte) {
+                if !containers[top].lastWasSpace {
+                    containers[top].buffer.append(0x20)
+                    containers[top].lastWasSpace = preformatted == 0
+                }
+                index += 1
+                continue
+            }
+            if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
+                // `&nbsp;`: a space that does not collapse.
+                containers[top].buffer.append(0x20)
+                containers[top].lastWasSpace = true
+                index += 2
+                continue
+            }
+            if containers[top].buffer.isEmpty || containers[top].line == 0 { containers[top].line = line }
+            containers[top].buffer.append(byte)
+            containers[top].lastWasSpace = false
+            // Count characters (lead bytes) to tell link-only paragraphs.
+            if byte < 0x80 || byte >= 0xC0 {
+                if anchors.isEmpty { containers[top].visible += 1 } else { containers[top].linkVisible += 1 }
+            }
+            index += 1
+        }
+    }
+
+    // MARK: Containers
+
+    private func pushNode() {
+        parents.append(node)
+        node = Int32(parents.count - 1)
+    }
+
+    /// Ends the paragraph being collected in the innermost container.
+    private func flushParagraph() {
+        let top = containers.count - 1
+        defer {
+            containers[top].buffer.removeAll(keepingCapacity: true)
+            containers[top].lastWasSpace = true
+            containers[top].line = 0
+            containers[top].visible = 0
+            containers[top].linkVisible = 0
+        }
+        guard !containers[top].buffer.isEmpty else { return }
+        let text = Self.trimmed(String(decoding: containers[top].buffer, as: UTF8.self))
+        guard !text.isEmpty else { return }
+        let paragraph = PageParagraph(text: text, line: containers[top].line, headingLevel: headings.last, node: node,
+                                      linkOnly: containers[top].visible == 0 && containers[top].linkVisible > 0)
+        containers[top].items.append(.paragraph(paragraph))
+    }
+
+    /// Closes a cell that tag soup left open when a new row or cell starts.
+    private func closeOpenCell() {
+        guard let table = tables.last, containers.count - 1 > table.container else { return }
+        // Unwind the open-element stack down to the cell, closing what is inside it.
+        while let last = open.last {
+            if case .cell = last.kind {
+                _ = open.popLast()
+                closeCell()
+                if last.pushedNode { node = parents[Int(node)] }
+                return
+            }
+            end()
+        }
+    }
+
+    private func closeCell() {
+        flushParagraph()
+        guard let table = tables.last, containers.count - 1 > table.container, let cell = containers.popLast() else { return }
+        let pageCell = PageCell(items: cell.items, columnSpan: cell.columnSpan, rowSpan: cell.rowSpan, line: cell.cellLine)
+        let index = tables.count - 1
+        if tables[index].row == nil { tables[index].row = PageRow(cells: [], line: cell.cellLine) }
+        tables[index].row?.cells.append(pageCell)
+    }
+
+    private func finishRow() {
+        guard !tables.isEmpty, let row = tables[tables.count - 1].row else { return }
+        tables[tables.count - 1].row = nil
+        tables[tables.count - 1].rows.append(row)
+    }
+
+    /// Ends the page: whatever tag soup left open is closed.
+    func finish() {
+        while !open.isEmpty { end() }
+        while containers.count > 1, let extra = containers.popLast() {
+            containers[containers.count - 1].items.append(contentsOf: extra.items)
+        }
+        flushParagraph()
+        body = containers[0].items
+        containers[0].items = []
+    }
+
+    // MARK: Head, links
+
+    private func readMeta(_ attributes: [String: String]) {
+        guard let content = attributes["content"] else { return }
+        let key = (attributes["name"] ?? attributes["property"] ?? attributes["itemprop"] ?? "").lowercased()
+        if !key.isEmpty, meta[key] == nil { meta[key] = String(content.prefix(500)) }
+    }
+
+    private func noteAnchor(_ anchor: (href: String, text: [UInt8])) {
+        let target = anchor.href.trimmingASCIISpaces
+        guard !target.isEmpty, !target.hasPrefix("#"), !target.lowercased().hasPrefix("javascript:") else { return }
+        let text = Self.trimmed(String(decoding: anchor.text, as: UTF8.self))
+        let lower = target.lowercased()
+        let path = lower.split(separator: "?").first.map(String.init) ?? lower
+        let documentExtensions = [".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".et", ".zip", ".rar", ".7z", ".txt", ".rtf"]
+        let isDocument = documentExtensions.contains { path.hasSuffix($0) }
+        let namesReport = text.contains("报告") || text.contains("年报")
+        if isDocument || (namesReport && !text.isEmpty) { addLink(PageLink(target: target, text: text)) }
+    }
+
+    private func addLink(_ link: PageLink) {
+        if links.count < Self.maximumLinks { links.append(link) }
+    }
+
+    // MARK: Classification
+
+    private static let kinds: [String: Kind] = {
+        var kinds: [String: Kind] = [:]
+        for name in ["p", "div", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "section", "address", "center", "hr",
+                     "form", "fieldset", "legend", "figure", "figcaption", "details", "summary", "body", "html", "head",
+                     "caption", "dir", "menu", "frameset", "noframes", "h7", "article", "main"] {
+            kinds[name] = .block
+        }
+        kinds["article"] = .article
+        kinds["main"] = .article
+        for level in 1...6 { kinds["h\(level)"] = .heading(level) }
+        kinds["pre"] = .preformatted
+        kinds["xmp"] = .preformatted
+        kinds["listing"] = .preformatted
+        kinds["plaintext"] = .preformatted
+        kinds["br"] = .lineBreak
+        kinds["table"] = .table
+        kinds["tr"] = .row
+        kinds["td"] = .cell
+        kinds["th"] = .cell
+        for name in ["thead", "tbody", "tfoot", "colgroup", "col"] { kinds[name] = .tableSection }
+        kinds["a"] = .anchor
+        kinds["img"] = .image
+        kinds["title"] = .title
+        kinds["meta"] = .meta
+        for name in ["script", "style", "noscript", "template", "svg", "math", "canvas", "audio", "video", "select", "option",
+                     "optgroup", "datalist", "button", "textarea", "input", "nav", "aside", "dialog", "map", "xml", "marquee",
+                     "link", "base", "head:script", "o:smarttagtype"] {
+            kinds[name] = .skipped
+        }
+        for name in ["iframe", "frame", "embed", "object", "applet"] { kinds[name] = .frame }
+        kinds["header"] = .pageHeaderOrFooter
+        kinds["footer"] = .pageHeaderOrFooter
+        return kinds
+    }()
+
+    private static func attributes(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [String: String] {
+        guard let list else { return [:] }
+        var result: [String: String] = [:]
+        var index = 0
+        while let name = list[index] {
+            let key = String(cString: name).lowercased()
+            let value = list[index + 1].map { String(cString: $0) } ?? ""
+            if result[key] == nil { result[key] = value }
+            index += 2
+        }
+        return result
+    }
+
+    private static func isHidden(_ attributes: [String: String]) -> Bool {
+        if attributes["hidden"] != nil { return true }
+        guard let style = attributes["style"], !style.isEmpty else { return false }
+        let squashed = String(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }.map(Character.init))
+        return squashed.contains("display:none") || squashed.contains("visibility:hidden") || squashed.contains("mso-hide:all")
+    }
+
+    /// Class and id words that name page chrome.
+    private static let chromeWords: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "mainmenu", "topmenu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
+        "position", "location", "dqwz", "share", "sharing", "bdsharebuttonbox", "bdshare", "fenxiang", "sidebar",
+        "copyright", "toolbar", "tools", "fontsize", "qrcode", "ewm", "gotop", "backtop", "search", "searchbox",
+        "login", "friendlink", "friendlinks", "yqlj", "pagenav", "prevnext", "skip", "wza", "footer", "header",
+    ]
+    /// Whole class or id tokens that name page chrome (but that, as words, occur in content names).
+    private static let chromeTokens: Set<String> = ["head", "foot", "top", "bottom", "site-header", "site-footer", "page-header", "page-footer"]
+
+    private static func isChrome(_ attributes: [String: String]) -> Bool {
+        var tokens: [Substring] = []
+        if let value = attributes["class"] { tokens += value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) }
+        if let value = attributes["id"] { tokens.append(Substring(value)) }
+        if let role = attributes["role"], ["navigation", "banner", "contentinfo", "search"].contains(role.lowercased()) { return true }
+        for token in tokens {
+            let lower = token.lowercased()
+            if chromeTokens.contains(lower) { return true }
+            for word in lower.split(whereSeparator: { $0 == "-" || $0 == "_" }) {
+                let word = String(word)
+                // `header`/`footer` only as the whole name or its first word (`header-top`), not
+                // `article-header`, which often holds the report's title and date.
+                if word == "header" || word == "footer" {
+                    if lower.hasPrefix(word) { return true }
+                    continue
+                }
+                if chromeWords.contains(word) { return true }
+            }
+        }
+        return false
+    }
+
+    private static func span(_ value: String?, maximum: Int, zeroMeans: Int = 1) -> Int {
+        guard let value else { return 1 }
+        let digits = value.trimmingASCIISpaces.prefix { $0.isASCII && $0.isNumber }
+        guard let number = Int(digits.prefix(6)) else { return 1 }
+        if number == 0 { return zeroMeans }
+        return min(number, maximum)
+    }
+
+    /// `text` without leading and trailing white space (spaces, line breaks, `&nbsp;`, U+3000).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        func blank(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
+            default: false
+            }
+        }
+        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII white space.
+    var trimmingASCIISpaces: String {
+        let scalars = unicodeScalars
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

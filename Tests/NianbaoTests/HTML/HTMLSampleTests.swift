@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import NianbaoModel
+import NianbaoHTML
+import NianbaoWriters
+import NianbaoKit
+
+/// HTML renderings of the five samples (made by `Scripts/make-html-fixtures.sh`): the report alone
+/// in the official layout (UTF-8), and inside a government site's page — layout tables, menus,
+/// breadcrumbs, tools, footer, scripts, a hidden decoy, the request table split in two — in UTF-8
+/// and in GB18030 bytes under `charset=gb2312`; and pandoc's, mammoth's and LibreOffice's HTML of
+/// the samples' DOCX. Each must score every expected field.
+@Suite("HTML samples")
+struct HTMLSampleTests {
+    static let variants = ["utf8", "page", "gbk"]
+
+    static func fixture(_ name: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "html", subdirectory: "Fixtures/html") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Fixtures/html/\(name).html"])
+        }
+        return try Data(contentsOf: url)
+    }
+
+    static func mismatches(_ report: Report, stem: String) throws -> [String] {
+        let comparison = try ExpectedComparison(actualJSON: Data(ReportJSON.encode(report).utf8), expectedJSON: try TestFiles.expected(stem))
+        #expect(comparison.checks.count > 100)
+        return comparison.mismatches.map(\.description)
+    }
+
+    @Test("each HTML rendering of each sample scores every field", arguments: TestFiles.sampleStems, variants)
+    func fixtureScores(stem: String, variant: String) throws {
+        let data = try Self.fixture("\(stem).\(variant)")
+        let name = "\(stem).\(variant).html"
+        let url = URL(fileURLWithPath: "/tmp/\(name)")
+        #expect(Pipeline.format(of: url, data: data) == .html)
+        let report = try Pipeline.convert(data: data, fileName: name, format: .html)
+        #expect(report.source.format == .html)
+        #expect(report.source.encoding == (variant == "gbk" ? "GB18030" : "UTF-8"))
+        let wrong = try Self.mismatches(report, stem: stem)
+        #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
+    }
+
+    @Test("HTML as real tools write it from the samples' DOCX (pandoc, mammoth, LibreOffice's HTML export) scores every field")
+    func producersScore() throws {
+        guard let folder = Bundle.module.url(forResource: "html", withExtension: nil, subdirectory: "Fixtures") else {
+            Issue.record("Fixtures/html is missing")
+            return
+        }
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { ["pandoc", "mammoth", "lo"].contains($0.deletingPathExtension().pathExtension) }
+        #expect(files.count >= 12)
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let stem = String(file.lastPathComponent.prefix { $0 != "." })
+            let report = try Pipeline.convert(contentsOf: file)
+            #expect(report.source.format == .html)
+            let wrong = try Self.mismatches(report, stem: stem)
+            #expect(wrong.isEmpty, "\(file.lastPathComponent): \(wrong.joined(separator: "\n"))")
+        }
+    }
+
+    @Test("the page around the report stays out of its title, prose and tables", arguments: TestFiles.sampleStems)
+    func chromeStaysOut(stem: String) throws {
+        let plain = try Pipeline.convert(data: try TestFiles.sample(stem), fileName: stem + ".txt", format: .text)
+        for variant in ["page", "gbk"] {
+            let report = try Pipeline.convert(data: try Self.fixture("\(stem).\(variant)"), fileName: "\(stem).html", format: .html)
+            #expect(report.title == plain.title)
+            #expect(report.agency == plain.agency)
+            #expect(report.published == plain.published)
+            for section in SectionKey.allCases {
+                #expect(report.sections[section] == plain.sections[section], "\(variant): section \(section.rawValue)")
+            }
+            for table in ReportTable.allCases {
+                #expect(report[table] == plain[table], "\(variant): table \(table.rawValue)")
+            }
+            let everything = SectionKey.allCases.compactMap { report.sections[$0] }.joined(separator: "\n")
+            for chrome in ["某某市人民政府门户网站", "打印本页", "上一篇", "版权所有", "分享到", "字号", "99999", "当前位置", "浏览器"] {
+                #expect(!everything.contains(chrome), "\(variant): “\(chrome)” leaked into the prose")
+            }
+            #expect(report.diagnostics.contains { $0.code == "html.page_chrome" })
+        }
+    }
+
+    @Test("the plain rendering reads as the same blocks as the DOCX reader gives for LibreOffice's DOCX of it")
+    func blocksLikeDOCX() throws {
+        let stem = TestFiles.sampleStems[1]
+        let html = try HTMLReader.read(data: try Self.fixture("\(stem).utf8"), fileName: "a.html")
+        let tables = html.blocks.compactMap { block -> Table? in if case .table(let table) = block { return table } else { return nil } }
+        #expect(tables.count == 3)
+        // The request table: 3 header rows, then the label rows; 三、本年度办理结果 spans the result rows.
+        let requests = tables[1]
+        let results = requests.rows.filter { row in row.cells.first?.continuesVerticalMerge == true }
+        #expect(results.count >= 15)
+        #expect(requests.rows[0].cells.first?.columnSpan == 3)
+        #expect(requests.rows[1].cells.first?.continuesVerticalMerge == true)
+        #expect(requests.rows.allSatisfy { $0.cells.reduce(0) { $0 + $1.columnSpan } == 10 })
+    }
+}
