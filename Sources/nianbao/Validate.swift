@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Reports: .txt, .docx or nianbao .json files; folders are searched recursively; '-' reads paths from standard input.")
+    @Argument(help: "Reports: .txt, .docx (.docm, .dotx), .doc, .wps, .rtf, .odt (through LibreOffice) or nianbao .json files; folders are searched recursively; '-' reads paths from standard input.")
     var paths: [String]
 
     @Option(name: .long, help: "Output: text (for people) or json (for machines).")
@@ -23,7 +23,7 @@ struct Validate: ParsableCommand {
     static let ruleCodes: Set<String> = ["requests.balance", "requests.row_total", "requests.results_total", "review_litigation.total", "value.invalid"]
 
     func run() throws {
-        let (items, problems) = InputCollector.collect(paths, extensions: ["txt", "docx", "json"])
+        let (items, problems) = InputCollector.collect(paths, extensions: InputCollector.folderExtensions.union(["json"]))
         for problem in problems { Terminal.error("nianbao: \(problem.path): \(problem.message)") }
         guard !items.isEmpty else {
             if problems.isEmpty { Terminal.error("nianbao: no reports found in \(paths.joined(separator: " "))") }

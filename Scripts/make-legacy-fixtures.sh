@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Make the legacy-format fixtures: each LibreOffice DOCX rendering of a sample
+# (Tests/NianbaoTests/Fixtures/docx/<stem>.lo.docx, made by Scripts/make-docx-fixtures.sh) saved by
+# LibreOffice as Word 97–2003 .doc, RTF and ODT into OUT_DIR/<stem>.lo.doc, .lo.rtf and .lo.odt.
+# One soffice process per format, in a private profile.
+#
+# usage: Scripts/make-legacy-fixtures.sh [OUT_DIR]
+#   OUT_DIR defaults to Tests/NianbaoTests/Fixtures/legacy.
+# needs: soffice (apt-get install -y --no-install-recommends libreoffice-writer)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-Tests/NianbaoTests/Fixtures/legacy}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+command -v soffice >/dev/null || { echo "missing soffice: apt-get install -y --no-install-recommends libreoffice-writer" >&2; exit 1; }
+
+mkdir -p "$out" "$work/in"
+for docx in Tests/NianbaoTests/Fixtures/docx/*.lo.docx; do
+    stem=$(basename "$docx" .lo.docx)
+    cp "$docx" "$work/in/$stem.docx"
+done
+for format in 'doc:MS Word 97' 'rtf:Rich Text Format' 'odt:writer8'; do
+    ext=${format%%:*}
+    mkdir -p "$work/$ext"
+    soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
+        --convert-to "$format" --outdir "$work/$ext" "$work"/in/*.docx >/dev/null 2>&1
+    for file in "$work/$ext"/*."$ext"; do
+        stem=$(basename "$file" ".$ext")
+        mv "$file" "$out/$stem.lo.$ext"
+    done
+done
+ls -l "$out"
