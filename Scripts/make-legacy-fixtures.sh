@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Make the legacy-format fixtures: each LibreOffice DOCX rendering of a sample
 # (Tests/NianbaoTests/Fixtures/docx/<stem>.lo.docx, made by Scripts/make-docx-fixtures.sh) saved by
-# LibreOffice as Word 97–2003 .doc, RTF and ODT into OUT_DIR/<stem>.lo.doc, .lo.rtf and .lo.odt.
-# One soffice process per format, in a private profile.
+# LibreOffice as Word 97–2003 .doc, RTF and ODT into OUT_DIR/<stem>.lo.doc, .lo.rtf and .lo.odt, and
+# as a macro-enabled document and a template (OOXML, read without LibreOffice) into .lo.docm and
+# .lo.dotx. One soffice process per format, in a private profile.
 #
 # usage: Scripts/make-legacy-fixtures.sh [OUT_DIR]
 #   OUT_DIR defaults to Tests/NianbaoTests/Fixtures/legacy.
@@ -19,7 +20,7 @@ for docx in Tests/NianbaoTests/Fixtures/docx/*.lo.docx; do
     stem=$(basename "$docx" .lo.docx)
     cp "$docx" "$work/in/$stem.docx"
 done
-for format in 'doc:MS Word 97' 'rtf:Rich Text Format' 'odt:writer8'; do
+for format in 'doc:MS Word 97' 'rtf:Rich Text Format' 'odt:writer8' 'docm:MS Word 2007 XML VBA' 'dotx:MS Word 2007 XML Template'; do
     ext=${format%%:*}
     mkdir -p "$work/$ext"
     soffice -env:UserInstallation="file://$work/profile" --headless --norestore \

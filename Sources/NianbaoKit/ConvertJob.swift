@@ -49,6 +49,8 @@ public struct ConvertJob: Sendable {
     public var resume: Bool
     /// Start CSV files with a UTF-8 byte-order mark (for Excel).
     public var byteOrderMark: Bool
+    /// How `.doc`, `.wps`, `.rtf` and `.odt` inputs are converted by LibreOffice.
+    public var legacy = LegacyOptions()
 
     /// Creates a job.
     public init(paths: [String], format: Format, folder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -90,8 +92,9 @@ public struct ConvertJob: Sendable {
             throw OutputError(description: "cannot create output folder \(folder.path): \(error.localizedDescription)")
         }
         let format = format, folder = folder, folderPath = folder.path
-        let converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
+        var converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
                                        resumeExtension: resume ? format.perFileExtension : nil)
+        converter.legacy = legacy
         var done = 0
         // Aggregate outputs stream to temporary files renamed at the end: memory stays bounded.
         var csvFiles: [CSVFileWriter] = []
