@@ -3,7 +3,7 @@
 # (Tests/NianbaoTests/Fixtures/docx/<stem>.lo.docx, made by Scripts/make-docx-fixtures.sh) saved by
 # LibreOffice as Word 97–2003 .doc, RTF and ODT into OUT_DIR/<stem>.lo.doc, .lo.rtf and .lo.odt, and
 # as a macro-enabled document and a template (OOXML, read without LibreOffice) into .lo.docm and
-# .lo.dotx. One soffice process per format, in a private profile.
+# .lo.dotx. One soffice process per format, in a private profile. Also encrypted.docx (see below).
 #
 # usage: Scripts/make-legacy-fixtures.sh [OUT_DIR]
 #   OUT_DIR defaults to Tests/NianbaoTests/Fixtures/legacy.
@@ -30,4 +30,14 @@ for format in 'doc:MS Word 97' 'rtf:Rich Text Format' 'odt:writer8' 'docm:MS Wor
         mv "$file" "$out/$stem.lo.$ext"
     done
 done
+# A password-protected OOXML file (password "secret"), when msoffcrypto-tool is installed
+# (pip install msoffcrypto-tool): an OLE compound file with EncryptionInfo and EncryptedPackage.
+if python3 -c 'import msoffcrypto' 2>/dev/null; then
+    python3 - "$work/in/000_ad0b93b4492ed8bd.docx" "$out/encrypted.docx" <<'PY'
+import sys
+from msoffcrypto.format.ooxml import OOXMLFile
+with open(sys.argv[1], "rb") as source, open(sys.argv[2], "wb") as target:
+    OOXMLFile(source).encrypt("secret", target)
+PY
+fi
 ls -l "$out"

@@ -17,8 +17,8 @@ enum LegacyFixtures {
     }()
     static var hasLibreOffice: Bool { libreOffice != nil }
 
-    static func url(_ stem: String, _ ext: String) throws -> URL {
-        guard let url = Bundle.module.url(forResource: "\(stem).lo", withExtension: ext, subdirectory: "Fixtures/legacy") else {
+    static func url(_ stem: String, _ ext: String, lo: Bool = true) throws -> URL {
+        guard let url = Bundle.module.url(forResource: lo ? "\(stem).lo" : stem, withExtension: ext, subdirectory: "Fixtures/legacy") else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Fixtures/legacy/\(stem).lo.\(ext)"])
         }
         return url
@@ -46,7 +46,7 @@ enum LegacyFixtures {
     }()
 
     /// `data` with its `WordDocument` directory entry renamed `EncryptionInfo`: the directory of
-    /// an encrypted OOXML file.
+    /// an encrypted OOXML file (`Fixtures/legacy/encrypted.docx` is a real one, by msoffcrypto-tool).
     static func withEncryptionInfo(_ data: Data) -> Data {
         var bytes = [UInt8](data)
         let name: [UInt8] = Array("WordDocument".utf16).flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
@@ -182,7 +182,8 @@ struct LegacyConversionTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let doc = try Data(contentsOf: LegacyFixtures.url(TestFiles.sampleStems[0], "doc"))
         let files = [("locked.doc", try LegacyFixtures.withEncryptedFlag(doc)), ("locked.docx", LegacyFixtures.withEncryptionInfo(doc)),
-                     ("locked-too.doc", LegacyFixtures.withEncryptionInfo(doc))]
+                     ("locked-too.doc", LegacyFixtures.withEncryptionInfo(doc)),
+                     ("encrypted.docx", try Data(contentsOf: LegacyFixtures.url("encrypted", "docx", lo: false)))]
         var items: [InputItem] = []
         for (name, data) in files {
             let url = root.appendingPathComponent(name)
@@ -197,8 +198,8 @@ struct LegacyConversionTests {
         let summary = BatchConverter(jobs: 2).with(legacy: options).run(items, work: { _, _ in }, ordered: { outcome in
             if case .failure(let error) = outcome.result { messages.append(error.message) }
         })
-        #expect(summary.failed == 3)
-        #expect(messages.count == 3 && messages.allSatisfy { $0.contains("password-protected") }, "\(messages)")
+        #expect(summary.failed == 4)
+        #expect(messages.count == 4 && messages.allSatisfy { $0.contains("password-protected") }, "\(messages)")
         #expect(!FileManager.default.fileExists(atPath: log.path), "LibreOffice was given an encrypted file")
         // One file at a time too.
         #expect(throws: ConversionError.self) { try Pipeline.convert(contentsOf: items[1].url) }
