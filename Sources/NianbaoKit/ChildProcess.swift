@@ -36,8 +36,14 @@ enum ChildProcess {
             posix_spawnattr_destroy(&attributes)
             posix_spawn_file_actions_destroy(&actions)
         }
-        // A new process group led by the child (group id 0 = the child's pid).
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        // A new process group led by the child (group id 0 = the child's pid), with the signals
+        // nianbao ignores while children run back to their default action.
+        Interruption.shared.install()
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
@@ -58,6 +64,8 @@ enum ChildProcess {
         var pid: pid_t = 0
         let started = posix_spawn(&pid, executable, &actions, &attributes, pointers, pointers + argumentCount + 1)
         guard started == 0 else { return .notStarted(started) }
+        Interruption.shared.add(group: pid)
+        defer { Interruption.shared.remove(group: pid) }
 
         let start = Date()
         var timedOut = false
@@ -89,5 +97,78 @@ enum ChildProcess {
         #else
         info.si_pid
         #endif
+    }
+}
+
+/// The process groups of running children, read by the signal handler (a fixed table: the
+/// handler may only read memory and call async-signal-safe functions such as `kill`).
+private nonisolated(unsafe) let childGroups: UnsafeMutablePointer<pid_t> = {
+    let table = UnsafeMutablePointer<pid_t>.allocate(capacity: Interruption.capacity)
+    table.initialize(repeating: 0, count: Interruption.capacity)
+    return table
+}()
+
+/// Kills every running child's group, then ends nianbao by the signal's default action.
+private let stopChildren: @convention(c) (Int32) -> Void = { number in
+    for index in 0..<Interruption.capacity where childGroups[index] > 0 {
+        kill(-childGroups[index], SIGKILL)
+    }
+    signal(number, SIG_DFL)
+    raise(number)
+}
+
+/// Stops LibreOffice when nianbao is interrupted: the children run in their own process groups, so
+/// a Ctrl-C (SIGINT), SIGTERM or SIGHUP sent to nianbao does not reach them. Once a child has
+/// started, those signals (unless nianbao was started with them ignored) kill every running
+/// child's group and then end nianbao as they would have. The temporary folders are left to the
+/// next run, which removes the folders of dead runs (as after a SIGKILL, which cannot be caught).
+final class Interruption: @unchecked Sendable {
+    // Safety: the table and `installed` are only written with `lock` held.
+    static let shared = Interruption()
+    /// Children tracked at once (more run untracked: they still end by the stall limit).
+    static let capacity = 256
+    private let lock = NSLock()
+    private var installed = false
+
+    /// Installs the handlers (once), before the first child starts.
+    func install() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !installed else { return }
+        installed = true
+        _ = childGroups
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            var current = sigaction()
+            guard sigaction(number, nil, &current) == 0, Self.isDefault(current) else { continue }
+            signal(number, stopChildren)
+        }
+    }
+
+    /// `true` when the action is the default one (not ignored, not someone else's handler).
+    private static func isDefault(_ action: sigaction) -> Bool {
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler == nil
+        #else
+        action.__sigaction_u.__sa_handler == nil
+        #endif
+    }
+
+    /// Registers a running child's process group.
+    func add(group: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        for index in 0..<Self.capacity where childGroups[index] == 0 {
+            childGroups[index] = group
+            return
+        }
+    }
+
+    /// Forgets a child that has ended.
+    func remove(group: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        for index in 0..<Self.capacity where childGroups[index] == group {
+            childGroups[index] = 0
+        }
     }
 }
