@@ -382,9 +382,11 @@ final class LegacyRun: @unchecked Sendable {
         }
         switch ended {
         case .exited:
-            let said = ((try? String(contentsOf: batch.appendingPathComponent("stderr.txt"), encoding: .utf8)) ?? "")
-                .split(whereSeparator: \.isNewline).first { $0.hasPrefix("Error") }.map { ": \($0)" } ?? ""
-            return results.map { $0 ?? .failure(Failure(message: "LibreOffice (\(program.version)) could not convert it to DOCX\(said)")) }
+            // LibreOffice's error lines do not name the file: one is quoted only when one file failed.
+            let lines = ((try? String(contentsOf: batch.appendingPathComponent("stderr.txt"), encoding: .utf8)) ?? "")
+                .split(whereSeparator: \.isNewline).filter { $0.hasPrefix("Error") }
+            let said = lines.count == 1 && results.filter({ $0 == nil }).count == 1 ? ": \(lines[0])" : ""
+            return results.map { $0 ?? .failure(Failure(message: "\(program.version) could not convert it to DOCX\(said)")) }
         case .notStarted(let code):
             let message = "LibreOffice (\(program.executable)) could not be started: \(String(cString: strerror(code)))"
             return results.map { $0 ?? .failure(Failure(message: message)) }
@@ -393,9 +395,9 @@ final class LegacyRun: @unchecked Sendable {
             if inputs.count == 1 {
                 let reason: String
                 if case .signaled(let signal) = ended {
-                    reason = "LibreOffice (\(program.version)) crashed on it (signal \(signal)), also when converting it alone"
+                    reason = "\(program.version) crashed on it (signal \(signal)), also when converting it alone"
                 } else {
-                    reason = "LibreOffice (\(program.version)) did not finish converting it within \(Int(limit)) s and was stopped, also when converting it alone"
+                    reason = "\(program.version) did not finish converting it within \(Int(limit)) s and was stopped, also when converting it alone"
                 }
                 return [.failure(Failure(message: reason))]
             }

@@ -310,6 +310,8 @@ struct LegacyConversionTests {
         let temporary = root.appendingPathComponent("tmp")
         var job = ConvertJob(paths: [input.path], format: .json, folder: root.appendingPathComponent("out"), jobs: 2)
         job.legacy = LegacyOptions(environment: environment, temporaryFolder: temporary)
+        let started = Date()
+        defer { print("50 legacy files through LibreOffice (and a --resume run) in \(Int(Date().timeIntervalSince(started))) s") }
         let outcome = try job.run()
         #expect(outcome.inputs == 50)
         #expect(outcome.summary.converted == 48)
@@ -322,6 +324,19 @@ struct LegacyConversionTests {
         #expect(wps.source.format == .wps)
         #expect(LegacyFixtures.processes(withMarker: marker).isEmpty)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).isEmpty)
+
+        // --resume: the converted files are skipped before LibreOffice starts; the broken ones are tried again.
+        job.resume = true
+        let again = try job.run()
+        #expect(again.summary.skipped == 48)
+        #expect(again.summary.failed == 2)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).isEmpty)
+
+        // One file on its own (`nianbao convert report.doc`): its own LibreOffice process.
+        let alone = try Pipeline.convert(contentsOf: input.appendingPathComponent("r0.doc"))
+        #expect(alone.source.format == .doc)
+        #expect(alone.source.convertedBy?.hasPrefix("LibreOffice") == true)
+        #expect(try DOCXSampleTests.mismatches(alone, stem: TestFiles.sampleStems[0]).isEmpty)
     }
 }
 
