@@ -8,18 +8,24 @@
 #     `nianbao convert --to json` (one process per file, and bulk runs on 10 × D copies): files/s and
 #     the ratios to both pandoc rates. Skipped with a message when pandoc is not installed;
 #  3. memory: a bulk run of M text reports (default 10000) with all cores, peak resident memory.
+#  4. legacy .doc → JSON (only when L > 0, or alone with BENCH_ONLY=legacy): L copies of the samples'
+#     Word 97–2003 renderings (Tests/NianbaoTests/Fixtures/legacy/*.lo.doc) through one bulk
+#     `nianbao convert` (LibreOffice converts many files per process, one process per core), against
+#     calling `soffice --convert-to docx` once per file (timed on the first 20 copies) and then
+#     nianbao on the DOCX files. One run each: LibreOffice takes seconds per process.
 # Files are read and written in RAM (/dev/shm) when it exists, so that the numbers measure nianbao
 # rather than the disk; set BENCH_DIR to measure elsewhere. The text run with all cores is also
 # repeated with its output on the disk under $TMPDIR (or /tmp), for comparison.
 # Every row is the best of R runs (default 5): this machine is a VM whose speed drifts by a third
 # from one minute to the next, and the fastest run is the one least disturbed by its neighbours.
-#   Scripts/bench.sh [N] [D] [M] [R]
+#   Scripts/bench.sh [N] [D] [M] [R] [L]        (BENCH_ONLY=legacy Scripts/bench.sh 0 0 0 1 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
 D="${2:-200}"
 M="${3:-10000}"
 REPEAT="${4:-5}"
+L="${5:-0}"
 swift build -c release >/dev/null
 BIN="$(swift build -c release --show-bin-path)/nianbao"
 if [[ -n "${BENCH_DIR:-}" ]]; then
@@ -59,6 +65,42 @@ PY
 echo "nianbao bench on $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "files in $WORK ($(df --output=fstype "$WORK" | tail -1)); disk comparison in $DISK ($(df --output=fstype "$DISK" | tail -1))"
 
+# 4. Legacy .doc files through LibreOffice.
+legacy() {
+    if ! command -v soffice >/dev/null; then
+        echo "soffice not installed (apt-get install -y --no-install-recommends libreoffice-writer): legacy row skipped"
+        return
+    fi
+    mkdir -p "$WORK/doc" "$WORK/doc-each"
+    local docs=(Tests/NianbaoTests/Fixtures/legacy/*.lo.doc) each=$((L < 20 ? L : 20))
+    for ((i = 0; i < L; i++)); do cp "${docs[$((i % ${#docs[@]}))]}" "$WORK/doc/d$i.doc"; done
+    local lbytes
+    lbytes=$(du -sb "$WORK/doc" | cut -f1)
+    cat > "$WORK/soffice-each.sh" <<EOS
+#!/usr/bin/env bash
+set -e
+for ((i = 0; i < $each; i++)); do
+    soffice -env:UserInstallation=file://$WORK/profile --headless --convert-to docx --outdir "$WORK/doc-each" "$WORK/doc/d\$i.doc" >/dev/null 2>&1
+done
+"$BIN" convert "$WORK/doc-each" --to json --out "$WORK/doc-each-out" --quiet
+EOS
+    chmod +x "$WORK/soffice-each.sh"
+    RUNS=1 measure "doc → json, soffice per file + nianbao" "$each" "$((lbytes * each / L))" "$WORK/doc-each-out" "$WORK/soffice-each.sh" 2> "$WORK/legacy-rates"
+    RUNS=1 measure "doc → json, nianbao bulk, $(nproc) jobs" "$L" "$lbytes" "$WORK/doc-out" "$BIN" convert "$WORK/doc" --to json --out "$WORK/doc-out" --jobs "$(nproc)" --quiet 2>> "$WORK/legacy-rates"
+    python3 - "$WORK/legacy-rates" <<'PY'
+import sys
+rates = [line[5:].split("\t") for line in open(sys.argv[1]) if line.startswith("RATE ")]
+each, bulk = (int(r[1]) / float(r[3]) for r in rates)
+print(f"ratio doc bulk {bulk / each:8.1f} × soffice per file")
+PY
+    rm -rf "$WORK/doc" "$WORK/doc-each" "$WORK/doc-out"
+}
+if [[ ${BENCH_ONLY:-} == legacy ]]; then
+    echo "nianbao bench on $(nproc) cores: legacy .doc only"
+    legacy
+    exit 0
+fi
+
 # 1. Text.
 mkdir -p "$WORK/text"
 samples=(Samples/*.txt)
@@ -82,6 +124,8 @@ done
 mbytes=$(du -sb "$WORK/many" | cut -f1)
 measure "text → json, $M reports, $(nproc) jobs" "$M" "$mbytes" "$WORK/outm" "$BIN" convert "$WORK/many" --to json --out "$WORK/outm" --jobs "$(nproc)" --quiet 2>/dev/null
 rm -rf "$WORK/many"
+
+[[ $L -gt 0 ]] && legacy
 
 # 2. DOCX against pandoc.
 if ! command -v pandoc >/dev/null; then

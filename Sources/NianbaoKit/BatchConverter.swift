@@ -45,6 +45,8 @@ public struct BatchConverter: Sendable {
     public var resumeFolder: URL?
     /// The per-file output extension checked by resume.
     public var resumeExtension: String?
+    /// How `.doc`, `.wps`, `.rtf` and `.odt` inputs are converted by LibreOffice.
+    public var legacy = LegacyOptions()
 
     /// Creates a converter.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 256, resumeFolder: URL? = nil, resumeExtension: String? = nil) {
@@ -69,11 +71,18 @@ public struct BatchConverter: Sendable {
         let schedule = Schedule(count: items.count, window: window)
         let resumeFolderPath = resumeFolder?.path, resumeExtension = resumeExtension
         let workers = min(jobs, items.count)
+        // Legacy inputs (by extension) are converted by LibreOffice in batches; not those `--resume` skips.
+        let legacyIndices = items.indices.filter { index in
+            LegacyBatches.isCandidate(items[index]) && !(resumeFolderPath.flatMap { folder in
+                resumeExtension.map { Self.upToDate(items[index], folderPath: folder, extension: $0) } } ?? false)
+        }
+        let legacyBatches = LegacyBatches(items: items, indices: legacyIndices, jobs: workers, options: legacy)
+        defer { legacyBatches?.finish() }
         for _ in 0..<workers {
             DispatchQueue.global().async {
                 while let index = schedule.take() {
-                    schedule.put(index, BatchConverter.process(items[index], resumeFolder: resumeFolderPath,
-                                                                resumeExtension: resumeExtension, work: work))
+                    schedule.put(index, BatchConverter.process(items[index], index: index, legacy: legacyBatches,
+                                                                resumeFolder: resumeFolderPath, resumeExtension: resumeExtension, work: work))
                 }
                 schedule.workerDone()
             }
@@ -99,14 +108,14 @@ public struct BatchConverter: Sendable {
     }
 
     /// One input: skipped when up to date, else read, converted and handed to `work`.
-    private static func process(_ item: InputItem, resumeFolder: String?, resumeExtension: String?,
+    private static func process(_ item: InputItem, index: Int, legacy: LegacyBatches?, resumeFolder: String?, resumeExtension: String?,
                                 work: @Sendable (Report, InputItem) throws -> Void) -> BatchOutcome {
         if let resumeFolder, let resumeExtension, upToDate(item, folderPath: resumeFolder, extension: resumeExtension) {
             return BatchOutcome(item: item, result: .failure(ConversionError(file: item.path, stage: .read, message: "skipped")), skipped: true)
         }
         let outcome: Result<Report, ConversionError>
         do {
-            let report = try Pipeline.convert(item: item)
+            let report = try legacy?.report(forItemAt: index) ?? Pipeline.convert(item: item)
             do {
                 try work(report, item)
                 outcome = .success(report)

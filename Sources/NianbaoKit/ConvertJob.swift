@@ -61,6 +61,8 @@ public struct ConvertJob: Sendable {
     public var byteOrderMark: Bool
     /// Search hidden files and folders (names starting with `.`) too.
     public var includeHidden: Bool
+    /// How `.doc`, `.wps`, `.rtf` and `.odt` inputs are converted by LibreOffice.
+    public var legacy = LegacyOptions()
 
     /// Creates a job.
     public init(paths: [String], format: Format, folder: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -108,8 +110,9 @@ public struct ConvertJob: Sendable {
         let staleRemoved = RunHousekeeping.removeStaleTemporaries(in: folder, recursive: format.perFileExtension != nil)
         let previousFailures = try keepPreviousErrorList()
         let format = format, folder = folder, folderPath = folder.path
-        let converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
+        var converter = BatchConverter(jobs: jobs, resumeFolder: resume ? folder : nil,
                                        resumeExtension: resume ? format.perFileExtension : nil)
+        converter.legacy = legacy
         var done = 0
         // Aggregate outputs stream to temporary files renamed at the end: memory stays bounded.
         var csvFiles: [CSVFileWriter] = []

@@ -59,7 +59,8 @@ public enum InputCollector {
     /// Extensions picked up when a folder is searched: the one table of supported input
     /// formats. A file found in a folder with any other extension is listed as a ``Problem``
     /// ("unsupported format").
-    public static let folderExtensions: Set<String> = ["txt", "docx", "html", "htm", "shtml", "xhtml"]
+    public static let folderExtensions: Set<String> = Set(["txt", "docx", "html", "htm", "shtml", "xhtml"])
+        .union(LegacyConversion.convertedExtensions).union(LegacyConversion.ooxmlExtensions)
 
     /// The files a bulk run writes beside the per-file outputs; skipped when found in a folder.
     public static let runFileNames: Set<String> = ["errors.csv", "errors.previous.csv", "reports.jsonl", "reports.csv", "values.csv"]
@@ -67,13 +68,7 @@ public enum InputCollector {
     /// Advice for files found in folders whose format nianbao does not read (yet), by extension.
     /// Only consulted for extensions outside ``folderExtensions``.
     static let unsupportedAdvice: [String: String] = [
-        "doc": "a legacy Word file; convert it with `soffice --headless --convert-to docx FILE`",
         "dot": "a legacy Word template; convert it with `soffice --headless --convert-to docx FILE`",
-        "docm": "convert it with `soffice --headless --convert-to docx FILE`",
-        "dotx": "convert it with `soffice --headless --convert-to docx FILE`",
-        "wps": "a WPS file; convert it with `soffice --headless --convert-to docx FILE`",
-        "rtf": "convert it with `soffice --headless --convert-to docx FILE`",
-        "odt": "convert it with `soffice --headless --convert-to docx FILE`",
         "pdf": "extract its text first, e.g. `pdftotext -layout FILE`",
     ]
 
@@ -256,7 +251,7 @@ public enum InputCollector {
         }
     }
 
-    /// "unsupported format (.doc): …" for a file found in a folder.
+    /// "unsupported format (.xls): …" for a file found in a folder.
     static func unsupported(_ ext: String, supported: Set<String>) -> String {
         let list = supported.sorted().map { "." + $0 }.joined(separator: ", ")
         if ext.isEmpty { return "unsupported format (no extension): folders are searched for \(list) files" }

@@ -58,16 +58,14 @@ public enum Pipeline {
 
     /// ``format(of:data:)`` for a file whose lowercased extension is `ext`.
     private static func format(data: Data, lowercasedExtension ext: String) -> SourceFormat {
+        // A page saved under any name (`.txt`, a `.doc` that is really HTML, as some sites serve).
+        if ext != "json", DocumentReaders.looksLikeHTML(data) { return .html }
         // Content first for Office containers: a scraped "report.txt" is often a renamed Word file.
+        if let legacy = LegacyConversion.sourceFormat(of: data, lowercasedExtension: ext) { return legacy }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .docx }
         switch ext {
         case "json": return .json
-        default: break
-        }
-        // A page saved under any name (`.txt`, a `.doc` that is really HTML, as some sites serve).
-        if DocumentReaders.looksLikeHTML(data) { return .html }
-        switch ext {
-        case "docx", "docm", "dotx", "doc": return .docx
+        case "docx", "docm", "dotx": return .docx
         case "html", "htm", "shtml", "xhtml", "xht": return .html
         case "txt", "text": return .text
         default: break
@@ -88,7 +86,7 @@ public enum Pipeline {
     /// - Throws: ``ConversionError`` naming the file and the problem.
     static func convert(item: InputItem) throws -> Report {
         let path = item.path
-        let data = try readQuickly(path) ?? readInput(item.url)
+        let data = try readData(item)
         guard let fileName = PathText.lastComponent(of: path) else { return try convert(contentsOf: item.url) }
         let format: SourceFormat
         if let ext = PathText.plainExtension(of: fileName) {
@@ -97,6 +95,12 @@ public enum Pipeline {
             format = self.format(of: item.url, data: data)
         }
         return try convert(data: data, fileName: fileName, displayPath: path, format: format, sourceName: item.sourceName)
+    }
+
+    /// The bytes of `item`'s file.
+    /// - Throws: ``ConversionError`` naming the file and the problem.
+    static func readData(_ item: InputItem) throws -> Data {
+        try readQuickly(item.path) ?? readInput(item.url)
     }
 
     /// Reads a regular file of at most ``maximumInputBytes`` with `open`/`fstat`/`read` into a
@@ -151,13 +155,16 @@ public enum Pipeline {
             } catch {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
+        case .doc, .wps, .rtf, .odt:
+            report = try LegacyConversion.convertAlone(data: data, fileName: fileName, shown: shown)
+            return report
         case .text, .docx, .html:
+            if format == .docx {
+                try LegacyConversion.refuseUnreadable(data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown)
+            }
             if format == .text, data.count > maximumTextBytes {
                 throw ConversionError(file: shown, stage: .read,
                     message: "\(data.count / 1_048_576) MiB of text is more than one report (limit \(maximumTextBytes / 1_048_576) MiB); split the file")
-            }
-            if format == .docx, let message = OLEKind.of(data).message {
-                throw ConversionError(file: shown, stage: .parse, message: message)
             }
             var document: SourceDocument
             do {
@@ -207,7 +214,7 @@ public enum Pipeline {
         switch format {
         case .text, .json:
             return try TextReader.read(data: data, fileName: fileName)
-        case .docx:
+        case .docx, .doc, .wps, .rtf, .odt:
             return try DocumentReaders.readDOCX(data: data, fileName: fileName)
         case .html:
             return try DocumentReaders.readHTML(data: data, fileName: fileName)

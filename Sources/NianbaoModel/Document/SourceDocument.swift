@@ -8,6 +8,14 @@ public enum SourceFormat: String, Sendable, Hashable, CaseIterable {
     case html
     /// nianbao's own JSON output, read back.
     case json
+    /// A Word 97–2003 binary document, read through LibreOffice (``SourceInfo/convertedBy``).
+    case doc
+    /// A WPS Office (Kingsoft) or Microsoft Works document, read through LibreOffice.
+    case wps
+    /// A Rich Text Format document, read through LibreOffice.
+    case rtf
+    /// An OpenDocument text document, read through LibreOffice.
+    case odt
 }
 
 /// What is known about an input file.
@@ -21,13 +29,17 @@ public struct SourceInfo: Sendable, Hashable {
     /// The detected text encoding (`"UTF-8"`, `"UTF-16LE"`, `"GB18030"`, …), or `nil` for
     /// formats that carry their own.
     public var encoding: String?
+    /// The program that converted the input to DOCX before it was read (`"LibreOffice 7.4.7.2"`),
+    /// or `nil` when nianbao read the input itself. Written as `source.converted_by`, only when set.
+    public var convertedBy: String?
 
     /// Creates source information.
-    public init(file: String, format: SourceFormat, sha256: String, encoding: String? = nil) {
+    public init(file: String, format: SourceFormat, sha256: String, encoding: String? = nil, convertedBy: String? = nil) {
         self.file = file
         self.format = format
         self.sha256 = sha256
         self.encoding = encoding
+        self.convertedBy = convertedBy
     }
 }
 

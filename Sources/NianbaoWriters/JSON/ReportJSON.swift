@@ -12,7 +12,7 @@ public enum ReportJSON {
                 ("format", .string(report.source.format.rawValue)),
                 ("sha256", .string(report.source.sha256)),
                 ("encoding", .optional(report.source.encoding)),
-            ])),
+            ] + (report.source.convertedBy.map { [("converted_by", .string($0))] } ?? []))),
             ("title", .optional(report.title)),
             ("agency", .optional(report.agency)),
             ("year", .optional(report.year)),
@@ -89,6 +89,10 @@ public enum ReportJSON {
         json.string(report.source.sha256)
         json.key(literal: "\"encoding\"")
         json.string(report.source.encoding)
+        if let convertedBy = report.source.convertedBy {
+            json.key(literal: "\"converted_by\"")
+            json.string(convertedBy)
+        }
         json.close(close)
         json.key(literal: "\"title\"")
         json.string(report.title)
@@ -191,7 +195,8 @@ public enum ReportJSON {
             file: sourceObject["file"] as? String ?? "",
             format: (sourceObject["format"] as? String).flatMap(SourceFormat.init(rawValue:)) ?? .json,
             sha256: sourceObject["sha256"] as? String ?? "",
-            encoding: sourceObject["encoding"] as? String)
+            encoding: sourceObject["encoding"] as? String,
+            convertedBy: sourceObject["converted_by"] as? String)
         let template = (root["template"] as? String).flatMap(TemplateVersion.init(rawValue:)) ?? .unknown
         var report = Report(source: source, template: template)
         report.title = root["title"] as? String

@@ -83,6 +83,10 @@ public enum ReportSchema {
                     ("pattern", "^[0-9a-fA-F]{64}$"),
                 ])),
                 ("encoding", nullable("string", description: "The detected text encoding; null for formats that carry their own.")),
+                ("converted_by", .object([
+                    ("description", "The program that converted the input to DOCX before nianbao read it (\"LibreOffice 7.4.7.2\"); present only for inputs read through a conversion (.doc, .wps, .rtf, .odt)."),
+                    ("type", "string"),
+                ])),
             ])),
         ])
     }

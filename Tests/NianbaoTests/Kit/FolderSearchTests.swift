@@ -32,11 +32,11 @@ struct FolderSearchTests {
                                        withDestinationPath: root.appendingPathComponent("elsewhere/linked-file.txt").path)
         try manager.createSymbolicLink(atPath: input.appendingPathComponent("linked-folder").path,
                                        withDestinationPath: root.appendingPathComponent("elsewhere-folder").path)
-        // A loop, a broken link, a legacy .doc, a FIFO, a name that is not UTF-8.
+        // A loop, a broken link, a spreadsheet (.xls), a FIFO, a name that is not UTF-8.
         try manager.createSymbolicLink(atPath: input.appendingPathComponent("loop").path, withDestinationPath: input.path)
         try manager.createSymbolicLink(atPath: input.appendingPathComponent("broken.txt").path,
                                        withDestinationPath: root.appendingPathComponent("gone.txt").path)
-        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).write(to: input.appendingPathComponent("old.doc"))
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).write(to: input.appendingPathComponent("old.xls"))
         #expect(mkfifo(input.appendingPathComponent("pipe.txt").path, 0o644) == 0)
         var badName = Array(input.path.utf8) + Array("/年报".utf8)
         badName += [0xC4, 0xEA, 0xB1, 0xA8] + Array(".txt".utf8)  // "年报" in GBK
@@ -54,7 +54,7 @@ struct FolderSearchTests {
         let errors = try Self.errorRows(out)
         #expect(errors.count == 4, "\(errors)")
         #expect(errors[input.appendingPathComponent("broken.txt").path]?.contains("read,broken symbolic link") == true)
-        #expect(errors[input.appendingPathComponent("old.doc").path]?.contains("unsupported format (.doc)") == true)
+        #expect(errors[input.appendingPathComponent("old.xls").path]?.contains("unsupported format (.xls)") == true)
         #expect(errors[input.appendingPathComponent("pipe.txt").path]?.contains("read,not a regular file (a FIFO") == true)
         #expect(errors[InputCollector.shown(badName)]?.contains("bad name: the name is not valid UTF-8") == true,
                 "\(errors.keys.sorted())")

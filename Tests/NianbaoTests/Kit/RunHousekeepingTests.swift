@@ -4,7 +4,7 @@ import Testing
 import NianbaoModel
 
 /// Issue 13, case 8: stale temporary files, `--resume` on cut-off outputs, a second run's
-/// `errors.csv`, `.doc` told from password-protected, and reports with no values counted apart.
+/// `errors.csv` and reports with no values counted apart.
 @Suite("Run housekeeping")
 struct RunHousekeepingTests {
     static let uuid = "0F2B8C1E-3D4A-4B5C-8D6E-7F8091A2B3C4"
@@ -59,35 +59,6 @@ struct RunHousekeepingTests {
         #expect(current.contains("empty.txt"))
         // The first run's list is not an input of a later folder run.
         #expect(InputCollector.gather([out.path], extensions: ["json"]).problems.isEmpty)
-    }
-
-    /// An OLE compound file whose second directory entry is named `stream`.
-    static func oleFile(stream: String) -> Data {
-        var bytes = OLEKind.signature + [UInt8](repeating: 0, count: 1536 - 8)
-        let name = Array("Root Entry".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-        bytes.replaceSubrange(512..<(512 + name.count), with: name)
-        let streamName = Array(stream.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-        bytes.replaceSubrange(640..<(640 + streamName.count), with: streamName)
-        return Data(bytes)
-    }
-
-    @Test func aLegacyDocIsToldFromAPasswordProtectedFile() throws {
-        func message(_ data: Data) -> String {
-            do {
-                _ = try Pipeline.convert(data: data, fileName: "r.docx", format: .docx)
-                return "converted"
-            } catch let error as ConversionError {
-                return error.message
-            } catch {
-                return "\(error)"
-            }
-        }
-        let legacy = message(Self.oleFile(stream: "WordDocument"))
-        #expect(legacy.hasPrefix("a legacy binary Word .doc file"), "\(legacy)")
-        let encrypted = message(Self.oleFile(stream: "EncryptionInfo"))
-        #expect(encrypted.hasPrefix("a password-protected (encrypted) Word file"), "\(encrypted)")
-        #expect(message(Self.oleFile(stream: "EncryptedPackage")) == encrypted)
-        #expect(legacy != encrypted)
     }
 
     @Test func aReportWithNoValuesIsCountedApart() throws {

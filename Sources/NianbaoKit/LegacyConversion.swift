@@ -1,0 +1,412 @@
+public import Foundation
+import NianbaoModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Crypto
+
+/// How legacy word-processing files (`.doc`, `.wps`, `.rtf`, `.odt`) are converted to DOCX by
+/// LibreOffice before the DOCX reader reads them.
+public struct LegacyOptions: Sendable {
+    /// The environment: `NIANBAO_SOFFICE` (the program), `PATH` (searched for `soffice` and
+    /// `libreoffice`) and `NIANBAO_SOFFICE_TIMEOUT` (seconds); also passed on to LibreOffice.
+    public var environment: [String: String]
+    /// The most files one LibreOffice process converts.
+    public var filesPerProcess: Int
+    /// LibreOffice is stopped (its whole process group killed) when it finishes no file for this
+    /// many seconds; start-up counts against the first file.
+    public var secondsPerFile: Double
+    /// Where run folders are made (`<pid>-<random>` inside; a dead run's folder is removed by the
+    /// next run). Defaults to `$TMPDIR/nianbao-soffice`.
+    public var temporaryFolder: URL
+
+    /// Options from the process environment.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                filesPerProcess: Int = 25, secondsPerFile: Double? = nil, temporaryFolder: URL? = nil) {
+        self.environment = environment
+        self.filesPerProcess = max(1, filesPerProcess)
+        self.secondsPerFile = secondsPerFile ?? environment["NIANBAO_SOFFICE_TIMEOUT"].flatMap(Double.init).map { max(1, $0) } ?? 60
+        self.temporaryFolder = temporaryFolder ?? FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-soffice", isDirectory: true)
+    }
+}
+
+/// Legacy word-processing inputs: recognised by content (an OLE compound file with a
+/// `WordDocument` stream, `{\rtf`, an OpenDocument text package) or, failing that, by extension;
+/// converted to DOCX by LibreOffice, many files per process; password-protected files refused
+/// before LibreOffice sees them.
+public enum LegacyConversion {
+    /// Extensions of inputs read through LibreOffice (picked up in folders).
+    public static let convertedExtensions: Set<String> = ["doc", "wps", "rtf", "odt"]
+    /// OOXML extensions the DOCX reader reads itself (macro-enabled documents and templates).
+    public static let ooxmlExtensions: Set<String> = ["docm", "dotx"]
+    /// The Debian/Ubuntu package that provides LibreOffice Writer.
+    public static let packageName = "libreoffice-writer"
+
+    /// What the bytes of an input are, as far as legacy conversion is concerned.
+    enum Kind: Equatable {
+        /// Converted by LibreOffice; `temporaryExtension` names the copy LibreOffice is given.
+        case convert(SourceFormat, temporaryExtension: String)
+        /// Password-protected: refused with this message.
+        case encrypted(String)
+        /// Not a word-processing document LibreOffice should be given: refused with this message.
+        case refused(String)
+        /// Not a legacy input (OOXML, text, JSON): read by nianbao's own readers.
+        case notLegacy
+    }
+
+    /// The kind of the input `data` whose lowercased extension is `ext`.
+    static func kind(of data: Data, lowercasedExtension ext: String) -> Kind {
+        if data.starts(with: CompoundFile.signature) {
+            guard let file = CompoundFile(data) else {
+                return ext == "doc" || ext == "wps" ? .convert(ext == "wps" ? .wps : .doc, temporaryExtension: ext)
+                    : .refused("a damaged OLE compound file (a legacy .doc?) whose directory cannot be read")
+            }
+            if file.contains("EncryptionInfo") || file.contains("EncryptedPackage") {
+                return .encrypted("the file is password-protected (an encrypted Office document); remove the password in Word or WPS and convert it again")
+            }
+            if file.contains("WordDocument") {
+                if let fib = file.firstSector(ofStream: "WordDocument"), CompoundFile.u16(fib, 0) == 0xA5EC,
+                   let flags = CompoundFile.u16(fib, 0x0A), flags & 0x0100 != 0 {
+                    return .encrypted("the Word document is password-protected (encrypted); remove the password in Word or WPS and convert it again")
+                }
+                return .convert(ext == "wps" ? .wps : .doc, temporaryExtension: "doc")
+            }
+            if ext == "wps" { return .convert(.wps, temporaryExtension: "wps") }
+            let names = file.entries.map(\.name).filter { !$0.isEmpty && $0 != "Root Entry" }.prefix(5).joined(separator: ", ")
+            return .refused("an OLE compound file without a WordDocument stream (\(names)): not a Word document")
+        }
+        if data.starts(with: Array("{\\rtf".utf8)) { return .convert(.rtf, temporaryExtension: "rtf") }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // OpenDocument packages start with a stored `mimetype` entry (ODF 1.2, part 3, 3.3).
+            let mimetype = Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8)
+            if data.count >= 30 + mimetype.count, data.dropFirst(30).starts(with: mimetype) || ext == "odt" {
+                return .convert(.odt, temporaryExtension: "odt")
+            }
+            return .notLegacy
+        }
+        switch ext {
+        case "doc": return .convert(.doc, temporaryExtension: "doc")
+        case "wps": return .convert(.wps, temporaryExtension: "wps")
+        case "rtf": return .convert(.rtf, temporaryExtension: "rtf")
+        case "odt": return .convert(.odt, temporaryExtension: "odt")
+        default: return .notLegacy
+        }
+    }
+
+    /// The legacy source format of `data` for format detection, or `nil` when it is not one.
+    static func sourceFormat(of data: Data, lowercasedExtension ext: String) -> SourceFormat? {
+        if case .convert(let format, _) = kind(of: data, lowercasedExtension: ext) { return format }
+        return nil
+    }
+
+    /// Throws the clear error for an input that must not be read: password-protected, or an OLE
+    /// file that is no Word document. Called before the DOCX reader sees OLE bytes.
+    static func refuseUnreadable(_ data: Data, lowercasedExtension ext: String, shown: String) throws {
+        guard data.starts(with: CompoundFile.signature) else { return }
+        switch kind(of: data, lowercasedExtension: ext) {
+        case .encrypted(let message): throw ConversionError(file: shown, stage: .read, message: message)
+        case .refused(let message): throw ConversionError(file: shown, stage: .read, message: message)
+        case .convert, .notLegacy: return
+        }
+    }
+
+    /// Converts one legacy input alone (its own LibreOffice process) and reads it.
+    /// - Throws: ``ConversionError`` naming the file and the problem.
+    static func convertAlone(data: Data, fileName: String, shown: String, options: LegacyOptions = LegacyOptions()) throws -> Report {
+        let ext = PathText.plainExtension(of: fileName) ?? ""
+        let file = LegacyFile(id: 0, shown: shown, fileName: fileName, data: data)
+        let run = LegacyRun(options: options)
+        defer { run.finish() }
+        guard let prepared = run.convert([file])[0] else {
+            throw ConversionError(file: shown, stage: .read, message: "not a legacy document (.\(ext))")
+        }
+        return try report(from: prepared)
+    }
+
+    /// The report of a converted input: the DOCX read as usual, then `source` set to the original
+    /// file's format, SHA-256 and converter.
+    static func report(from prepared: Result<Converted, ConversionError>) throws -> Report {
+        let converted = try prepared.get()
+        var report = try Pipeline.convert(data: converted.docx, fileName: converted.fileName, displayPath: converted.shown, format: .docx)
+        report.source.format = converted.format
+        report.source.sha256 = converted.sha256
+        report.source.convertedBy = converted.convertedBy
+        return report
+    }
+}
+
+/// A legacy input handed to a conversion run.
+struct LegacyFile {
+    /// The caller's key for the result.
+    var id: Int
+    /// The path shown in errors.
+    var shown: String
+    /// The file name (`source.file`).
+    var fileName: String
+    /// The original bytes.
+    var data: Data
+}
+
+/// A legacy input converted to DOCX.
+struct Converted {
+    var shown: String
+    var fileName: String
+    var format: SourceFormat
+    var sha256: String
+    var convertedBy: String
+    var docx: Data
+}
+
+/// LibreOffice as found on this machine.
+struct LibreOffice: Sendable {
+    /// The program run.
+    var executable: String
+    /// `LibreOffice 7.4.7.2`, from `soffice --version`.
+    var version: String
+
+    /// Why LibreOffice was not found.
+    struct NotFound: Error {
+        var message: String
+    }
+
+    /// Finds the program: `NIANBAO_SOFFICE`, else `soffice` or `libreoffice` on `PATH`.
+    static func locate(in environment: [String: String]) -> Result<String, NotFound> {
+        let install = "install the \(LegacyConversion.packageName) package (apt-get install \(LegacyConversion.packageName)) or set NIANBAO_SOFFICE to the soffice program"
+        if let given = environment["NIANBAO_SOFFICE"], !given.isEmpty {
+            return isExecutableFile(given) ? .success(given)
+                : .failure(NotFound(message: "NIANBAO_SOFFICE=\(given) is not an executable program; \(install)"))
+        }
+        for folder in (environment["PATH"] ?? "").split(separator: ":") where !folder.isEmpty {
+            for name in ["soffice", "libreoffice"] {
+                let candidate = "\(folder)/\(name)"
+                if isExecutableFile(candidate) { return .success(candidate) }
+            }
+        }
+        return .failure(NotFound(message: "LibreOffice is needed to read this format and was not found (no soffice or libreoffice on PATH): \(install)"))
+    }
+
+    /// `true` for an executable regular file (symbolic links followed).
+    private static func isExecutableFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0
+    }
+}
+
+/// One run's LibreOffice conversions: a private folder `<pid>-<random>` under the options'
+/// temporary folder (with a profile, inputs and outputs per batch), removed when the run
+/// finishes; folders of runs whose process is gone are removed when a run starts.
+final class LegacyRun: @unchecked Sendable {
+    // Safety: `lock` guards `libreOffice`, `folder` and `batchNumber`.
+    private let lock = NSLock()
+    let options: LegacyOptions
+    private var libreOffice: Result<LibreOffice, ConversionError>?
+    private var folder: URL?
+    private var batchNumber = 0
+
+    init(options: LegacyOptions) {
+        self.options = options
+    }
+
+    /// Removes the run folder (and anything a killed LibreOffice left in it).
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+        folder = nil
+    }
+
+    /// LibreOffice and its version, found once per run.
+    private func program() -> Result<LibreOffice, ConversionError> {
+        lock.lock()
+        if let libreOffice {
+            lock.unlock()
+            return libreOffice
+        }
+        lock.unlock()
+        let found: Result<LibreOffice, ConversionError>
+        switch LibreOffice.locate(in: options.environment) {
+        case .failure(let notFound):
+            found = .failure(ConversionError(file: "", stage: .read, message: notFound.message))
+        case .success(let executable):
+            found = .success(LibreOffice(executable: executable, version: version(of: executable)))
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if libreOffice == nil { libreOffice = found }
+        return libreOffice ?? found
+    }
+
+    /// `LibreOffice 7.4.7.2` from `soffice --version` (first two words), or `LibreOffice`.
+    private func version(of executable: String) -> String {
+        guard let batch = try? newBatchFolder() else { return "LibreOffice" }
+        defer { try? FileManager.default.removeItem(at: batch) }
+        let output = batch.appendingPathComponent("version.txt").path
+        let ended = ChildProcess.run(executable, arguments: [profileArgument(batch), "--version"], environment: options.environment,
+                                     standardOutput: output, standardError: "/dev/null", stalled: { $0 > 30 })
+        guard ended == .exited(0), let text = try? String(contentsOfFile: output, encoding: .utf8) else { return "LibreOffice" }
+        let words = text.split(whereSeparator: \.isWhitespace).prefix(2)
+        return words.count == 2 && words[0] == "LibreOffice" ? words.joined(separator: " ") : "LibreOffice"
+    }
+
+    private func profileArgument(_ batch: URL) -> String {
+        "-env:UserInstallation=" + batch.appendingPathComponent("profile", isDirectory: true).absoluteString
+    }
+
+    /// A new, empty batch folder in this run's folder (made, and dead runs' folders removed, on first use).
+    private func newBatchFolder() throws -> URL {
+        lock.lock()
+        defer { lock.unlock() }
+        let manager = FileManager.default
+        let runFolder: URL
+        if let folder {
+            runFolder = folder
+        } else {
+            try manager.createDirectory(at: options.temporaryFolder, withIntermediateDirectories: true)
+            Self.removeDeadRuns(in: options.temporaryFolder)
+            let name = "\(getpid())-\(UUID().uuidString.prefix(8))"
+            runFolder = options.temporaryFolder.appendingPathComponent(name, isDirectory: true)
+            try manager.createDirectory(at: runFolder, withIntermediateDirectories: true)
+            folder = runFolder
+        }
+        batchNumber += 1
+        let batch = runFolder.appendingPathComponent("batch-\(batchNumber)", isDirectory: true)
+        try manager.createDirectory(at: batch.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: batch.appendingPathComponent("out"), withIntermediateDirectories: true)
+        return batch
+    }
+
+    /// Removes the folders of runs whose process no longer exists (killed before cleaning up).
+    static func removeDeadRuns(in folder: URL) {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            guard let pid = Int32(name.prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? manager.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Converts `files`: each result is the converted document, the reason it was not converted,
+    /// or `nil` for a file that is no legacy input after all (an OOXML package named `.doc`),
+    /// which the caller reads the usual way. Results are in the order of `files`.
+    func convert(_ files: [LegacyFile]) -> [Result<Converted, ConversionError>?] {
+        var results = [Result<Converted, ConversionError>?](repeating: nil, count: files.count)
+        var pending: [(index: Int, file: LegacyFile, format: SourceFormat, ext: String, sha256: String)] = []
+        for (index, file) in files.enumerated() {
+            let ext = PathText.plainExtension(of: file.fileName) ?? ""
+            switch LegacyConversion.kind(of: file.data, lowercasedExtension: ext) {
+            case .notLegacy:
+                results[index] = nil
+            case .encrypted(let message), .refused(let message):
+                results[index] = .failure(ConversionError(file: file.shown, stage: .read, message: message))
+            case .convert(let format, let temporaryExtension):
+                let sha256 = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
+                pending.append((index, file, format, temporaryExtension, sha256))
+            }
+        }
+        guard !pending.isEmpty else { return results }
+        let program: LibreOffice
+        switch self.program() {
+        case .failure(let error):
+            for item in pending {
+                let ext = PathText.plainExtension(of: item.file.fileName).map { ".\($0) " } ?? ""
+                results[item.index] = .failure(ConversionError(file: item.file.shown, stage: .read,
+                    message: "\(ext)files are read through LibreOffice: \(error.message)"))
+            }
+            return results
+        case .success(let found):
+            program = found
+        }
+        let outcomes = convertBatch(pending.map { ($0.file.data, $0.ext) }, program: program)
+        for (item, outcome) in zip(pending, outcomes) {
+            switch outcome {
+            case .success(let docx):
+                results[item.index] = .success(Converted(shown: item.file.shown, fileName: item.file.fileName, format: item.format,
+                                                         sha256: item.sha256, convertedBy: program.version, docx: docx))
+            case .failure(let reason):
+                results[item.index] = .failure(ConversionError(file: item.file.shown, stage: .parse, message: reason.message))
+            }
+        }
+        return results
+    }
+
+    /// Why LibreOffice did not convert a file.
+    struct Failure: Error {
+        var message: String
+    }
+
+    /// Converts the inputs (bytes and the extension to give them) in one LibreOffice process.
+    /// When LibreOffice hangs or crashes, the first file without an output is retried alone and
+    /// the ones after it go on in a new process; a file that fails alone gets the reason.
+    private func convertBatch(_ inputs: [(data: Data, ext: String)], program: LibreOffice) -> [Result<Data, Failure>] {
+        guard !inputs.isEmpty else { return [] }
+        let batch: URL
+        do {
+            batch = try newBatchFolder()
+        } catch {
+            return inputs.map { _ in .failure(Failure(message: "cannot make a temporary folder for LibreOffice: \(error.localizedDescription)")) }
+        }
+        defer { try? FileManager.default.removeItem(at: batch) }
+        let inFolder = batch.appendingPathComponent("in"), outFolder = batch.appendingPathComponent("out")
+        var arguments = [profileArgument(batch), "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
+                         "--nodefault", "--convert-to", "docx:MS Word 2007 XML", "--outdir", outFolder.path]
+        for (index, input) in inputs.enumerated() {
+            // Numbered copies: no two inputs share an output name, and no file name reaches LibreOffice.
+            let copy = inFolder.appendingPathComponent("\(index).\(input.ext)")
+            do {
+                try input.data.write(to: copy)
+            } catch {
+                return inputs.map { _ in .failure(Failure(message: "cannot write a temporary copy for LibreOffice: \(error.localizedDescription)")) }
+            }
+            arguments.append(copy.path)
+        }
+        let limit = options.secondsPerFile
+        var lastCount = 0, lastProgress = 0.0
+        let ended = ChildProcess.run(program.executable, arguments: arguments, environment: options.environment,
+                                     standardOutput: batch.appendingPathComponent("stdout.txt").path,
+                                     standardError: batch.appendingPathComponent("stderr.txt").path) { elapsed in
+            // Progress is a new output file; the limit counts from the last one.
+            let count = (try? FileManager.default.contentsOfDirectory(atPath: outFolder.path).count) ?? 0
+            if count != lastCount {
+                lastCount = count
+                lastProgress = elapsed
+            }
+            return elapsed - lastProgress > limit
+        }
+        var results: [Result<Data, Failure>?] = inputs.indices.map { index in
+            let output = outFolder.appendingPathComponent("\(index).docx")
+            guard let data = try? Data(contentsOf: output), !data.isEmpty else { return nil }
+            return .success(data)
+        }
+        switch ended {
+        case .exited:
+            // LibreOffice's error lines do not name the file: one is quoted only when one file failed.
+            let lines = ((try? String(contentsOf: batch.appendingPathComponent("stderr.txt"), encoding: .utf8)) ?? "")
+                .split(whereSeparator: \.isNewline).filter { $0.hasPrefix("Error") }
+            let said = lines.count == 1 && results.filter({ $0 == nil }).count == 1 ? ": \(lines[0])" : ""
+            return results.map { $0 ?? .failure(Failure(message: "\(program.version) could not convert it to DOCX\(said)")) }
+        case .notStarted(let code):
+            let message = "LibreOffice (\(program.executable)) could not be started: \(String(cString: strerror(code)))"
+            return results.map { $0 ?? .failure(Failure(message: message)) }
+        case .timedOut, .signaled:
+            guard let first = results.firstIndex(where: { $0 == nil }) else { return results.map { $0 ?? .failure(Failure(message: "")) } }
+            if inputs.count == 1 {
+                let reason: String
+                if case .signaled(let signal) = ended {
+                    reason = "\(program.version) crashed on it (signal \(signal)), also when converting it alone"
+                } else {
+                    reason = "\(program.version) did not finish converting it within \(Int(limit)) s and was stopped, also when converting it alone"
+                }
+                return [.failure(Failure(message: reason))]
+            }
+            results[first] = convertBatch([inputs[first]], program: program)[0]
+            let rest = Array(inputs.indices.dropFirst(first + 1)).filter { results[$0] == nil }
+            for (index, outcome) in zip(rest, convertBatch(rest.map { inputs[$0] }, program: program)) {
+                results[index] = outcome
+            }
+            return results.map { $0 ?? .failure(Failure(message: "LibreOffice stopped before converting it")) }
+        }
+    }
+}
