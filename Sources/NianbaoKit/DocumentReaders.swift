@@ -1,10 +1,19 @@
 import Foundation
 import NianbaoModel
 import NianbaoOOXML
+import NianbaoPDF
 
 /// Format readers that live in other modules, behind one call each.
 enum DocumentReaders {
     static func readDOCX(data: Data, fileName: String) throws -> SourceDocument {
         try DOCXReader.read(data: data, fileName: fileName)
+    }
+
+    static func readPDF(data: Data, fileName: String) throws -> SourceDocument {
+        do {
+            return try PDFReader.read(data: data, fileName: fileName)
+        } catch let error as PDFError {
+            throw ConversionError(file: fileName, stage: error.kind == .popplerMissing ? .read : .parse, message: error.problem)
+        }
     }
 }

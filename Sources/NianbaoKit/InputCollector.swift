@@ -40,7 +40,7 @@ public struct InputItem: Sendable, Hashable {
 /// input) into a sorted, duplicate-free list of inputs with collision-free output names.
 public enum InputCollector {
     /// Extensions picked up when a folder is searched.
-    public static let folderExtensions: Set<String> = ["txt", "docx"]
+    public static let folderExtensions: Set<String> = ["txt", "docx", "pdf"]
 
     /// A path that could not be used as input.
     public struct Problem: Sendable, Hashable {

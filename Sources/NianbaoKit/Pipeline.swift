@@ -60,7 +60,9 @@ public enum Pipeline {
     private static func format(data: Data, lowercasedExtension ext: String) -> SourceFormat {
         // Content first for Office containers: a scraped "report.txt" is often a renamed Word file.
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .docx }
+        if data.starts(with: Array("%PDF-".utf8)) { return .pdf }
         switch ext {
+        case "pdf": return .pdf
         case "docx", "docm", "dotx", "doc": return .docx
         case "json": return .json
         case "txt", "text": return .text
@@ -139,7 +141,7 @@ public enum Pipeline {
             } catch {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
-        case .text, .docx:
+        case .text, .docx, .pdf:
             if format == .text, data.count > maximumTextBytes {
                 throw ConversionError(file: shown, stage: .read,
                     message: "\(data.count / 1_048_576) MiB of text is more than one report (limit \(maximumTextBytes / 1_048_576) MiB); split the file")
@@ -186,13 +188,15 @@ public enum Pipeline {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Reads the block stream of a text or DOCX input.
+    /// Reads the block stream of a text, DOCX or PDF input.
     public static func read(data: Data, fileName: String, format: SourceFormat) throws -> SourceDocument {
         switch format {
         case .text, .json:
             return try TextReader.read(data: data, fileName: fileName)
         case .docx:
             return try DocumentReaders.readDOCX(data: data, fileName: fileName)
+        case .pdf:
+            return try DocumentReaders.readPDF(data: data, fileName: fileName)
         }
     }
 

@@ -4,6 +4,8 @@ public enum SourceFormat: String, Sendable, Hashable, CaseIterable {
     case text
     /// An Office Open XML word-processing document.
     case docx
+    /// A PDF with a text layer, read through Poppler's `pdftotext -bbox-layout`.
+    case pdf
     /// nianbao's own JSON output, read back.
     case json
 }
