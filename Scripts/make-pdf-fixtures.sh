@@ -7,6 +7,10 @@
 #   <stem>.landscape.pdf  A4 landscape                               (samples 001, 004)
 #   <stem>.split.pdf      wide margins, page-number footer, tables split across pages with their
 #                         two header rows repeated on each page       (samples 002, 004)
+#   <stem>.mupdf.pdf      the HTML rendering laid out by MuPDF (PyMuPDF's Story), fonts subset
+#                         (samples 000, 003; skipped without PyMuPDF)
+#   <stem>.pandoc.pdf     the pandoc DOCX fixture: narrow label columns, labels wrapped over many
+#                         lines and rows broken across pages, header row repeated  (samples 000, 003)
 # Two soffice runs in all, with a private profile.
 #
 # usage: Scripts/make-pdf-fixtures.sh [OUT_DIR]
@@ -28,6 +32,7 @@ for file in "$docx"/*.lo.docx; do
     python3 Scripts/docx-fixtures/render_html.py "$docx/$stem.json" > "$work/html/$stem.web.html"
 done
 variant() { python3 Scripts/pdf-fixtures/variants.py "$docx/$1.lo.docx" "$work/in/$1.$2.docx" "$2"; }
+for stem in 000_ad0b93b4492ed8bd 003_ca2117b5797f0594; do cp "$docx/$stem.pandoc.docx" "$work/in/"; done
 variant 000_ad0b93b4492ed8bd narrow
 variant 003_ca2117b5797f0594 narrow
 variant 001_73cfe548748cf452 landscape
@@ -45,8 +50,13 @@ for pdf in "$work"/pdf/*.pdf; do
     echo "$(basename "$pdf"): $(stat -c %s "$pdf") bytes, $(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}') pages"
 done
 
-# Bad inputs (scanned, encrypted, unmapped glyphs) from the first sample, when PyMuPDF is there.
+# A second producer, and bad inputs (scanned, encrypted, unmapped glyphs) from the first sample,
+# when PyMuPDF is there.
 if python3 -c 'import fitz' 2>/dev/null; then
+    for stem in 000_ad0b93b4492ed8bd 003_ca2117b5797f0594; do
+        python3 Scripts/pdf-fixtures/mupdf_story.py "$work/html/$stem.web.html" "$out/$stem.mupdf.pdf" 2>/dev/null
+        echo "$stem.mupdf.pdf: $(stat -c %s "$out/$stem.mupdf.pdf") bytes"
+    done
     mkdir -p "$out/bad"
     python3 Scripts/pdf-fixtures/bad_inputs.py "$out/000_ad0b93b4492ed8bd.lo.pdf" "$out/bad" 2>/dev/null
     for pdf in "$out"/bad/*.pdf; do echo "bad/$(basename "$pdf"): $(stat -c %s "$pdf") bytes"; done

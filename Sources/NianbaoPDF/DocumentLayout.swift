@@ -111,7 +111,11 @@ struct DocumentLayout {
         var start = anchorIndices[0], end = anchorIndices[0]
         for anchor in anchorIndices.dropFirst() {
             let between = (end + 1)..<anchor
-            let joined = between.count <= 8 && ((end + 1)...anchor).allSatisfy { gap($0 - 1, $0) <= tight }
+            // Up to 8 lines between two table lines, or any number of short ones (a label wrapped
+            // in a narrow column runs over many lines).
+            let anchorWidth = lines[anchor].0.x1 - lines[anchor].0.x0
+            let fewOrShort = between.count <= 8 || between.allSatisfy { lines[$0].0.x1 - lines[$0].0.x0 < 0.4 * anchorWidth }
+            let joined = fewOrShort && ((end + 1)...anchor).allSatisfy { gap($0 - 1, $0) <= tight }
                 && between.allSatisfy { !isHeading(lines[$0].0) && !(isPartHeading(lines[$0].0.text) && lines[$0].0.segments.count == 1 && lines[$0].0.x0 < lines[anchor].0.x0 - 0.5) }
             if joined { end = anchor } else {
                 regions.append(start...end)
@@ -124,10 +128,10 @@ struct DocumentLayout {
         var pieces: [Piece] = []
         var next = 0
         for region in regions {
-            // Two table lines make a table; one alone only when it has four cells or more (a row
-            // continued at the top of a page, say).
+            // Two table lines make a table; one alone only at the top of a page (the last row of a
+            // table continued there) and with three cells or more.
             let anchors = anchorIndices.filter { region.contains($0) }
-            guard anchors.count >= 2 || lines[anchors[0]].0.segments.count >= 4 else { continue }
+            guard anchors.count >= 2 || (anchors[0] <= 1 && lines[anchors[0]].0.segments.count >= 3) else { continue }
             var first = region.lowerBound, last = region.upperBound
             // Header lines just above: tightly packed, no headings.
             while first - 1 >= next, first - 1 >= 0, gap(first - 1, first) <= tight, !isHeading(lines[first - 1].0),
@@ -137,8 +141,8 @@ struct DocumentLayout {
             // Wrapped label lines just below: tightly packed, inside the table, short.
             let left = lines[region].map(\.0.x0).min() ?? 0, right = lines[region].map(\.0.x1).max() ?? 0
             while last + 1 < lines.count, gap(last, last + 1) <= tight, !isHeading(lines[last + 1].0),
-                  !isPartHeading(lines[last + 1].0.text), lines[last + 1].0.x0 > left + 2,
-                  lines[last + 1].0.x1 - lines[last + 1].0.x0 < 0.6 * (right - left) {
+                  !isPartHeading(lines[last + 1].0.text), lines[last + 1].0.x0 > left - 2,
+                  lines[last + 1].0.x1 - lines[last + 1].0.x0 < 0.4 * (right - left) {
                 last += 1
             }
             while next < first {
@@ -158,8 +162,12 @@ struct DocumentLayout {
 
     /// A line that breaks into cells: two or more segments with a gap wider than the text is tall,
     /// or with a value (a count, `无`) after the first.
+    /// Letter-spaced text (`年 度 报 告`: mostly one-character pieces that are not values) is not.
     private static func isTableLine(_ line: VisualLine) -> Bool {
         guard line.segments.count >= 2 else { return false }
+        let texts = line.segments.map { TextJoin.join($0.words.map(\.text)) }
+        let spacedCharacters = texts.filter { $0.count == 1 && !TextJoin.isValueLike($0) }.count
+        if spacedCharacters * 2 > texts.count { return false }
         return line.widestGap >= 0.9 * line.height
             || line.segments.dropFirst().contains { TextJoin.isValueLike(TextJoin.join($0.words.map(\.text))) }
     }
@@ -186,6 +194,8 @@ struct DocumentLayout {
         // The last table, open for a continuation at the top of the next page.
         var openTable: (rows: [TableRow], location: SourceLocation, headerKeys: [String])?
         var lastWasTableAtPageEnd = false
+        // The left edges of the label cells of the table's last row with values.
+        var lastLabels: [Double] = []
 
         func flushParagraph() {
             if let current = paragraph {
@@ -223,12 +233,16 @@ struct DocumentLayout {
                                 droppedHeaders += 1
                                 continue
                             }
-                            // The rest of a label whose row broke over the page: joined to it.
-                            let texts = gridRow.cells.map(\.text).filter { !$0.isEmpty }
-                            if continues, droppedHeaders == 0, texts.count == 1, gridRow.cells.first?.text == texts[0],
-                               !Self.isEnumeratedLabel(texts[0]), let last = rows.indices.last,
-                               let labelIndex = rows[last].cells.lastIndex(where: { !$0.text.isEmpty && !TextJoin.isValueLike($0.text) }) {
-                                rows[last].cells[labelIndex].text = TextJoin.join([rows[last].cells[labelIndex].text, texts[0]])
+                            // The rest of the labels of a row that broke over the page: each piece
+                            // joined to the label cell of that row nearest its left edge.
+                            if continues, gridRow.labelsOnly, !gridRow.labels.isEmpty, let last = rows.indices.last,
+                               !lastLabels.isEmpty, !gridRow.labels.contains(where: { Self.isEnumeratedLabel($0.text) }) {
+                                for piece in gridRow.labels {
+                                    let nearest = lastLabels.indices.min { abs(lastLabels[$0] - piece.x0) < abs(lastLabels[$1] - piece.x0) } ?? 0
+                                    if nearest < rows[last].cells.count {
+                                        rows[last].cells[nearest].text = TextJoin.join([rows[last].cells[nearest].text, piece.text])
+                                    }
+                                }
                                 continue
                             }
                             if !continues { headerKeys.append(key) }
@@ -241,6 +255,7 @@ struct DocumentLayout {
                                       columnSpan: cell.span)
                         }
                         rows.append(TableRow(cells: cells, location: SourceLocation(table: tableNumber, row: rowNumber, page: pageNumber)))
+                        lastLabels = gridRow.hasValues ? gridRow.labels.map(\.x0) : []
                     }
                     if continues {
                         diagnostics.append(Diagnostic(.info, code: "pdf.table_continued",

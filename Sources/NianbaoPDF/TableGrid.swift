@@ -19,6 +19,11 @@ struct TableGrid {
         var y0: Double
         /// `true` when the row has a value line.
         var hasValues: Bool
+        /// The label pieces left of the values (x of their left edge, text); for a row with values
+        /// they are its first cells, in this order.
+        var labels: [(x0: Double, text: String)] = []
+        /// `true` when every word of the row is in the label area.
+        var labelsOnly: Bool { cells.dropFirst(max(labels.count, 1)).allSatisfy { $0.text.isEmpty } }
     }
 
     var rows: [Row] = []
@@ -120,16 +125,18 @@ struct TableGrid {
         // 5. Rows: value lines, and loose words line by line, top to bottom.
         var built: [Row] = []
         for index in anchors.indices {
-            var cells: [(span: Int, text: String)] = labelCells[index].sorted { $0.x0 < $1.x0 }.map { (1, $0.text) }
+            let labels = labelCells[index].sorted { $0.x0 < $1.x0 }.map { (x0: $0.x0, text: $0.text) }
+            var cells: [(span: Int, text: String)] = labels.map { (1, $0.text) }
             if cells.isEmpty { cells.append((1, "")) }
             for column in 0..<valueColumnCount {
                 cells.append((1, GridText.cell(valueCells[index][column] ?? [])))
             }
             let top = min(anchors[index].y0, labelCells[index].map(\.y0).min() ?? anchors[index].y0)
-            built.append(Row(cells: cells, y0: top, hasValues: true))
+            built.append(Row(cells: cells, y0: top, hasValues: true, labels: labels))
         }
         for line in VisualLine.lines(loose) {
             var labelText: [String] = []
+            var labelPieces: [(x0: Double, text: String)] = []
             var placed: [(first: Int, last: Int, words: [PDFWord])] = []
             for segment in line.segments {
                 for word in segment.words {
@@ -144,7 +151,10 @@ struct TableGrid {
                     }
                 }
                 let label = segment.words.filter { range($0).last < 0 }
-                if !label.isEmpty { labelText.append(GridText.cell(label)) }
+                if !label.isEmpty {
+                    labelText.append(GridText.cell(label))
+                    labelPieces.append((label[0].x0, GridText.cell(label)))
+                }
             }
             var cells: [(span: Int, text: String)] = [(1, labelText.joined(separator: " "))]
             var next = 0
@@ -160,7 +170,7 @@ struct TableGrid {
                 cells.append((1, ""))
                 next += 1
             }
-            built.append(Row(cells: cells, y0: line.y0, hasValues: false))
+            built.append(Row(cells: cells, y0: line.y0, hasValues: false, labels: labelPieces))
         }
         rows = built.sorted { $0.y0 < $1.y0 }
     }
