@@ -179,7 +179,7 @@ struct DocumentLayout {
 
     /// `1.`, `2、`, `（1）`, `（一）`, `一、`: the start of an enumerated table label.
     static func isEnumeratedLabel(_ text: String) -> Bool {
-        isPartHeading(text) || text.range(of: #"^\s*(\d{1,2}[.、．]|[（(]\d{1,2}[）)])"#, options: .regularExpression) != nil
+        isPartHeading(text) || text.range(of: #"^\s*(\d{1,2}[.、．](?![0-9])|[（(]\d{1,2}[）)])"#, options: .regularExpression) != nil
     }
 
     // MARK: Blocks
@@ -315,7 +315,7 @@ struct DocumentLayout {
         let character = max(previous.height, line.height) * 0.75
         guard previous.x1 >= right - 1.5 * character else { return false }
         guard line.x0 <= left + 0.8 * character else { return false }
-        guard !Self.isPartHeading(text) else { return false }
+        guard !Self.isEnumeratedLabel(text) else { return false }
         guard abs(previous.height - line.height) <= 0.2 * max(previous.height, line.height) else { return false }
         if samePage {
             let gap = line.y0 - previous.y1

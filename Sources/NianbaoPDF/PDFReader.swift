@@ -56,6 +56,9 @@ public enum PDFReader {
         if pages.count > options.maximumPages {
             throw PDFError(.tooLarge, file: fileName, problem: "the PDF has more than \(options.maximumPages) pages; one report is a few pages (limit \(options.maximumPages))")
         }
+        if pages.isEmpty {
+            throw PDFError(.damaged, file: fileName, problem: "Poppler finds no pages in this PDF\(Poppler.firstLine(output.messages))")
+        }
         try checkText(pages, fileName: fileName)
         var diagnostics: [Diagnostic] = []
         let syntaxErrors = output.messages.split(whereSeparator: \.isNewline).filter { $0.contains("Error") }

@@ -22,8 +22,10 @@ struct TableGrid {
         /// The label pieces left of the values (x of their left edge, text); for a row with values
         /// they are its first cells, in this order.
         var labels: [(x0: Double, text: String)] = []
+        /// How many of the first cells are label cells.
+        var labelCellCount = 1
         /// `true` when every word of the row is in the label area.
-        var labelsOnly: Bool { cells.dropFirst(max(labels.count, 1)).allSatisfy { $0.text.isEmpty } }
+        var labelsOnly: Bool { cells.dropFirst(labelCellCount).allSatisfy { $0.text.isEmpty } }
     }
 
     var rows: [Row] = []
@@ -49,6 +51,31 @@ struct TableGrid {
             }
         }
         let others = words.filter { !TextJoin.isValueLike($0.text) }
+        // A column blank in every row has no values to show it: a header word above the values,
+        // wholly inside a gap between two value columns as wide as two columns (or right of the
+        // last, a column's width further on), stands for it.
+        let valueTop = values.map(\.y0).min() ?? 0
+        let headerWords = others.filter { $0.y1 <= valueTop + 1 }
+        let pitches = zip(clusters, clusters.dropFirst()).map { $1.x0 - $0.x0 }.sorted()
+        if !pitches.isEmpty {
+            let pitch = pitches[pitches.count / 2]
+            for index in clusters.indices.reversed() {
+                let left = clusters[index]
+                let next = index + 1 < clusters.count ? clusters[index + 1].x0 : nil
+                if let next, next - left.x0 < 1.6 * pitch { continue }
+                let right = next ?? .infinity
+                let inside = headerWords.filter { $0.x0 > left.x1 + 2 && $0.x1 < right - 2 && $0.centerX > left.x0 + 0.6 * pitch }
+                var phantoms: [(x0: Double, x1: Double)] = []
+                for word in inside.sorted(by: { $0.x0 < $1.x0 }) {
+                    if let last = phantoms.last, word.x0 <= last.x1 + 0.3 * pitch {
+                        phantoms[phantoms.count - 1].x1 = max(last.x1, word.x1)
+                    } else {
+                        phantoms.append((word.x0, word.x1))
+                    }
+                }
+                clusters.insert(contentsOf: phantoms, at: index + 1)
+            }
+        }
         // The label area ends at the widest empty strip left of the first value column (the
         // rightmost one when several are as wide), looking only at words that do not reach into it.
         let firstValueX = clusters[0].x0
@@ -132,7 +159,7 @@ struct TableGrid {
                 cells.append((1, GridText.cell(valueCells[index][column] ?? [])))
             }
             let top = min(anchors[index].y0, labelCells[index].map(\.y0).min() ?? anchors[index].y0)
-            built.append(Row(cells: cells, y0: top, hasValues: true, labels: labels))
+            built.append(Row(cells: cells, y0: top, hasValues: true, labels: labels, labelCellCount: max(labels.count, 1)))
         }
         for line in VisualLine.lines(loose) {
             var labelText: [String] = []
