@@ -105,8 +105,8 @@ ls "$WORK"/pdf/*.pdf | xargs -P "$(nproc)" -I{} sh -c 'pdftotext -layout "\$1" "
 "$BIN" convert "$WORK/pdf-text" --to json --out "$WORK/pout-text" --jobs "$(nproc)" --quiet
 EOS
     chmod +x "$WORK/pdf-via-text.sh"
-    RUNS=1 measure "pdf → json, nianbao, $(nproc) jobs" "$P" "$pbytes" "$WORK/pout" "$BIN" convert "$WORK/pdf" --to json --out "$WORK/pout" --jobs "$(nproc)" --quiet
-    RUNS=1 measure "pdf → json, pdftotext + nianbao text" "$P" "$pbytes" "$WORK/pout-text" "$WORK/pdf-via-text.sh"
+    RUNS=1 measure "pdf → json, nianbao, $(nproc) jobs" "$P" "$pbytes" "$WORK/pout" "$BIN" convert "$WORK/pdf" --to json --out "$WORK/pout" --jobs "$(nproc)" --quiet 2>/dev/null
+    RUNS=1 measure "pdf → json, pdftotext + nianbao text" "$P" "$pbytes" "$WORK/pout-text" "$WORK/pdf-via-text.sh" 2>/dev/null
     # Fields right, each way, on the 16 renderings: one folder per rendering kind, <stem>.json in each.
     if [[ -d ../shared/samples/expected ]]; then
         for way in pdf text; do

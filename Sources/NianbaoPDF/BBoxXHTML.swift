@@ -56,17 +56,18 @@ enum BBoxXHTML {
     /// - Throws: ``PDFError`` (`.tool`) when the XHTML is not well-formed.
     static func pages(_ xhtml: Data, fileName: String) throws -> [PDFPage] {
         _ = xmlParserReady
+        // libxml2 reads the memory lazily, as the reader advances: the bytes live in a buffer this
+        // function owns until the reader is freed (a Swift array's storage could go before).
         let bytes = sanitized(xhtml)
+        let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
+        defer { buffer.deallocate() }
+        for (index, byte) in bytes.enumerated() { buffer[index] = CChar(bitPattern: byte) }
         let sink = XMLErrorSink()
+        // The error sink outlives the reader (this runs after `xmlFreeTextReader`).
+        defer { withExtendedLifetime(sink) {} }
         let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
-        let created = bytes.withUnsafeBufferPointer { buffer -> xmlTextReaderPtr? in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReaderForMemory($0, Int32(buffer.count), "pdftotext.xhtml", "UTF-8", Int32(XML_PARSE_NONET.rawValue))
-                }
-            }
-        }
-        guard let reader = created else {
+        guard let base = buffer.baseAddress,
+              let reader = xmlReaderForMemory(base, Int32(bytes.count), "pdftotext.xhtml", "UTF-8", Int32(XML_PARSE_NONET.rawValue)) else {
             throw PDFError(.tool, file: fileName, problem: "libxml2 could not read pdftotext's output (\(bytes.count) bytes)")
         }
         defer { xmlFreeTextReader(reader) }

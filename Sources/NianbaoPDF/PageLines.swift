@@ -121,6 +121,24 @@ enum TextJoin {
             body = body.dropLast(unit.count)
             break
         }
-        return body.range(of: #"^[0-9０-９][0-9０-９,，]*([.．][0-9０-９]+)?$"#, options: .regularExpression) != nil
+        // Digits, thousands separators, at most one decimal point followed by digits (no regular
+        // expression: this runs for every word of every table).
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) }
+        var sawPoint = false, digitsAfterPoint = 0, first = true
+        for scalar in body.unicodeScalars {
+            if isDigit(scalar) {
+                if sawPoint { digitsAfterPoint += 1 }
+            } else if first {
+                return false
+            } else if (scalar == "," || scalar == "，") && !sawPoint {
+                // a thousands separator
+            } else if (scalar == "." || scalar == "．") && !sawPoint {
+                sawPoint = true
+            } else {
+                return false
+            }
+            first = false
+        }
+        return !first && (!sawPoint || digitsAfterPoint > 0)
     }
 }

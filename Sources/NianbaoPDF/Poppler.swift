@@ -7,10 +7,10 @@ import Darwin
 
 /// Runs Poppler's `pdftotext -bbox-layout` on a PDF and returns its XHTML: every word with its box.
 ///
-/// The PDF bytes go to a private temporary file (mode 0600, removed afterwards); the tool runs as
-/// a child process with an argument list (no shell), a time limit, a page limit and a cap on the
-/// output it may write; its standard error goes to a second temporary file and is read back (first
-/// kilobytes only) to explain a failure.
+/// The PDF bytes go to a private temporary file (mode 0600, in `/dev/shm` when there is one,
+/// removed afterwards); the tool runs as a child process with an argument list (no shell), a time
+/// limit, a page limit and a cap on the output it may write; its standard error is drained on
+/// another thread and its first kilobytes explain a failure.
 struct Poppler {
     /// The `pdftotext` executable.
     var executable: URL
@@ -45,36 +45,21 @@ struct Poppler {
     /// Runs `pdftotext -bbox-layout -enc UTF-8 -f 1 -l (maximumPages + 1) FILE -` on `data`.
     /// - Throws: ``PDFError`` for an encrypted or unreadable PDF, a timeout, or too much output.
     func run(_ data: Data, fileName: String) throws -> Output {
-        let manager = FileManager.default
-        let folder = manager.temporaryDirectory.appendingPathComponent("nianbao-pdf-\(UUID().uuidString)")
-        do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw PDFError(.tool, file: fileName, problem: "cannot make a temporary folder for pdftotext: \(error.localizedDescription)")
-        }
-        defer { try? manager.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("input.pdf")
-        let errors = folder.appendingPathComponent("stderr.txt")
-        guard manager.createFile(atPath: input.path, contents: data, attributes: [.posixPermissions: 0o600]),
-              manager.createFile(atPath: errors.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw PDFError(.tool, file: fileName, problem: "cannot write the temporary copy for pdftotext")
-        }
-        let errorHandle: FileHandle
-        do {
-            errorHandle = try FileHandle(forWritingTo: errors)
-        } catch {
-            throw PDFError(.tool, file: fileName, problem: "cannot open pdftotext's message file: \(error.localizedDescription)")
-        }
-        defer { try? errorHandle.close() }
+        let input = try Self.temporaryCopy(data, fileName: fileName)
+        defer { unlink(input) }
 
         let process = Process()
         process.executableURL = executable
         // No `-q`: Poppler's messages (syntax errors, a password request) explain failures.
-        process.arguments = ["-bbox-layout", "-enc", "UTF-8", "-f", "1", "-l", String(maximumPages + 1), input.path, "-"]
+        process.arguments = ["-bbox-layout", "-enc", "UTF-8", "-f", "1", "-l", String(maximumPages + 1), input, "-"]
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
-        process.standardError = errorHandle
+        process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        // `waitUntilExit` polls its run loop every 50 ms; the termination handler says it at once.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -82,6 +67,19 @@ struct Poppler {
         }
         let watchdog = Watchdog(pid: process.processIdentifier)
         watchdog.arm(after: timeLimit)
+        // Standard error is drained on another thread (a flood of messages must not block the
+        // tool), keeping its first 8 KiB.
+        let messageBox = MessageBox()
+        let errorReader = errors.fileHandleForReading
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            while true {
+                let chunk = errorReader.availableData
+                if chunk.isEmpty { break }
+                messageBox.append(chunk)
+            }
+            drained.signal()
+        }
 
         var xhtml = Data()
         let reader = output.fileHandleForReading
@@ -97,9 +95,11 @@ struct Poppler {
             xhtml.append(chunk)
         }
         try? reader.close()
-        process.waitUntilExit()
+        exited.wait()
+        drained.wait()
+        try? errorReader.close()
         let timedOut = watchdog.disarm()
-        let messages = Self.readMessages(errors)
+        let messages = messageBox.text
 
         if overflow {
             throw PDFError(.tooLarge, file: fileName, problem: "pdftotext wrote more than \(maximumOutputBytes >> 20) MiB of word boxes; one report is far less")
@@ -124,18 +124,60 @@ struct Poppler {
         return Output(xhtml: xhtml, messages: messages)
     }
 
-    /// The first 8 KiB of the message file, trimmed.
-    private static func readMessages(_ url: URL) -> String {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return "" }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: 8 << 10)) ?? Data()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Writes `data` to a new private file (mode 0600, created exclusively) in `/dev/shm` when it
+    /// is there (no disk work), else in the temporary folder; returns its path.
+    private static func temporaryCopy(_ data: Data, fileName: String) throws -> String {
+        var isFolder: ObjCBool = false
+        let shm = "/dev/shm"
+        let folder = FileManager.default.fileExists(atPath: shm, isDirectory: &isFolder) && isFolder.boolValue && access(shm, W_OK) == 0
+            ? shm : FileManager.default.temporaryDirectory.path
+        let path = folder + "/nianbao-pdf-\(UUID().uuidString).pdf"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw PDFError(.tool, file: fileName, problem: "cannot write a temporary copy for pdftotext in \(folder) (errno \(errno))")
+        }
+        defer { close(descriptor) }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let count = write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        guard written else {
+            unlink(path)
+            throw PDFError(.tool, file: fileName, problem: "cannot write a temporary copy for pdftotext in \(folder) (errno \(errno))")
+        }
+        return path
     }
 
     /// `": first line"` of Poppler's messages, or nothing.
     static func firstLine(_ messages: String) -> String {
         guard let line = messages.split(whereSeparator: \.isNewline).first else { return "" }
         return ": " + String(line.prefix(200))
+    }
+}
+
+/// Poppler's messages, collected on the thread that drains its standard error: the first 8 KiB.
+private final class MessageBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = Data()
+
+    func append(_ chunk: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        if bytes.count < 8 << 10 { bytes.append(chunk.prefix((8 << 10) - bytes.count)) }
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
