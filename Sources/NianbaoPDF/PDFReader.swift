@@ -66,6 +66,17 @@ public enum PDFReader {
             diagnostics.append(Diagnostic(.warning, code: "pdf.syntax_errors",
                 message: "Poppler reported \(syntaxErrors.count) problem(s) in the PDF's structure and read it anyway (first: \(syntaxErrors[0].prefix(160)))"))
         }
+        for page in pages {
+            // Words of several characters taller than wide: the page's text runs up or down (a
+            // page turned with /Rotate, or vertical writing), which the line and table rules do not read.
+            let long = page.words.filter { $0.text.count >= 3 }
+            let vertical = long.filter { $0.y1 - $0.y0 > 2 * ($0.x1 - $0.x0) }.count
+            if long.count >= 5, vertical * 2 > long.count {
+                diagnostics.append(Diagnostic(.warning, code: "pdf.vertical_text",
+                    message: "the text on page \(page.number) runs vertically (a turned page or vertical writing): its lines and tables may not be rebuilt; values read from it need checking",
+                    location: SourceLocation(page: page.number)))
+            }
+        }
         var layout = DocumentLayout(pages: pages)
         let blocks = layout.blocks()
         diagnostics += layout.diagnostics
