@@ -47,6 +47,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // PDF through Poppler's `pdftotext -bbox-layout` (a child process: no Poppler library is
+        // linked, so nianbao builds and runs without it) and libxml2 for its XHTML.
+        .target(
+            name: "NianbaoPDF",
+            dependencies: ["NianbaoModel", "CNianbaoXML2"],
+            swiftSettings: strictSettings
+        ),
+
         // Domain layer: blocks to report, and the consistency rules.
         .target(name: "NianbaoRecognizer", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
         .target(name: "NianbaoValidator", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
@@ -58,7 +66,7 @@ let package = Package(
         .target(
             name: "NianbaoKit",
             dependencies: [
-                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoRecognizer",
+                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
                 "NianbaoValidator", "NianbaoWriters",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -78,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "NianbaoTests",
             dependencies: [
-                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoRecognizer",
+                "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
                 "NianbaoValidator", "NianbaoWriters", "NianbaoKit",
             ],
             resources: [.copy("Fixtures")],

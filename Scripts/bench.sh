@@ -13,12 +13,18 @@
 #     `nianbao convert` (LibreOffice converts many files per process, one process per core), against
 #     calling `soffice --convert-to docx` once per file (timed on the first 20 copies) and then
 #     nianbao on the DOCX files. One run each: LibreOffice takes seconds per process.
+#  5. PDF → JSON against pdftotext + the text reader: the PDF renderings of the samples
+#     (Tests/NianbaoTests/Fixtures/pdf, 16 files) copied to P files (default 100; 0 skips), through
+#     `nianbao convert` on the PDFs and through `pdftotext -layout` then `nianbao convert` on its
+#     text, the same files, one run each with all cores; files/s, and the fields each way gets
+#     right on the 16 renderings (score.py against ../shared/samples/expected). Skipped with a
+#     message when pdftotext is not installed.
 # Files are read and written in RAM (/dev/shm) when it exists, so that the numbers measure nianbao
 # rather than the disk; set BENCH_DIR to measure elsewhere. The text run with all cores is also
 # repeated with its output on the disk under $TMPDIR (or /tmp), for comparison.
 # Every row is the best of R runs (default 5): this machine is a VM whose speed drifts by a third
 # from one minute to the next, and the fastest run is the one least disturbed by its neighbours.
-#   Scripts/bench.sh [N] [D] [M] [R] [L]        (BENCH_ONLY=legacy Scripts/bench.sh 0 0 0 1 200)
+#   Scripts/bench.sh [N] [D] [M] [R] [L] [P]   (BENCH_ONLY=legacy Scripts/bench.sh 0 0 0 1 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
@@ -26,6 +32,7 @@ D="${2:-200}"
 M="${3:-10000}"
 REPEAT="${4:-5}"
 L="${5:-0}"
+P="${6:-100}"
 swift build -c release >/dev/null
 BIN="$(swift build -c release --show-bin-path)/nianbao"
 if [[ -n "${BENCH_DIR:-}" ]]; then
@@ -126,6 +133,46 @@ measure "text → json, $M reports, $(nproc) jobs" "$M" "$mbytes" "$WORK/outm" "
 rm -rf "$WORK/many"
 
 [[ $L -gt 0 ]] && legacy
+# 5. PDF: nianbao's PDF reader against pdftotext + nianbao's text reader, the same files, one run.
+if [[ $P -gt 0 ]] && command -v pdftotext >/dev/null; then
+    mkdir -p "$WORK/pdf" "$WORK/pdf-text"
+    pdfs=(Tests/NianbaoTests/Fixtures/pdf/*.pdf)
+    for ((i = 0; i < P; i++)); do cp "${pdfs[$((i % ${#pdfs[@]}))]}" "$WORK/pdf/p$i.pdf"; done
+    pbytes=$(du -sb "$WORK/pdf" | cut -f1)
+    cat > "$WORK/pdf-via-text.sh" <<EOS
+#!/usr/bin/env bash
+# pdftotext -layout on every PDF (one per core at once), then nianbao on the texts.
+set -e
+rm -rf "$WORK/pdf-text" && mkdir -p "$WORK/pdf-text"
+ls "$WORK"/pdf/*.pdf | xargs -P "$(nproc)" -I{} sh -c 'pdftotext -layout "\$1" "$WORK/pdf-text/\$(basename "\$1" .pdf).txt"' sh {}
+"$BIN" convert "$WORK/pdf-text" --to json --out "$WORK/pout-text" --jobs "$(nproc)" --quiet
+EOS
+    chmod +x "$WORK/pdf-via-text.sh"
+    RUNS=1 measure "pdf → json, nianbao, $(nproc) jobs" "$P" "$pbytes" "$WORK/pout" "$BIN" convert "$WORK/pdf" --to json --out "$WORK/pout" --jobs "$(nproc)" --quiet 2>/dev/null
+    RUNS=1 measure "pdf → json, pdftotext + nianbao text" "$P" "$pbytes" "$WORK/pout-text" "$WORK/pdf-via-text.sh" 2>/dev/null
+    # Fields right, each way, on the 16 renderings: one folder per rendering kind, <stem>.json in each.
+    if [[ -d ../shared/samples/expected ]]; then
+        for way in pdf text; do
+            right=0; total=0
+            for kind in lo web narrow landscape split; do
+                out="$WORK/score-$way-$kind"; mkdir -p "$out"
+                for f in Tests/NianbaoTests/Fixtures/pdf/*."$kind".pdf; do
+                    stem=$(basename "$f" ."$kind".pdf)
+                    if [[ $way == pdf ]]; then
+                        "$BIN" convert "$f" > "$out/$stem.json" 2>/dev/null || true
+                    else
+                        pdftotext -layout "$f" "$out/$stem.txt" && "$BIN" convert "$out/$stem.txt" > "$out/$stem.json" 2>/dev/null || true
+                    fi
+                done
+                line=$(python3 ../shared/tools/score.py "$out" ../shared/samples/expected --min 0 | grep -v 'missing output' | grep -E '^[0-9a-f_]+: [0-9]+/[0-9]+$' | awk -F'[ /]' '{r += $2; t += $3} END {print r, t}')
+                right=$((right + ${line% *})); total=$((total + ${line#* }))
+            done
+            echo "fields right, $way: $right/$total"
+        done
+    fi
+else
+    echo "pdftotext not installed (apt-get install -y poppler-utils): PDF comparison skipped"
+fi
 
 # 2. DOCX against pandoc.
 if ! command -v pandoc >/dev/null; then

@@ -2,6 +2,7 @@ import Foundation
 import NianbaoModel
 import NianbaoOOXML
 import NianbaoHTML
+import NianbaoPDF
 
 /// Format readers that live in other modules, behind one call each.
 enum DocumentReaders {
@@ -15,5 +16,13 @@ enum DocumentReaders {
 
     static func looksLikeHTML(_ data: Data) -> Bool {
         HTMLReader.looksLikeHTML(data)
+    }
+
+    static func readPDF(data: Data, fileName: String) throws -> SourceDocument {
+        do {
+            return try PDFReader.read(data: data, fileName: fileName)
+        } catch let error as PDFError {
+            throw ConversionError(file: fileName, stage: error.kind == .popplerMissing ? .read : .parse, message: error.problem)
+        }
     }
 }

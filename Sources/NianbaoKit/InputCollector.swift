@@ -59,7 +59,7 @@ public enum InputCollector {
     /// Extensions picked up when a folder is searched: the one table of supported input
     /// formats. A file found in a folder with any other extension is listed as a ``Problem``
     /// ("unsupported format").
-    public static let folderExtensions: Set<String> = Set(["txt", "docx", "html", "htm", "shtml", "xhtml"])
+    public static let folderExtensions: Set<String> = Set(["txt", "docx", "html", "htm", "shtml", "xhtml", "pdf"])
         .union(LegacyConversion.convertedExtensions).union(LegacyConversion.ooxmlExtensions)
 
     /// The files a bulk run writes beside the per-file outputs; skipped when found in a folder.
@@ -69,7 +69,6 @@ public enum InputCollector {
     /// Only consulted for extensions outside ``folderExtensions``.
     static let unsupportedAdvice: [String: String] = [
         "dot": "a legacy Word template; convert it with `soffice --headless --convert-to docx FILE`",
-        "pdf": "extract its text first, e.g. `pdftotext -layout FILE`",
     ]
 
     /// A path that could not be used as input.

@@ -63,7 +63,9 @@ public enum Pipeline {
         // Content first for Office containers: a scraped "report.txt" is often a renamed Word file.
         if let legacy = LegacyConversion.sourceFormat(of: data, lowercasedExtension: ext) { return legacy }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .docx }
+        if data.starts(with: Array("%PDF-".utf8)) { return .pdf }
         switch ext {
+        case "pdf": return .pdf
         case "json": return .json
         case "docx", "docm", "dotx": return .docx
         case "html", "htm", "shtml", "xhtml", "xht": return .html
@@ -158,7 +160,7 @@ public enum Pipeline {
         case .doc, .wps, .rtf, .odt:
             report = try LegacyConversion.convertAlone(data: data, fileName: fileName, shown: shown)
             return report
-        case .text, .docx, .html:
+        case .text, .docx, .html, .pdf:
             if format == .docx {
                 try LegacyConversion.refuseUnreadable(data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown)
             }
@@ -209,7 +211,7 @@ public enum Pipeline {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Reads the block stream of a text, DOCX or HTML input.
+    /// Reads the block stream of a text, DOCX, HTML or PDF input.
     public static func read(data: Data, fileName: String, format: SourceFormat) throws -> SourceDocument {
         switch format {
         case .text, .json:
@@ -218,6 +220,8 @@ public enum Pipeline {
             return try DocumentReaders.readDOCX(data: data, fileName: fileName)
         case .html:
             return try DocumentReaders.readHTML(data: data, fileName: fileName)
+        case .pdf:
+            return try DocumentReaders.readPDF(data: data, fileName: fileName)
         }
     }
 

@@ -6,6 +6,8 @@ public enum SourceFormat: String, Sendable, Hashable, CaseIterable {
     case docx
     /// An HTML page (`.html`, `.htm`, `.shtml`, `.xhtml`), as sites publish reports.
     case html
+    /// A PDF with a text layer, read through Poppler's `pdftotext -bbox-layout`.
+    case pdf
     /// nianbao's own JSON output, read back.
     case json
     /// A Word 97–2003 binary document, read through LibreOffice (``SourceInfo/convertedBy``).

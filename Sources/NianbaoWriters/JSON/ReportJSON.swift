@@ -167,6 +167,7 @@ public enum ReportJSON {
             name.withUTF8Buffer { output.append(contentsOf: $0) }
             JSONBytes.appendInteger(number, into: &output)
         }
+        part("page ", location.page)
         part("line ", location.line)
         part("table ", location.table)
         part("row ", location.row)
@@ -263,6 +264,7 @@ extension SourceLocation {
             let words = part.split(separator: " ")
             guard words.count == 2, let number = Int(words[1]) else { continue }
             switch words[0] {
+            case "page": page = number
             case "line": line = number
             case "table": table = number
             case "row": row = number

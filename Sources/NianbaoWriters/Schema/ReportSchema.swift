@@ -124,7 +124,7 @@ public enum ReportSchema {
                     ("code", .object([("type", "string")])),
                     ("path", nullable("string", description: "JSON path of the value concerned, dots between keys.")),
                     ("message", .object([("type", "string")])),
-                    ("source", nullable("string", description: "Where in the input: \"line N\" or \"table T, row R, cell C\".")),
+                    ("source", nullable("string", description: "Where in the input: \"line N\" or \"table T, row R, cell C\", after \"page P, \" in a PDF.")),
                 ])),
             ])),
         ])

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Words that sit next to each other on one visual line with no cell gap between them.
+struct Segment {
+    var words: [PDFWord]
+    var x0: Double { words.first?.x0 ?? 0 }
+    var x1: Double { words.map(\.x1).max() ?? 0 }
+}
+
+/// Words side by side at one height on a page.
+struct VisualLine {
+    var words: [PDFWord]
+    var segments: [Segment] = []
+    var x0: Double = 0
+    var x1: Double = 0
+    var y0: Double = 0
+    var y1: Double = 0
+    /// The median word height: the line's font size in points, roughly (ascent plus descent).
+    var height: Double = 0
+
+    init(words: [PDFWord]) {
+        self.words = words.sorted { $0.x0 < $1.x0 }
+        x0 = self.words.map(\.x0).min() ?? 0
+        x1 = self.words.map(\.x1).max() ?? 0
+        y0 = self.words.map(\.y0).min() ?? 0
+        y1 = self.words.map(\.y1).max() ?? 0
+        let heights = self.words.map(\.height).sorted()
+        height = heights.isEmpty ? 0 : heights[heights.count / 2]
+        segments = Self.segments(self.words, height: height)
+    }
+
+    /// The line's text, words joined the way the page shows them.
+    var text: String { TextJoin.join(words.map(\.text)) }
+
+    /// The widest gap between two segments, or 0.
+    var widestGap: Double {
+        zip(segments, segments.dropFirst()).map { $1.x0 - $0.x1 }.max() ?? 0
+    }
+
+    /// Words closer than a fifth of the line height belong together; a sign word (增, 减, +, -)
+    /// joins the number that follows it even across a space.
+    static func segments(_ words: [PDFWord], height: Double) -> [Segment] {
+        var result: [Segment] = []
+        for word in words {
+            if var last = result.last {
+                let gap = word.x0 - last.x1
+                let sign = last.words.count == 1 && TextJoin.isSignWord(last.words[0].text) && TextJoin.startsWithDigit(word.text)
+                if gap < 0.2 * height || (sign && gap < 1.2 * height) {
+                    last.words.append(word)
+                    result[result.count - 1] = last
+                    continue
+                }
+            }
+            result.append(Segment(words: [word]))
+        }
+        return result
+    }
+
+    /// Groups a page's words into visual lines: a word joins the line whose first word it overlaps
+    /// vertically by at least half the smaller height.
+    static func lines(_ words: [PDFWord]) -> [VisualLine] {
+        let sorted = words.sorted { ($0.centerY, $0.x0) < ($1.centerY, $1.x0) }
+        var groups: [(band: (Double, Double), words: [PDFWord])] = []
+        for word in sorted {
+            if let last = groups.last {
+                let overlap = min(last.band.1, word.y1) - max(last.band.0, word.y0)
+                if overlap >= 0.5 * min(last.band.1 - last.band.0, word.height) {
+                    groups[groups.count - 1].words.append(word)
+                    continue
+                }
+            }
+            groups.append(((word.y0, word.y1), [word]))
+        }
+        return groups.map { VisualLine(words: $0.words) }.sorted { $0.y0 < $1.y0 }
+    }
+}
+
+/// Joining pieces of text the way a page shows them: no space next to Chinese text, one space
+/// between two Latin words or numbers.
+enum TextJoin {
+    /// Joins `pieces`, putting a space only between two pieces that end and start with a Latin
+    /// letter or digit.
+    static func join(_ pieces: [String]) -> String {
+        var result = ""
+        for piece in pieces where !piece.isEmpty {
+            if let last = result.unicodeScalars.last, let first = piece.unicodeScalars.first,
+               isLatinWordScalar(last), isLatinWordScalar(first) {
+                result += " "
+            }
+            result += piece
+        }
+        return result
+    }
+
+    /// ASCII letters and digits and Latin punctuation that ends a word.
+    private static func isLatinWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".,;:%)".unicodeScalars.contains(scalar))
+    }
+
+    /// `增`, `减`, `+`, `-` and their full-width or longer forms: the sign before a change count.
+    static func isSignWord(_ text: String) -> Bool {
+        ["增", "减", "增加", "减少", "+", "-", "＋", "－", "−"].contains(text)
+    }
+
+    /// `true` when `text` starts with a digit.
+    static func startsWithDigit(_ text: String) -> Bool {
+        text.unicodeScalars.first.map { ("0"..."9").contains($0) || ("０"..."９").contains($0) } ?? false
+    }
+
+    /// A table value: a count, an amount, a change (`增9`), `无`, or a dash placeholder; not a
+    /// label number such as `3.` or `1、`.
+    static func isValueLike(_ text: String) -> Bool {
+        var body = Substring(text.filter { !$0.isWhitespace })
+        if body.isEmpty { return false }
+        if ["无", "—", "-", "/", "／", "——", "－", "0"].contains(String(body)) { return true }
+        for sign in ["增加", "减少", "增", "减", "+", "-", "＋", "－", "−"] where body.hasPrefix(sign) {
+            body = body.dropFirst(sign.count)
+            break
+        }
+        for unit in ["万元", "元", "件", "项", "个", "次"] where body.hasSuffix(unit) {
+            body = body.dropLast(unit.count)
+            break
+        }
+        // Digits, thousands separators, at most one decimal point followed by digits (no regular
+        // expression: this runs for every word of every table).
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) }
+        var sawPoint = false, digitsAfterPoint = 0, first = true
+        for scalar in body.unicodeScalars {
+            if isDigit(scalar) {
+                if sawPoint { digitsAfterPoint += 1 }
+            } else if first {
+                return false
+            } else if (scalar == "," || scalar == "，") && !sawPoint {
+                // a thousands separator
+            } else if (scalar == "." || scalar == "．") && !sawPoint {
+                sawPoint = true
+            } else {
+                return false
+            }
+            first = false
+        }
+        return !first && (!sawPoint || digitsAfterPoint > 0)
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+import NianbaoModel
+
+/// A table rebuilt from where its words sit.
+///
+/// - Value columns come from the values themselves (numbers, `无`, dashes): the x ranges they
+///   occupy across all rows, separated where the other words (headers, signs) leave the widest
+///   empty strip. Everything left of the first value column is the label area.
+/// - Rows come from the value lines: values side by side at one height are one row. Label text is
+///   grouped into label blocks (lines of one cell: same left edge, the cell's line pitch, no new
+///   enumerator such as `5.` or `（四）`) and a block goes to the value line it overlaps most, so a
+///   label wrapped inside its cell is joined whether the cell is aligned at the top or the middle.
+/// - Words that meet no value line (header rows, sub-headings inside the table) make rows of
+///   their own, one per visual line, cells per column.
+struct TableGrid {
+    /// One rebuilt row: its cells (text and column span) and where it starts.
+    struct Row {
+        var cells: [(span: Int, text: String)]
+        var y0: Double
+        /// `true` when the row has a value line.
+        var hasValues: Bool
+        /// The label pieces left of the values (x of their left edge, text); for a row with values
+        /// they are its first cells, in this order.
+        var labels: [(x0: Double, text: String)] = []
+        /// How many of the first cells are label cells.
+        var labelCellCount = 1
+        /// `true` when every word of the row is in the label area.
+        var labelsOnly: Bool { cells.dropFirst(labelCellCount).allSatisfy { $0.text.isEmpty } }
+    }
+
+    var rows: [Row] = []
+
+    init(lines: [VisualLine]) {
+        let words = Self.joiningSigns(lines)
+        guard !words.isEmpty else { return }
+        let heights = words.map(\.height).sorted()
+        let height = max(heights[heights.count / 2], 1)
+        let values = words.filter { TextJoin.isValueLike($0.text) }
+        guard values.count >= 2 else {
+            rows = lines.map { line in Row(cells: line.segments.map { (1, TextJoin.join($0.words.map(\.text))) }, y0: line.y0, hasValues: false) }
+            return
+        }
+
+        // 1. Value columns: clusters of the values' x ranges.
+        var clusters: [(x0: Double, x1: Double)] = []
+        for word in values.sorted(by: { $0.x0 < $1.x0 }) {
+            if let last = clusters.last, word.x0 <= last.x1 + 0.5 {
+                clusters[clusters.count - 1].x1 = max(last.x1, word.x1)
+            } else {
+                clusters.append((word.x0, word.x1))
+            }
+        }
+        let others = words.filter { !TextJoin.isValueLike($0.text) }
+        // A column blank in every row has no values to show it: a header word above the values,
+        // wholly inside a gap between two value columns as wide as two columns (or right of the
+        // last, a column's width further on), stands for it.
+        let valueTop = values.map(\.y0).min() ?? 0
+        let headerWords = others.filter { $0.y1 <= valueTop + 1 }
+        let pitches = zip(clusters, clusters.dropFirst()).map { $1.x0 - $0.x0 }.sorted()
+        if !pitches.isEmpty {
+            let pitch = pitches[pitches.count / 2]
+            for index in clusters.indices.reversed() {
+                let left = clusters[index]
+                let next = index + 1 < clusters.count ? clusters[index + 1].x0 : nil
+                if let next, next - left.x0 < 1.6 * pitch { continue }
+                let right = next ?? .infinity
+                let inside = headerWords.filter { $0.x0 > left.x1 + 2 && $0.x1 < right - 2 && $0.centerX > left.x0 + 0.6 * pitch }
+                var phantoms: [(x0: Double, x1: Double)] = []
+                for word in inside.sorted(by: { $0.x0 < $1.x0 }) {
+                    if let last = phantoms.last, word.x0 <= last.x1 + 0.3 * pitch {
+                        phantoms[phantoms.count - 1].x1 = max(last.x1, word.x1)
+                    } else {
+                        phantoms.append((word.x0, word.x1))
+                    }
+                }
+                clusters.insert(contentsOf: phantoms, at: index + 1)
+            }
+        }
+        // The label area ends at the widest empty strip left of the first value column (the
+        // rightmost one when several are as wide), looking only at words that do not reach into it.
+        let firstValueX = clusters[0].x0
+        let tableLeft = words.map(\.x0).min() ?? firstValueX
+        let labelEdge = Self.emptiestStrip(from: tableLeft, to: firstValueX, words: others.filter { $0.x0 < firstValueX }, preferRight: true)
+            ?? firstValueX - 0.5
+        var separators: [Double] = []
+        for (left, right) in zip(clusters, clusters.dropFirst()) {
+            let inside = others.filter { $0.x1 > left.x1 && $0.x0 < right.x0 && !($0.x0 <= left.x1 && $0.x1 >= right.x0) }
+            separators.append(Self.emptiestStrip(from: left.x1, to: right.x0, words: inside, preferRight: true) ?? (left.x1 + right.x0) / 2)
+        }
+        let valueColumnCount = clusters.count
+        /// The value column of an x position; -1 in the label area.
+        func column(_ x: Double) -> Int {
+            if x < labelEdge { return -1 }
+            return separators.firstIndex { x < $0 } ?? separators.count
+        }
+        let slack = 0.3 * height
+        func range(_ word: PDFWord) -> (first: Int, last: Int) {
+            let first = column(min(word.x0 + slack, word.centerX)), last = column(max(word.x1 - slack, word.centerX))
+            return (min(first, last), max(first, last))
+        }
+
+        // 2. Value lines: values side by side at one height.
+        var anchors: [(y0: Double, y1: Double, words: [PDFWord])] = []
+        for word in values.sorted(by: { $0.centerY < $1.centerY }) where column(word.centerX) >= 0 {
+            if let last = anchors.last, min(last.y1, word.y1) - max(last.y0, word.y0) >= 0.5 * min(last.y1 - last.y0, word.height) {
+                anchors[anchors.count - 1].words.append(word)
+                anchors[anchors.count - 1].y1 = max(last.y1, word.y1)
+                anchors[anchors.count - 1].y0 = min(last.y0, word.y0)
+            } else {
+                anchors.append((word.y0, word.y1, [word]))
+            }
+        }
+        func anchor(overlapping y0: Double, _ y1: Double, minimum: Double) -> Int? {
+            var best: (index: Int, overlap: Double)?
+            for (index, anchor) in anchors.enumerated() {
+                let overlap = min(anchor.y1, y1) - max(anchor.y0, y0)
+                if overlap >= minimum, overlap > (best?.overlap ?? -1) { best = (index, overlap) }
+            }
+            return best?.index
+        }
+
+        // 3. The rest of the value area: into a value line it overlaps, else loose.
+        var valueCells = [[Int: [PDFWord]]](repeating: [:], count: anchors.count)
+        var loose: [PDFWord] = []
+        for (index, anchor) in anchors.enumerated() {
+            for word in anchor.words { valueCells[index][column(word.centerX), default: []].append(word) }
+        }
+        let labelWords = others.filter { range($0).last < 0 }
+        for word in others where range(word).last >= 0 {
+            let span = range(word)
+            if span.first == span.last, span.first >= 0, let index = anchor(overlapping: word.y0, word.y1, minimum: 0.3 * word.height) {
+                valueCells[index][span.first, default: []].append(word)
+            } else {
+                loose.append(word)
+            }
+        }
+        // Values that met no line (none: every value starts one) and value-like words in the label area
+        // are handled with the labels.
+        let labelValueLike = values.filter { column($0.centerX) < 0 }
+
+        // 4. Label blocks, each to the value line it overlaps most.
+        var labelCells = [[LabelBlock]](repeating: [], count: anchors.count)
+        let anchorOf = { (y0: Double, y1: Double) -> Int? in anchor(overlapping: y0, y1, minimum: 0.2 * height) }
+        for block in LabelBlock.blocks(labelWords + labelValueLike, height: height, anchor: anchorOf) {
+            if let index = anchor(overlapping: block.y0, block.y1, minimum: 0.2 * height) {
+                labelCells[index].append(block)
+            } else {
+                loose += block.words
+            }
+        }
+
+        // 5. Rows: value lines, and loose words line by line, top to bottom.
+        var built: [Row] = []
+        for index in anchors.indices {
+            let labels = labelCells[index].sorted { $0.x0 < $1.x0 }.map { (x0: $0.x0, text: $0.text) }
+            var cells: [(span: Int, text: String)] = labels.map { (1, $0.text) }
+            if cells.isEmpty { cells.append((1, "")) }
+            for column in 0..<valueColumnCount {
+                cells.append((1, GridText.cell(valueCells[index][column] ?? [])))
+            }
+            let top = min(anchors[index].y0, labelCells[index].map(\.y0).min() ?? anchors[index].y0)
+            built.append(Row(cells: cells, y0: top, hasValues: true, labels: labels, labelCellCount: max(labels.count, 1)))
+        }
+        for line in VisualLine.lines(loose) {
+            var labelText: [String] = []
+            var labelPieces: [(x0: Double, text: String)] = []
+            var placed: [(first: Int, last: Int, words: [PDFWord])] = []
+            for segment in line.segments {
+                for word in segment.words {
+                    let span = range(word)
+                    if span.last < 0 { continue }
+                    let first = max(span.first, 0)
+                    if let last = placed.last, first <= last.last {
+                        placed[placed.count - 1].last = max(last.last, span.last)
+                        placed[placed.count - 1].words.append(word)
+                    } else {
+                        placed.append((first, span.last, [word]))
+                    }
+                }
+                let label = segment.words.filter { range($0).last < 0 }
+                if !label.isEmpty {
+                    labelText.append(GridText.cell(label))
+                    labelPieces.append((label[0].x0, GridText.cell(label)))
+                }
+            }
+            var cells: [(span: Int, text: String)] = [(1, labelText.joined(separator: " "))]
+            var next = 0
+            for group in placed {
+                while next < group.first {
+                    cells.append((1, ""))
+                    next += 1
+                }
+                cells.append((group.last - group.first + 1, GridText.cell(group.words)))
+                next = group.last + 1
+            }
+            while next < valueColumnCount {
+                cells.append((1, ""))
+                next += 1
+            }
+            built.append(Row(cells: cells, y0: line.y0, hasValues: false, labels: labelPieces))
+        }
+        rows = built.sorted { $0.y0 < $1.y0 }
+    }
+
+    /// The lines' words, with a sign word (`增`, `减`, …) and the number right after it made one
+    /// word: `增 9` is one value.
+    static func joiningSigns(_ lines: [VisualLine]) -> [PDFWord] {
+        var result: [PDFWord] = []
+        for line in lines {
+            var pending: PDFWord?
+            for word in line.words {
+                if let sign = pending {
+                    pending = nil
+                    if TextJoin.startsWithDigit(word.text), word.x0 - sign.x1 < 1.2 * max(sign.height, word.height) {
+                        result.append(PDFWord(text: sign.text + word.text, x0: sign.x0, y0: min(sign.y0, word.y0),
+                                              x1: word.x1, y1: max(sign.y1, word.y1)))
+                        continue
+                    }
+                    result.append(sign)
+                }
+                if TextJoin.isSignWord(word.text) { pending = word } else { result.append(word) }
+            }
+            if let sign = pending { result.append(sign) }
+        }
+        return result
+    }
+
+    /// The middle of the widest strip of `[from, to]` that none of `words` covers (at least 1 pt
+    /// wide); with `preferRight`, of strips at least half as wide as the widest, the rightmost.
+    static func emptiestStrip(from: Double, to: Double, words: [PDFWord], preferRight: Bool) -> Double? {
+        guard to - from >= 1 else { return nil }
+        var covered = words.map { (max($0.x0, from), min($0.x1, to)) }.filter { $0.1 > $0.0 }.sorted { $0.0 < $1.0 }
+        covered.append((to, to))
+        var strips: [(Double, Double)] = []
+        var cursor = from
+        for (start, end) in covered {
+            if start - cursor >= 1 { strips.append((cursor, start)) }
+            cursor = max(cursor, end)
+        }
+        guard let widest = strips.map({ $0.1 - $0.0 }).max() else { return nil }
+        let chosen = preferRight ? strips.last { $0.1 - $0.0 >= widest / 2 } : strips.first { $0.1 - $0.0 == widest }
+        return chosen.map { ($0.0 + $0.1) / 2 }
+    }
+}
+
+/// The lines of one label cell: same left edge (or centre), the cell's own line pitch, and no
+/// line starting a new enumerated label.
+struct LabelBlock {
+    var words: [PDFWord]
+    var pieces: [(x0: Double, x1: Double, y0: Double, y1: Double, text: String)]
+
+    var x0: Double { pieces.map(\.x0).min() ?? 0 }
+    var y0: Double { pieces.map(\.y0).min() ?? 0 }
+    var y1: Double { pieces.map(\.y1).max() ?? 0 }
+    var text: String { TextJoin.join(pieces.map(\.text)) }
+
+    /// `anchor` gives the value line a vertical range overlaps, if any: a block never takes lines
+    /// of two value lines.
+    static func blocks(_ words: [PDFWord], height: Double, anchor: (Double, Double) -> Int?) -> [LabelBlock] {
+        // Pieces: the segments of the label area's visual lines.
+        var pieces: [(segment: Segment, y0: Double, y1: Double)] = []
+        for line in VisualLine.lines(words) {
+            for segment in line.segments {
+                pieces.append((segment, segment.words.map(\.y0).min() ?? line.y0, segment.words.map(\.y1).max() ?? line.y1))
+            }
+        }
+        pieces.sort { $0.y0 < $1.y0 }
+        var blocks: [LabelBlock] = []
+        var anchors: [Int?] = []
+        for piece in pieces {
+            let pieceAnchor = anchor(piece.y0, piece.y1)
+            let text = TextJoin.join(piece.segment.words.map(\.text))
+            let x0 = piece.segment.x0, x1 = piece.segment.x1
+            let startsLabel = DocumentLayout.isEnumeratedLabel(text)
+            let target = blocks.indices.last { index in
+                guard let last = blocks[index].pieces.last else { return false }
+                let aligned = abs(last.x0 - x0) <= 1.5 || abs((last.x0 + last.x1) / 2 - (x0 + x1) / 2) <= 1.5
+                let step = piece.y0 - last.y0
+                let sameRow = anchors[index] == nil || pieceAnchor == nil || anchors[index] == pieceAnchor
+                return aligned && step > 0 && step <= 1.5 * height && !startsLabel && sameRow
+            }
+            if let target {
+                blocks[target].words += piece.segment.words
+                blocks[target].pieces.append((x0, x1, piece.y0, piece.y1, text))
+                if anchors[target] == nil { anchors[target] = pieceAnchor }
+            } else {
+                blocks.append(LabelBlock(words: piece.segment.words, pieces: [(x0, x1, piece.y0, piece.y1, text)]))
+                anchors.append(pieceAnchor)
+            }
+        }
+        return blocks
+    }
+}
+
+/// A cell's text from its words.
+enum GridText {
+    /// The words' visual lines top to bottom, each left to right, joined without breaks (a label
+    /// wrapped inside its cell reads as one).
+    static func cell(_ words: [PDFWord]) -> String {
+        TextJoin.join(VisualLine.lines(words).map(\.text))
+    }
+}
