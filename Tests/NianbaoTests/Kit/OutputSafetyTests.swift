@@ -143,5 +143,10 @@ struct OutputSafetyTests {
         #expect(single.status == 2)
         #expect(single.err.contains("it is the input \(original.path)"), "\(single.err)")
         #expect(try Data(contentsOf: original) == before)
+        // The input folder listed on standard input.
+        guard let listed = try CommandLineTests.run(["convert", "-", "--to", "docx", "--out", folder.path], standardInput: folder.path + "\n")
+        else { return }
+        #expect(listed.status == 2, "\(listed.err)")
+        #expect(try Data(contentsOf: original) == before)
     }
 }
