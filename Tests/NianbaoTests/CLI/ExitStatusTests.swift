@@ -13,6 +13,9 @@ struct ExitStatusTests {
         ["convert", "x.txt", "--jobs=-1"],
         ["validate", "x.json", "--jobs", "0"],
         ["frobnicate"],
+        [],
+        ["schema", "--bogus"],
+        ["validate", "x.json", "--format", "xml"],
     ])
     func usageProblemsExitTwo(arguments: [String]) throws {
         guard let result = try CommandLineTests.run(arguments) else { return }
