@@ -110,9 +110,9 @@ for i in range(2):
                 f.write(chunk)
             f.write(b"</w:body></w:document>")
 PY
-CHECK=0 measure "16 MiB text of 1-byte lines ×2, 2 jobs" 2 "$(du -sb "$WORK/heavy-text" | cut -f1)" "$WORK/outh" \
+CHECK=0 measure "text, 16 MiB of 1-byte lines ×2, 2 jobs" 2 "$(du -sb "$WORK/heavy-text" | cut -f1)" "$WORK/outh" \
     "$BIN" convert "$WORK/heavy-text" --to json --out "$WORK/outh" --jobs 2 --quiet 2>/dev/null
-CHECK=0 measure "DOCX, 250 MiB of 1-char paragraphs ×2, 2 jobs" 2 "$(du -sb "$WORK/heavy-docx" | cut -f1)" "$WORK/outh" \
+CHECK=0 measure "docx, 250 MiB of 1-char paras ×2, 2 jobs" 2 "$(du -sb "$WORK/heavy-docx" | cut -f1)" "$WORK/outh" \
     "$BIN" convert "$WORK/heavy-docx" --to json --out "$WORK/outh" --jobs 2 --quiet 2>/dev/null
 rm -rf "$WORK/heavy-text" "$WORK/heavy-docx"
 
