@@ -110,6 +110,16 @@ struct OutputSafetyTests {
             try ConvertJob(paths: [original.path], format: .docx, folder: folder).run()
         }
         #expect(try Data(contentsOf: original) == before)
+        // An input named like a run file (errors.csv, reports.jsonl) in the output folder.
+        let named = root.appendingPathComponent("named")
+        for name in ["errors.csv", "reports.jsonl"] {
+            let input = named.appendingPathComponent(name)
+            try Self.put(Self.sampleText, at: input)
+            #expect(throws: ConvertJob.OutputError.self) {
+                try ConvertJob(paths: [input.path], format: .jsonl, folder: named).run()
+            }
+            #expect(try Data(contentsOf: input) == Data(contentsOf: Self.sampleText))
+        }
         #expect(Self.outputs(in: folder) == ["r.docx"])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("errors.csv").path))
     }
