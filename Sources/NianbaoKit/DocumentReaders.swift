@@ -4,7 +4,8 @@ import NianbaoOOXML
 
 /// Format readers that live in other modules, behind one call each.
 enum DocumentReaders {
-    static func readDOCX(data: Data, fileName: String, maxParagraphs: Int) throws -> SourceDocument {
+    /// A DOCX, with the pipeline's paragraph budget (``Pipeline/maximumDOCXParagraphs``).
+    static func readDOCX(data: Data, fileName: String, maxParagraphs: Int = Pipeline.maximumDOCXParagraphs) throws -> SourceDocument {
         try DOCXReader.read(data: data, fileName: fileName, limits: DOCXReader.Limits(maxParagraphs: maxParagraphs))
     }
 }

@@ -240,7 +240,7 @@ public enum Pipeline {
         case .text, .json:
             return try TextReader.read(data: data, fileName: fileName)
         case .docx:
-            return try DocumentReaders.readDOCX(data: data, fileName: fileName, maxParagraphs: maximumDOCXParagraphs)
+            return try DocumentReaders.readDOCX(data: data, fileName: fileName)
         }
     }
 
