@@ -12,23 +12,33 @@ public enum AtomicFile {
     /// The temporary file is written with `open`/`write`/`close`: `Data.write(to:)` adds an
     /// `fsync` and a dozen more system calls per file, which cost more than converting a report in
     /// bulk runs. The rename still makes the file appear whole or not at all; it is not forced to
-    /// disk before the rename. Should the plain write fail, `Data.write(to:)` is tried so the error
-    /// reported is Foundation's.
+    /// disk before the rename. A failure is a ``WriteError`` with the system's reason ("No space
+    /// left on device").
     public static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            if !writePlainly(data, toPath: temporary.path) {
-                try data.write(to: temporary)
-            }
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+        let code = writePlainly(data, toPath: temporary.path)
+        if code != 0 {
+            unlink(temporary.path)
+            throw WriteError(path: url.path, code: code)
         }
+        if rename(temporary.path, url.path) != 0 {
+            let code = errno
+            unlink(temporary.path)
+            throw WriteError(path: url.path, code: code)
+        }
+    }
+
+    /// A file that could not be written, with the system's reason.
+    public struct WriteError: Error, CustomStringConvertible, Sendable {
+        /// The file.
+        public var path: String
+        /// The `errno` value.
+        public var code: Int32
+
+        /// `cannot write PATH: reason`.
+        public var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
     }
 
     /// Writes `bytes` to the file at `path` atomically, creating parent folders: the per-report
@@ -36,7 +46,7 @@ public enum AtomicFile {
     ///
     /// The temporary file is `.<name>.<process token>-<n>.tmp` next to the destination, created
     /// exclusively. When anything goes wrong (a missing folder, a full disk), the write is retried
-    /// through the `Data`/`URL` write above, which creates the folders and reports Foundation's error.
+    /// through the `Data`/`URL` write above, which creates the folders and names the error.
     public static func write(_ bytes: [UInt8], toPath path: String) throws {
         if writeQuickly(bytes, toPath: path) { return }
         try write(Data(bytes), to: URL(fileURLWithPath: path))
@@ -99,11 +109,13 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url)
     }
 
-    /// Creates (or truncates) `path` and writes `data` to it; `false` on any failure.
-    private static func writePlainly(_ data: Data, toPath path: String) -> Bool {
+    /// Creates (or truncates) `path` and writes `data` to it; 0, or the `errno` of the failure.
+    private static func writePlainly(_ data: Data, toPath path: String) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return errno }
         let written = data.withUnsafeBytes { writeAll($0, to: descriptor) }
-        return close(descriptor) == 0 && written
+        let writeError = errno
+        if close(descriptor) != 0 { return errno }
+        return written ? 0 : writeError
     }
 }

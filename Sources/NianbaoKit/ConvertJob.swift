@@ -137,9 +137,8 @@ public struct ConvertJob: Sendable {
             switch format {
             case .json: try AtomicFile.write(ReportJSON.encodeUTF8(report), toPath: item.outputPath(inFolderPath: folderPath, extension: "json"))
             case .docx:
-                let url = item.output(in: folder, extension: "docx")
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try DOCXWriter.write(report, to: url)
+                // Through AtomicFile: its temporary names are the ones a later run cleans up.
+                try AtomicFile.write(DOCXWriter.data(for: report), to: item.output(in: folder, extension: "docx"))
             case .jsonl, .csv: break
             }
         }, ordered: { outcome in

@@ -6,8 +6,9 @@ import NianbaoPDF
 
 /// Format readers that live in other modules, behind one call each.
 enum DocumentReaders {
-    static func readDOCX(data: Data, fileName: String) throws -> SourceDocument {
-        try DOCXReader.read(data: data, fileName: fileName)
+    /// A DOCX, with the pipeline's paragraph budget (``Pipeline/maximumDOCXParagraphs``).
+    static func readDOCX(data: Data, fileName: String, maxParagraphs: Int = Pipeline.maximumDOCXParagraphs) throws -> SourceDocument {
+        try DOCXReader.read(data: data, fileName: fileName, limits: DOCXReader.Limits(maxParagraphs: maxParagraphs))
     }
 
     static func readHTML(data: Data, fileName: String) throws -> SourceDocument {

@@ -155,8 +155,8 @@ public enum InputCollector {
         var inode: UInt64
 
         init(_ status: stat) {
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
+            device = UInt64(truncatingIfNeeded: status.st_dev)
+            inode = UInt64(truncatingIfNeeded: status.st_ino)
         }
 
         init?(path: String, following: Bool) {
@@ -206,8 +206,13 @@ public enum InputCollector {
                     continue
                 }
                 guard let text = String(validating: name, as: UTF8.self) else {
+                    var status = stat()
+                    let isFolder = (fullBytes.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { pointer in
+                        pointer.baseAddress.map { stat($0, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR } ?? false
+                    }
+                    let what = isFolder ? "the folder name is not valid UTF-8 (nothing in it is searched)" : "the name is not valid UTF-8 (not converted)"
                     problems.append(Problem(path: InputCollector.shown(fullBytes), message:
-                        "bad name: the name is not valid UTF-8 (not converted); rename it to a UTF-8 name, e.g. `convmv -f gbk -t utf-8 --notest NAME`"))
+                        "bad name: \(what); rename it to a UTF-8 name, e.g. `convmv -f gbk -t utf-8 -r --notest NAME`"))
                     continue
                 }
                 let path = String(decoding: fullBytes, as: UTF8.self)

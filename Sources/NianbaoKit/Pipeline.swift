@@ -50,6 +50,14 @@ public enum Pipeline {
     /// Text inputs larger than this are refused: one report is tens of kilobytes, so 16 MiB of text
     /// is a concatenation or not a report, and would only cost time.
     public static let maximumTextBytes = 16 * 1024 * 1024
+    /// The budget of a text input, counted before it is read: 2 per line and 1 per run of spaces
+    /// or tabs (a possible cell boundary). Memory grows with lines and cells, not bytes (about
+    /// 400 bytes per one-character line, 200 per cell), so 16 MiB of short lines would take
+    /// gigabytes; this budget keeps one input under about 60 MB. A report costs a few thousand.
+    public static let textBudget = 300_000
+    /// The most paragraphs (`w:p`, table cells' included) of a DOCX input, counted while it is
+    /// read (about 450 bytes each): one input stays under about 70 MB.
+    public static let maximumDOCXParagraphs = 150_000
 
     /// The format of an input, by extension, then by content.
     public static func format(of url: URL, data: Data) -> SourceFormat {
@@ -168,6 +176,10 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .read,
                     message: "\(data.count / 1_048_576) MiB of text is more than one report (limit \(maximumTextBytes / 1_048_576) MiB); split the file")
             }
+            if format == .text, let (lines, runs) = textCost(data, above: textBudget) {
+                throw ConversionError(file: shown, stage: .read, message:
+                    "\(lines) lines and \(runs) runs of spaces or tabs before the budget of one input ran out (2 per line + 1 per run ≤ \(textBudget)): more than one report holds; split the file")
+            }
             var document: SourceDocument
             do {
                 document = try read(data: data, fileName: fileName, format: format)
@@ -186,6 +198,32 @@ public enum Pipeline {
         }
         Validator.validate(&report)
         return report
+    }
+
+    /// The lines and the runs of spaces or tabs of `data` counted until the cost (2 per line, 1
+    /// per run) passes `budget`; `nil` when it never does. Lines end in LF, or CR in files without
+    /// LF; UTF-16 text is counted by its bytes (an upper bound).
+    static func textCost(_ data: Data, above budget: Int) -> (lines: Int, runs: Int)? {
+        guard data.count * 2 > budget else { return nil }
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (lines: Int, runs: Int)? in
+            let hasLineFeed = bytes.contains(0x0A)
+            let lineEnd: UInt8 = hasLineFeed ? 0x0A : 0x0D
+            var lines = 0, runs = 0
+            var inRun = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x09 {
+                    if !inRun { runs += 1 }
+                    inRun = true
+                    continue
+                }
+                inRun = false
+                if byte == lineEnd {
+                    lines += 1
+                    if lines * 2 + runs > budget { return (lines, runs) }
+                }
+            }
+            return lines * 2 + runs > budget ? (lines, runs) : nil
+        }
     }
 
     /// The C library's `read`.

@@ -69,7 +69,9 @@ struct Convert: ParsableCommand {
             try convertToStandardOutput(items, problems: problems)
             return
         }
-        let job = ConvertJob(paths: paths, format: to.jobFormat, folder: URL(fileURLWithPath: out), jobs: jobs, resume: resume,
+        // The paths listed on standard input stand in for `-`, so that the output folder is checked against them too.
+        let given = paths.flatMap { $0 == "-" ? listed.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } : [$0] }
+        let job = ConvertJob(paths: given, format: to.jobFormat, folder: URL(fileURLWithPath: out), jobs: jobs, resume: resume,
                              byteOrderMark: bom, includeHidden: includeHidden)
         var bar = Terminal.Progress(total: items.count)
         let outcome: ConvertJob.Outcome

@@ -14,6 +14,12 @@ struct Nianbao: ParsableCommand {
     /// the README promises; swift-argument-parser's own is 64 (`EX_USAGE`).
     static let usageExitStatus: Int32 = 2
 
+    /// No subcommand: a usage problem too; the help goes to standard error.
+    func run() throws {
+        FileHandle.standardError.write(Data(("Error: a subcommand is needed\n\n" + Self.helpMessage() + "\n").utf8))
+        throw ExitCode(Self.usageExitStatus)
+    }
+
     /// Parses and runs the command; usage errors print their message and usage and exit 2.
     static func main() {
         do {

@@ -116,11 +116,17 @@ struct BodyWalker {
     /// and comparing two short strings is cheaper than hashing one.
     private var lastResolved: (styleId: String, style: ResolvedStyle)?
 
-    init(reader: XMLStreamReader, styles: StyleSheet, numbering: NumberingDefinitions) {
+    /// Paragraphs (`w:p`, in table cells too) read so far, and the most accepted: the blocks of a
+    /// document take memory by paragraph, whatever their bytes.
+    private var paragraphCount = 0
+    private let maxParagraphs: Int
+
+    init(reader: XMLStreamReader, styles: StyleSheet, numbering: NumberingDefinitions, maxParagraphs: Int = .max) {
         self.reader = reader
         self.names = InternedNames(reader: reader)
         self.styles = styles
         self.numbering = numbering
+        self.maxParagraphs = maxParagraphs
     }
 
     /// Reads the whole part and returns the body's blocks.
@@ -200,6 +206,11 @@ struct BodyWalker {
         case .document:
             recordNamespaces()
         case .p:
+            paragraphCount += 1
+            if paragraphCount > maxParagraphs {
+                throw OOXMLError(.overLimit, file: reader.file, part: reader.part, line: reader.currentLine,
+                                 problem: "more than \(maxParagraphs) paragraphs: more than one report holds; split the document")
+            }
             var paragraph = ParagraphState()
             let top = containers.count - 1
             if let carry = containers[top].carry {

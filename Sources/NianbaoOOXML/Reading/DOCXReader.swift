@@ -26,12 +26,18 @@ public enum DOCXReader {
         public var auxiliaryPartBytes: Int
         /// The most zip entries accepted.
         public var maxEntries: Int
+        /// The most paragraphs (`w:p`, table cells' included) accepted: memory grows with
+        /// paragraphs, and a 1 MB package can hold millions of one-character ones. A report has
+        /// a few thousand; the 20 MiB benchmark document 134,000. (The pipeline sets its own.)
+        public var maxParagraphs: Int
 
         /// Creates limits; the defaults fit any real report with a wide margin.
-        public init(mainPartBytes: Int = 256 << 20, auxiliaryPartBytes: Int = 16 << 20, maxEntries: Int = 10_000) {
+        public init(mainPartBytes: Int = 256 << 20, auxiliaryPartBytes: Int = 16 << 20, maxEntries: Int = 10_000,
+                    maxParagraphs: Int = 200_000) {
             self.mainPartBytes = mainPartBytes
             self.auxiliaryPartBytes = auxiliaryPartBytes
             self.maxEntries = maxEntries
+            self.maxParagraphs = maxParagraphs
         }
     }
 
@@ -149,7 +155,7 @@ public enum DOCXReader {
 
         // 3. The body, streamed.
         let reader = try XMLStreamReader(stream: archive.open(mainEntry, cap: limits.mainPartBytes), file: file, part: mainPart)
-        var walker = BodyWalker(reader: reader, styles: styles, numbering: numbering)
+        var walker = BodyWalker(reader: reader, styles: styles, numbering: numbering, maxParagraphs: limits.maxParagraphs)
         let blocks = try walker.run()
         diagnostics.append(contentsOf: walker.diagnostics)
         return SourceDocument(source: source, blocks: blocks, diagnostics: diagnostics.sortedBySeverity())

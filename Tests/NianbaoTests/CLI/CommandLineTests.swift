@@ -14,7 +14,7 @@ struct CommandLineTests {
         return nil
     }
 
-    static func run(_ arguments: [String], executable other: URL? = nil) throws -> (status: Int32, out: String, err: String)? {
+    static func run(_ arguments: [String], executable other: URL? = nil, standardInput: String? = nil) throws -> (status: Int32, out: String, err: String)? {
         guard let executable = other ?? executable else { print("nianbao executable not built beside the tests: skipped"); return nil }
         let process = Process()
         process.executableURL = executable
@@ -22,7 +22,13 @@ struct CommandLineTests {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = Pipe()
+        if standardInput != nil { process.standardInput = input }
         try process.run()
+        if let standardInput {
+            input.fileHandleForWriting.write(Data(standardInput.utf8))
+            try input.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -40,6 +40,11 @@ struct FolderSearchTests {
         #expect(mkfifo(input.appendingPathComponent("pipe.txt").path, 0o644) == 0)
         var badName = Array(input.path.utf8) + Array("/年报".utf8)
         badName += [0xC4, 0xEA, 0xB1, 0xA8] + Array(".txt".utf8)  // "年报" in GBK
+        // And a folder so named, with a report in it.
+        let badFolder = Array(input.path.utf8) + Array("/目录".utf8) + [0xC4, 0xEA]
+        #expect(mkdir(badFolder.map { CChar(bitPattern: $0) } + [0], 0o755) == 0)
+        let inside = fopen((badFolder + Array("/r.txt".utf8)).map { CChar(bitPattern: $0) } + [0], "w")
+        if let inside { fclose(inside) }
         let cName = badName.map { CChar(bitPattern: $0) } + [0]
         let file = fopen(cName, "w")
         #expect(file != nil)
@@ -52,15 +57,16 @@ struct FolderSearchTests {
         let outcome = try ConvertJob(paths: [input.path], format: .jsonl, folder: out, jobs: 2).run()
         #expect(outcome.summary.converted == 3)  // plain.txt, link.txt, linked-folder/deep.txt
         let errors = try Self.errorRows(out)
-        #expect(errors.count == 4, "\(errors)")
+        #expect(errors.count == 5, "\(errors)")
+        #expect(errors[InputCollector.shown(badFolder)]?.contains("bad name: the folder name is not valid UTF-8 (nothing in it is searched)") == true)
         #expect(errors[input.appendingPathComponent("broken.txt").path]?.contains("read,broken symbolic link") == true)
         #expect(errors[input.appendingPathComponent("old.xls").path]?.contains("unsupported format (.xls)") == true)
         #expect(errors[input.appendingPathComponent("pipe.txt").path]?.contains("read,not a regular file (a FIFO") == true)
         #expect(errors[InputCollector.shown(badName)]?.contains("bad name: the name is not valid UTF-8") == true,
                 "\(errors.keys.sorted())")
         #expect(InputCollector.shown(badName).hasPrefix(input.path + "/年报\\xC4"))
-        #expect(outcome.summary.failed == 4)
-        #expect(outcome.inputs == 7)
+        #expect(outcome.summary.failed == 5)
+        #expect(outcome.inputs == 8)
 
         let collection = InputCollector.gather([input.path])
         #expect(collection.hiddenSkipped == 2)

@@ -110,6 +110,16 @@ struct OutputSafetyTests {
             try ConvertJob(paths: [original.path], format: .docx, folder: folder).run()
         }
         #expect(try Data(contentsOf: original) == before)
+        // An input named like a run file (errors.csv, reports.jsonl) in the output folder.
+        let named = root.appendingPathComponent("named")
+        for name in ["errors.csv", "reports.jsonl"] {
+            let input = named.appendingPathComponent(name)
+            try Self.put(Self.sampleText, at: input)
+            #expect(throws: ConvertJob.OutputError.self) {
+                try ConvertJob(paths: [input.path], format: .jsonl, folder: named).run()
+            }
+            #expect(try Data(contentsOf: input) == Data(contentsOf: Self.sampleText))
+        }
         #expect(Self.outputs(in: folder) == ["r.docx"])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("errors.csv").path))
     }
@@ -142,6 +152,11 @@ struct OutputSafetyTests {
         guard let single = try CommandLineTests.run(["convert", original.path, "--to", "docx", "--out", folder.path]) else { return }
         #expect(single.status == 2)
         #expect(single.err.contains("it is the input \(original.path)"), "\(single.err)")
+        #expect(try Data(contentsOf: original) == before)
+        // The input folder listed on standard input.
+        guard let listed = try CommandLineTests.run(["convert", "-", "--to", "docx", "--out", folder.path], standardInput: folder.path + "\n")
+        else { return }
+        #expect(listed.status == 2, "\(listed.err)")
         #expect(try Data(contentsOf: original) == before)
     }
 }
