@@ -7,7 +7,8 @@ import NianbaoKit
 
 /// PDF renderings of the five samples made by `Scripts/make-pdf-fixtures.sh` (LibreOffice from the
 /// DOCX fixtures: A4 portrait, narrow margins, landscape, tables split across pages with repeated
-/// headers and a page-number footer, pandoc's DOCX with narrow label columns; LibreOffice from the
+/// headers and a page-number footer, table text centred with cells aligned at the top, pandoc's
+/// DOCX with narrow label columns; LibreOffice from the
 /// HTML renderings; MuPDF from the HTML renderings), and bad PDFs. Every
 /// test needs Poppler's `pdftotext` (poppler-utils, which `.ci/run` installs) and says so when it
 /// is missing.
@@ -20,7 +21,8 @@ struct PDFReaderTests {
         names += ["000_ad0b93b4492ed8bd.narrow", "003_ca2117b5797f0594.narrow", "001_73cfe548748cf452.landscape",
                   "004_64ca144eb0d93f31.landscape", "002_b42afd72281d3df1.split", "004_64ca144eb0d93f31.split",
                   "000_ad0b93b4492ed8bd.pandoc", "003_ca2117b5797f0594.pandoc",
-                  "000_ad0b93b4492ed8bd.mupdf", "003_ca2117b5797f0594.mupdf"]
+                  "000_ad0b93b4492ed8bd.mupdf", "003_ca2117b5797f0594.mupdf",
+                  "001_73cfe548748cf452.center", "003_ca2117b5797f0594.center"]
         return names
     }()
 
