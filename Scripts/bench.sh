@@ -9,10 +9,10 @@
 #     the ratios to both pandoc rates. Skipped with a message when pandoc is not installed;
 #  3. memory: a bulk run of M text reports (default 10000) with all cores, peak resident memory;
 #  4. PDF → JSON against pdftotext + the text reader: the PDF renderings of the samples
-#     (Tests/NianbaoTests/Fixtures/pdf, 16 files) copied to P files (default 100), through
+#     (Tests/NianbaoTests/Fixtures/pdf, 22 files) copied to P files (default 100), through
 #     `nianbao convert` on the PDFs and through `pdftotext -layout` then `nianbao convert` on its
 #     text, the same files, one run each with all cores; files/s, and the fields each way gets
-#     right on the 16 renderings (score.py against ../shared/samples/expected). Skipped with a
+#     right on the 22 renderings (score.py against ../shared/samples/expected). Skipped with a
 #     message when pdftotext is not installed.
 # Files are read and written in RAM (/dev/shm) when it exists, so that the numbers measure nianbao
 # rather than the disk; set BENCH_DIR to measure elsewhere. The text run with all cores is also
@@ -111,7 +111,7 @@ EOS
     if [[ -d ../shared/samples/expected ]]; then
         for way in pdf text; do
             right=0; total=0
-            for kind in lo web narrow landscape split; do
+            for kind in lo web narrow landscape split center pandoc mupdf; do
                 out="$WORK/score-$way-$kind"; mkdir -p "$out"
                 for f in Tests/NianbaoTests/Fixtures/pdf/*."$kind".pdf; do
                     stem=$(basename "$f" ."$kind".pdf)
