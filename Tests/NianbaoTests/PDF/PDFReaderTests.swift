@@ -129,6 +129,16 @@ struct PDFReaderTests {
         }
     }
 
+    @Test("page locations print and parse back")
+    func pageLocations() {
+        let cell = SourceLocation(table: 1, row: 5, cell: 2, page: 2)
+        #expect(cell.description == "page 2, table 1, row 5, cell 2")
+        #expect(SourceLocation(parsing: cell.description) == cell)
+        #expect(SourceLocation(line: 12, page: 3).description == "page 3, line 12")
+        #expect(SourceLocation(parsing: "page 3, line 12") == SourceLocation(line: 12, page: 3))
+        #expect(SourceLocation(line: 12).description == "line 12")
+    }
+
     @Test("folders pick up .pdf inputs, detected as PDF by content")
     func detection() throws {
         #expect(InputCollector.folderExtensions.contains("pdf"))
