@@ -202,6 +202,26 @@ struct PDFReaderTests {
         #expect(error.problem.contains("poppler-utils"), "\(error)")
     }
 
+    @Test("a pdftotext that hangs is stopped at the time limit; one without -bbox-layout is named")
+    func toolFailures() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-fake-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func script(_ name: String, _ body: String) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            try Data("#!/bin/sh\n\(body)\n".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            return path
+        }
+        let pdf = try Self.fixture("000_ad0b93b4492ed8bd.lo")
+        let started = Date()
+        let hanging = try #require(Self.read(pdf, options: PDFReader.Options(pdftotext: try script("hang", "exec sleep 30"), timeLimit: 1)))
+        #expect(hanging.kind == .tooLarge && hanging.problem.contains("did not finish within 1 s"), "\(hanging)")
+        #expect(Date().timeIntervalSince(started) < 15)
+        let old = try #require(Self.read(pdf, options: PDFReader.Options(pdftotext: try script("old", "echo 'Usage: pdftotext [options] <PDF-file> [<text-file>]' >&2; exit 99"))))
+        #expect(old.kind == .tool && old.problem.contains("0.62"), "\(old)")
+    }
+
     /// A minimal PDF of `count` pages, each with one line of Latin text (Helvetica), written by
     /// hand with a correct cross-reference table.
     static func pagesPDF(_ count: Int) -> Data {
