@@ -17,10 +17,10 @@
 #     calling `soffice --convert-to docx` once per file (timed on the first 20 copies) and then
 #     nianbao on the DOCX files. One run each: LibreOffice takes seconds per process.
 #  5. PDF → JSON against pdftotext + the text reader: the PDF renderings of the samples
-#     (Tests/NianbaoTests/Fixtures/pdf, 16 files) copied to P files (default 100; 0 skips), through
+#     (Tests/NianbaoTests/Fixtures/pdf, 22 files) copied to P files (default 100; 0 skips), through
 #     `nianbao convert` on the PDFs and through `pdftotext -layout` then `nianbao convert` on its
 #     text, the same files, one run each with all cores; files/s, and the fields each way gets
-#     right on the 16 renderings (score.py against ../shared/samples/expected). Skipped with a
+#     right on the 22 renderings (score.py against ../shared/samples/expected). Skipped with a
 #     message when pdftotext is not installed.
 # Files are read and written in RAM (/dev/shm) when it exists, so that the numbers measure nianbao
 # rather than the disk; set BENCH_DIR to measure elsewhere. The text run with all cores is also
@@ -186,7 +186,7 @@ EOS
     if [[ -d ../shared/samples/expected ]]; then
         for way in pdf text; do
             right=0; total=0
-            for kind in lo web narrow landscape split; do
+            for kind in lo web narrow landscape split center pandoc mupdf; do
                 out="$WORK/score-$way-$kind"; mkdir -p "$out"
                 for f in Tests/NianbaoTests/Fixtures/pdf/*."$kind".pdf; do
                     stem=$(basename "$f" ."$kind".pdf)

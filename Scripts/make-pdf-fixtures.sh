@@ -7,6 +7,7 @@
 #   <stem>.landscape.pdf  A4 landscape                               (samples 001, 004)
 #   <stem>.split.pdf      wide margins, page-number footer, tables split across pages with their
 #                         two header rows repeated on each page       (samples 002, 004)
+#   <stem>.center.pdf     table text centred, cells aligned at the top  (samples 001, 003)
 #   <stem>.mupdf.pdf      the HTML rendering laid out by MuPDF (PyMuPDF's Story), fonts subset
 #                         (samples 000, 003; skipped without PyMuPDF)
 #   <stem>.pandoc.pdf     the pandoc DOCX fixture: narrow label columns, labels wrapped over many
@@ -37,6 +38,8 @@ variant 000_ad0b93b4492ed8bd narrow
 variant 003_ca2117b5797f0594 narrow
 variant 001_73cfe548748cf452 landscape
 variant 004_64ca144eb0d93f31 landscape
+variant 001_73cfe548748cf452 center
+variant 003_ca2117b5797f0594 center
 variant 002_b42afd72281d3df1 split
 variant 004_64ca144eb0d93f31 split
 

@@ -2,13 +2,15 @@
 """Make page-setup variants of a DOCX fixture by editing its section properties (w:sectPr) and table
 rows, for Scripts/make-pdf-fixtures.sh.
 
-usage: variants.py IN.docx OUT.docx narrow|landscape|split
+usage: variants.py IN.docx OUT.docx narrow|landscape|split|center
 
   narrow     A4 portrait, 0.5 cm margins all round: long lines, wide tables
   landscape  A4 landscape (29.7 x 21 cm)
   split      A4 portrait, wide top and bottom margins and a page number in the footer, the tables'
              first two rows marked as header rows (w:tblHeader) so LibreOffice repeats them on
              every page a table continues on
+  center     A4 portrait as rendered, but every table paragraph centred and every cell aligned
+             at the top: values no longer share a left edge, and wrapped labels hang below them
 """
 import re
 import sys
@@ -41,6 +43,15 @@ def section(kind):
             '<w:pgMar w:left="1800" w:right="1800" w:top="2880" w:bottom="2880" w:header="720" w:footer="1200" w:gutter="0"/></w:sectPr>')
 
 
+def centre_tables(document):
+    """Centres every paragraph inside a table and aligns every cell at the top."""
+    def fix(match):
+        table = re.sub(r'<w:jc w:val="[a-z]+"/>', '<w:jc w:val="center"/>', match.group(0))
+        table = re.sub(r'<w:vAlign w:val="[a-z]+"/>', '', table)
+        return table.replace('<w:tcPr>', '<w:tcPr><w:vAlign w:val="top"/>')
+    return re.sub(r'<w:tbl>.*?</w:tbl>', fix, document, flags=re.S)
+
+
 def mark_header_rows(document):
     """Gives the first two rows of every table a w:tblHeader."""
     out, position = [], 0
@@ -70,8 +81,11 @@ def main():
             data = zin.read(item.filename)
             if item.filename == "word/document.xml":
                 text = data.decode("utf-8")
-                text, count = re.subn(r'<w:sectPr>.*?</w:sectPr>', section(kind), text, flags=re.S)
-                assert count == 1, f"{source}: {count} sections"
+                if kind == "center":
+                    text = centre_tables(text)
+                else:
+                    text, count = re.subn(r'<w:sectPr>.*?</w:sectPr>', section(kind), text, flags=re.S)
+                    assert count == 1, f"{source}: {count} sections"
                 if kind == "split":
                     text = mark_header_rows(text)
                 data = text.encode("utf-8")

@@ -116,6 +116,9 @@ struct Poppler {
             if lowered.contains("password") || lowered.contains("encrypt") {
                 throw PDFError(.encrypted, file: fileName, problem: "the PDF is encrypted and Poppler cannot open it without its password; decrypt it first (for example `qpdf --decrypt`)")
             }
+            if status == 99 && lowered.contains("usage: pdftotext") {
+                throw PDFError(.tool, file: fileName, problem: "\(executable.path) does not know -bbox-layout: Poppler 0.62 or later is needed (install a current poppler-utils)")
+            }
             if status == 3 || lowered.contains("permission") {
                 throw PDFError(.encrypted, file: fileName, problem: "the PDF's permissions forbid copying its text\(Self.firstLine(messages))")
             }

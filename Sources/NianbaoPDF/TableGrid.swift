@@ -41,63 +41,27 @@ struct TableGrid {
             return
         }
 
-        // 1. Value columns: clusters of the values' x ranges.
-        var clusters: [(x0: Double, x1: Double)] = []
-        for word in values.sorted(by: { $0.x0 < $1.x0 }) {
-            if let last = clusters.last, word.x0 <= last.x1 + 0.5 {
-                clusters[clusters.count - 1].x1 = max(last.x1, word.x1)
-            } else {
-                clusters.append((word.x0, word.x1))
-            }
-        }
+        // 1. Value columns, first for the whole table: the label area ends at the widest empty
+        //    strip left of the first value column (the rightmost one when several are as wide),
+        //    looking only at words that do not reach into it.
         let others = words.filter { !TextJoin.isValueLike($0.text) }
-        // A column blank in every row has no values to show it: a header word above the values,
-        // wholly inside a gap between two value columns as wide as two columns (or right of the
-        // last, a column's width further on), stands for it.
-        let valueTop = values.map(\.y0).min() ?? 0
-        let headerWords = others.filter { $0.y1 <= valueTop + 1 }
-        let pitches = zip(clusters, clusters.dropFirst()).map { $1.x0 - $0.x0 }.sorted()
-        if !pitches.isEmpty {
-            let pitch = pitches[pitches.count / 2]
-            for index in clusters.indices.reversed() {
-                let left = clusters[index]
-                let next = index + 1 < clusters.count ? clusters[index + 1].x0 : nil
-                if let next, next - left.x0 < 1.6 * pitch { continue }
-                let right = next ?? .infinity
-                let inside = headerWords.filter { $0.x0 > left.x1 + 2 && $0.x1 < right - 2 && $0.centerX > left.x0 + 0.6 * pitch }
-                var phantoms: [(x0: Double, x1: Double)] = []
-                for word in inside.sorted(by: { $0.x0 < $1.x0 }) {
-                    if let last = phantoms.last, word.x0 <= last.x1 + 0.3 * pitch {
-                        phantoms[phantoms.count - 1].x1 = max(last.x1, word.x1)
-                    } else {
-                        phantoms.append((word.x0, word.x1))
-                    }
-                }
-                clusters.insert(contentsOf: phantoms, at: index + 1)
-            }
-        }
-        // The label area ends at the widest empty strip left of the first value column (the
-        // rightmost one when several are as wide), looking only at words that do not reach into it.
-        let firstValueX = clusters[0].x0
+        let global = Self.valueColumns(values: values, others: others)
+        let firstValueX = global.clusters.first?.x0 ?? 0
         let tableLeft = words.map(\.x0).min() ?? firstValueX
         let labelEdge = Self.emptiestStrip(from: tableLeft, to: firstValueX, words: others.filter { $0.x0 < firstValueX }, preferRight: true)
             ?? firstValueX - 0.5
-        var separators: [Double] = []
-        for (left, right) in zip(clusters, clusters.dropFirst()) {
-            let inside = others.filter { $0.x1 > left.x1 && $0.x0 < right.x0 && !($0.x0 <= left.x1 && $0.x1 >= right.x0) }
-            separators.append(Self.emptiestStrip(from: left.x1, to: right.x0, words: inside, preferRight: true) ?? (left.x1 + right.x0) / 2)
-        }
-        let valueColumnCount = clusters.count
-        /// The value column of an x position; -1 in the label area.
-        func column(_ x: Double) -> Int {
+        /// The value column of an x position among `separators`; -1 in the label area.
+        func column(_ x: Double, _ separators: [Double]) -> Int {
             if x < labelEdge { return -1 }
             return separators.firstIndex { x < $0 } ?? separators.count
         }
+        func column(_ x: Double) -> Int { column(x, global.separators) }
         let slack = 0.3 * height
-        func range(_ word: PDFWord) -> (first: Int, last: Int) {
-            let first = column(min(word.x0 + slack, word.centerX)), last = column(max(word.x1 - slack, word.centerX))
+        func span(_ word: PDFWord, in separators: [Double]) -> (first: Int, last: Int) {
+            let first = column(min(word.x0 + slack, word.centerX), separators), last = column(max(word.x1 - slack, word.centerX), separators)
             return (min(first, last), max(first, last))
         }
+        func range(_ word: PDFWord) -> (first: Int, last: Int) { span(word, in: global.separators) }
 
         // 2. Value lines: values side by side at one height.
         var anchors: [(y0: Double, y1: Double, words: [PDFWord])] = []
@@ -119,17 +83,51 @@ struct TableGrid {
             return best?.index
         }
 
-        // 3. The rest of the value area: into a value line it overlaps, else loose.
+        // 3. Sub-tables: value lines with header cells between them start a new group with its own
+        //    columns (the header rows give the column edges: a 采购项目数量 / 采购总金额 part
+        //    under a three-column part puts its values elsewhere).
+        let valueAreaText = others.filter { range($0).last >= 0 && anchor(overlapping: $0.y0, $0.y1, minimum: 0.3 * $0.height) == nil }
+        var groupOf = [Int](repeating: 0, count: anchors.count)
+        var groupStarts: [Int] = anchors.isEmpty ? [] : [0]
+        for index in anchors.indices.dropFirst() {
+            let above = anchors[index - 1].y1, below = anchors[index].y0
+            let header = valueAreaText.contains { $0.centerY > above && $0.centerY < below }
+            groupOf[index] = groupOf[index - 1] + (header ? 1 : 0)
+            if header { groupStarts.append(index) }
+        }
+        var groupSeparators: [[Double]] = []
+        for (group, start) in groupStarts.enumerated() {
+            let end = group + 1 < groupStarts.count ? groupStarts[group + 1] : anchors.count
+            let top = start > 0 ? anchors[start - 1].y1 : -Double.infinity
+            let bottom = anchors[end - 1].y1
+            let groupValues = anchors[start..<end].flatMap(\.words)
+            let groupOthers = others.filter { range($0).last >= 0 && $0.centerY > top && $0.centerY <= bottom }
+            let columns = Self.valueColumns(values: groupValues, others: groupOthers)
+            // A group of one column or with fewer columns than the table keeps the table's columns
+            // unless its own values need different ones.
+            groupSeparators.append(groupStarts.count == 1 ? global.separators : columns.separators)
+        }
+        /// The group a vertical position belongs to: the group of the first value line below it
+        /// (a header sits above its values), else the last.
+        func group(at y: Double) -> Int {
+            if let index = anchors.firstIndex(where: { $0.y1 >= y }) { return groupOf[index] }
+            return groupOf.last ?? 0
+        }
+        func separators(of group: Int) -> [Double] { group < groupSeparators.count ? groupSeparators[group] : global.separators }
+
+        // 4. The rest of the value area: into a value line it overlaps, else loose.
         var valueCells = [[Int: [PDFWord]]](repeating: [:], count: anchors.count)
         var loose: [PDFWord] = []
         for (index, anchor) in anchors.enumerated() {
-            for word in anchor.words { valueCells[index][column(word.centerX), default: []].append(word) }
+            let lines = separators(of: groupOf[index])
+            for word in anchor.words { valueCells[index][column(word.centerX, lines), default: []].append(word) }
         }
         let labelWords = others.filter { range($0).last < 0 }
         for word in others where range(word).last >= 0 {
-            let span = range(word)
-            if span.first == span.last, span.first >= 0, let index = anchor(overlapping: word.y0, word.y1, minimum: 0.3 * word.height) {
-                valueCells[index][span.first, default: []].append(word)
+            let index = anchor(overlapping: word.y0, word.y1, minimum: 0.3 * word.height)
+            let placed = span(word, in: index.map { separators(of: groupOf[$0]) } ?? global.separators)
+            if placed.first == placed.last, placed.first >= 0, let index {
+                valueCells[index][placed.first, default: []].append(word)
             } else {
                 loose.append(word)
             }
@@ -138,10 +136,16 @@ struct TableGrid {
         // are handled with the labels.
         let labelValueLike = values.filter { column($0.centerX) < 0 }
 
-        // 4. Label blocks, each to the value line it overlaps most.
+        // 5. Label blocks, each to the value line it overlaps most.
         var labelCells = [[LabelBlock]](repeating: [], count: anchors.count)
         let anchorOf = { (y0: Double, y1: Double) -> Int? in anchor(overlapping: y0, y1, minimum: 0.2 * height) }
-        for block in LabelBlock.blocks(labelWords + labelValueLike, height: height, anchor: anchorOf) {
+        // Words of the value area that are not values: header cells. A label piece level with them
+        // is a header cell too, never the first line of the label below.
+        let headerText = others.filter { range($0).last >= 0 }
+        let isHeader = { (y0: Double, y1: Double) -> Bool in
+            headerText.contains { min($0.y1, y1) - max($0.y0, y0) >= 0.5 * min($0.height, y1 - y0) }
+        }
+        for block in LabelBlock.blocks(labelWords + labelValueLike, height: height, anchor: anchorOf, isHeader: isHeader) {
             if let index = anchor(overlapping: block.y0, block.y1, minimum: 0.2 * height) {
                 labelCells[index].append(block)
             } else {
@@ -149,19 +153,22 @@ struct TableGrid {
             }
         }
 
-        // 5. Rows: value lines, and loose words line by line, top to bottom.
+        // 6. Rows: value lines, and loose words line by line, top to bottom.
         var built: [Row] = []
         for index in anchors.indices {
             let labels = labelCells[index].sorted { $0.x0 < $1.x0 }.map { (x0: $0.x0, text: $0.text) }
             var cells: [(span: Int, text: String)] = labels.map { (1, $0.text) }
             if cells.isEmpty { cells.append((1, "")) }
-            for column in 0..<valueColumnCount {
+            for column in 0...separators(of: groupOf[index]).count {
                 cells.append((1, GridText.cell(valueCells[index][column] ?? [])))
             }
             let top = min(anchors[index].y0, labelCells[index].map(\.y0).min() ?? anchors[index].y0)
             built.append(Row(cells: cells, y0: top, hasValues: true, labels: labels, labelCellCount: max(labels.count, 1)))
         }
         for line in VisualLine.lines(loose) {
+            let lineSeparators = separators(of: group(at: line.y0))
+            let valueColumnCount = lineSeparators.count + 1
+            func range(_ word: PDFWord) -> (first: Int, last: Int) { span(word, in: lineSeparators) }
             var labelText: [String] = []
             var labelPieces: [(x0: Double, text: String)] = []
             var placed: [(first: Int, last: Int, words: [PDFWord])] = []
@@ -200,6 +207,49 @@ struct TableGrid {
             built.append(Row(cells: cells, y0: line.y0, hasValues: false, labels: labelPieces))
         }
         rows = built.sorted { $0.y0 < $1.y0 }
+    }
+
+    /// Value columns from values: clusters of their x ranges (plus a column blank in every row,
+    /// found from a header word above the values wholly inside a gap two columns wide, or right
+    /// of the last a column's width further on), and the separators between them, each in the
+    /// widest empty strip the other words leave.
+    static func valueColumns(values: [PDFWord], others: [PDFWord]) -> (clusters: [(x0: Double, x1: Double)], separators: [Double]) {
+        var clusters: [(x0: Double, x1: Double)] = []
+        for word in values.sorted(by: { $0.x0 < $1.x0 }) {
+            if let last = clusters.last, word.x0 <= last.x1 + 0.5 {
+                clusters[clusters.count - 1].x1 = max(last.x1, word.x1)
+            } else {
+                clusters.append((word.x0, word.x1))
+            }
+        }
+        let valueTop = values.map(\.y0).min() ?? 0
+        let headerWords = others.filter { $0.y1 <= valueTop + 1 }
+        let pitches = zip(clusters, clusters.dropFirst()).map { $1.x0 - $0.x0 }.sorted()
+        if !pitches.isEmpty {
+            let pitch = pitches[pitches.count / 2]
+            for index in clusters.indices.reversed() {
+                let left = clusters[index]
+                let next = index + 1 < clusters.count ? clusters[index + 1].x0 : nil
+                if let next, next - left.x0 < 1.6 * pitch { continue }
+                let right = next ?? .infinity
+                let inside = headerWords.filter { $0.x0 > left.x1 + 2 && $0.x1 < right - 2 && $0.centerX > left.x0 + 0.6 * pitch }
+                var phantoms: [(x0: Double, x1: Double)] = []
+                for word in inside.sorted(by: { $0.x0 < $1.x0 }) {
+                    if let last = phantoms.last, word.x0 <= last.x1 + 0.3 * pitch {
+                        phantoms[phantoms.count - 1].x1 = max(last.x1, word.x1)
+                    } else {
+                        phantoms.append((word.x0, word.x1))
+                    }
+                }
+                clusters.insert(contentsOf: phantoms, at: index + 1)
+            }
+        }
+        var separators: [Double] = []
+        for (left, right) in zip(clusters, clusters.dropFirst()) {
+            let inside = others.filter { $0.x1 > left.x1 && $0.x0 < right.x0 && !($0.x0 <= left.x1 && $0.x1 >= right.x0) }
+            separators.append(emptiestStrip(from: left.x1, to: right.x0, words: inside, preferRight: true) ?? (left.x1 + right.x0) / 2)
+        }
+        return (clusters, separators)
     }
 
     /// The lines' words, with a sign word (`增`, `减`, …) and the number right after it made one
@@ -255,8 +305,10 @@ struct LabelBlock {
     var text: String { TextJoin.join(pieces.map(\.text)) }
 
     /// `anchor` gives the value line a vertical range overlaps, if any: a block never takes lines
-    /// of two value lines.
-    static func blocks(_ words: [PDFWord], height: Double, anchor: (Double, Double) -> Int?) -> [LabelBlock] {
+    /// of two value lines. `isHeader` says a vertical range is level with header cells: such a
+    /// piece joins only pieces that are header cells too.
+    static func blocks(_ words: [PDFWord], height: Double, anchor: (Double, Double) -> Int?,
+                       isHeader: (Double, Double) -> Bool) -> [LabelBlock] {
         // Pieces: the segments of the label area's visual lines.
         var pieces: [(segment: Segment, y0: Double, y1: Double)] = []
         for line in VisualLine.lines(words) {
@@ -267,8 +319,10 @@ struct LabelBlock {
         pieces.sort { $0.y0 < $1.y0 }
         var blocks: [LabelBlock] = []
         var anchors: [Int?] = []
+        var headers: [Bool] = []
         for piece in pieces {
             let pieceAnchor = anchor(piece.y0, piece.y1)
+            let pieceIsHeader = pieceAnchor == nil && isHeader(piece.y0, piece.y1)
             let text = TextJoin.join(piece.segment.words.map(\.text))
             let x0 = piece.segment.x0, x1 = piece.segment.x1
             let startsLabel = DocumentLayout.isEnumeratedLabel(text)
@@ -277,7 +331,7 @@ struct LabelBlock {
                 let aligned = abs(last.x0 - x0) <= 1.5 || abs((last.x0 + last.x1) / 2 - (x0 + x1) / 2) <= 1.5
                 let step = piece.y0 - last.y0
                 let sameRow = anchors[index] == nil || pieceAnchor == nil || anchors[index] == pieceAnchor
-                return aligned && step > 0 && step <= 1.5 * height && !startsLabel && sameRow
+                return aligned && step > 0 && step <= 1.5 * height && !startsLabel && sameRow && headers[index] == pieceIsHeader
             }
             if let target {
                 blocks[target].words += piece.segment.words
@@ -286,6 +340,7 @@ struct LabelBlock {
             } else {
                 blocks.append(LabelBlock(words: piece.segment.words, pieces: [(x0, x1, piece.y0, piece.y1, text)]))
                 anchors.append(pieceAnchor)
+                headers.append(pieceIsHeader)
             }
         }
         return blocks

@@ -7,7 +7,8 @@ import NianbaoKit
 
 /// PDF renderings of the five samples made by `Scripts/make-pdf-fixtures.sh` (LibreOffice from the
 /// DOCX fixtures: A4 portrait, narrow margins, landscape, tables split across pages with repeated
-/// headers and a page-number footer, pandoc's DOCX with narrow label columns; LibreOffice from the
+/// headers and a page-number footer, table text centred with cells aligned at the top, pandoc's
+/// DOCX with narrow label columns; LibreOffice from the
 /// HTML renderings; MuPDF from the HTML renderings), and bad PDFs. Every
 /// test needs Poppler's `pdftotext` (poppler-utils, which `.ci/run` installs) and says so when it
 /// is missing.
@@ -20,7 +21,8 @@ struct PDFReaderTests {
         names += ["000_ad0b93b4492ed8bd.narrow", "003_ca2117b5797f0594.narrow", "001_73cfe548748cf452.landscape",
                   "004_64ca144eb0d93f31.landscape", "002_b42afd72281d3df1.split", "004_64ca144eb0d93f31.split",
                   "000_ad0b93b4492ed8bd.pandoc", "003_ca2117b5797f0594.pandoc",
-                  "000_ad0b93b4492ed8bd.mupdf", "003_ca2117b5797f0594.mupdf"]
+                  "000_ad0b93b4492ed8bd.mupdf", "003_ca2117b5797f0594.mupdf",
+                  "001_73cfe548748cf452.center", "003_ca2117b5797f0594.center"]
         return names
     }()
 
@@ -127,6 +129,16 @@ struct PDFReaderTests {
         }
     }
 
+    @Test("page locations print and parse back")
+    func pageLocations() {
+        let cell = SourceLocation(table: 1, row: 5, cell: 2, page: 2)
+        #expect(cell.description == "page 2, table 1, row 5, cell 2")
+        #expect(SourceLocation(parsing: cell.description) == cell)
+        #expect(SourceLocation(line: 12, page: 3).description == "page 3, line 12")
+        #expect(SourceLocation(parsing: "page 3, line 12") == SourceLocation(line: 12, page: 3))
+        #expect(SourceLocation(line: 12).description == "line 12")
+    }
+
     @Test("folders pick up .pdf inputs, detected as PDF by content")
     func detection() throws {
         #expect(InputCollector.folderExtensions.contains("pdf"))
@@ -190,6 +202,26 @@ struct PDFReaderTests {
         let error = try #require(Self.read(try Self.fixture("000_ad0b93b4492ed8bd.lo"), "a.pdf", options: options))
         #expect(error.kind == .popplerMissing)
         #expect(error.problem.contains("poppler-utils"), "\(error)")
+    }
+
+    @Test("a pdftotext that hangs is stopped at the time limit; one without -bbox-layout is named")
+    func toolFailures() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-fake-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func script(_ name: String, _ body: String) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            try Data("#!/bin/sh\n\(body)\n".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            return path
+        }
+        let pdf = try Self.fixture("000_ad0b93b4492ed8bd.lo")
+        let started = Date()
+        let hanging = try #require(Self.read(pdf, options: PDFReader.Options(pdftotext: try script("hang", "exec sleep 30"), timeLimit: 1)))
+        #expect(hanging.kind == .tooLarge && hanging.problem.contains("did not finish within 1 s"), "\(hanging)")
+        #expect(Date().timeIntervalSince(started) < 15)
+        let old = try #require(Self.read(pdf, options: PDFReader.Options(pdftotext: try script("old", "echo 'Usage: pdftotext [options] <PDF-file> [<text-file>]' >&2; exit 99"))))
+        #expect(old.kind == .tool && old.problem.contains("0.62"), "\(old)")
     }
 
     /// A minimal PDF of `count` pages, each with one line of Latin text (Helvetica), written by
