@@ -102,7 +102,7 @@ final class LegacyBatches: @unchecked Sendable {
             let item = items[candidates[candidate]]
             do {
                 let data = try Pipeline.readData(item)
-                files.append(LegacyFile(id: candidate, shown: item.path, fileName: item.url.lastPathComponent, data: data))
+                files.append(LegacyFile(id: candidate, shown: item.path, fileName: item.sourceName ?? item.url.lastPathComponent, data: data))
             } catch let error as ConversionError {
                 results[candidate] = .failure(error)
             } catch {

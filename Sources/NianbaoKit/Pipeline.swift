@@ -166,7 +166,7 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
         case .doc, .wps, .rtf, .odt:
-            report = try LegacyConversion.convertAlone(data: data, fileName: fileName, shown: shown)
+            report = try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown)
             return report
         case .text, .docx, .html, .pdf:
             if format == .docx {

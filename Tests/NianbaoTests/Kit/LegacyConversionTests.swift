@@ -299,7 +299,10 @@ struct LegacyConversionTests {
         for index in 0..<48 {
             let ext = formats[index % 3], stem = TestFiles.sampleStems[(index / 3) % 5]
             let name = index % 4 == 1 && ext == "doc" ? "r\(index).wps" : "r\(index).\(ext)"
-            try FileManager.default.copyItem(at: LegacyFixtures.url(stem, ext), to: input.appendingPathComponent(name))
+            // The last three in a subfolder: source.file keeps the path relative to the folder given.
+            let folder = index >= 45 ? input.appendingPathComponent("sub") : input
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: LegacyFixtures.url(stem, ext), to: folder.appendingPathComponent(name))
         }
         let doc = try Data(contentsOf: LegacyFixtures.url(TestFiles.sampleStems[0], "doc"))
         try doc.prefix(3000).write(to: input.appendingPathComponent("broken-cut.doc"))
@@ -322,6 +325,9 @@ struct LegacyConversionTests {
         #expect(errors.contains("broken-cut.doc") && errors.contains("broken-text.rtf"))
         let wps = try ReportJSON.decode(Data(contentsOf: root.appendingPathComponent("out/r9.json")))
         #expect(wps.source.format == .wps)
+        #expect(wps.source.file == "r9.wps")
+        let nested = try ReportJSON.decode(Data(contentsOf: root.appendingPathComponent("out/sub/r46.json")))
+        #expect(nested.source.file == "sub/r46.rtf")
         #expect(LegacyFixtures.processes(withMarker: marker).isEmpty)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).isEmpty)
 
