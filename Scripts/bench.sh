@@ -7,19 +7,22 @@
 #     people use it, and the same with one pandoc per core at once) and through
 #     `nianbao convert --to json` (one process per file, and bulk runs on 10 × D copies): files/s and
 #     the ratios to both pandoc rates. Skipped with a message when pandoc is not installed;
-#  3. memory: a bulk run of M text reports (default 10000) with all cores, peak resident memory.
+#  3. memory: a bulk run of M text reports (default 10000) with all cores, peak resident memory;
+#  4. HTML → JSON: H pages (copies of Tests/NianbaoTests/Fixtures/html, default 1000) with 1 job
+#     and with all cores (rows printed before the DOCX comparison, which needs pandoc).
 # Files are read and written in RAM (/dev/shm) when it exists, so that the numbers measure nianbao
 # rather than the disk; set BENCH_DIR to measure elsewhere. The text run with all cores is also
 # repeated with its output on the disk under $TMPDIR (or /tmp), for comparison.
 # Every row is the best of R runs (default 5): this machine is a VM whose speed drifts by a third
 # from one minute to the next, and the fastest run is the one least disturbed by its neighbours.
-#   Scripts/bench.sh [N] [D] [M] [R]
+#   Scripts/bench.sh [N] [D] [M] [R] [H]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
 D="${2:-200}"
 M="${3:-10000}"
 REPEAT="${4:-5}"
+H="${5:-1000}"
 swift build -c release >/dev/null
 BIN="$(swift build -c release --show-bin-path)/nianbao"
 if [[ -n "${BENCH_DIR:-}" ]]; then
@@ -82,6 +85,19 @@ done
 mbytes=$(du -sb "$WORK/many" | cut -f1)
 measure "text → json, $M reports, $(nproc) jobs" "$M" "$mbytes" "$WORK/outm" "$BIN" convert "$WORK/many" --to json --out "$WORK/outm" --jobs "$(nproc)" --quiet 2>/dev/null
 rm -rf "$WORK/many"
+
+# 4. HTML pages: the samples as sites publish them and as pandoc, mammoth and LibreOffice write them.
+mkdir -p "$WORK/html"
+pages=(Tests/NianbaoTests/Fixtures/html/*.html)
+for ((i = 0; i < H; i++)); do
+    d="$WORK/html/$((i / 500))"
+    [[ -d "$d" ]] || mkdir -p "$d"
+    cp "${pages[$((i % ${#pages[@]}))]}" "$d/p$i.html"
+done
+hbytes=$(du -sb "$WORK/html" | cut -f1)
+measure "html → json, 1 job" "$H" "$hbytes" "$WORK/hout1" "$BIN" convert "$WORK/html" --to json --out "$WORK/hout1" --jobs 1 --quiet 2>/dev/null
+measure "html → json, $(nproc) jobs" "$H" "$hbytes" "$WORK/hout2" "$BIN" convert "$WORK/html" --to json --out "$WORK/hout2" --jobs "$(nproc)" --quiet 2>/dev/null
+rm -rf "$WORK/html"
 
 # 2. DOCX against pandoc.
 if ! command -v pandoc >/dev/null; then

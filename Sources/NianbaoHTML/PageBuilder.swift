@@ -220,24 +220,23 @@ final class PageBuilder {
                 tables.append(TableBuild(line: line, node: node, container: containers.count - 1))
             }
         case .row:
-            if tables.isEmpty || deepTables > 0 {
+            if tables.isEmpty || deepTables > 0 || cellIsOpen {
+                // Outside a table, or tag soup inside an open cell: a block of the cell.
                 kind = .block
                 flushParagraph()
                 pushNode()
                 pushedNode = true
             } else {
-                closeOpenCell()
                 finishRow()
                 tables[tables.count - 1].row = PageRow(cells: [], line: line)
             }
         case .cell:
-            if tables.isEmpty || deepTables > 0 {
+            if tables.isEmpty || deepTables > 0 || cellIsOpen {
                 kind = .block
                 flushParagraph()
                 pushNode()
                 pushedNode = true
             } else {
-                closeOpenCell()
                 if tables[tables.count - 1].row == nil { tables[tables.count - 1].row = PageRow(cells: [], line: line) }
                 flushParagraph()
                 pushNode()
@@ -278,7 +277,7 @@ final class PageBuilder {
             flushParagraph()
             headings.removeLast()
         case .table:
-            closeOpenCell()
+            closeDanglingCells()
             finishRow()
             if let table = tables.popLast() {
                 // Any containers the table opened and tag soup left open are closed with it.
@@ -288,7 +287,7 @@ final class PageBuilder {
                 containers[containers.count - 1].items.append(.table(PageTable(rows: table.rows, line: table.line, node: table.node)))
             }
         case .row:
-            closeOpenCell()
+            closeDanglingCells()
             finishRow()
         case .cell:
             closeCell()
@@ -379,19 +378,16 @@ final class PageBuilder {
         containers[top].items.append(.paragraph(paragraph))
     }
 
-    /// Closes a cell that tag soup left open when a new row or cell starts.
-    private func closeOpenCell() {
-        guard let table = tables.last, containers.count - 1 > table.container else { return }
-        // Unwind the open-element stack down to the cell, closing what is inside it.
-        while let last = open.last {
-            if case .cell = last.kind {
-                _ = open.popLast()
-                closeCell()
-                if last.pushedNode { node = parents[Int(node)] }
-                return
-            }
-            end()
-        }
+    /// Whether a cell of the innermost table is open.
+    private var cellIsOpen: Bool {
+        guard let table = tables.last else { return false }
+        return containers.count - 1 > table.container
+    }
+
+    /// Closes the cells of the innermost table still open when its row or the table ends (the
+    /// element stack is balanced, so this is a safeguard, not a path tag soup takes).
+    private func closeDanglingCells() {
+        while cellIsOpen { closeCell() }
     }
 
     private func closeCell() {

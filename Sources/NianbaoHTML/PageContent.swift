@@ -144,11 +144,17 @@ struct PageContent {
         var before: [Item] = []
         var dropped = 0
         var reachedRoot = false
+        // A title line inside the report's element, before its first part heading, is the title.
+        let firstHeading = items.firstIndex { if case .paragraph(let p) = $0 { return Self.isPartHeading(p.text) } else { return false } } ?? items.count
+        let hasOwnTitle = items[..<firstHeading].contains { isInside($0.node, root) && Self.isTitleLine(Self.text($0)) }
         for item in items {
             if isInside(item.node, root) {
                 if !reachedRoot {
-                    // The title and the page's date line just before the report's element.
-                    if let title = before.lastIndex(where: { Self.isTitleLine(Self.text($0)) }) {
+                    // Else the title just before the report's element (the nearest naming a year:
+                    // a column heading `政府信息公开年度报告` may come before it), and the page's date line.
+                    let titles = hasOwnTitle ? [] : before.indices.filter { Self.isTitleLine(Self.text(before[$0])) }
+                    let dated = titles.last { Self.text(before[$0]).contains("年") && Self.text(before[$0]).contains(where: \.isNumber) }
+                    if let title = dated ?? titles.last {
                         kept.append(before[title])
                         dropped -= 1
                         for later in before[(title + 1)...] where Self.infoDate(Self.text(later)) != nil {

@@ -21,7 +21,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert reports (.txt, .docx; folders searched recursively; '-' reads a list of paths from standard input).")
+        abstract: "Convert reports (.txt, .docx, .html; folders searched recursively; '-' reads a list of paths from standard input).")
 
     @Argument(help: "Files, folders, or '-' for a list of paths on standard input.")
     var paths: [String]
@@ -48,7 +48,7 @@ struct Convert: ParsableCommand {
         let listed = paths.contains("-") ? InputCollector.readLines() : []
         let (items, problems) = InputCollector.collect(paths, standardInput: { listed })
         if items.isEmpty && problems.isEmpty {
-            Terminal.error("nianbao: no .txt or .docx inputs found in \(paths.joined(separator: " "))")
+            Terminal.error("nianbao: no .txt, .docx or .html inputs found in \(paths.joined(separator: " "))")
             throw ExitCode(2)
         }
         guard let out else {

@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Reports: .txt, .docx or nianbao .json files; folders are searched recursively; '-' reads paths from standard input.")
+    @Argument(help: "Reports: .txt, .docx, .html or nianbao .json files; folders are searched recursively; '-' reads paths from standard input.")
     var paths: [String]
 
     @Option(name: .long, help: "Output: text (for people) or json (for machines).")

@@ -165,6 +165,20 @@ struct HTMLReaderTests {
         #expect(report.published == "2021-01-20")
     }
 
+    @Test("the report's own title wins over a column heading before its element")
+    func columnHeading() throws {
+        let body = "<p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p>"
+        let outside = try Self.read(Self.page("""
+            <div class="lm">政府信息公开年度报告</div><div class="bt">某局2025年政府信息公开工作年度报告</div><div class="lm2">政府信息公开年度报告</div>
+            <div class="zw">\(body)</div>
+            """))
+        #expect(Self.paragraphs(outside).first == "某局2025年政府信息公开工作年度报告")
+        let inside = try Self.read(Self.page("""
+            <div class="lm">政府信息公开年度报告</div><div class="zw"><h2>某局2025年政府信息公开工作年度报告</h2>\(body)</div>
+            """))
+        #expect(Self.paragraphs(inside).first == "某局2025年政府信息公开工作年度报告")
+    }
+
     @Test("a page's metadata table (索引号 | … | 发文日期 | date) gives the date when the body has no date line")
     func metadataTable() throws {
         let document = try Self.read(Self.page("""
