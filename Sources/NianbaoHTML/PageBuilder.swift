@@ -432,7 +432,7 @@ final class PageBuilder {
         let path = lower.split(separator: "?").first.map(String.init) ?? lower
         let documentExtensions = [".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".et", ".zip", ".rar", ".7z", ".txt", ".rtf"]
         let isDocument = documentExtensions.contains { path.hasSuffix($0) }
-        let namesReport = text.contains("报告") || text.contains("年报")
+        let namesReport = text.has("报告") || text.has("年报")
         if isDocument || (namesReport && !text.isEmpty) { addLink(PageLink(target: target, text: text)) }
     }
 
@@ -482,20 +482,53 @@ final class PageBuilder {
         var result: [String: String] = [:]
         var index = 0
         while let name = list[index] {
-            let key = String(cString: name).lowercased()
-            let value = list[index + 1].map { String(cString: $0) } ?? ""
-            if result[key] == nil { result[key] = value }
+            // Only the attributes the reader looks at become strings (Word's and LibreOffice's
+            // pages carry many others on every element).
+            if let key = wantedAttribute(name), result[key] == nil {
+                result[key] = list[index + 1].map { String(cString: $0) } ?? ""
+            }
             index += 2
         }
         return result
     }
 
+    private static let wantedAttributes = ["class", "id", "style", "hidden", "role", "colspan", "rowspan", "href", "src", "data",
+                                           "content", "name", "property", "itemprop"]
+
+    /// The attribute's lowercased name when the reader uses it, without building a string for others.
+    private static func wantedAttribute(_ name: UnsafePointer<xmlChar>) -> String? {
+        var length = 0
+        while name[length] != 0 {
+            length += 1
+            if length > 8 { return nil }
+        }
+        for wanted in wantedAttributes where wanted.utf8.count == length {
+            var matches = true
+            for (offset, byte) in wanted.utf8.enumerated() where (name[offset] >= 0x41 && name[offset] <= 0x5A ? name[offset] | 0x20 : name[offset]) != byte {
+                matches = false
+                break
+            }
+            if matches { return wanted }
+        }
+        return nil
+    }
+
     private static func isHidden(_ attributes: [String: String]) -> Bool {
         if attributes["hidden"] != nil { return true }
         guard let style = attributes["style"], !style.isEmpty else { return false }
-        let squashed = String(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }.map(Character.init))
-        return squashed.contains("display:none") || squashed.contains("visibility:hidden") || squashed.contains("mso-hide:all")
+        // Lowercased, without white space, on bytes: most elements of Word's and LibreOffice's
+        // pages carry a style.
+        var squashed: [UInt8] = []
+        squashed.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where !HTMLDecoding.isASCIISpace(byte) {
+            squashed.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return squashed.withUnsafeBufferPointer { haystack in
+            hiddenStyles.contains { style in style.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) } }
+        }
     }
+
+    private static let hiddenStyles: [[UInt8]] = ["display:none", "visibility:hidden", "mso-hide:all"].map { Array($0.utf8) }
 
     /// Class and id words that name page chrome.
     private static let chromeWords: Set<String> = [
@@ -553,11 +586,37 @@ final class PageBuilder {
 }
 
 extension String {
+    /// Whether `needle` occurs in the string (byte-wise on UTF-8, no Foundation).
+    func has(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { haystack in needle.withUTF8 { ByteSearch.contains(haystack, $0) } }
+    }
+
     /// Without leading and trailing ASCII white space.
     var trimmingASCIISpaces: String {
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(scalars[first...last])
+    }
+}
+
+/// Substring search on bytes.
+enum ByteSearch {
+    /// Whether `needle` occurs in `haystack` (an empty needle always does).
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let last = haystack.count - needle.count
+        var index = 0
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

@@ -153,7 +153,7 @@ struct PageContent {
                     // Else the title just before the report's element (the nearest naming a year:
                     // a column heading `政府信息公开年度报告` may come before it), and the page's date line.
                     let titles = hasOwnTitle ? [] : before.indices.filter { Self.isTitleLine(Self.text(before[$0])) }
-                    let dated = titles.last { Self.text(before[$0]).contains("年") && Self.text(before[$0]).contains(where: \.isNumber) }
+                    let dated = titles.last { Self.text(before[$0]).has("年") && Self.text(before[$0]).contains(where: \.isNumber) }
                     if let title = dated ?? titles.last {
                         kept.append(before[title])
                         dropped -= 1
@@ -362,13 +362,21 @@ struct PageContent {
         return ""
     }
 
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x3000
+    }
+
     private static func squashed(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !($0.properties.isWhitespace || $0.value == 0xA0 || $0.value == 0x3000) }.map(Character.init))
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isBlank(scalar) { result.append(scalar) }
+        return String(result)
     }
 
     /// A part heading of the report: `一、总体情况` … `六、其他需要报告的事项` (or `1、`).
     static func isPartHeading(_ text: String) -> Bool {
-        guard text.count <= 60 else { return false }
+        // Most paragraphs fail on their first character: no work beyond it.
+        guard text.utf8.count <= 240, let lead = text.unicodeScalars.first(where: { !isBlank($0) }),
+              "一二三四五六七八12345678".unicodeScalars.contains(lead) else { return false }
         let key = squashed(text)
         guard key.count >= 3, key.count <= 40, let first = key.first else { return false }
         let second = key[key.index(after: key.startIndex)]
@@ -376,7 +384,7 @@ struct PageContent {
               "、.．,，:：".contains(second) || (first.isNumber && second == " ") else { return false }
         let keywords = ["总体情况", "概述", "主动公开", "收到和处理", "依申请", "行政复议", "行政诉讼", "复议", "存在的主要问题", "存在问题",
                         "改进", "其他需要报告", "其他事项"]
-        return keywords.contains { key.contains($0) }
+        return keywords.contains { key.has($0) }
     }
 
     /// The date in a page's metadata table: a cell `发文日期`/`发布日期`/`成文日期`/`发布时间` followed by
@@ -401,7 +409,7 @@ struct PageContent {
         for row in table.rows.prefix(40) {
             for cell in row.cells {
                 for item in cell.items {
-                    if case .paragraph(let paragraph) = item, markers.contains(where: { paragraph.text.contains($0) }) { return true }
+                    if case .paragraph(let paragraph) = item, markers.contains(where: { paragraph.text.has($0) }) { return true }
                 }
             }
         }
@@ -410,15 +418,17 @@ struct PageContent {
 
     /// A title line: a short line naming an annual report, not a breadcrumb trail.
     static func isTitleLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 600, text.has("报告") else { return false }
         let key = squashed(text)
-        guard key.count <= 80, key.contains("报告"), key.contains("年度报告") || key.contains("信息公开") || key.contains("政务公开") else { return false }
+        guard key.count <= 80, key.has("报告"), key.has("年度报告") || key.has("信息公开") || key.has("政务公开") else { return false }
         let trail = [">", "»", "＞", "›", "当前位置", "您的位置", "现在的位置", "首页"]
-        return !trail.contains { key.contains($0) }
+        return !trail.contains { key.has($0) }
     }
 
     /// Lines of the page's furniture: print, close, share, font size, previous/next article,
     /// attachments, related links, copyright and site registration.
     static func isChromeLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 300 else { return false }
         let key = squashed(text)
         guard key.count <= 60 else { return false }
         let prefixes = ["分享到", "分享：", "分享:", "字号", "【字体", "字体：", "【打印", "打印本页", "【关闭", "关闭窗口", "上一篇", "下一篇", "上一条",
@@ -427,12 +437,12 @@ struct PageContent {
                         "阅读次数", "点击数", "【我要纠错】", "【收藏", "【返回", "返回顶部", "打印｜", "打印|"]
         if prefixes.contains(where: { key.hasPrefix($0) }) { return true }
         let inner = ["ICP备", "公网安备", "【打印】", "【关闭】", "[打印]", "[关闭]", "打印本页", "关闭窗口", "【打印本页】", "网站标识码"]
-        return inner.contains { key.contains($0) }
+        return inner.contains { key.has($0) }
     }
 
     /// The ISO date of a page's date line: `发布时间：2026-03-10`, `发布日期:2026年3月10日`, `时间：…`.
     static func infoDate(_ text: String) -> String? {
-        guard text.count <= 200 else { return nil }
+        guard text.utf8.count <= 600, text.has("时间") || text.has("日期") else { return nil }
         for marker in ["发布时间", "发布日期", "发文日期", "成文日期", "时间", "日期"] {
             var searchStart = text.startIndex
             while let range = text.range(of: marker, range: searchStart..<text.endIndex) {
