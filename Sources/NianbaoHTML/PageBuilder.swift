@@ -8,7 +8,8 @@ struct PageParagraph {
     var headingLevel: Int?
     /// The innermost block element holding it (an index into ``PageBuilder/parents``).
     var node: Int32
-    /// All its visible text is link text (a menu entry, a breadcrumb, an attachment name).
+    /// Its visible text is link text, with at most a short lead (a menu entry, an attachment name,
+    /// `上一篇：<a>…</a>`).
     var linkOnly: Bool
 }
 
@@ -373,8 +374,10 @@ final class PageBuilder {
         guard !containers[top].buffer.isEmpty else { return }
         let text = Self.trimmed(String(decoding: containers[top].buffer, as: UTF8.self))
         guard !text.isEmpty else { return }
+        // Link text with at most a short lead (`附件：`, `上一篇：`, `相关链接:`): a link line.
+        let visible = containers[top].visible, linkVisible = containers[top].linkVisible
         let paragraph = PageParagraph(text: text, line: containers[top].line, headingLevel: headings.last, node: node,
-                                      linkOnly: containers[top].visible == 0 && containers[top].linkVisible > 0)
+                                      linkOnly: linkVisible > 0 && visible <= 6 && linkVisible >= 2 * visible)
         containers[top].items.append(.paragraph(paragraph))
     }
 

@@ -91,7 +91,11 @@ struct PageContent {
             stack[top].next += 1
             switch item {
             case .paragraph(let paragraph):
-                if !paragraph.linkOnly { result.append(.paragraph(paragraph)) }
+                // Link lines go, except a heading that is the report's title made a link.
+                if !paragraph.linkOnly || (paragraph.headingLevel != nil && Self.isTitleLine(paragraph.text)
+                                           && paragraph.text.contains(where: \.isNumber)) {
+                    result.append(.paragraph(paragraph))
+                }
             case .table(let table):
                 if Self.isLayout(table) {
                     stack.append((table.rows.flatMap { $0.cells.flatMap(\.items) }, 0))
