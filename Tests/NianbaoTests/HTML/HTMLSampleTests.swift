@@ -40,15 +40,15 @@ struct HTMLSampleTests {
         #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
     }
 
-    @Test("HTML as real tools write it from the samples' DOCX (pandoc, mammoth, LibreOffice's HTML export) scores every field")
+    @Test("HTML as real tools write it (pandoc, mammoth, LibreOffice's HTML export of the DOCX; Word's web-page markup) scores every field")
     func producersScore() throws {
         guard let folder = Bundle.module.url(forResource: "html", withExtension: nil, subdirectory: "Fixtures") else {
             Issue.record("Fixtures/html is missing")
             return
         }
         let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { ["pandoc", "mammoth", "lo"].contains($0.deletingPathExtension().pathExtension) }
-        #expect(files.count >= 12)
+            .filter { ["pandoc", "mammoth", "lo", "word"].contains($0.deletingPathExtension().pathExtension) }
+        #expect(files.count >= 14)
         for file in files.sorted(by: { $0.path < $1.path }) {
             let stem = String(file.lastPathComponent.prefix { $0 != "." })
             let report = try Pipeline.convert(contentsOf: file)
