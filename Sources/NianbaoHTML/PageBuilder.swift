@@ -76,6 +76,8 @@ final class PageBuilder {
     /// Elements left out as hidden or chrome, by reason.
     private(set) var skippedHidden = 0
     private(set) var skippedChrome = 0
+    /// `<script>` elements.
+    private(set) var scripts = 0
 
     private let file: String
     private let maximumTextBytes: Int
@@ -168,6 +170,7 @@ final class PageBuilder {
             return
         }
         if case .skipped = kind {
+            if tag == "script" { scripts += 1 }
             skipDepth = 1
             return
         }
@@ -423,6 +426,12 @@ final class PageBuilder {
 
     private func readMeta(_ attributes: [String: String]) {
         guard let content = attributes["content"] else { return }
+        // `<meta http-equiv="refresh" content="0; url=…">`: a page that sends the reader elsewhere.
+        if attributes["http-equiv"]?.lowercased() == "refresh", let range = content.lowercased().range(of: "url=") {
+            let offset = content.lowercased().distance(from: content.lowercased().startIndex, to: range.upperBound)
+            let target = String(content.dropFirst(offset)).trimmingASCIISpaces.trimmingCharacters(in: ["'", "\""])
+            if !target.isEmpty { addLink(PageLink(target: target, text: "refresh")) }
+        }
         let key = (attributes["name"] ?? attributes["property"] ?? attributes["itemprop"] ?? "").lowercased()
         if !key.isEmpty, meta[key] == nil { meta[key] = String(content.prefix(500)) }
     }
@@ -496,14 +505,14 @@ final class PageBuilder {
     }
 
     private static let wantedAttributes = ["class", "id", "style", "hidden", "role", "colspan", "rowspan", "href", "src", "data",
-                                           "content", "name", "property", "itemprop"]
+                                           "content", "name", "property", "itemprop", "http-equiv"]
 
     /// The attribute's lowercased name when the reader uses it, without building a string for others.
     private static func wantedAttribute(_ name: UnsafePointer<xmlChar>) -> String? {
         var length = 0
         while name[length] != 0 {
             length += 1
-            if length > 8 { return nil }
+            if length > 10 { return nil }
         }
         for wanted in wantedAttributes where wanted.utf8.count == length {
             var matches = true

@@ -24,6 +24,24 @@ struct PageContent {
     /// Whether the page holds a part heading or a table of a report.
     var holdsReport: Bool { !keys.isEmpty }
 
+    /// The error for a page with scripts and almost no text (its content loaded by the scripts),
+    /// `nil` for any other page.
+    var emptyPageError: HTMLReadError? {
+        guard keys.isEmpty, builder.scripts > 0 else { return nil }
+        var characters = 0
+        for item in items {
+            switch item {
+            case .paragraph(let paragraph):
+                if Self.isTitleLine(paragraph.text) { return nil }
+                characters += paragraph.text.count
+            case .table(let table): characters += table.rows.reduce(0) { $0 + $1.cells.count }
+            }
+            if characters >= 100 { return nil }
+        }
+        return HTMLReadError(.empty, file: file, problem:
+            "the page shows almost no text (\(characters) characters): its content is probably loaded by scripts; save the page as the browser shows it (\"Save page as…\", complete) and convert that")
+    }
+
     /// The error for a page that holds no report but links to one (an attachment, a frame), naming
     /// the link targets; `nil` for any other page.
     var linksOnlyError: HTMLReadError? {

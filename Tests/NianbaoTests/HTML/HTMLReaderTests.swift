@@ -232,6 +232,20 @@ struct HTMLReaderTests {
         #expect(converted.message.contains("report.pdf"))
     }
 
+    @Test("a redirecting page names its target; a page whose content scripts load says so")
+    func redirectAndScripted() throws {
+        let redirect = try #require(throws: HTMLReadError.self) {
+            try Self.read(Self.page("", head: "<meta http-equiv=\"Refresh\" content=\"0; URL='/art/2026/nb.html'\">"))
+        }
+        #expect(redirect.kind == .linksOnly)
+        #expect(redirect.description.contains("/art/2026/nb.html"))
+        let scripted = try #require(throws: HTMLReadError.self) {
+            try Self.read(Self.page("<div id=\"app\"></div><script src=\"/js/app.js\"></script><p>加载中…</p>"))
+        }
+        #expect(scripted.kind == .empty)
+        #expect(scripted.description.contains("scripts"))
+    }
+
     // MARK: Encodings
 
     static let gbBody = "<h1>某局2025年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本机关认真贯彻落实《条例》，公开信息一百二十条。</p>"
