@@ -212,6 +212,25 @@ struct HTMLReaderTests {
         #expect(hidden.diagnostics.contains { $0.code == "html.tables_as_images" && $0.message.contains("2 image") })
     }
 
+    @Test("a blank (&nbsp;) value cell of a report table is null with a diagnostic naming its place; its neighbours stay put")
+    func blankValueCell() throws {
+        var html = String(decoding: try HTMLSampleTests.fixture("\(TestFiles.sampleStems[1]).utf8"), as: UTF8.self)
+        let label = try #require(html.range(of: "一、本年新收政府信息公开申请数量</td>"))
+        let rowEnd = try #require(html.range(of: "</tr>", range: label.upperBound..<html.endIndex))
+        var cells = html[label.upperBound..<rowEnd.lowerBound].components(separatedBy: "</td>")
+        #expect(cells[1] == "<td>0")
+        cells[1] = "<td>&nbsp;"
+        html.replaceSubrange(label.upperBound..<rowEnd.lowerBound, with: cells.joined(separator: "</td>"))
+        let report = try Pipeline.convert(data: Data(html.utf8), fileName: "blank.html", format: .html)
+        #expect(report.requests["new_received", "natural_person"] == 1)
+        #expect(report.requests.has("new_received", "commercial"))
+        #expect(report.requests["new_received", "commercial"] == nil)
+        #expect(report.requests["new_received", "research"] == 0)
+        #expect(report.requests["new_received", "total"] == 1)
+        let diagnostic = try #require(report.diagnostics.first { $0.path == "requests.new_received.commercial" })
+        #expect(diagnostic.location?.description == "line 38, table 2, row 4, cell 3")
+    }
+
     // MARK: Pages without the report
 
     @Test("a page that only links to the report names the link targets")
