@@ -307,12 +307,14 @@ struct PageContent {
         for (rowIndex, pageRow) in pageRows.enumerated() {
             var cells: [TableCell] = []
             var column = 0
+            var continued: Set<Int> = []
             let rowNumber = rows.count + 1
             func location(_ line: Int) -> SourceLocation {
                 SourceLocation(line: line > 0 ? line : nil, table: number, row: rowNumber, cell: cells.count + 1)
             }
             func continueSpans() {
                 while let carry = carries[column], carry.remaining > 0 {
+                    continued.insert(column)
                     cells.append(TableCell(text: "", location: location(pageRow.line), columnSpan: carry.width, continuesVerticalMerge: true))
                     carries[column] = carry.remaining > 1 ? (carry.remaining - 1, carry.width) : nil
                     column += carry.width
@@ -326,7 +328,10 @@ struct PageContent {
                 }.joined(separator: "\n")
                 cells.append(TableCell(text: text, location: location(cell.line), columnSpan: cell.columnSpan))
                 let rowSpan = cell.rowSpan == 0 ? pageRows.count - rowIndex : min(cell.rowSpan, pageRows.count - rowIndex)
-                if rowSpan > 1 { carries[column] = (rowSpan - 1, cell.columnSpan) }
+                if rowSpan > 1 {
+                    carries[column] = (rowSpan - 1, cell.columnSpan)
+                    continued.insert(column)
+                }
                 column += cell.columnSpan
             }
             // Spans from above that reach past the row's own cells.
@@ -336,6 +341,10 @@ struct PageContent {
                     column += 1
                 }
                 continueSpans()
+            }
+            // A span that this row's own cells overlap (an authoring error) still runs out in time.
+            for (key, carry) in carries where !continued.contains(key) && key < column {
+                carries[key] = carry.remaining > 1 ? (carry.remaining - 1, carry.width) : nil
             }
             if cells.isEmpty { continue }
             rows.append(TableRow(cells: cells, location: SourceLocation(line: pageRow.line > 0 ? pageRow.line : nil, table: number, row: rowNumber)))

@@ -60,6 +60,11 @@ struct HTMLReaderTests {
             """))
         let table = try #require(Self.tables(document).first)
         #expect(Self.grid(table) == [["a", "b", "c"], ["d", "", "^"], ["e", "f", "^"], ["g", "h", "^", "i"]])
+        // A cell overlapping a span from above (an authoring error): the span still ends on time.
+        let overlap = try Self.read(Self.page("""
+            <table><tr><td rowspan="2">a</td><td>b</td></tr><tr><td colspan="2">c</td></tr><tr><td>d</td><td>e</td></tr></table>
+            """))
+        #expect(try Self.grid(#require(Self.tables(overlap).first)) == [["a", "b"], ["^", "c*2"], ["d", "e"]])
     }
 
     @Test("&nbsp;-only cells are blank and keep their place; <br> and <p> in a cell join with a line break; th and td alike")

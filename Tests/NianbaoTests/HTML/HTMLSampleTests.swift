@@ -58,6 +58,17 @@ struct HTMLSampleTests {
         }
     }
 
+    @Test("a request table split by an editor inside the 三、本年度办理结果 row span still scores every field")
+    func splitInsideRowSpan() throws {
+        let stem = TestFiles.sampleStems[1]
+        var html = String(decoding: try Self.fixture("\(stem).utf8"), as: UTF8.self)
+        let row = try #require(html.range(of: "<tr><td>4.保护第三方合法权益"))
+        html.insert(contentsOf: "</table>\n<p>（续表）</p>\n<table border=\"1\">\n", at: row.lowerBound)
+        let report = try Pipeline.convert(data: Data(html.utf8), fileName: "split.html", format: .html)
+        let wrong = try Self.mismatches(report, stem: stem)
+        #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
+    }
+
     @Test("the page around the report stays out of its title, prose and tables", arguments: TestFiles.sampleStems)
     func chromeStaysOut(stem: String) throws {
         let plain = try Pipeline.convert(data: try TestFiles.sample(stem), fileName: stem + ".txt", format: .text)
