@@ -233,8 +233,19 @@ struct PageContent {
                 continue
             }
             result.append(item)
+            // The report's closing date line (`2026年3月10日`) after its last part: what follows
+            // is the page's.
+            if index > lastKey, lastKey < items.count, case .paragraph(let paragraph) = item, Self.isBareDate(paragraph.text) { break }
         }
         return result
+    }
+
+    /// A line that is a date and nothing else: `2026年3月10日`, `2026-03-10`.
+    static func isBareDate(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
+        let key = squashed(text)
+        guard key.count <= 11, key.first?.isNumber == true, date(in: Substring(key)) != nil else { return false }
+        return key.allSatisfy { ($0.isASCII && $0.isNumber) || "年月日-/.".contains($0) }
     }
 
     /// The title from the head when no title line comes before the first part heading; the page's

@@ -184,6 +184,19 @@ struct HTMLReaderTests {
         #expect(Self.paragraphs(inside).first == "某局2025年政府信息公开工作年度报告")
     }
 
+    @Test("after the report's closing date line, the page's own lines go")
+    func afterDateLine() throws {
+        let document = try Self.read(Self.page("""
+            <h1>某局2025年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文</p><p>六、其他需要报告的事项</p><p>无。</p>
+            <p>某局</p><p>2026年1月15日</p><p>网站地址：www.example.gov.cn</p><p>地址：某市某路1号　电话：0000-1234567</p>
+            """))
+        #expect(Self.paragraphs(document).suffix(3) == ["无。", "某局", "2026年1月15日"])
+        let iso = try Self.read(Self.page("""
+            <p>一、总体情况</p><p>正文</p><p>六、其他需要报告的事项</p><p>无。</p><p>2026-01-15</p><p>关于我们</p>
+            """))
+        #expect(Self.paragraphs(iso).last == "2026-01-15")
+    }
+
     @Test("link lines (附件：<a>…</a>, 上一篇：<a>…</a>) go; a title heading made a link stays")
     func linkLines() throws {
         let document = try Self.read(Self.page("""
