@@ -134,6 +134,8 @@ final class PageBuilder {
     private var inTitle = 0
     private var deepTables = 0
     private var anchors: [(href: String, text: [UInt8])] = []
+    /// Open anchors that are links (`href`); `<a name>` targets are not.
+    private var openLinks = 0
 
     /// Read hidden elements too (the second reading of a page whose only copy of the report is hidden).
     private let readsHidden: Bool
@@ -252,7 +254,9 @@ final class PageBuilder {
                 containers.append(cell)
             }
         case .anchor:
-            anchors.append((attributes["href"] ?? "", []))
+            let href = attributes["href"] ?? ""
+            anchors.append((href, []))
+            if !href.trimmingASCIISpaces.isEmpty { openLinks += 1 }
         case .image:
             if images.count < 10_000 { images.append(node) }
         case .title:
@@ -296,7 +300,10 @@ final class PageBuilder {
         case .cell:
             closeCell()
         case .anchor:
-            if let anchor = anchors.popLast() { noteAnchor(anchor) }
+            if let anchor = anchors.popLast() {
+                if !anchor.href.trimmingASCIISpaces.isEmpty { openLinks -= 1 }
+                noteAnchor(anchor)
+            }
         case .title:
             inTitle -= 1
         case .inline, .tableSection, .meta, .lineBreak, .skipped, .frame, .pageHeaderOrFooter, .image:
@@ -351,7 +358,7 @@ final class PageBuilder {
             containers[top].lastWasSpace = false
             // Count characters (lead bytes) to tell link-only paragraphs.
             if byte < 0x80 || byte >= 0xC0 {
-                if anchors.isEmpty { containers[top].visible += 1 } else { containers[top].linkVisible += 1 }
+                if openLinks == 0 { containers[top].visible += 1 } else { containers[top].linkVisible += 1 }
             }
             index += 1
         }

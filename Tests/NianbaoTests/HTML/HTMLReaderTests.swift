@@ -201,7 +201,7 @@ struct HTMLReaderTests {
     func linkLines() throws {
         let document = try Self.read(Self.page("""
             <h1><a href="/nb/2025.html">某局2025年政府信息公开工作年度报告</a></h1>
-            <p>一、总体情况</p><p>正文见<a href="/x.html">此处</a>。</p><p>二、主动公开政府信息情况</p>
+            <p>一、总体情况</p><p>正文见<a href="/x.html">此处</a>。</p><h2><a name="p2"></a><a name="p2b">二、主动公开政府信息情况</a></h2>
             <p>附件：<a href="/u/1.pdf">某局2025年政府信息公开工作年度报告.pdf</a></p><p>上一篇：<a href="/1.html">关于某事的通知</a></p>
             """))
         #expect(Self.paragraphs(document) == ["某局2025年政府信息公开工作年度报告", "一、总体情况", "正文见此处。", "二、主动公开政府信息情况"])
