@@ -532,8 +532,15 @@ final class PageBuilder {
         return nil
     }
 
+    /// Class names that hide an element in common style sheets.
+    private static let hidingClasses: Set<String> = ["hide", "hidden", "d-none", "sr-only", "visually-hidden", "invisible", "display-none"]
+
     private static func isHidden(_ attributes: [String: String]) -> Bool {
         if attributes["hidden"] != nil { return true }
+        if let classes = attributes["class"],
+           classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains(where: { hidingClasses.contains($0.lowercased()) }) {
+            return true
+        }
         guard let style = attributes["style"], !style.isEmpty else { return false }
         // Lowercased, without white space, on bytes: most elements of Word's and LibreOffice's
         // pages carry a style.

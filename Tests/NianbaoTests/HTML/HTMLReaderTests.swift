@@ -101,7 +101,7 @@ struct HTMLReaderTests {
             <header><p>某某市人民政府</p></header><nav><a href="/">首页</a> 政务公开</nav>
             <div class="breadcrumb">当前位置：首页 &gt; 年报</div>
             <script>document.write("<p>脚本</p>")</script><style>p { color: red }</style><noscript><p>无脚本</p></noscript>
-            <!-- <p>注释</p> --><div hidden><p>隐藏一</p></div><p style="display: none">隐藏二</p><span style="visibility:hidden">隐藏三</span>
+            <!-- <p>注释</p> --><div hidden><p>隐藏一</p></div><p style="display: none">隐藏二</p><span style="visibility:hidden">隐藏三</span><div class="box hide">隐藏四</div>
             <article><header><h1>某局2025年政府信息公开工作年度报告</h1></header><p>正文</p></article>
             <div class="bdsharebuttonbox">分享到微信</div><p><a href="/a.html">相关文章一</a></p>
             <footer>版权所有</footer>
