@@ -51,7 +51,7 @@ struct PageLink {
 /// Left out while reading: `<script>`, `<style>`, `<noscript>`, `<template>`, forms' controls,
 /// `<nav>`, `<aside>`, page-level `<header>`/`<footer>` (kept inside `<article>`/`<main>`), frames
 /// and embedded objects (their sources are recorded), elements hidden by `hidden`,
-/// `display:none`, `visibility:hidden` or `mso-hide:all`, and elements whose `class` or `id` names
+/// `display:none`, `visibility:hidden`, `mso-hide:all` or a hiding class (`hide`, `d-none`), and elements whose `class` or `id` names
 /// page chrome (navigation, breadcrumbs, share buttons, footers, print/close tools). Comments never
 /// reach SAX. Block elements and `<br>` end paragraphs; runs of white space collapse as a browser
 /// shows them; `&nbsp;` reads as a space.
