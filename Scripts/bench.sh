@@ -22,12 +22,14 @@
 #     text, the same files, one run each with all cores; files/s, and the fields each way gets
 #     right on the 22 renderings (score.py against ../shared/samples/expected). Skipped with a
 #     message when pdftotext is not installed.
+#  6. HTML → JSON: H pages (copies of Tests/NianbaoTests/Fixtures/html, default 1000) with 1 job
+#     and with all cores (0 skips).
 # Files are read and written in RAM (/dev/shm) when it exists, so that the numbers measure nianbao
 # rather than the disk; set BENCH_DIR to measure elsewhere. The text run with all cores is also
 # repeated with its output on the disk under $TMPDIR (or /tmp), for comparison.
 # Every row is the best of R runs (default 5): this machine is a VM whose speed drifts by a third
 # from one minute to the next, and the fastest run is the one least disturbed by its neighbours.
-#   Scripts/bench.sh [N] [D] [M] [R] [L] [P]   (BENCH_ONLY=legacy Scripts/bench.sh 0 0 0 1 200)
+#   Scripts/bench.sh [N] [D] [M] [R] [L] [P] [H]   (BENCH_ONLY=legacy Scripts/bench.sh 0 0 0 1 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
@@ -36,6 +38,7 @@ M="${3:-10000}"
 REPEAT="${4:-5}"
 L="${5:-0}"
 P="${6:-100}"
+H="${7:-1000}"
 swift build -c release >/dev/null
 BIN="$(swift build -c release --show-bin-path)/nianbao"
 if [[ -n "${BENCH_DIR:-}" ]]; then
@@ -204,6 +207,20 @@ EOS
     fi
 else
     echo "pdftotext not installed (apt-get install -y poppler-utils): PDF comparison skipped"
+fi
+# 6. HTML pages: the samples as sites publish them and as pandoc, mammoth and LibreOffice write them.
+if [[ $H -gt 0 ]]; then
+mkdir -p "$WORK/html"
+pages=(Tests/NianbaoTests/Fixtures/html/*.html)
+for ((i = 0; i < H; i++)); do
+    d="$WORK/html/$((i / 500))"
+    [[ -d "$d" ]] || mkdir -p "$d"
+    cp "${pages[$((i % ${#pages[@]}))]}" "$d/p$i.html"
+done
+hbytes=$(du -sb "$WORK/html" | cut -f1)
+measure "html → json, 1 job" "$H" "$hbytes" "$WORK/hout1" "$BIN" convert "$WORK/html" --to json --out "$WORK/hout1" --jobs 1 --quiet 2>/dev/null
+measure "html → json, $(nproc) jobs" "$H" "$hbytes" "$WORK/hout2" "$BIN" convert "$WORK/html" --to json --out "$WORK/hout2" --jobs "$(nproc)" --quiet 2>/dev/null
+rm -rf "$WORK/html"
 fi
 
 # 2. DOCX against pandoc.

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Fuzzes one reader, with the whole pipeline below NianbaoKit behind it (reader → recognizer →
 # validator → JSON), under libFuzzer and AddressSanitizer.
-#   Scripts/fuzz.sh text|docx SECONDS [extra libFuzzer arguments...]
+#   Scripts/fuzz.sh text|docx|html SECONDS [extra libFuzzer arguments...]
 #
 # The library modules are compiled by hand with swiftc (one whole-module object per module, with
 # -sanitize=fuzzer,address for coverage and ASan), then linked with Fuzz/<Target>Fuzz.swift, which
 # defines LLVMFuzzerTestOneInput and no main. NianbaoKit (and so swift-crypto) is not needed.
 # Everything goes to .build-fuzz/: objects, the fuzzer binary, corpus-TARGET (seeded from Samples/,
-# or the DOCX fixtures and their word/document.xml), crashes-TARGET (crash/timeout/OOM inputs),
+# or the DOCX fixtures and their word/document.xml, or the HTML fixtures), crashes-TARGET (crash/timeout/OOM inputs),
 # TARGET.log (the full output).
 # Reproduce one crash: .build-fuzz/fuzz-TARGET .build-fuzz/crashes-TARGET/crash-...
 set -euo pipefail
@@ -21,7 +21,9 @@ case "$TARGET" in
           HARNESS=Fuzz/TextFuzz.swift; MAX_LEN=65536 ;;
     docx) MODULES=(NianbaoModel NianbaoOOXML NianbaoRecognizer NianbaoValidator NianbaoWriters)
           HARNESS=Fuzz/DOCXFuzz.swift; MAX_LEN=262144 ;;
-    *) echo "usage: Scripts/fuzz.sh text|docx SECONDS [libFuzzer arguments...]" >&2; exit 2 ;;
+    html) MODULES=(NianbaoModel NianbaoHTML NianbaoRecognizer NianbaoValidator NianbaoWriters)
+          HARNESS=Fuzz/HTMLFuzz.swift; MAX_LEN=131072 ;;
+    *) echo "usage: Scripts/fuzz.sh text|docx|html SECONDS [libFuzzer arguments...]" >&2; exit 2 ;;
 esac
 
 OUT=.build-fuzz
@@ -60,6 +62,9 @@ CRASHES="$OUT/crashes-$TARGET"
 mkdir -p "$CORPUS" "$CRASHES"
 if [[ "$TARGET" == text ]]; then
     cp -n Samples/*.txt "$CORPUS/"
+    DICT=(-dict=Fuzz/text.dict)
+elif [[ "$TARGET" == html ]]; then
+    cp -n Tests/NianbaoTests/Fixtures/html/*.html "$CORPUS/"
     DICT=(-dict=Fuzz/text.dict)
 else
     cp -n Tests/NianbaoTests/Fixtures/docx/*.docx "$CORPUS/"

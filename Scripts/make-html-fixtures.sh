@@ -6,6 +6,8 @@
 #                             breadcrumbs, share and print tools, footer, scripts, a hidden decoy
 #                             (html-fixtures/render_page.py), UTF-8;
 #   OUT_DIR/<stem>.gbk.html   the same page in GB18030 bytes under <meta … charset=gb2312>;
+#   OUT_DIR/<stem>.word.html  (001 and 003, ~80 KB each) the report as Word's "save as web page"
+#                             writes it: MsoNormal markup, conditional comments, GB18030/gb2312;
 # and, from the DOCX fixtures (LibreOffice's DOCX of each report), HTML as real tools write it
 # when they are installed: pandoc (`-t html -s`) and mammoth for every report, LibreOffice's HTML
 # export (Writer's "save as web page") for one report of each template (001 and 003; ~100 KB each):
@@ -24,6 +26,9 @@ for json in "$json_dir"/*.json; do
     python3 Scripts/docx-fixtures/render_html.py "$json" > "$out/$stem.utf8.html"
     python3 Scripts/html-fixtures/render_page.py "$json" utf-8 > "$out/$stem.page.html"
     python3 Scripts/html-fixtures/render_page.py "$json" gb2312 > "$out/$stem.gbk.html"
+    if [[ $stem == 001_* || $stem == 003_* ]]; then
+        python3 Scripts/html-fixtures/render_page.py "$json" word > "$out/$stem.word.html"
+    fi
     echo "$stem: $(stat -c %s "$out/$stem.utf8.html") + $(stat -c %s "$out/$stem.page.html") + $(stat -c %s "$out/$stem.gbk.html") bytes"
     docx=$json_dir/$stem.lo.docx
     [[ -f "$docx" ]] || continue

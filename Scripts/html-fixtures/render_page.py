@@ -6,8 +6,9 @@ itself with its statutory tables (the request table split in two by an editor, b
 as &nbsp;, a label broken by <br>), then attachment links, print/close tools, previous/next links
 and a footer; plus script, style, noscript, a hidden block and a comment holding a decoy table.
 
-usage: render_page.py REPORT_JSON [utf-8|gb2312] > OUT_HTML   (gb2312 writes GB18030 bytes under a
-charset=gb2312 declaration, as such sites do: GB2312 pages are read as GB18030, their superset)
+usage: render_page.py REPORT_JSON [utf-8|gb2312|word] > OUT_HTML   (gb2312 writes GB18030 bytes under a
+charset=gb2312 declaration, as such sites do: GB2312 pages are read as GB18030, their superset;
+word writes the report alone as Word's "save as web page" does, in GB18030 under charset=gb2312)
 """
 import html
 import json
@@ -100,7 +101,70 @@ def render(report, charset):
 """
 
 
+def word_cell(match):
+    tag, attributes, text = match.group(1), match.group(2) or "", match.group(3)
+    if text == "" or text == "&nbsp;":
+        inner = "<p class=MsoNormal align=center><span lang=EN-US>&nbsp;<o:p></o:p></span></p>"
+    else:
+        text = text.replace("商业企业", "商业<br>企业").replace("科研机构", "科研<br>机构")
+        inner = (f"<p class=MsoNormal align=center style='text-align:center'><span style='font-size:10.5pt;"
+                 f"font-family:仿宋_GB2312'>{text}<span lang=EN-US><o:p></o:p></span></span></p>")
+    return f"<td{attributes} valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>{inner}</td>"
+
+
+def render_word(report):
+    """The report as Word's "save as web page" writes it: MsoNormal paragraphs and tables, <o:p>,
+    conditional comments, spans, headers with <br>, blank cells as &nbsp; (GB18030 under gb2312)."""
+    page = render_html.render(report)
+    body = page.split("<body>", 1)[1].rsplit("</body>", 1)[0]
+    body = re.sub(r"<h1>(.*?)</h1>", r"<p class=MsoNormal align=center style='text-align:center'><b><span "
+                  r"style='font-size:22.0pt;font-family:方正小标宋简体'>\1<span lang=EN-US><o:p></o:p></span></span></b></p>", body)
+    body = re.sub(r"<h2>(.*?)</h2>", lambda m: "<p class=MsoNormal style='text-indent:32.0pt'><![if !supportLists]><span "
+                  "style='font-family:黑体'>" + m.group(1)[:2] + "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;</span></span>"
+                  "<![endif]><span style='font-family:黑体'>" + m.group(1)[2:] + "<span lang=EN-US><o:p></o:p></span></span></p>", body)
+    body = re.sub(r"<p( style=\"text-align:right\")?>(.*?)</p>", lambda m: "<p class=MsoNormal" + (" align=right" if m.group(1) else
+                  " style='text-indent:32.0pt;line-height:28.0pt'") + "><span style='font-size:16.0pt;font-family:仿宋_GB2312'>"
+                  + m.group(2) + "<span lang=EN-US><o:p></o:p></span></span></p>", body)
+    body = re.sub(r"<(t[hd])((?: (?:colspan|rowspan)=\"\d+\")*)>(.*?)</t[hd]>", word_cell, body)
+    body = body.replace("<table border=\"1\">", "<div align=center><table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 "
+                        "style='border-collapse:collapse;mso-table-layout-alt:fixed'>")
+    body = body.replace("</table>", "<![if !supportMisalignedColumns]><tr height=0><td width=120 style='border:none'></td>"
+                        "<td width=60 style='border:none'></td></tr><![endif]></table></div><p class=MsoNormal><span lang=EN-US>"
+                        "<o:p>&nbsp;</o:p></span></p>")
+    title = esc(report.get("title") or "")
+    return f"""<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<title>{title}</title>
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties><o:Author>办公室</o:Author><o:Pages>5</o:Pages></o:DocumentProperties>
+</xml><![endif]--><!--[if gte mso 9]><xml>
+ <w:WordDocument><w:View>Print</w:View><w:Zoom>100</w:Zoom></w:WordDocument>
+</xml><![endif]-->
+<style>
+<!--
+ p.MsoNormal {{ margin:0cm; text-align:justify; font-size:10.5pt; font-family:等线; }}
+ @page WordSection1 {{ size:595.3pt 841.9pt; }}
+ div.WordSection1 {{ page:WordSection1; }}
+-->
+</style>
+</head>
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+<div class=WordSection1 style='layout-grid:15.6pt'>
+{body}
+</div>
+</body>
+</html>
+"""
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[2] == "word":
+        sys.stdout.buffer.write(render_word(json.load(open(sys.argv[1], encoding="utf-8"))).encode("gb18030"))
+        sys.exit(0)
     charset = sys.argv[2] if len(sys.argv) > 2 else "utf-8"
     page = render(json.load(open(sys.argv[1], encoding="utf-8")), charset)
     out = sys.stdout.buffer

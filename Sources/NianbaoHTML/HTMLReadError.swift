@@ -3,7 +3,7 @@
 public struct HTMLReadError: Error, CustomStringConvertible, Sendable, Hashable {
     /// What went wrong, for callers that branch on it.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// The file has no bytes, or only white space.
+        /// The file has no bytes, or only white space; or the page shows almost no text (its content is loaded by scripts).
         case empty
         /// The bytes are not an HTML page (binary data, a PDF, an image, a zip).
         case notHTML

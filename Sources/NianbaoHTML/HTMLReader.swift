@@ -68,7 +68,7 @@ public enum HTMLReader {
                 content = hidden
                 diagnostics.append(Diagnostic(.warning, code: "html.hidden_report",
                     message: "the report is in elements the page hides (display:none, hidden); read from there"))
-            } else if let error = content.linksOnlyError {
+            } else if let error = content.linksOnlyError ?? content.emptyPageError {
                 throw error
             }
         }

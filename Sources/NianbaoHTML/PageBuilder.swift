@@ -8,7 +8,8 @@ struct PageParagraph {
     var headingLevel: Int?
     /// The innermost block element holding it (an index into ``PageBuilder/parents``).
     var node: Int32
-    /// All its visible text is link text (a menu entry, a breadcrumb, an attachment name).
+    /// Its visible text is link text, with at most a short lead (a menu entry, an attachment name,
+    /// `上一篇：<a>…</a>`).
     var linkOnly: Bool
 }
 
@@ -50,7 +51,7 @@ struct PageLink {
 /// Left out while reading: `<script>`, `<style>`, `<noscript>`, `<template>`, forms' controls,
 /// `<nav>`, `<aside>`, page-level `<header>`/`<footer>` (kept inside `<article>`/`<main>`), frames
 /// and embedded objects (their sources are recorded), elements hidden by `hidden`,
-/// `display:none`, `visibility:hidden` or `mso-hide:all`, and elements whose `class` or `id` names
+/// `display:none`, `visibility:hidden`, `mso-hide:all` or a hiding class (`hide`, `d-none`), and elements whose `class` or `id` names
 /// page chrome (navigation, breadcrumbs, share buttons, footers, print/close tools). Comments never
 /// reach SAX. Block elements and `<br>` end paragraphs; runs of white space collapse as a browser
 /// shows them; `&nbsp;` reads as a space.
@@ -75,6 +76,8 @@ final class PageBuilder {
     /// Elements left out as hidden or chrome, by reason.
     private(set) var skippedHidden = 0
     private(set) var skippedChrome = 0
+    /// `<script>` elements.
+    private(set) var scripts = 0
 
     private let file: String
     private let maximumTextBytes: Int
@@ -131,6 +134,8 @@ final class PageBuilder {
     private var inTitle = 0
     private var deepTables = 0
     private var anchors: [(href: String, text: [UInt8])] = []
+    /// Open anchors that are links (`href`); `<a name>` targets are not.
+    private var openLinks = 0
 
     /// Read hidden elements too (the second reading of a page whose only copy of the report is hidden).
     private let readsHidden: Bool
@@ -167,6 +172,7 @@ final class PageBuilder {
             return
         }
         if case .skipped = kind {
+            if tag == "script" { scripts += 1 }
             skipDepth = 1
             return
         }
@@ -220,24 +226,23 @@ final class PageBuilder {
                 tables.append(TableBuild(line: line, node: node, container: containers.count - 1))
             }
         case .row:
-            if tables.isEmpty || deepTables > 0 {
+            if tables.isEmpty || deepTables > 0 || cellIsOpen {
+                // Outside a table, or tag soup inside an open cell: a block of the cell.
                 kind = .block
                 flushParagraph()
                 pushNode()
                 pushedNode = true
             } else {
-                closeOpenCell()
                 finishRow()
                 tables[tables.count - 1].row = PageRow(cells: [], line: line)
             }
         case .cell:
-            if tables.isEmpty || deepTables > 0 {
+            if tables.isEmpty || deepTables > 0 || cellIsOpen {
                 kind = .block
                 flushParagraph()
                 pushNode()
                 pushedNode = true
             } else {
-                closeOpenCell()
                 if tables[tables.count - 1].row == nil { tables[tables.count - 1].row = PageRow(cells: [], line: line) }
                 flushParagraph()
                 pushNode()
@@ -249,7 +254,9 @@ final class PageBuilder {
                 containers.append(cell)
             }
         case .anchor:
-            anchors.append((attributes["href"] ?? "", []))
+            let href = attributes["href"] ?? ""
+            anchors.append((href, []))
+            if !href.trimmingASCIISpaces.isEmpty { openLinks += 1 }
         case .image:
             if images.count < 10_000 { images.append(node) }
         case .title:
@@ -278,7 +285,7 @@ final class PageBuilder {
             flushParagraph()
             headings.removeLast()
         case .table:
-            closeOpenCell()
+            closeDanglingCells()
             finishRow()
             if let table = tables.popLast() {
                 // Any containers the table opened and tag soup left open are closed with it.
@@ -288,12 +295,15 @@ final class PageBuilder {
                 containers[containers.count - 1].items.append(.table(PageTable(rows: table.rows, line: table.line, node: table.node)))
             }
         case .row:
-            closeOpenCell()
+            closeDanglingCells()
             finishRow()
         case .cell:
             closeCell()
         case .anchor:
-            if let anchor = anchors.popLast() { noteAnchor(anchor) }
+            if let anchor = anchors.popLast() {
+                if !anchor.href.trimmingASCIISpaces.isEmpty { openLinks -= 1 }
+                noteAnchor(anchor)
+            }
         case .title:
             inTitle -= 1
         case .inline, .tableSection, .meta, .lineBreak, .skipped, .frame, .pageHeaderOrFooter, .image:
@@ -348,7 +358,7 @@ final class PageBuilder {
             containers[top].lastWasSpace = false
             // Count characters (lead bytes) to tell link-only paragraphs.
             if byte < 0x80 || byte >= 0xC0 {
-                if anchors.isEmpty { containers[top].visible += 1 } else { containers[top].linkVisible += 1 }
+                if openLinks == 0 { containers[top].visible += 1 } else { containers[top].linkVisible += 1 }
             }
             index += 1
         }
@@ -374,24 +384,23 @@ final class PageBuilder {
         guard !containers[top].buffer.isEmpty else { return }
         let text = Self.trimmed(String(decoding: containers[top].buffer, as: UTF8.self))
         guard !text.isEmpty else { return }
+        // Link text with at most a short lead (`附件：`, `上一篇：`, `相关链接:`): a link line.
+        let visible = containers[top].visible, linkVisible = containers[top].linkVisible
         let paragraph = PageParagraph(text: text, line: containers[top].line, headingLevel: headings.last, node: node,
-                                      linkOnly: containers[top].visible == 0 && containers[top].linkVisible > 0)
+                                      linkOnly: linkVisible > 0 && visible <= 6 && linkVisible >= 2 * visible)
         containers[top].items.append(.paragraph(paragraph))
     }
 
-    /// Closes a cell that tag soup left open when a new row or cell starts.
-    private func closeOpenCell() {
-        guard let table = tables.last, containers.count - 1 > table.container else { return }
-        // Unwind the open-element stack down to the cell, closing what is inside it.
-        while let last = open.last {
-            if case .cell = last.kind {
-                _ = open.popLast()
-                closeCell()
-                if last.pushedNode { node = parents[Int(node)] }
-                return
-            }
-            end()
-        }
+    /// Whether a cell of the innermost table is open.
+    private var cellIsOpen: Bool {
+        guard let table = tables.last else { return false }
+        return containers.count - 1 > table.container
+    }
+
+    /// Closes the cells of the innermost table still open when its row or the table ends (the
+    /// element stack is balanced, so this is a safeguard, not a path tag soup takes).
+    private func closeDanglingCells() {
+        while cellIsOpen { closeCell() }
     }
 
     private func closeCell() {
@@ -424,6 +433,12 @@ final class PageBuilder {
 
     private func readMeta(_ attributes: [String: String]) {
         guard let content = attributes["content"] else { return }
+        // `<meta http-equiv="refresh" content="0; url=…">`: a page that sends the reader elsewhere.
+        if attributes["http-equiv"]?.lowercased() == "refresh", let range = content.lowercased().range(of: "url=") {
+            let offset = content.lowercased().distance(from: content.lowercased().startIndex, to: range.upperBound)
+            let target = String(content.dropFirst(offset)).trimmingASCIISpaces.trimmingCharacters(in: ["'", "\""])
+            if !target.isEmpty { addLink(PageLink(target: target, text: "refresh")) }
+        }
         let key = (attributes["name"] ?? attributes["property"] ?? attributes["itemprop"] ?? "").lowercased()
         if !key.isEmpty, meta[key] == nil { meta[key] = String(content.prefix(500)) }
     }
@@ -436,7 +451,7 @@ final class PageBuilder {
         let path = lower.split(separator: "?").first.map(String.init) ?? lower
         let documentExtensions = [".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".et", ".zip", ".rar", ".7z", ".txt", ".rtf"]
         let isDocument = documentExtensions.contains { path.hasSuffix($0) }
-        let namesReport = text.contains("报告") || text.contains("年报")
+        let namesReport = text.has("报告") || text.has("年报")
         if isDocument || (namesReport && !text.isEmpty) { addLink(PageLink(target: target, text: text)) }
     }
 
@@ -486,20 +501,60 @@ final class PageBuilder {
         var result: [String: String] = [:]
         var index = 0
         while let name = list[index] {
-            let key = String(cString: name).lowercased()
-            let value = list[index + 1].map { String(cString: $0) } ?? ""
-            if result[key] == nil { result[key] = value }
+            // Only the attributes the reader looks at become strings (Word's and LibreOffice's
+            // pages carry many others on every element).
+            if let key = wantedAttribute(name), result[key] == nil {
+                result[key] = list[index + 1].map { String(cString: $0) } ?? ""
+            }
             index += 2
         }
         return result
     }
 
+    private static let wantedAttributes = ["class", "id", "style", "hidden", "role", "colspan", "rowspan", "href", "src", "data",
+                                           "content", "name", "property", "itemprop", "http-equiv"]
+
+    /// The attribute's lowercased name when the reader uses it, without building a string for others.
+    private static func wantedAttribute(_ name: UnsafePointer<xmlChar>) -> String? {
+        var length = 0
+        while name[length] != 0 {
+            length += 1
+            if length > 10 { return nil }
+        }
+        for wanted in wantedAttributes where wanted.utf8.count == length {
+            var matches = true
+            for (offset, byte) in wanted.utf8.enumerated() where (name[offset] >= 0x41 && name[offset] <= 0x5A ? name[offset] | 0x20 : name[offset]) != byte {
+                matches = false
+                break
+            }
+            if matches { return wanted }
+        }
+        return nil
+    }
+
+    /// Class names that hide an element in common style sheets.
+    private static let hidingClasses: Set<String> = ["hide", "hidden", "d-none", "sr-only", "visually-hidden", "invisible", "display-none"]
+
     private static func isHidden(_ attributes: [String: String]) -> Bool {
         if attributes["hidden"] != nil { return true }
+        if let classes = attributes["class"],
+           classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains(where: { hidingClasses.contains($0.lowercased()) }) {
+            return true
+        }
         guard let style = attributes["style"], !style.isEmpty else { return false }
-        let squashed = String(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" }.map(Character.init))
-        return squashed.contains("display:none") || squashed.contains("visibility:hidden") || squashed.contains("mso-hide:all")
+        // Lowercased, without white space, on bytes: most elements of Word's and LibreOffice's
+        // pages carry a style.
+        var squashed: [UInt8] = []
+        squashed.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where !HTMLDecoding.isASCIISpace(byte) {
+            squashed.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return squashed.withUnsafeBufferPointer { haystack in
+            hiddenStyles.contains { style in style.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) } }
+        }
     }
+
+    private static let hiddenStyles: [[UInt8]] = ["display:none", "visibility:hidden", "mso-hide:all"].map { Array($0.utf8) }
 
     /// Class and id words that name page chrome.
     private static let chromeWords: Set<String> = [
@@ -557,11 +612,37 @@ final class PageBuilder {
 }
 
 extension String {
+    /// Whether `needle` occurs in the string (byte-wise on UTF-8, no Foundation).
+    func has(_ needle: String) -> Bool {
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { haystack in needle.withUTF8 { ByteSearch.contains(haystack, $0) } }
+    }
+
     /// Without leading and trailing ASCII white space.
     var trimmingASCIISpaces: String {
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(scalars[first...last])
+    }
+}
+
+/// Substring search on bytes.
+enum ByteSearch {
+    /// Whether `needle` occurs in `haystack` (an empty needle always does).
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let last = haystack.count - needle.count
+        var index = 0
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

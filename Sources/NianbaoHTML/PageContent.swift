@@ -24,6 +24,24 @@ struct PageContent {
     /// Whether the page holds a part heading or a table of a report.
     var holdsReport: Bool { !keys.isEmpty }
 
+    /// The error for a page with scripts and almost no text (its content loaded by the scripts),
+    /// `nil` for any other page.
+    var emptyPageError: HTMLReadError? {
+        guard keys.isEmpty, builder.scripts > 0 else { return nil }
+        var characters = 0
+        for item in items {
+            switch item {
+            case .paragraph(let paragraph):
+                if Self.isTitleLine(paragraph.text) { return nil }
+                characters += paragraph.text.count
+            case .table(let table): characters += table.rows.reduce(0) { $0 + $1.cells.count }
+            }
+            if characters >= 100 { return nil }
+        }
+        return HTMLReadError(.empty, file: file, problem:
+            "the page shows almost no text (\(characters) characters): its content is probably loaded by scripts; save the page as the browser shows it (\"Save page as…\", complete) and convert that")
+    }
+
     /// The error for a page that holds no report but links to one (an attachment, a frame), naming
     /// the link targets; `nil` for any other page.
     var linksOnlyError: HTMLReadError? {
@@ -91,7 +109,11 @@ struct PageContent {
             stack[top].next += 1
             switch item {
             case .paragraph(let paragraph):
-                if !paragraph.linkOnly { result.append(.paragraph(paragraph)) }
+                // Link lines go, except a heading that is the report's title made a link.
+                if !paragraph.linkOnly || (paragraph.headingLevel != nil && Self.isTitleLine(paragraph.text)
+                                           && paragraph.text.contains(where: \.isNumber)) {
+                    result.append(.paragraph(paragraph))
+                }
             case .table(let table):
                 if Self.isLayout(table) {
                     stack.append((table.rows.flatMap { $0.cells.flatMap(\.items) }, 0))
@@ -144,11 +166,17 @@ struct PageContent {
         var before: [Item] = []
         var dropped = 0
         var reachedRoot = false
+        // A title line inside the report's element, before its first part heading, is the title.
+        let firstHeading = items.firstIndex { if case .paragraph(let p) = $0 { return Self.isPartHeading(p.text) } else { return false } } ?? items.count
+        let hasOwnTitle = items[..<firstHeading].contains { isInside($0.node, root) && Self.isTitleLine(Self.text($0)) }
         for item in items {
             if isInside(item.node, root) {
                 if !reachedRoot {
-                    // The title and the page's date line just before the report's element.
-                    if let title = before.lastIndex(where: { Self.isTitleLine(Self.text($0)) }) {
+                    // Else the title just before the report's element (the nearest naming a year:
+                    // a column heading `政府信息公开年度报告` may come before it), and the page's date line.
+                    let titles = hasOwnTitle ? [] : before.indices.filter { Self.isTitleLine(Self.text(before[$0])) }
+                    let dated = titles.last { Self.text(before[$0]).has("年") && Self.text(before[$0]).contains(where: \.isNumber) }
+                    if let title = dated ?? titles.last {
                         kept.append(before[title])
                         dropped -= 1
                         for later in before[(title + 1)...] where Self.infoDate(Self.text(later)) != nil {
@@ -205,8 +233,19 @@ struct PageContent {
                 continue
             }
             result.append(item)
+            // The report's closing date line (`2026年3月10日`) after its last part: what follows
+            // is the page's.
+            if index > lastKey, lastKey < items.count, case .paragraph(let paragraph) = item, Self.isBareDate(paragraph.text) { break }
         }
         return result
+    }
+
+    /// A line that is a date and nothing else: `2026年3月10日`, `2026-03-10`.
+    static func isBareDate(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
+        let key = squashed(text)
+        guard key.count <= 11, key.first?.isNumber == true, date(in: Substring(key)) != nil else { return false }
+        return key.allSatisfy { ($0.isASCII && $0.isNumber) || "年月日-/.".contains($0) }
     }
 
     /// The title from the head when no title line comes before the first part heading; the page's
@@ -279,12 +318,14 @@ struct PageContent {
         for (rowIndex, pageRow) in pageRows.enumerated() {
             var cells: [TableCell] = []
             var column = 0
+            var continued: Set<Int> = []
             let rowNumber = rows.count + 1
             func location(_ line: Int) -> SourceLocation {
                 SourceLocation(line: line > 0 ? line : nil, table: number, row: rowNumber, cell: cells.count + 1)
             }
             func continueSpans() {
                 while let carry = carries[column], carry.remaining > 0 {
+                    continued.insert(column)
                     cells.append(TableCell(text: "", location: location(pageRow.line), columnSpan: carry.width, continuesVerticalMerge: true))
                     carries[column] = carry.remaining > 1 ? (carry.remaining - 1, carry.width) : nil
                     column += carry.width
@@ -298,7 +339,10 @@ struct PageContent {
                 }.joined(separator: "\n")
                 cells.append(TableCell(text: text, location: location(cell.line), columnSpan: cell.columnSpan))
                 let rowSpan = cell.rowSpan == 0 ? pageRows.count - rowIndex : min(cell.rowSpan, pageRows.count - rowIndex)
-                if rowSpan > 1 { carries[column] = (rowSpan - 1, cell.columnSpan) }
+                if rowSpan > 1 {
+                    carries[column] = (rowSpan - 1, cell.columnSpan)
+                    continued.insert(column)
+                }
                 column += cell.columnSpan
             }
             // Spans from above that reach past the row's own cells.
@@ -308,6 +352,10 @@ struct PageContent {
                     column += 1
                 }
                 continueSpans()
+            }
+            // A span that this row's own cells overlap (an authoring error) still runs out in time.
+            for (key, carry) in carries where !continued.contains(key) && key < column {
+                carries[key] = carry.remaining > 1 ? (carry.remaining - 1, carry.width) : nil
             }
             if cells.isEmpty { continue }
             rows.append(TableRow(cells: cells, location: SourceLocation(line: pageRow.line > 0 ? pageRow.line : nil, table: number, row: rowNumber)))
@@ -356,13 +404,21 @@ struct PageContent {
         return ""
     }
 
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x3000
+    }
+
     private static func squashed(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !($0.properties.isWhitespace || $0.value == 0xA0 || $0.value == 0x3000) }.map(Character.init))
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isBlank(scalar) { result.append(scalar) }
+        return String(result)
     }
 
     /// A part heading of the report: `一、总体情况` … `六、其他需要报告的事项` (or `1、`).
     static func isPartHeading(_ text: String) -> Bool {
-        guard text.count <= 60 else { return false }
+        // Most paragraphs fail on their first character: no work beyond it.
+        guard text.utf8.count <= 240, let lead = text.unicodeScalars.first(where: { !isBlank($0) }),
+              "一二三四五六七八12345678".unicodeScalars.contains(lead) else { return false }
         let key = squashed(text)
         guard key.count >= 3, key.count <= 40, let first = key.first else { return false }
         let second = key[key.index(after: key.startIndex)]
@@ -370,7 +426,7 @@ struct PageContent {
               "、.．,，:：".contains(second) || (first.isNumber && second == " ") else { return false }
         let keywords = ["总体情况", "概述", "主动公开", "收到和处理", "依申请", "行政复议", "行政诉讼", "复议", "存在的主要问题", "存在问题",
                         "改进", "其他需要报告", "其他事项"]
-        return keywords.contains { key.contains($0) }
+        return keywords.contains { key.has($0) }
     }
 
     /// The date in a page's metadata table: a cell `发文日期`/`发布日期`/`成文日期`/`发布时间` followed by
@@ -395,7 +451,7 @@ struct PageContent {
         for row in table.rows.prefix(40) {
             for cell in row.cells {
                 for item in cell.items {
-                    if case .paragraph(let paragraph) = item, markers.contains(where: { paragraph.text.contains($0) }) { return true }
+                    if case .paragraph(let paragraph) = item, markers.contains(where: { paragraph.text.has($0) }) { return true }
                 }
             }
         }
@@ -404,15 +460,17 @@ struct PageContent {
 
     /// A title line: a short line naming an annual report, not a breadcrumb trail.
     static func isTitleLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 600, text.has("报告") else { return false }
         let key = squashed(text)
-        guard key.count <= 80, key.contains("报告"), key.contains("年度报告") || key.contains("信息公开") || key.contains("政务公开") else { return false }
+        guard key.count <= 80, key.has("报告"), key.has("年度报告") || key.has("信息公开") || key.has("政务公开") else { return false }
         let trail = [">", "»", "＞", "›", "当前位置", "您的位置", "现在的位置", "首页"]
-        return !trail.contains { key.contains($0) }
+        return !trail.contains { key.has($0) }
     }
 
     /// Lines of the page's furniture: print, close, share, font size, previous/next article,
     /// attachments, related links, copyright and site registration.
     static func isChromeLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 300 else { return false }
         let key = squashed(text)
         guard key.count <= 60 else { return false }
         let prefixes = ["分享到", "分享：", "分享:", "字号", "【字体", "字体：", "【打印", "打印本页", "【关闭", "关闭窗口", "上一篇", "下一篇", "上一条",
@@ -421,12 +479,12 @@ struct PageContent {
                         "阅读次数", "点击数", "【我要纠错】", "【收藏", "【返回", "返回顶部", "打印｜", "打印|"]
         if prefixes.contains(where: { key.hasPrefix($0) }) { return true }
         let inner = ["ICP备", "公网安备", "【打印】", "【关闭】", "[打印]", "[关闭]", "打印本页", "关闭窗口", "【打印本页】", "网站标识码"]
-        return inner.contains { key.contains($0) }
+        return inner.contains { key.has($0) }
     }
 
     /// The ISO date of a page's date line: `发布时间：2026-03-10`, `发布日期:2026年3月10日`, `时间：…`.
     static func infoDate(_ text: String) -> String? {
-        guard text.count <= 200 else { return nil }
+        guard text.utf8.count <= 600, text.has("时间") || text.has("日期") else { return nil }
         for marker in ["发布时间", "发布日期", "发文日期", "成文日期", "时间", "日期"] {
             var searchStart = text.startIndex
             while let range = text.range(of: marker, range: searchStart..<text.endIndex) {

@@ -60,6 +60,11 @@ struct HTMLReaderTests {
             """))
         let table = try #require(Self.tables(document).first)
         #expect(Self.grid(table) == [["a", "b", "c"], ["d", "", "^"], ["e", "f", "^"], ["g", "h", "^", "i"]])
+        // A cell overlapping a span from above (an authoring error): the span still ends on time.
+        let overlap = try Self.read(Self.page("""
+            <table><tr><td rowspan="2">a</td><td>b</td></tr><tr><td colspan="2">c</td></tr><tr><td>d</td><td>e</td></tr></table>
+            """))
+        #expect(try Self.grid(#require(Self.tables(overlap).first)) == [["a", "b"], ["^", "c*2"], ["d", "e"]])
     }
 
     @Test("&nbsp;-only cells are blank and keep their place; <br> and <p> in a cell join with a line break; th and td alike")
@@ -96,7 +101,7 @@ struct HTMLReaderTests {
             <header><p>某某市人民政府</p></header><nav><a href="/">首页</a> 政务公开</nav>
             <div class="breadcrumb">当前位置：首页 &gt; 年报</div>
             <script>document.write("<p>脚本</p>")</script><style>p { color: red }</style><noscript><p>无脚本</p></noscript>
-            <!-- <p>注释</p> --><div hidden><p>隐藏一</p></div><p style="display: none">隐藏二</p><span style="visibility:hidden">隐藏三</span>
+            <!-- <p>注释</p> --><div hidden><p>隐藏一</p></div><p style="display: none">隐藏二</p><span style="visibility:hidden">隐藏三</span><div class="box hide">隐藏四</div>
             <article><header><h1>某局2025年政府信息公开工作年度报告</h1></header><p>正文</p></article>
             <div class="bdsharebuttonbox">分享到微信</div><p><a href="/a.html">相关文章一</a></p>
             <footer>版权所有</footer>
@@ -165,6 +170,43 @@ struct HTMLReaderTests {
         #expect(report.published == "2021-01-20")
     }
 
+    @Test("the report's own title wins over a column heading before its element")
+    func columnHeading() throws {
+        let body = "<p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p>"
+        let outside = try Self.read(Self.page("""
+            <div class="lm">政府信息公开年度报告</div><div class="bt">某局2025年政府信息公开工作年度报告</div><div class="lm2">政府信息公开年度报告</div>
+            <div class="zw">\(body)</div>
+            """))
+        #expect(Self.paragraphs(outside).first == "某局2025年政府信息公开工作年度报告")
+        let inside = try Self.read(Self.page("""
+            <div class="lm">政府信息公开年度报告</div><div class="zw"><h2>某局2025年政府信息公开工作年度报告</h2>\(body)</div>
+            """))
+        #expect(Self.paragraphs(inside).first == "某局2025年政府信息公开工作年度报告")
+    }
+
+    @Test("after the report's closing date line, the page's own lines go")
+    func afterDateLine() throws {
+        let document = try Self.read(Self.page("""
+            <h1>某局2025年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文</p><p>六、其他需要报告的事项</p><p>无。</p>
+            <p>某局</p><p>2026年1月15日</p><p>网站地址：www.example.gov.cn</p><p>地址：某市某路1号　电话：0000-1234567</p>
+            """))
+        #expect(Self.paragraphs(document).suffix(3) == ["无。", "某局", "2026年1月15日"])
+        let iso = try Self.read(Self.page("""
+            <p>一、总体情况</p><p>正文</p><p>六、其他需要报告的事项</p><p>无。</p><p>2026-01-15</p><p>关于我们</p>
+            """))
+        #expect(Self.paragraphs(iso).last == "2026-01-15")
+    }
+
+    @Test("link lines (附件：<a>…</a>, 上一篇：<a>…</a>) go; a title heading made a link stays")
+    func linkLines() throws {
+        let document = try Self.read(Self.page("""
+            <h1><a href="/nb/2025.html">某局2025年政府信息公开工作年度报告</a></h1>
+            <p>一、总体情况</p><p>正文见<a href="/x.html">此处</a>。</p><h2><a name="p2"></a><a name="p2b">二、主动公开政府信息情况</a></h2>
+            <p>附件：<a href="/u/1.pdf">某局2025年政府信息公开工作年度报告.pdf</a></p><p>上一篇：<a href="/1.html">关于某事的通知</a></p>
+            """))
+        #expect(Self.paragraphs(document) == ["某局2025年政府信息公开工作年度报告", "一、总体情况", "正文见此处。", "二、主动公开政府信息情况"])
+    }
+
     @Test("a page's metadata table (索引号 | … | 发文日期 | date) gives the date when the body has no date line")
     func metadataTable() throws {
         let document = try Self.read(Self.page("""
@@ -188,6 +230,25 @@ struct HTMLReaderTests {
         #expect(hidden.diagnostics.contains { $0.code == "html.tables_as_images" && $0.message.contains("2 image") })
     }
 
+    @Test("a blank (&nbsp;) value cell of a report table is null with a diagnostic naming its place; its neighbours stay put")
+    func blankValueCell() throws {
+        var html = String(decoding: try HTMLSampleTests.fixture("\(TestFiles.sampleStems[1]).utf8"), as: UTF8.self)
+        let label = try #require(html.range(of: "一、本年新收政府信息公开申请数量</td>"))
+        let rowEnd = try #require(html.range(of: "</tr>", range: label.upperBound..<html.endIndex))
+        var cells = html[label.upperBound..<rowEnd.lowerBound].components(separatedBy: "</td>")
+        #expect(cells[1] == "<td>0")
+        cells[1] = "<td>&nbsp;"
+        html.replaceSubrange(label.upperBound..<rowEnd.lowerBound, with: cells.joined(separator: "</td>"))
+        let report = try Pipeline.convert(data: Data(html.utf8), fileName: "blank.html", format: .html)
+        #expect(report.requests["new_received", "natural_person"] == 1)
+        #expect(report.requests.has("new_received", "commercial"))
+        #expect(report.requests["new_received", "commercial"] == nil)
+        #expect(report.requests["new_received", "research"] == 0)
+        #expect(report.requests["new_received", "total"] == 1)
+        let diagnostic = try #require(report.diagnostics.first { $0.path == "requests.new_received.commercial" })
+        #expect(diagnostic.location?.description == "line 38, table 2, row 4, cell 3")
+    }
+
     // MARK: Pages without the report
 
     @Test("a page that only links to the report names the link targets")
@@ -206,6 +267,20 @@ struct HTMLReaderTests {
             try Pipeline.convert(data: Data(attachment.utf8), fileName: "l.html", format: .html)
         }
         #expect(converted.message.contains("report.pdf"))
+    }
+
+    @Test("a redirecting page names its target; a page whose content scripts load says so")
+    func redirectAndScripted() throws {
+        let redirect = try #require(throws: HTMLReadError.self) {
+            try Self.read(Self.page("", head: "<meta http-equiv=\"Refresh\" content=\"0; URL='/art/2026/nb.html'\">"))
+        }
+        #expect(redirect.kind == .linksOnly)
+        #expect(redirect.description.contains("/art/2026/nb.html"))
+        let scripted = try #require(throws: HTMLReadError.self) {
+            try Self.read(Self.page("<div id=\"app\"></div><script src=\"/js/app.js\"></script><p>加载中…</p>"))
+        }
+        #expect(scripted.kind == .empty)
+        #expect(scripted.description.contains("scripts"))
     }
 
     // MARK: Encodings

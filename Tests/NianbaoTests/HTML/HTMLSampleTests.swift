@@ -52,15 +52,15 @@ struct HTMLSampleTests {
         plain.published ?? "2021-01-01"
     }
 
-    @Test("HTML as real tools write it from the samples' DOCX (pandoc, mammoth, LibreOffice's HTML export) scores every field")
+    @Test("HTML as real tools write it (pandoc, mammoth, LibreOffice's HTML export of the DOCX; Word's web-page markup) scores every field")
     func producersScore() throws {
         guard let folder = Bundle.module.url(forResource: "html", withExtension: nil, subdirectory: "Fixtures") else {
             Issue.record("Fixtures/html is missing")
             return
         }
         let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { ["pandoc", "mammoth", "lo"].contains($0.deletingPathExtension().pathExtension) }
-        #expect(files.count >= 12)
+            .filter { ["pandoc", "mammoth", "lo", "word"].contains($0.deletingPathExtension().pathExtension) }
+        #expect(files.count >= 14)
         for file in files.sorted(by: { $0.path < $1.path }) {
             let stem = String(file.lastPathComponent.prefix { $0 != "." })
             let report = try Pipeline.convert(contentsOf: file)
@@ -68,6 +68,17 @@ struct HTMLSampleTests {
             let wrong = try Self.mismatches(report, stem: stem)
             #expect(wrong.isEmpty, "\(file.lastPathComponent): \(wrong.joined(separator: "\n"))")
         }
+    }
+
+    @Test("a request table split by an editor inside the 三、本年度办理结果 row span still scores every field")
+    func splitInsideRowSpan() throws {
+        let stem = TestFiles.sampleStems[1]
+        var html = String(decoding: try Self.fixture("\(stem).utf8"), as: UTF8.self)
+        let row = try #require(html.range(of: "<tr><td>4.保护第三方合法权益"))
+        html.insert(contentsOf: "</table>\n<p>（续表）</p>\n<table border=\"1\">\n", at: row.lowerBound)
+        let report = try Pipeline.convert(data: Data(html.utf8), fileName: "split.html", format: .html)
+        let wrong = try Self.mismatches(report, stem: stem)
+        #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
     }
 
     @Test("the page around the report stays out of its title, prose and tables", arguments: TestFiles.sampleStems)
