@@ -136,6 +136,12 @@ public enum Pipeline {
     /// Converts bytes into a validated report.
     /// - Throws: ``ConversionError`` naming the file and the problem.
     public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat) throws -> Report {
+        try convert(data: data, fileName: fileName, displayPath: displayPath, format: format, convertingLegacy: true)
+    }
+
+    /// ``convert(data:fileName:displayPath:format:)``; with `convertingLegacy` false, DOCX bytes are
+    /// read as they are (LibreOffice's own output, named after the original file).
+    static func convert(data: Data, fileName: String, displayPath: String?, format: SourceFormat, convertingLegacy: Bool) throws -> Report {
         let shown = displayPath ?? fileName
         let sha256 = hexadecimal(SHA256.hash(data: data))
         var report: Report
@@ -147,11 +153,10 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
         case .doc, .wps, .rtf, .odt:
-            report = try LegacyConversion.convertAlone(data: data, fileName: fileName, shown: shown)
-            return report
+            return try LegacyConversion.convertAlone(data: data, fileName: fileName, shown: shown, format: format)
         case .text, .docx:
-            if format == .docx {
-                try LegacyConversion.refuseUnreadable(data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown)
+            if format == .docx, convertingLegacy, let legacy = try LegacyConversion.legacyFormat(ofDOCX: data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown) {
+                return try LegacyConversion.convertAlone(data: data, fileName: fileName, shown: shown, format: legacy)
             }
             if format == .text, data.count > maximumTextBytes {
                 throw ConversionError(file: shown, stage: .read,
