@@ -180,10 +180,9 @@ struct LibreOffice: Sendable {
 
     /// Finds the program: `NIANBAO_SOFFICE`, else `soffice` or `libreoffice` on `PATH`.
     static func locate(in environment: [String: String]) -> Result<String, NotFound> {
-        let install = "install the \(LegacyConversion.packageName) package (apt-get install \(LegacyConversion.packageName)) or set NIANBAO_SOFFICE to the soffice program"
         if let given = environment["NIANBAO_SOFFICE"], !given.isEmpty {
             return isExecutableFile(given) ? .success(given)
-                : .failure(NotFound(message: "NIANBAO_SOFFICE=\(given) is not an executable program; \(install)"))
+                : .failure(NotFound(message: "NIANBAO_SOFFICE=\(given) is not an executable program"))
         }
         for folder in (environment["PATH"] ?? "").split(separator: ":") where !folder.isEmpty {
             for name in ["soffice", "libreoffice"] {
@@ -191,7 +190,7 @@ struct LibreOffice: Sendable {
                 if isExecutableFile(candidate) { return .success(candidate) }
             }
         }
-        return .failure(NotFound(message: "LibreOffice is needed to read this format and was not found (no soffice or libreoffice on PATH): \(install)"))
+        return .failure(NotFound(message: "it was not found (no soffice or libreoffice on PATH)"))
     }
 
     /// `true` for an executable regular file (symbolic links followed).
@@ -321,9 +320,9 @@ final class LegacyRun: @unchecked Sendable {
         switch self.program() {
         case .failure(let error):
             for item in pending {
-                let ext = PathText.plainExtension(of: item.file.fileName).map { ".\($0) " } ?? ""
+                let package = LegacyConversion.packageName
                 results[item.index] = .failure(ConversionError(file: item.file.shown, stage: .read,
-                    message: "\(ext)files are read through LibreOffice: \(error.message)"))
+                    message: "LibreOffice is needed to read .\(item.format.rawValue) files and \(error.message): install the \(package) package (apt-get install \(package)) or set NIANBAO_SOFFICE to the soffice program"))
             }
             return results
         case .success(let found):
