@@ -16,15 +16,19 @@ public struct LegacyOptions: Sendable {
     /// The most files one LibreOffice process converts.
     public var filesPerProcess: Int
     /// LibreOffice is stopped (its whole process group killed) when it finishes no file for this
-    /// many seconds; start-up counts against the first file.
+    /// many seconds (``startupSeconds`` more for the first file).
     public var secondsPerFile: Double
+    /// Seconds more allowed before the first file of a process: LibreOffice's start-up, with a
+    /// new profile, can take long on a busy machine.
+    public var startupSeconds: Double
     /// Where run folders are made (`<pid>-<random>` inside; a dead run's folder is removed by the
     /// next run). Defaults to `$TMPDIR/nianbao-soffice`.
     public var temporaryFolder: URL
 
     /// Options from the process environment.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                filesPerProcess: Int = 25, secondsPerFile: Double? = nil, temporaryFolder: URL? = nil) {
+                filesPerProcess: Int = 25, secondsPerFile: Double? = nil, startupSeconds: Double = 60, temporaryFolder: URL? = nil) {
+        self.startupSeconds = max(0, startupSeconds)
         self.environment = environment
         self.filesPerProcess = max(1, filesPerProcess)
         self.secondsPerFile = secondsPerFile ?? environment["NIANBAO_SOFFICE_TIMEOUT"].flatMap(Double.init).map { max(1, $0) } ?? 60
@@ -60,8 +64,7 @@ public enum LegacyConversion {
     static func kind(of data: Data, lowercasedExtension ext: String) -> Kind {
         if data.starts(with: CompoundFile.signature) {
             guard let file = CompoundFile(data) else {
-                return ext == "doc" || ext == "wps" ? .convert(ext == "wps" ? .wps : .doc, temporaryExtension: ext)
-                    : .refused("a damaged OLE compound file (a legacy .doc?) whose directory cannot be read")
+                return .refused("a damaged OLE compound file (a Word .doc?): its header or directory cannot be read, so it is not given to LibreOffice")
             }
             if file.contains("EncryptionInfo") || file.contains("EncryptedPackage") {
                 return .encrypted("the file is password-protected (an encrypted Office document); remove the password in Word or WPS and convert it again")
@@ -101,26 +104,27 @@ public enum LegacyConversion {
         return nil
     }
 
-    /// Throws the clear error for an input that must not be read: password-protected, or an OLE
-    /// file that is no Word document. Called before the DOCX reader sees OLE bytes.
-    static func refuseUnreadable(_ data: Data, lowercasedExtension ext: String, shown: String) throws {
-        guard data.starts(with: CompoundFile.signature) else { return }
+    /// For bytes about to be read as DOCX: the legacy format to convert them from instead (a
+    /// Word 97–2003 file or an ODT named `.docx`), or `nil` to read them as DOCX.
+    /// - Throws: ``ConversionError`` for a password-protected file, or an OLE file that is no Word document.
+    static func legacyFormat(ofDOCX data: Data, lowercasedExtension ext: String, shown: String) throws -> SourceFormat? {
         switch kind(of: data, lowercasedExtension: ext) {
-        case .encrypted(let message): throw ConversionError(file: shown, stage: .read, message: message)
-        case .refused(let message): throw ConversionError(file: shown, stage: .read, message: message)
-        case .convert, .notLegacy: return
+        case .encrypted(let message), .refused(let message): throw ConversionError(file: shown, stage: .read, message: message)
+        case .convert(let format, _): return format
+        case .notLegacy: return nil
         }
     }
 
     /// Converts one legacy input alone (its own LibreOffice process) and reads it.
+    /// `format` is what the caller says the input is, used when its content does not say.
     /// - Throws: ``ConversionError`` naming the file and the problem.
-    static func convertAlone(data: Data, fileName: String, shown: String, options: LegacyOptions = LegacyOptions()) throws -> Report {
-        let ext = PathText.plainExtension(of: fileName) ?? ""
-        let file = LegacyFile(id: 0, shown: shown, fileName: fileName, data: data)
+    static func convertAlone(data: Data, fileName: String, shown: String, format: SourceFormat,
+                             options: LegacyOptions = LegacyOptions()) throws -> Report {
+        let file = LegacyFile(id: 0, shown: shown, fileName: fileName, data: data, format: format)
         let run = LegacyRun(options: options)
         defer { run.finish() }
         guard let prepared = run.convert([file])[0] else {
-            throw ConversionError(file: shown, stage: .read, message: "not a legacy document (.\(ext))")
+            return try Pipeline.convert(data: data, fileName: fileName, displayPath: shown, format: .docx, sourceName: nil, convertingLegacy: false)
         }
         return try report(from: prepared)
     }
@@ -129,7 +133,8 @@ public enum LegacyConversion {
     /// file's format, SHA-256 and converter.
     static func report(from prepared: Result<Converted, ConversionError>) throws -> Report {
         let converted = try prepared.get()
-        var report = try Pipeline.convert(data: converted.docx, fileName: converted.fileName, displayPath: converted.shown, format: .docx)
+        var report = try Pipeline.convert(data: converted.docx, fileName: converted.fileName, displayPath: converted.shown,
+                                          format: .docx, sourceName: nil, convertingLegacy: false)
         report.source.format = converted.format
         report.source.sha256 = converted.sha256
         report.source.convertedBy = converted.convertedBy
@@ -147,6 +152,8 @@ struct LegacyFile {
     var fileName: String
     /// The original bytes.
     var data: Data
+    /// The format to convert from when the content and extension do not tell a legacy one.
+    var format: SourceFormat?
 }
 
 /// A legacy input converted to DOCX.
@@ -173,10 +180,9 @@ struct LibreOffice: Sendable {
 
     /// Finds the program: `NIANBAO_SOFFICE`, else `soffice` or `libreoffice` on `PATH`.
     static func locate(in environment: [String: String]) -> Result<String, NotFound> {
-        let install = "install the \(LegacyConversion.packageName) package (apt-get install \(LegacyConversion.packageName)) or set NIANBAO_SOFFICE to the soffice program"
         if let given = environment["NIANBAO_SOFFICE"], !given.isEmpty {
             return isExecutableFile(given) ? .success(given)
-                : .failure(NotFound(message: "NIANBAO_SOFFICE=\(given) is not an executable program; \(install)"))
+                : .failure(NotFound(message: "NIANBAO_SOFFICE=\(given) is not an executable program"))
         }
         for folder in (environment["PATH"] ?? "").split(separator: ":") where !folder.isEmpty {
             for name in ["soffice", "libreoffice"] {
@@ -184,7 +190,7 @@ struct LibreOffice: Sendable {
                 if isExecutableFile(candidate) { return .success(candidate) }
             }
         }
-        return .failure(NotFound(message: "LibreOffice is needed to read this format and was not found (no soffice or libreoffice on PATH): \(install)"))
+        return .failure(NotFound(message: "it was not found (no soffice or libreoffice on PATH)"))
     }
 
     /// `true` for an executable regular file (symbolic links followed).
@@ -298,7 +304,10 @@ final class LegacyRun: @unchecked Sendable {
             let ext = PathText.plainExtension(of: file.fileName) ?? ""
             switch LegacyConversion.kind(of: file.data, lowercasedExtension: ext) {
             case .notLegacy:
-                results[index] = nil
+                if let format = file.format, format != .docx, format != .text, format != .json {
+                    let sha256 = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
+                    pending.append((index, file, format, format.rawValue, sha256))
+                }
             case .encrypted(let message), .refused(let message):
                 results[index] = .failure(ConversionError(file: file.shown, stage: .read, message: message))
             case .convert(let format, let temporaryExtension):
@@ -311,9 +320,9 @@ final class LegacyRun: @unchecked Sendable {
         switch self.program() {
         case .failure(let error):
             for item in pending {
-                let ext = PathText.plainExtension(of: item.file.fileName).map { ".\($0) " } ?? ""
+                let package = LegacyConversion.packageName
                 results[item.index] = .failure(ConversionError(file: item.file.shown, stage: .read,
-                    message: "\(ext)files are read through LibreOffice: \(error.message)"))
+                    message: "LibreOffice is needed to read .\(item.format.rawValue) files and \(error.message): install the \(package) package (apt-get install \(package)) or set NIANBAO_SOFFICE to the soffice program"))
             }
             return results
         case .success(let found):
@@ -362,7 +371,7 @@ final class LegacyRun: @unchecked Sendable {
             }
             arguments.append(copy.path)
         }
-        let limit = options.secondsPerFile
+        let limit = options.secondsPerFile, startup = options.startupSeconds
         var lastCount = 0, lastProgress = 0.0
         let ended = ChildProcess.run(program.executable, arguments: arguments, environment: options.environment,
                                      standardOutput: batch.appendingPathComponent("stdout.txt").path,
@@ -373,7 +382,7 @@ final class LegacyRun: @unchecked Sendable {
                 lastCount = count
                 lastProgress = elapsed
             }
-            return elapsed - lastProgress > limit
+            return elapsed - lastProgress > limit + (lastCount == 0 ? startup : 0)
         }
         var results: [Result<Data, Failure>?] = inputs.indices.map { index in
             let output = outFolder.appendingPathComponent("\(index).docx")

@@ -151,6 +151,13 @@ public enum Pipeline {
     /// - Throws: ``ConversionError`` naming the file and the problem.
     public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat,
                                sourceName: String? = nil) throws -> Report {
+        try convert(data: data, fileName: fileName, displayPath: displayPath, format: format, sourceName: sourceName, convertingLegacy: true)
+    }
+
+    /// ``convert(data:fileName:displayPath:format:sourceName:)``; with `convertingLegacy` false, DOCX
+    /// bytes are read as they are (LibreOffice's own output, named after the original file).
+    static func convert(data: Data, fileName: String, displayPath: String?, format: SourceFormat, sourceName: String?,
+                        convertingLegacy: Bool) throws -> Report {
         let shown = displayPath ?? fileName
         let sha256 = hexadecimal(SHA256.hash(data: data))
         var report: Report
@@ -166,11 +173,10 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
         case .doc, .wps, .rtf, .odt:
-            report = try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown)
-            return report
+            return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: format)
         case .text, .docx, .html, .pdf:
-            if format == .docx {
-                try LegacyConversion.refuseUnreadable(data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown)
+            if format == .docx, convertingLegacy, let legacy = try LegacyConversion.legacyFormat(ofDOCX: data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown) {
+                return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: legacy)
             }
             if format == .text, data.count > maximumTextBytes {
                 throw ConversionError(file: shown, stage: .read,

@@ -170,7 +170,8 @@ struct BadInputZooTests {
 
     @Test func legacyDoc() {
         let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512))
-        Self.check("old.doc", ole, format: .docx, expect: .error(["soffice"]))
+        // A damaged compound file is refused before LibreOffice (which converts readable ones).
+        Self.check("old.doc", ole, format: .docx, expect: .error(["OLE compound file", "damaged"]))
     }
 
     // MARK: Helpers

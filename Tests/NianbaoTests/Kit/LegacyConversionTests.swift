@@ -251,7 +251,7 @@ struct LegacyConversionTests {
         var environment = ["NIANBAO_SOFFICE": try LegacyFixtures.fakeSoffice(in: root), "FAKE_DOCX": docx.path,
                            "FAKE_LOG": log.path, "PATH": "/usr/bin:/bin"]
         environment["NIANBAO_TEST_MARKER"] = String(marker.dropFirst("NIANBAO_TEST_MARKER=".count))
-        let options = LegacyOptions(environment: environment, secondsPerFile: 1.5, temporaryFolder: temporary)
+        let options = LegacyOptions(environment: environment, secondsPerFile: 1.5, startupSeconds: 0, temporaryFolder: temporary)
         var outcomes: [String: Result<Report, ConversionError>] = [:]
         let started = Date()
         let summary = BatchConverter(jobs: 1).with(legacy: options).run(items, work: { _, _ in }, ordered: {
@@ -343,6 +343,10 @@ struct LegacyConversionTests {
         #expect(alone.source.format == .doc)
         #expect(alone.source.convertedBy?.hasPrefix("LibreOffice") == true)
         #expect(try DOCXSampleTests.mismatches(alone, stem: TestFiles.sampleStems[0]).isEmpty)
+        // A Word 97–2003 file handed over as DOCX is converted all the same.
+        let renamed = try Pipeline.convert(data: doc, fileName: "renamed.docx", format: .docx)
+        #expect(renamed.source.format == .doc)
+        #expect(renamed.source.file == "renamed.docx")
     }
 }
 
