@@ -34,10 +34,29 @@ enum CharacterLine {
     static func continuesAcrossPageBreak(_ previous: String, _ next: TextLine) -> Bool {
         // At least 30 Characters, counted no further than that: the paragraph grows with each line.
         guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.text.first else { return false }
-        if "。！？；：:;!?”」』）)…".contains(last) { return false }
+        // A table row written with `|` is not prose.
+        if "。！？；：:;!?”」』）)…|".contains(last) || next.text.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
-        if "“「『（(".contains(first) { return false }
-        return true
+        if "“「『（(#".contains(first) { return false }
+        return !isBareValue(next.text)
+    }
+
+    /// A Markdown heading's text without its marker: `## 一、总体情况` → `一、总体情况`.
+    static func withoutHeadingMarker(_ text: String) -> String {
+        guard text.utf8.first == UInt8(ascii: "#") else { return text }
+        let marks = text.utf8.prefix { $0 == UInt8(ascii: "#") }.count
+        let rest = text.utf8.dropFirst(marks)
+        guard marks <= 6, let space = rest.first, space == UInt8(ascii: " ") else { return text }
+        let body = rest.drop { $0 == UInt8(ascii: " ") }
+        return body.isEmpty ? text : String(Substring(body))
+    }
+
+    /// `true` for a line that is a table value alone (`0`, `1,234`, `增9`, `-3`): a label wrapped
+    /// to the line before is not prose continued after a page break.
+    static func isBareValue(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, "增减+-".unicodeScalars.contains(first) { scalars = scalars.dropFirst() }
+        return !scalars.isEmpty && scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "," || $0 == "." }
     }
 
     /// `line.split(separator: "\t", omittingEmptySubsequences: false)`, on bytes.

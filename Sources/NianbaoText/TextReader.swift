@@ -168,7 +168,7 @@ private struct BlockBuilder {
             return
         }
         flushParagraph()
-        pendingParagraph = Paragraph(text: line.text, location: .line(lineNumber))
+        pendingParagraph = Paragraph(text: CharacterLine.withoutHeadingMarker(line.text), location: .line(lineNumber))
         pendingIsSimple = line.isSimple
         pendingScalarCount = line.scalarCount
         blankLinesSincePending = 0
@@ -185,9 +185,9 @@ private struct BlockBuilder {
         guard pendingIsSimple && next.isSimple else { return CharacterLine.continuesAcrossPageBreak(previous, next) }
         // Every Character a scalar: `CharacterLine.continuesAcrossPageBreak` on scalars.
         guard pendingScalarCount >= 30, let last = previous.unicodeScalars.last, let first = next.text.unicodeScalars.first else { return false }
-        if "。！？；：:;!?”」』）)…".unicodeScalars.contains(last) { return false }
+        if "。！？；：:;!?”」』）)…|".unicodeScalars.contains(last) || next.text.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
-        if "“「『（(".unicodeScalars.contains(first) { return false }
-        return true
+        if "“「『（(#".unicodeScalars.contains(first) { return false }
+        return !CharacterLine.isBareValue(next.text)
     }
 }

@@ -188,7 +188,13 @@ private struct LegacyBlockBuilder {
             return
         }
         flushParagraph()
-        pendingParagraph = Paragraph(text: trimmed, location: .line(lineNumber))
+        // A Markdown heading's marker (`## `) is not text.
+        var text = trimmed
+        let marks = text.prefix { $0 == "#" }.count
+        if (1...6).contains(marks), text.dropFirst(marks).first == " ", !text.dropFirst(marks).allSatisfy({ $0 == " " }) {
+            text = String(text.dropFirst(marks).drop { $0 == " " })
+        }
+        pendingParagraph = Paragraph(text: text, location: .line(lineNumber))
         blankLinesSincePending = 0
     }
 
@@ -203,10 +209,13 @@ private struct LegacyBlockBuilder {
     private func continuesAcrossPageBreak(_ previous: String, _ next: String) -> Bool {
         // At least 30 Characters, counted no further than that: the paragraph grows with each line.
         guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.first else { return false }
-        if "。！？；：:;!?”」』）)…".contains(last) { return false }
+        if "。！？；：:;!?”」』）)…|".contains(last) || next.contains("|") { return false }
         if LegacyHeadingShape.startsWithEnumerator(next) { return false }
-        if "“「『（(".contains(first) { return false }
-        return true
+        if "“「『（(#".contains(first) { return false }
+        // A table value alone on its line is not prose continued after a page break.
+        var body = Substring(next)
+        if let sign = body.first, "增减+-".contains(sign) { body = body.dropFirst() }
+        return body.isEmpty || !body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }
     }
 }
 /// Line-level clean-up of extracted text: extractor artifacts, page furniture, invisible characters.
