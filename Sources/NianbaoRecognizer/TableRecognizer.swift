@@ -117,20 +117,41 @@ struct TableRecognizer {
     }
 
     /// The row the last label cells of `run` name: the last cell alone, else the last two, three
-    /// or four joined (a label wrapped over lines or cells), never joining a column header.
-    static func findLabel(_ run: [Int], _ cells: [StreamCell], cache: CellFactsCache,
-                          row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> FoundLabel? {
+    /// or four joined (a label wrapped over lines or cells), never joining a column header or a
+    /// fragment of a row already read. A label wrapped around its values (`2.其他法律行政法规` /
+    /// values / `禁止公开`) is completed from the first cells of the next run (`next`); how many
+    /// of those it takes is `taken`.
+    static func findLabel(_ run: [Int], next: [Int], _ cells: [StreamCell], cache: CellFactsCache, found: Set<String>,
+                          row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> (label: FoundLabel, taken: Int)? {
         guard let lastIndex = run.last else { return nil }
         var text = ""
+        var usable = 0
         for count in 1...min(4, run.count) {
             let cell = cells[run[run.count - count]]
-            guard let facts = cell.facts else { return nil }
-            if count > 1, column(facts) != nil { return nil }
+            guard let facts = cell.facts else { break }
+            if count > 1, column(facts) != nil { break }
+            if count > 1, let own = row(facts), found.contains(own) { break }
+            usable = count
             text = cell.raw + text
             let joined = count == 1 ? facts : cache.facts(text).label
             if let joined, let key = row(joined) {
                 let last = cells[lastIndex]
-                return FoundLabel(key: key, start: run.count - count, text: text, location: cell.location, line: last.line)
+                return (FoundLabel(key: key, start: run.count - count, text: text, location: cell.location, line: last.line), 0)
+            }
+        }
+        // The label's end after its values: never the next run's last cell (the next row's label).
+        guard usable > 0, next.count >= 2 else { return nil }
+        for count in 1...usable {
+            let head = run.suffix(count).map { cells[$0].raw }.joined()
+            var tail = ""
+            for taken in 1...min(2, next.count - 1) {
+                guard let facts = cells[next[taken - 1]].facts, column(facts) == nil else { break }
+                tail += cells[next[taken - 1]].raw
+                if let joined = cache.facts(head + tail).label, let key = row(joined) {
+                    let first = cells[run[run.count - count]]
+                    return (FoundLabel(key: key, start: run.count - count, text: head + tail, location: first.location,
+                                       line: cells[lastIndex].line), taken)
+                }
             }
         }
         return nil
@@ -143,7 +164,8 @@ struct TableRecognizer {
                         row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> String? {
         for index in run[..<label.start] {
             let cell = cells[index]
-            guard !cell.positioned, let facts = cell.facts, column(facts) == nil, let key = row(facts),
+            // A column header is no row's label; an enumerated label (`（七）总计`) is.
+            guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.key != facts.stripped, let key = row(facts),
                   key != label.key, !found.contains(key), TemplateCatalog.row(table, template, key: key) != nil else { continue }
             return key
         }
@@ -280,7 +302,9 @@ struct TableRecognizer {
         var units: [String: MoneyUnit] = [:]
         let row: (LabelFacts) -> String? = { $0.activeRow }
         let column: (LabelFacts) -> String? = { $0.activeColumn }
-        for group in Self.groups(cells) {
+        var groups = Self.groups(cells)
+        for position in groups.indices {
+            let group = groups[position]
             // The header: the latest line of column labels; units wherever a column label states one.
             var line = -1
             var lineColumns: [String] = []
@@ -296,10 +320,12 @@ struct TableRecognizer {
             }
             if !lineColumns.isEmpty { headerColumns = lineColumns }
 
-            guard let label = Self.findLabel(group.run, cells, cache: cache, row: row, column: column) else {
+            let next = position + 1 < groups.count ? groups[position + 1].run : []
+            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found, row: row, column: column) else {
                 unplaced(group.values, cells, .activeDisclosure)
                 continue
             }
+            if taken > 0 { groups[position + 1].run.removeFirst(taken) }
             if let other = orderUncertain(group.run, label, cells, table: .activeDisclosure, found: found, row: row, column: column) {
                 uncertain([other, label.key], .activeDisclosure, label, found: &found)
                 continue
@@ -375,11 +401,15 @@ struct TableRecognizer {
         ])
         let row: (LabelFacts) -> String? = { $0.requestRow }
         let column: (LabelFacts) -> String? = { $0.requestColumn }
-        for group in Self.groups(cells) {
-            guard let label = Self.findLabel(group.run, cells, cache: cache, row: row, column: column) else {
+        var groups = Self.groups(cells)
+        for position in groups.indices {
+            let group = groups[position]
+            let next = position + 1 < groups.count ? groups[position + 1].run : []
+            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found, row: row, column: column) else {
                 unplaced(group.values, cells, .requests)
                 continue
             }
+            if taken > 0 { groups[position + 1].run.removeFirst(taken) }
             if let other = orderUncertain(group.run, label, cells, table: .requests, found: found, row: row, column: column) {
                 uncertain([other, label.key], .requests, label, found: &found)
                 continue
@@ -475,7 +505,7 @@ struct TableRecognizer {
         var found: Set<String> = []
         var flat: [ValueCell] = []
         for group in Self.groups(cells) {
-            if let label = Self.findLabel(group.run, cells, cache: cache, row: { $0.reviewGroup }, column: { $0.reviewColumn }),
+            if let (label, _) = Self.findLabel(group.run, next: [], cells, cache: cache, found: found, row: { $0.reviewGroup }, column: { $0.reviewColumn }),
                !found.contains(label.key) {
                 let (values, leftOver) = Self.rowValues(group, label, count: slotsPerGroup, cells)
                 if values.count == slotsPerGroup && leftOver.isEmpty {

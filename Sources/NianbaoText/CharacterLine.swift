@@ -41,6 +41,18 @@ enum CharacterLine {
         return !isBareValue(next.text)
     }
 
+    /// `true` when the text has two spaces in a row: columns laid out by a layout-preserving
+    /// extractor, not prose. On bytes: for text of ``SimpleScalar``s, where each space is a
+    /// Character of its own.
+    static func hasColumnGap(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x20 && previous == 0x20 { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// A Markdown heading's text without its marker: `## 一、总体情况` → `一、总体情况`.
     static func withoutHeadingMarker(_ text: String) -> String {
         guard text.utf8.first == UInt8(ascii: "#") else { return text }
@@ -81,8 +93,17 @@ enum CharacterLine {
     private static func spaceAlignedRow(_ line: String) -> [String]? {
         // Such a row ends in a number or 元: reject everything else before splitting.
         guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
+        var tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
         guard tokens.count >= 3 else { return nil }
+        // `减 16`: a sign apart from its number is one value.
+        var index = 0
+        while index + 1 < tokens.count {
+            if tokens[index] == "增" || tokens[index] == "减", let first = tokens[index + 1].unicodeScalars.first, ("0"..."9").contains(first) {
+                tokens[index] += tokens[index + 1]
+                tokens.remove(at: index + 1)
+            }
+            index += 1
+        }
         var numbers: [String] = []
         for token in tokens.reversed() {
             if isNumberToken(token) { numbers.insert(token, at: 0) } else { break }

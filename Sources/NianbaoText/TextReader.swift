@@ -99,6 +99,8 @@ private struct BlockBuilder {
     /// The pending paragraph's scalar count, when `pendingIsSimple`.
     private var pendingScalarCount = 0
     private var blankLinesSincePending = 0
+    /// The pending paragraph's line has a column gap (``CharacterLine/hasColumnGap(_:)``).
+    private var pendingLineHasColumns = false
 
     mutating func consume(_ kind: LineKind, lineNumber: Int) {
         switch kind {
@@ -160,7 +162,10 @@ private struct BlockBuilder {
     }
 
     private mutating func addParagraph(_ line: TextLine, lineNumber: Int) {
-        if let pending = pendingParagraph, blankLinesSincePending <= 2, continuesAcrossPageBreak(pending.text, line) {
+        // Text laid out in columns (two spaces apart) is a table's line, never prose to join.
+        let columns = line.isSimple ? CharacterLine.hasColumnGap(line.text) : line.text.contains("  ")
+        if let pending = pendingParagraph, blankLinesSincePending <= 2, !columns, !pendingLineHasColumns,
+           continuesAcrossPageBreak(pending.text, line) {
             pendingParagraph?.text += line.text
             pendingIsSimple = pendingIsSimple && line.isSimple
             pendingScalarCount += line.scalarCount
@@ -168,6 +173,7 @@ private struct BlockBuilder {
             return
         }
         flushParagraph()
+        pendingLineHasColumns = columns
         pendingParagraph = Paragraph(text: CharacterLine.withoutHeadingMarker(line.text), location: .line(lineNumber))
         pendingIsSimple = line.isSimple
         pendingScalarCount = line.scalarCount

@@ -120,8 +120,17 @@ private struct LegacyBlockBuilder {
     private func spaceAlignedRow(_ line: String) -> [String]? {
         // Such a row ends in a number or 元: reject everything else before splitting.
         guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
+        var tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
         guard tokens.count >= 3 else { return nil }
+        // `减 16`: a sign apart from its number is one value.
+        var index = 0
+        while index + 1 < tokens.count {
+            if tokens[index] == "增" || tokens[index] == "减", let first = tokens[index + 1].unicodeScalars.first, ("0"..."9").contains(first) {
+                tokens[index] += tokens[index + 1]
+                tokens.remove(at: index + 1)
+            }
+            index += 1
+        }
         var numbers: [String] = []
         for token in tokens.reversed() {
             if isNumberToken(token) { numbers.insert(token, at: 0) } else { break }
@@ -179,15 +188,21 @@ private struct LegacyBlockBuilder {
         tableStart = nil
     }
 
+    private var pendingLineHasColumns = false
+
     private mutating func addParagraph(_ text: String, lineNumber: Int) {
         let trimmed = trim(Substring(text))
-        if var pending = pendingParagraph, blankLinesSincePending <= 2, continuesAcrossPageBreak(pending.text, trimmed) {
+        // Text laid out in columns (two spaces apart) is a table's line, never prose to join.
+        let columns = trimmed.contains("  ")
+        if var pending = pendingParagraph, blankLinesSincePending <= 2, !columns, !pendingLineHasColumns,
+           continuesAcrossPageBreak(pending.text, trimmed) {
             pending.text += trimmed
             pendingParagraph = pending
             blankLinesSincePending = 0
             return
         }
         flushParagraph()
+        pendingLineHasColumns = columns
         // A Markdown heading's marker (`## `) is not text.
         var text = trimmed
         let marks = text.prefix { $0 == "#" }.count
