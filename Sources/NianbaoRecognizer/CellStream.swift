@@ -138,7 +138,9 @@ struct CellStream {
         }
         if let last = text.unicodeScalars.last, ("0"..."9").contains(last), let (label, number) = LineCells.gluedNumber(text) {
             let labelFacts = cache.facts(label).label
-            if let labelFacts, labelFacts.activeRow != nil || labelFacts.requestRow != nil || labelFacts.reviewGroup != nil {
+            // A row's label, or an enumerated one (`4.无正当理由大量反0`: the label wrapped, its end later).
+            if let labelFacts, labelFacts.activeRow != nil || labelFacts.requestRow != nil || labelFacts.reviewGroup != nil
+                || LabelText.splitEnumerator(labelFacts.key).ordinal != nil && labelFacts.stripped.count >= 2 {
                 add(.label(labelFacts), label, location, line, positioned)
                 add(classify(number), number, location, line, positioned)
                 return

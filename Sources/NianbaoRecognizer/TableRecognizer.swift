@@ -118,39 +118,44 @@ struct TableRecognizer {
 
     /// The row the last label cells of `run` name: the last cell alone, else the last two, three
     /// or four joined (a label wrapped over lines or cells), never joining a column header or a
-    /// fragment of a row already read. A label wrapped around its values (`2.其他法律行政法规` /
-    /// values / `禁止公开`) is completed from the first cells of the next run (`next`); how many
-    /// of those it takes is `taken`.
+    /// fragment of a row already read; a cell that is only an enumerator (`（五）`, the group
+    /// column) is passed over. A label wrapped around its values (`2.其他法律行政法规` / values /
+    /// `禁止公开`) is completed from a cell of the next run's first line (`next`); `taken` lists
+    /// the positions in `next` it used.
     static func findLabel(_ run: [Int], next: [Int], _ cells: [StreamCell], cache: CellFactsCache, found: Set<String>,
-                          row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> (label: FoundLabel, taken: Int)? {
+                          row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> (label: FoundLabel, taken: [Int])? {
         guard let lastIndex = run.last else { return nil }
         var text = ""
-        var usable = 0
-        for count in 1...min(4, run.count) {
-            let cell = cells[run[run.count - count]]
+        var heads: [(text: String, first: Int)] = []
+        var position = run.count
+        while position > 0 && heads.count < 4 {
+            position -= 1
+            let cell = cells[run[position]]
             guard let facts = cell.facts else { break }
-            if count > 1, column(facts) != nil { break }
-            if count > 1, let own = row(facts), found.contains(own) { break }
-            usable = count
+            if LabelText.splitEnumerator(facts.key).rest.isEmpty { continue }
+            if !heads.isEmpty, column(facts) != nil { break }
+            if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
             text = cell.raw + text
-            let joined = count == 1 ? facts : cache.facts(text).label
+            heads.append((text, position))
+            let joined = heads.count == 1 ? facts : cache.facts(text).label
             if let joined, let key = row(joined) {
-                let last = cells[lastIndex]
-                return (FoundLabel(key: key, start: run.count - count, text: text, location: cell.location, line: last.line), 0)
+                return (FoundLabel(key: key, start: position, text: text, location: cell.location, line: cells[lastIndex].line), [])
             }
         }
         // The label's end after its values: never the next run's last cell (the next row's label).
-        guard usable > 0, next.count >= 2 else { return nil }
-        for count in 1...usable {
-            let head = run.suffix(count).map { cells[$0].raw }.joined()
-            var tail = ""
-            for taken in 1...min(2, next.count - 1) {
-                guard let facts = cells[next[taken - 1]].facts, column(facts) == nil else { break }
-                tail += cells[next[taken - 1]].raw
-                if let joined = cache.facts(head + tail).label, let key = row(joined) {
-                    let first = cells[run[run.count - count]]
-                    return (FoundLabel(key: key, start: run.count - count, text: head + tail, location: first.location,
-                                       line: cells[lastIndex].line), taken)
+        guard !heads.isEmpty, next.count >= 2 else { return nil }
+        var tails: [[Int]] = [[0]]
+        if next.count >= 3 {
+            if cells[next[1]].line == cells[next[0]].line { tails.append([1]) }
+            tails.append([0, 1])
+        }
+        for head in heads {
+            for tail in tails {
+                guard tail.allSatisfy({ cells[next[$0]].facts.map { column($0) == nil } ?? false }) else { continue }
+                let joinedText = head.text + tail.map { cells[next[$0]].raw }.joined()
+                if let joined = cache.facts(joinedText).label, let key = row(joined) {
+                    let first = cells[run[head.first]]
+                    return (FoundLabel(key: key, start: head.first, text: joinedText, location: first.location, line: cells[lastIndex].line), tail)
                 }
             }
         }
@@ -325,7 +330,7 @@ struct TableRecognizer {
                 unplaced(group.values, cells, .activeDisclosure)
                 continue
             }
-            if taken > 0 { groups[position + 1].run.removeFirst(taken) }
+            for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
             if let other = orderUncertain(group.run, label, cells, table: .activeDisclosure, found: found, row: row, column: column) {
                 uncertain([other, label.key], .activeDisclosure, label, found: &found)
                 continue
@@ -409,7 +414,7 @@ struct TableRecognizer {
                 unplaced(group.values, cells, .requests)
                 continue
             }
-            if taken > 0 { groups[position + 1].run.removeFirst(taken) }
+            for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
             if let other = orderUncertain(group.run, label, cells, table: .requests, found: found, row: row, column: column) {
                 uncertain([other, label.key], .requests, label, found: &found)
                 continue
