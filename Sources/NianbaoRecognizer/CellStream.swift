@@ -55,6 +55,7 @@ struct CellStream {
     var isEmpty: Bool { cells.isEmpty }
 
     mutating func append(contentsOf other: CellStream) {
+        finish()
         let offset = nextLine
         for cell in other.cells {
             cells.append(StreamCell(kind: cell.kind, raw: cell.raw, location: cell.location, line: cell.line + offset, positioned: cell.positioned))
@@ -65,6 +66,7 @@ struct CellStream {
     /// A table row: its cells in order. DOCX cells and text rows with an empty field between
     /// filled ones give positions; cells before the first text are dropped when blank.
     mutating func append(row: TableRow) {
+        finish()
         let line = nextLine
         nextLine += 1
         let cells = row.cells.filter { !$0.continuesVerticalMerge }
@@ -89,25 +91,71 @@ struct CellStream {
         }
     }
 
+    /// The lines of a grid-table row read so far (`| 本 |` / `| 年新制作数量 |` between `+---+`
+    /// borders), cell texts by column, and where the row starts.
+    private var gridRow: (cells: [String], location: SourceLocation)?
+    /// A `+---+` border was seen and no other line since: `|` lines are grid-table lines.
+    private var inGrid = false
+
     /// A paragraph of text in a table region, split into cells; prose becomes a barrier.
     mutating func append(paragraph: Paragraph) {
-        let line = nextLine
-        nextLine += 1
-        guard let split = LineCells.split(paragraph.text) else {
-            cells.append(StreamCell(kind: .barrier, raw: paragraph.text, location: paragraph.location, line: line, positioned: false))
+        let text = paragraph.text
+        if text.hasPrefix("+"), LineCells.isBorder(text) {
+            flushGridRow()
+            inGrid = true
             return
         }
+        if inGrid, text.hasPrefix("|"), let split = LineCells.split(text), split.positioned {
+            // A grid-table cell wraps over lines: its pieces are joined column by column.
+            if var row = gridRow, row.cells.count == split.cells.count {
+                for column in row.cells.indices { row.cells[column] += split.cells[column] }
+                gridRow = row
+            } else {
+                flushGridRow()
+                gridRow = (split.cells, paragraph.location)
+            }
+            return
+        }
+        flushGridRow()
+        inGrid = false
+        appendLine(text, location: paragraph.location)
+    }
+
+    /// Ends the stream: a grid-table row still being read is added.
+    mutating func finish() {
+        flushGridRow()
+        inGrid = false
+    }
+
+    private mutating func flushGridRow() {
+        guard let row = gridRow else { return }
+        gridRow = nil
+        appendCells(row.cells, positioned: true, location: row.location)
+    }
+
+    private mutating func appendLine(_ text: String, location: SourceLocation) {
+        guard let split = LineCells.split(text) else {
+            cells.append(StreamCell(kind: .barrier, raw: text, location: location, line: nextLine, positioned: false))
+            nextLine += 1
+            return
+        }
+        appendCells(split.cells, positioned: split.positioned, location: location)
+    }
+
+    private mutating func appendCells(_ pieces: [String], positioned: Bool, location: SourceLocation) {
+        let line = nextLine
+        nextLine += 1
         var seenText = false
-        for text in split.cells {
+        for text in pieces {
             if text.isEmpty {
-                if seenText && split.positioned { add(.value(.blank), "", paragraph.location, line, true) }
+                if seenText && positioned { add(.value(.blank), "", location, line, true) }
                 continue
             }
             seenText = true
-            if split.positioned {
-                add(classify(text), text, paragraph.location, line, true)
+            if positioned {
+                add(classify(text), text, location, line, true)
             } else {
-                addSplitting(text, paragraph.location, line, false)
+                addSplitting(text, location, line, false)
             }
         }
     }
@@ -197,6 +245,9 @@ enum LineCells {
     static func split(_ line: String) -> (cells: [String], positioned: Bool)? {
         var text = line.trimmingSpaces()
         if text.isEmpty || isBorder(text) { return ([], false) }
+        if text.contains("<") || text.contains(">") {
+            if let pieces = htmlCells(text) { return (pieces, false) }
+        }
         while text.hasPrefix("#") { text = String(text.dropFirst()).trimmingSpaces() }
         if text.contains("|") && !text.contains("\\|") || text.contains(" | ") {
             var pieces = text.split(separator: "|", omittingEmptySubsequences: false).map { clean(String($0)) }
@@ -216,6 +267,44 @@ enum LineCells {
             if only.contains("。") || only.unicodeScalars.count > 60 { return nil }
         }
         return (pieces, false)
+    }
+
+    /// The cell texts of a line of HTML table markup (as pandoc writes tables it cannot draw):
+    /// tags removed, each `<td>`/`<th>` a cell; a line that starts inside a tag opened on the line
+    /// before (`rowspan="3">…`) starts after it. `nil` when the line is not markup.
+    static func htmlCells(_ text: String) -> [String]? {
+        var rest = Substring(text)
+        if let close = rest.firstIndex(of: ">"), !rest[..<close].contains("<"), rest[..<close].contains("=\"") {
+            rest = rest[rest.index(after: close)...]
+        } else if !(rest.contains("<") && (rest.contains("</") || rest.contains(">") || rest.hasPrefix("<"))) {
+            return nil
+        }
+        var pieces: [String] = []
+        var current = ""
+        var tag: String?
+        for character in rest {
+            if tag == nil, character == "<" {
+                tag = ""
+                continue
+            }
+            if var name = tag {
+                if character == ">" {
+                    let lower = name.lowercased()
+                    if lower.hasPrefix("td") || lower.hasPrefix("th") || lower.hasPrefix("/td") || lower.hasPrefix("/th") || lower.hasPrefix("br") || lower.hasPrefix("tr") || lower.hasPrefix("/tr") {
+                        pieces.append(current)
+                        current = ""
+                    }
+                    tag = nil
+                } else {
+                    name.append(character)
+                    tag = name
+                }
+                continue
+            }
+            current.append(character)
+        }
+        if tag == nil { pieces.append(current) }
+        return pieces.map { clean($0.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")) }.filter { !$0.isEmpty }
     }
 
     /// Pieces separated by two or more spaces, an ideographic space or a no-break space run.

@@ -52,6 +52,7 @@ public enum Recognizer {
                 regionParagraphs[part, default: []].append(index)
             }
         }
+        for part in Array(streams.keys) { streams[part]?.finish() }
         // A region of text holds a table when it gives a value or a label of the part's table.
         for (part, stream) in streams where !hadTable.contains(part) {
             let hasTable = stream.cells.contains { cell in

@@ -35,9 +35,9 @@ enum CharacterLine {
         // At least 30 Characters, counted no further than that: the paragraph grows with each line.
         guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.text.first else { return false }
         // A table row written with `|` is not prose.
-        if "。！？；：:;!?”」』）)…|".contains(last) || next.text.utf8.contains(UInt8(ascii: "|")) { return false }
+        if "。！？；：:;!?”」』）)…|>".contains(last) || next.text.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
-        if "“「『（(#".contains(first) { return false }
+        if "“「『（(#<".contains(first) { return false }
         return !isBareValue(next.text)
     }
 

@@ -224,9 +224,9 @@ private struct LegacyBlockBuilder {
     private func continuesAcrossPageBreak(_ previous: String, _ next: String) -> Bool {
         // At least 30 Characters, counted no further than that: the paragraph grows with each line.
         guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.first else { return false }
-        if "。！？；：:;!?”」』）)…|".contains(last) || next.contains("|") { return false }
+        if "。！？；：:;!?”」』）)…|>".contains(last) || next.contains("|") { return false }
         if LegacyHeadingShape.startsWithEnumerator(next) { return false }
-        if "“「『（(#".contains(first) { return false }
+        if "“「『（(#<".contains(first) { return false }
         // A table value alone on its line is not prose continued after a page break.
         var body = Substring(next)
         if let sign = body.first, "增减+-".contains(sign) { body = body.dropFirst() }
