@@ -37,10 +37,13 @@ enum MetadataFinder {
                 message: "no title line (…年度报告) found before the first part"))
         }
 
-        // Publication date: a date line after the last part, else one in the front matter.
+        // Publication date: a date line after the last part (or a date a site labels there,
+        // `发布日期：2026-03-10`), else a labelled date before the first part, else a date line in
+        // the front matter.
         let lastHeading = headings.last?.blockIndex ?? 0
         let trailing = paragraphs.filter { $0.index > lastHeading }.suffix(4)
-        if let dated = trailing.last(where: { dateLine($0.paragraph.text) != nil }), let (prefix, iso) = dateLine(dated.paragraph.text) {
+        let closingDate = { (text: String) in dateLine(text) ?? labelledDate(text).map { (prefix: "", iso: $0) } }
+        if let dated = trailing.last(where: { closingDate($0.paragraph.text) != nil }), let (prefix, iso) = closingDate(dated.paragraph.text) {
             metadata.published = iso
             metadata.publishedBlock = dated.index
             metadata.signatureBlocks.insert(dated.index)
@@ -51,6 +54,9 @@ enum MetadataFinder {
             }
             // `测试市交通运输局 2021年1月15日`: the name before the date signs the report.
             if metadata.agency == nil, !prefix.isEmpty { metadata.agency = prefix }
+        } else if let (index, iso) = front.lazy.compactMap({ item in labelledDate(item.paragraph.text).map { (item.index, $0) } }).first {
+            metadata.published = iso
+            metadata.publishedBlock = index
         } else if let dated = front.first(where: { dateLine($0.paragraph.text)?.prefix.isEmpty == true }),
                   let (_, iso) = dateLine(dated.paragraph.text) {
             metadata.published = iso
@@ -153,6 +159,65 @@ enum MetadataFinder {
         guard key.hasAtMost(45), let (prefix, iso) = TextScanning.trailingDate(key) else { return nil }
         if prefix.contains(where: { "：:。，,;；".contains($0) }) { return nil }
         return (prefix, iso)
+    }
+
+    /// Words a site writes before `时间` or `日期` to label the publication date (`发布时间：`,
+    /// `本站发布时间：`, `成文日期：`); the bare label (`时间：`, `日期：`) counts too. Other words
+    /// (`统计时间`, `更新时间`) do not label it.
+    private static let dateLabelLeads = ["发布", "发文", "成文", "印发", "公开", "发稿", "公布"]
+
+    /// A publication date as sites label it, anywhere in a line: `发布时间：2026-03-10`,
+    /// `发布日期: 2026/3/10 10:23`, `来源：本局 时间：2026.03.10`, `发布时间：2026年3月10日`.
+    /// The line is short (at most 240 UTF-8 bytes: a page's header or footer, not prose), the
+    /// label starts it or follows white space or a separator, and the date is not the start of a
+    /// period (`时间：2020年1月1日至…`).
+    static func labelledDate(_ text: String) -> String? {
+        guard text.hasAtMost(240), text.has("时间") || text.has("日期") else { return nil }
+        let line = Array(LabelText.halfWidth(text))
+        var position = 0
+        while position + 2 < line.count {
+            defer { position += 1 }
+            let word = String(line[position..<(position + 2)])
+            guard word == "时间" || word == "日期" else { continue }
+            // The label: `时间` or `日期` then a colon, white space allowed around it.
+            var after = position + 2
+            while after < line.count, line[after].isWhitespace { after += 1 }
+            guard after < line.count, line[after] == ":" else { continue }
+            after += 1
+            var leadStart = position
+            while leadStart > 0, !isLabelBoundary(line[leadStart - 1]), position - leadStart < 4 { leadStart -= 1 }
+            let lead = String(line[leadStart..<position])
+            guard leadStart == 0 || isLabelBoundary(line[leadStart - 1]),
+                  lead.isEmpty || dateLabelLeads.contains(where: lead.hasSuffix) else { continue }
+            while after < line.count, line[after].isWhitespace { after += 1 }
+            if let iso = leadingDate(line[after...]) { return iso }
+        }
+        return nil
+    }
+
+    private static func isLabelBoundary(_ character: Character) -> Bool {
+        character.isWhitespace || "|丨【】[]()（）:：;；,，".contains(character)
+    }
+
+    /// The date that starts `text` (`2026-03-10`, `2026/3/10`, `2026.03.10`, `2026年3月10日`,
+    /// spaces allowed in the last), when what follows it does not make it the start of a period.
+    private static func leadingDate(_ text: ArraySlice<Character>) -> String? {
+        guard let first = text.first, first.isASCII, first.isNumber else { return nil }
+        var end = text.startIndex
+        var iso: String?
+        var separated = text.prefix { $0.isASCII && ($0.isNumber || "-./".contains($0)) }
+        while let last = separated.last, !last.isNumber { separated = separated.dropLast() }
+        if let date = TextScanning.isoDate(String(separated)) {
+            iso = date
+            end = separated.endIndex
+        } else if let day = text.prefix(24).firstIndex(of: "日") {
+            iso = TextScanning.isoDate(String(text[...day].filter { !$0.isWhitespace }))
+            end = day + 1
+        }
+        guard let iso else { return nil }
+        let rest = text[end...].drop { $0.isWhitespace }
+        if let next = rest.first, "至到起止-~—－～".contains(next) { return nil }
+        return iso
     }
 
     /// `统计时间自2020年1月1日起至2020年12月31日` and similar statements of the period.

@@ -143,6 +143,12 @@ public enum Recognizer {
                 message: "the table labels do not tell the template apart; \(byYear.rawValue) chosen by the year reported on"))
             return byYear
         }
+        // No table at all: the year alone says which template the report follows.
+        if byYear != .unknown, let year {
+            diagnostics.append(Diagnostic(.info, code: "template.by_year", path: "template",
+                message: "no statutory table found; \(byYear.rawValue) is the template of a report on \(year)"))
+            return byYear
+        }
         if !rows.isEmpty || year != nil {
             diagnostics.append(Diagnostic(.error, code: "template.unknown", path: "template",
                 message: "the template (2019 or 2021) could not be recognised; no table values were read"))

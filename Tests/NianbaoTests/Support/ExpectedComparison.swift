@@ -12,6 +12,9 @@ struct ExpectedComparison {
         let ok: Bool
         let expected: String
         let actual: String
+        /// A table number given where it is wrong: the actual value is not null and differs from
+        /// the expected one (a null where a number is expected is a missing value, not a wrong one).
+        var wrongNumber = false
 
         var description: String { "\(field): expected \(expected), got \(actual)" }
     }
@@ -21,13 +24,16 @@ struct ExpectedComparison {
     /// The checks that failed.
     var mismatches: [Check] { checks.filter { !$0.ok } }
 
+    /// The table numbers given wrong (see ``Check/wrongNumber``).
+    var wrongNumbers: [Check] { checks.filter(\.wrongNumber) }
+
     /// Compares `actualJSON` (nianbao output) with `expectedJSON` (a fixture).
     init(actualJSON: Data, expectedJSON: Data) throws {
         let actual = try JSONDecoder().decode(JSONNode.self, from: actualJSON).any as? [String: Any] ?? [:]
         let expected = try JSONDecoder().decode(JSONNode.self, from: expectedJSON).any as? [String: Any] ?? [:]
         var checks: [Check] = []
-        func add(_ field: String, _ ok: Bool, _ expected: Any?, _ actual: Any?) {
-            checks.append(Check(field: field, ok: ok, expected: Self.show(expected), actual: Self.show(actual)))
+        func add(_ field: String, _ ok: Bool, _ expected: Any?, _ actual: Any?, wrongNumber: Bool = false) {
+            checks.append(Check(field: field, ok: ok, expected: Self.show(expected), actual: Self.show(actual), wrongNumber: wrongNumber))
         }
 
         if let title = expected["title"] {
@@ -59,7 +65,8 @@ struct ExpectedComparison {
                     }
                 }
                 let shown: Any? = { if case .present(let got) = found { return got } else { return "absent" } }()
-                add(path.joined(separator: "."), ok, value, shown)
+                let given: Bool = { if case .present(let got) = found { return !Self.isNull(got) } else { return false } }()
+                add(path.joined(separator: "."), ok, value, shown, wrongNumber: !ok && given)
             }
         }
         if let sections = expected["sections_contain"] as? [String: Any] {
