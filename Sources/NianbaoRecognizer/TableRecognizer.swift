@@ -317,13 +317,16 @@ struct TableRecognizer {
                 guard let facts = cells[index].facts, let key = facts.activeColumn else { continue }
                 if let unit = facts.moneyUnit { units[key] = unit }
                 if cells[index].line != line {
-                    if !lineColumns.isEmpty { headerColumns = lineColumns }
+                    if lineColumns.count >= 2 { headerColumns = lineColumns }
                     line = cells[index].line
                     lineColumns = []
                 }
                 if !lineColumns.contains(key) { lineColumns.append(key) }
             }
-            if !lineColumns.isEmpty { headerColumns = lineColumns }
+            if lineColumns.count >= 2 { headerColumns = lineColumns }
+            // Column order is read only from a line naming several columns: a lone column label
+            // on its line says nothing about where it stands (columns written one after another).
+            if headerColumns.count < 2 { headerColumns = [] }
 
             let next = position + 1 < groups.count ? groups[position + 1].run : []
             guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found, row: row, column: column) else {
@@ -352,6 +355,12 @@ struct TableRecognizer {
                     continue
                 }
             }
+            // A change (增9, 减16) stands only in a change column: anywhere else the values are not this row's.
+            if let misplaced = zip(columns, values).first(where: { $0.0 != "change" && Self.isSigned($0.1.raw) }) {
+                note(.warning, "table.row_shape", "active_disclosure.\(label.key)",
+                     "row “\(label.text)” would put the change “\(misplaced.1.raw)” in column \(misplaced.0): its values are not in order, so they are left null", label.location)
+                continue
+            }
             let defaultUnit: MoneyUnit? = label.key == "fees" && template == .v2021 ? .tenThousandYuan : .yuan
             for (columnKey, cell) in zip(columns, values) {
                 guard let columnSpec = spec.columns.first(where: { $0.key == columnKey }) else { continue }
@@ -360,6 +369,12 @@ struct TableRecognizer {
             }
         }
         return found
+    }
+
+    /// `true` for a change written with its sign word: `增9`, `减16`.
+    private static func isSigned(_ raw: String) -> Bool {
+        let text = raw.trimmingSpaces()
+        return text.hasPrefix("增") || text.hasPrefix("减")
     }
 
     // MARK: 三、申请

@@ -174,9 +174,10 @@ private struct BlockBuilder {
         }
         flushParagraph()
         pendingLineHasColumns = columns
-        pendingParagraph = Paragraph(text: CharacterLine.withoutHeadingMarker(line.text), location: .line(lineNumber))
+        let text = CharacterLine.withoutHeadingMarker(line.text)
+        pendingParagraph = Paragraph(text: text, location: .line(lineNumber))
         pendingIsSimple = line.isSimple
-        pendingScalarCount = line.scalarCount
+        pendingScalarCount = text.utf8.count == line.text.utf8.count ? line.scalarCount : text.unicodeScalars.count
         blankLinesSincePending = 0
     }
 
