@@ -261,7 +261,7 @@ enum LineCells {
             let positioned = filled.count >= 2 && pieces[(filled.first ?? 0)...].contains(where: \.isEmpty)
             return (pieces, positioned)
         }
-        let pieces = splitOnWideSpaces(text).map(clean)
+        let pieces = splitOnWideSpaces(text).flatMap(splitBetweenIdeographs).map(clean)
         if pieces.count == 1, let only = pieces.first {
             // A sentence, or a long line that does not split, is prose.
             if only.contains("。") || only.unicodeScalars.count > 60 { return nil }
@@ -305,6 +305,34 @@ enum LineCells {
         }
         if tag == nil { pieces.append(current) }
         return pieces.map { clean($0.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")) }.filter { !$0.isEmpty }
+    }
+
+    /// A piece split at each single space between two ideographs (or an ideograph and an
+    /// enumerator): Chinese text has no spaces, so there a space is a gap between two columns
+    /// (`（三 1.属`, `）不 于国`).
+    static func splitBetweenIdeographs(_ piece: String) -> [String] {
+        guard piece.contains(" ") else { return [piece] }
+        func isWide(_ character: Character?) -> Bool {
+            guard let scalar = character?.unicodeScalars.first else { return false }
+            return (0x4E00...0x9FFF).contains(scalar.value) || (0xFF01...0xFF60).contains(scalar.value) || (0x3001...0x3011).contains(scalar.value)
+        }
+        let characters = Array(piece)
+        var pieces: [String] = []
+        var current = ""
+        for (index, character) in characters.enumerated() {
+            if character == " ", index > 0, index + 1 < characters.count, isWide(characters[index - 1]) {
+                let next = characters[index + 1]
+                let enumerator = next.isASCII && next.isNumber && index + 2 < characters.count && ".、".contains(characters[index + 2])
+                if isWide(next) || enumerator {
+                    pieces.append(current)
+                    current = ""
+                    continue
+                }
+            }
+            current.append(character)
+        }
+        pieces.append(current)
+        return pieces
     }
 
     /// Pieces separated by two or more spaces, an ideographic space or a no-break space run.

@@ -123,8 +123,11 @@ struct TableRecognizer {
     /// `禁止公开`) is completed from a cell of the next run's first line (`next`); `taken` lists
     /// the positions in `next` it used.
     static func findLabel(_ run: [Int], next: [Int], _ cells: [StreamCell], cache: CellFactsCache, found: Set<String>,
+                          accept: (String) -> Bool = { _ in true },
                           row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> (label: FoundLabel, taken: [Int])? {
         guard let lastIndex = run.last else { return nil }
+        // A row the template lacks or already read is kept only when no other reading is found.
+        var fallback: (label: FoundLabel, taken: [Int])?
         var text = ""
         var heads: [(text: String, first: Int)] = []
         var position = run.count
@@ -136,30 +139,43 @@ struct TableRecognizer {
             if !heads.isEmpty, column(facts) != nil { break }
             if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
             text = cell.raw + text
-            heads.append((text, position))
-            let joined = heads.count == 1 ? facts : cache.facts(text).label
+            let isHeader = column(facts) != nil && facts.key == facts.stripped
+            if !isHeader { heads.append((text, position)) }
+            let joined = text == cell.raw ? facts : cache.facts(text).label
             if let joined, let key = row(joined) {
-                return (FoundLabel(key: key, start: position, text: text, location: cell.location, line: cells[lastIndex].line), [])
+                let found = (FoundLabel(key: key, start: position, text: text, location: cell.location, line: cells[lastIndex].line), [Int]())
+                if accept(key) { return found }
+                if fallback == nil { fallback = found }
             }
+            // A column header starts no label that continues after the values.
+            if isHeader { break }
         }
-        // The label's end after its values: never the next run's last cell (the next row's label).
-        guard !heads.isEmpty, next.count >= 2 else { return nil }
-        var tails: [[Int]] = [[0]]
-        if next.count >= 3 {
-            if cells[next[1]].line == cells[next[0]].line { tails.append([1]) }
-            tails.append([0, 1])
+        // The label's end after its values (wrapped in its column below the values' line): the
+        // last cell of each following line, up to the line of the next row's label.
+        guard !heads.isEmpty, next.count >= 2 else { return fallback }
+        var tails: [Int] = []
+        var position2 = 0
+        while position2 < next.count {
+            var end = position2
+            while end + 1 < next.count, cells[next[end + 1]].line == cells[next[position2]].line { end += 1 }
+            if end == next.count - 1 || tails.count == 8 { break }
+            guard let facts = cells[next[end]].facts, column(facts) == nil,
+                  LabelText.splitEnumerator(facts.key).ordinal == nil else { break }
+            tails.append(end)
+            position2 = end + 1
         }
         for head in heads {
-            for tail in tails {
-                guard tail.allSatisfy({ cells[next[$0]].facts.map { column($0) == nil } ?? false }) else { continue }
-                let joinedText = head.text + tail.map { cells[next[$0]].raw }.joined()
-                if let joined = cache.facts(joinedText).label, let key = row(joined) {
+            var joinedText = head.text
+            for (count, tail) in tails.enumerated() {
+                joinedText += cells[next[tail]].raw
+                if let joined = cache.facts(joinedText).label, let key = row(joined), accept(key) {
                     let first = cells[run[head.first]]
-                    return (FoundLabel(key: key, start: head.first, text: joinedText, location: first.location, line: cells[lastIndex].line), tail)
+                    return (FoundLabel(key: key, start: head.first, text: joinedText, location: first.location,
+                                       line: cells[lastIndex].line), Array(tails.prefix(count + 1)))
                 }
             }
         }
-        return nil
+        return fallback
     }
 
     /// `true` when the run holds, before the label, another row's label that has not been read:
@@ -329,7 +345,10 @@ struct TableRecognizer {
             if headerColumns.count < 2 { headerColumns = [] }
 
             let next = position + 1 < groups.count ? groups[position + 1].run : []
-            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found, row: row, column: column) else {
+            let template = template
+            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found,
+                                                      accept: { !found.contains($0) && TemplateCatalog.row(.activeDisclosure, template, key: $0) != nil },
+                                                      row: row, column: column) else {
                 unplaced(group.values, cells, .activeDisclosure)
                 continue
             }
@@ -425,7 +444,10 @@ struct TableRecognizer {
         for position in groups.indices {
             let group = groups[position]
             let next = position + 1 < groups.count ? groups[position + 1].run : []
-            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found, row: row, column: column) else {
+            let template = template
+            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found,
+                                                      accept: { !found.contains($0) && TemplateCatalog.row(.requests, template, key: $0) != nil },
+                                                      row: row, column: column) else {
                 unplaced(group.values, cells, .requests)
                 continue
             }
