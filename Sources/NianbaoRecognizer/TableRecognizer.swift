@@ -107,6 +107,22 @@ struct TableRecognizer {
         return groups
     }
 
+    /// The stream without a header repeated where the table goes on after a page break: label
+    /// cells (not row labels) whose text the table's header, before its first value, already had.
+    static func withoutRepeatedHeader(_ cells: [StreamCell], row: (LabelFacts) -> String?) -> [StreamCell] {
+        guard let firstValue = cells.firstIndex(where: \.isGivenValue) else { return cells }
+        var header: Set<String> = []
+        for cell in cells[..<firstValue] where cell.facts != nil { header.insert(cell.raw) }
+        guard !header.isEmpty else { return cells }
+        var kept = Array(cells[..<firstValue])
+        kept.reserveCapacity(cells.count)
+        for cell in cells[firstValue...] {
+            if let facts = cell.facts, !cell.positioned, header.contains(cell.raw), row(facts) == nil { continue }
+            kept.append(cell)
+        }
+        return kept
+    }
+
     /// A row label found at the end of a run: the key, where in the run its cells start, its text.
     struct FoundLabel {
         let key: String
@@ -128,6 +144,8 @@ struct TableRecognizer {
         guard let lastIndex = run.last else { return nil }
         // A row the template lacks or already read is kept only when no other reading is found.
         var fallback: (label: FoundLabel, taken: [Int])?
+        /// A short label that fits, tried last.
+        var short: (label: FoundLabel, taken: [Int])?
         var text = ""
         var heads: [(text: String, first: Int)] = []
         var position = run.count
@@ -144,7 +162,12 @@ struct TableRecognizer {
             let joined = text == cell.raw ? facts : cache.facts(text).label
             if let joined, let key = row(joined) {
                 let found = (FoundLabel(key: key, start: position, text: text, location: cell.location, line: cells[lastIndex].line), [Int]())
-                if accept(key) { return found }
+                if accept(key) {
+                    // A short label (`2.其他`) may be the start of a longer one wrapped below its values.
+                    guard heads.count == 1, facts.stripped.count <= 3, next.count >= 2 else { return found }
+                    short = found
+                    break
+                }
                 if fallback == nil { fallback = found }
             }
             // A column header starts no label that continues after the values.
@@ -152,7 +175,7 @@ struct TableRecognizer {
         }
         // The label's end after its values (wrapped in its column below the values' line): the
         // last cell of each following line, up to the line of the next row's label.
-        guard !heads.isEmpty, next.count >= 2 else { return fallback }
+        guard !heads.isEmpty, next.count >= 2 else { return short ?? fallback }
         var tails: [Int] = []
         var position2 = 0
         while position2 < next.count {
@@ -175,7 +198,7 @@ struct TableRecognizer {
                 }
             }
         }
-        return fallback
+        return short ?? fallback
     }
 
     /// `true` when the run holds, before the label, another row's label that has not been read:
@@ -318,6 +341,7 @@ struct TableRecognizer {
     // MARK: 二、主动公开
 
     mutating func recognizeActiveDisclosure(_ cells: [StreamCell]) -> Set<String> {
+        let cells = Self.withoutRepeatedHeader(cells) { $0.activeRow }
         var found: Set<String> = []
         var headerColumns: [String] = []
         var units: [String: MoneyUnit] = [:]
@@ -432,6 +456,7 @@ struct TableRecognizer {
     }
 
     mutating func recognizeRequests(_ cells: [StreamCell]) -> Set<String> {
+        let cells = Self.withoutRepeatedHeader(cells) { $0.requestRow }
         var found: Set<String> = []
         let order = requestColumnOrder(cells)
         let totalSlot = order.firstIndex(of: "total") ?? 6
@@ -535,6 +560,7 @@ struct TableRecognizer {
     // MARK: 四、复议诉讼
 
     mutating func recognizeReviewLitigation(_ cells: [StreamCell]) -> Set<String> {
+        let cells = Self.withoutRepeatedHeader(cells) { $0.reviewGroup }
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
         for keys in Self.headerLines(cells, { $0.reviewColumn }) where Set(keys) == Set(outcomes) && keys.count == outcomes.count {

@@ -54,12 +54,14 @@ enum CharacterLine {
     }
 
     /// A Markdown heading's text without its marker: `## 一、总体情况` → `一、总体情况`.
-    /// Anchors before it (`<a id="x"></a># 标题`, as mammoth writes them) go too.
+    /// Anchors before it (`<a id="x"></a># 标题`, as mammoth writes them) and bold markers go too.
     static func withoutHeadingMarker(_ text: String) -> String {
         var text = text
         while text.hasPrefix("<a "), let end = text.range(of: "</a>") {
             text = String(text[end.upperBound...])
         }
+        // Bold markers (`**标题**`, as html2text writes them) are not text.
+        if text.contains("**") { text = text.replacingOccurrences(of: "**", with: "") }
         guard text.utf8.first == UInt8(ascii: "#") else { return text }
         let marks = text.utf8.prefix { $0 == UInt8(ascii: "#") }.count
         let rest = text.utf8.dropFirst(marks)

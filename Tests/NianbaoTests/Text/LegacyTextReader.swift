@@ -206,6 +206,7 @@ private struct LegacyBlockBuilder {
         // A Markdown heading's marker (`## `) is not text.
         var text = trimmed
         while text.hasPrefix("<a "), let end = text.range(of: "</a>") { text = String(text[end.upperBound...]) }
+        if text.contains("**") { text = text.replacingOccurrences(of: "**", with: "") }
         let marks = text.prefix { $0 == "#" }.count
         if (1...6).contains(marks), text.dropFirst(marks).first == " ", !text.dropFirst(marks).allSatisfy({ $0 == " " }) {
             text = String(text.dropFirst(marks).drop { $0 == " " })
