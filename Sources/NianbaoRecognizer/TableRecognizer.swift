@@ -132,8 +132,8 @@ struct TableRecognizer {
         let line: Int
     }
 
-    /// The row the last label cells of `run` name: the last cell alone, else the last two, three
-    /// or four joined (a label wrapped over lines or cells), never joining a column header or a
+    /// The row the last label cells of `run` name: the last cell alone, else up to the last sixteen
+    /// joined (a label wrapped over lines or cells), never joining a column header or a
     /// fragment of a row already read; a cell that is only an enumerator (`（五）`, the group
     /// column) is passed over. A label wrapped around its values (`2.其他法律行政法规` / values /
     /// `禁止公开`) is completed from a cell of the next run's first line (`next`); `taken` lists
@@ -149,15 +149,16 @@ struct TableRecognizer {
         var text = ""
         var heads: [(text: String, first: Int)] = []
         var position = run.count
-        while position > 0 && heads.count < 4 {
+        while position > 0 && heads.count < 16 {
             position -= 1
             let cell = cells[run[position]]
             guard let facts = cell.facts else { break }
             if LabelText.splitEnumerator(facts.key).rest.isEmpty { continue }
-            if !heads.isEmpty, column(facts) != nil { break }
+            // A column header (`其他`; not an enumerated label like `（六）其他`) ends the label.
+            let isHeader = column(facts) != nil && facts.key == facts.stripped
+            if !heads.isEmpty, isHeader { break }
             if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
             text = cell.raw + text
-            let isHeader = column(facts) != nil && facts.key == facts.stripped
             if !isHeader { heads.append((text, position)) }
             let joined = text == cell.raw ? facts : cache.facts(text).label
             if let joined, let key = row(joined) {
@@ -182,19 +183,22 @@ struct TableRecognizer {
             var end = position2
             while end + 1 < next.count, cells[next[end + 1]].line == cells[next[position2]].line { end += 1 }
             if end == next.count - 1 || tails.count == 8 { break }
-            guard let facts = cells[next[end]].facts, column(facts) == nil,
+            guard let facts = cells[next[end]].facts, column(facts) == nil || facts.key != facts.stripped,
                   LabelText.splitEnumerator(facts.key).ordinal == nil else { break }
             tails.append(end)
             position2 = end + 1
         }
-        for head in heads {
-            var joinedText = head.text
-            for (count, tail) in tails.enumerated() {
-                joinedText += cells[next[tail]].raw
-                if let joined = cache.facts(joinedText).label, let key = row(joined), accept(key) {
-                    let first = cells[run[head.first]]
-                    return (FoundLabel(key: key, start: head.first, text: joinedText, location: first.location,
-                                       line: cells[lastIndex].line), Array(tails.prefix(count + 1)))
+        // The first following line may belong to the group column alone (`开` of `不予公开`): tried without it too.
+        for skip in 0..<min(2, tails.count) {
+            for head in heads {
+                var joinedText = head.text
+                for count in skip..<tails.count {
+                    joinedText += cells[next[tails[count]]].raw
+                    if let joined = cache.facts(joinedText).label, let key = row(joined), accept(key) {
+                        let first = cells[run[head.first]]
+                        return (FoundLabel(key: key, start: head.first, text: joinedText, location: first.location,
+                                           line: cells[lastIndex].line), Array(tails[skip...count]))
+                    }
                 }
             }
         }
