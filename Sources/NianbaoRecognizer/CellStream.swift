@@ -73,12 +73,12 @@ struct CellStream {
         let fromTable = cells.contains { $0.location.table != nil }
         var positioned = fromTable
         if !positioned, let first = cells.firstIndex(where: { !$0.text.isEmpty }) {
-            positioned = cells[first...].contains { $0.text.allSatisfy(\.isWhitespace) }
+            positioned = cells[first...].contains { LineCells.isBlank($0.text) }
         }
         var seenText = false
         for cell in cells {
             let text = fromTable ? cell.text : LineCells.clean(cell.text)
-            if text.isEmpty || text.allSatisfy(\.isWhitespace) {
+            if LineCells.isBlank(text) {
                 if seenText && positioned { add(.value(.blank), "", cell.location, line, positioned) }
                 continue
             }
@@ -179,7 +179,7 @@ struct CellStream {
             add(kind, text, location, line, positioned)
             return
         }
-        if text.contains(" "), let (label, values) = LineCells.trailingValues(text) {
+        if LineCells.mayEndInValue(text), text.utf8.contains(UInt8(ascii: " ")), let (label, values) = LineCells.trailingValues(text) {
             if !label.isEmpty { addSplitting(label, location, line, positioned) }
             for value in values { add(classify(value), value, location, line, positioned) }
             return
@@ -203,7 +203,17 @@ enum LineCells {
     /// Markdown escapes and emphasis removed: `1\.属于国家秘密` → `1.属于国家秘密`, `**总计**` → `总计`.
     static func clean(_ text: String) -> String {
         var text = text
-        if text.utf8.contains(UInt8(ascii: "\\")) {
+        var backslash = false, emphasis = false, space = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): backslash = true
+            case UInt8(ascii: "*"), UInt8(ascii: "_"): emphasis = true
+            case 0x20, 0x09, 0xC2, 0xE3: space = true
+            default: break
+            }
+        }
+        if !backslash && !emphasis && !space { return text }
+        if backslash {
             var result = ""
             var escaped = false
             for character in text {
@@ -218,13 +228,33 @@ enum LineCells {
             if escaped { result.append("\\") }
             text = result
         }
-        if text.utf8.contains(UInt8(ascii: "*")) || text.utf8.contains(UInt8(ascii: "_")) {
+        if emphasis {
             let trimmed = text.trimmingSpaces()
             let inner = trimmed.drop { $0 == "*" || $0 == "_" }.reversed().drop { $0 == "*" || $0 == "_" }
             let stripped = String(inner.reversed())
             if !stripped.isEmpty { text = stripped }
         }
         return text.trimmingSpaces()
+    }
+
+    /// `true` when the text ends as a value can (a digit, `元`, `无`, a dash or slash, a counter
+    /// word): only then can ``trailingValues(_:)`` find values in it.
+    static func mayEndInValue(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        switch last {
+        case "0"..."9", "元", "无", "—", "-", "/", "－", "件", "项", "个", "条", "次", "宗", "有": return true
+        default: return false
+        }
+    }
+
+    /// `true` for a cell of white space only (spaces, tabs, line breaks, no-break and ideographic spaces).
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0xA0, 0x3000: true
+            default: false
+            }
+        }
     }
 
     /// `true` for a table border: `+----+----+`, `|---|:---:|`, `-----  -----`, `=====`.

@@ -42,7 +42,11 @@ public enum Recognizer {
                 var stream = CellStream(cache: cache)
                 for row in table.rows { stream.append(row: row) }
                 if let part = TableRecognizer.part(of: stream.cells, fallback: containing) {
-                    streams[part, default: CellStream(cache: cache)].append(contentsOf: stream)
+                    if streams[part] == nil {
+                        streams[part] = stream
+                    } else {
+                        streams[part]?.append(contentsOf: stream)
+                    }
                     hadTable.insert(part)
                 }
             case .paragraph(let paragraph):

@@ -114,12 +114,15 @@ struct TableRecognizer {
         var header: Set<String> = []
         for cell in cells[..<firstValue] where cell.facts != nil { header.insert(cell.raw) }
         guard !header.isEmpty else { return cells }
+        func repeated(_ cell: StreamCell) -> Bool {
+            guard !cell.positioned, let facts = cell.facts, header.contains(cell.raw) else { return false }
+            return row(facts) == nil
+        }
+        // Most tables repeat no header: the stream is kept as it is, without a copy.
+        guard cells[firstValue...].contains(where: repeated) else { return cells }
         var kept = Array(cells[..<firstValue])
         kept.reserveCapacity(cells.count)
-        for cell in cells[firstValue...] {
-            if let facts = cell.facts, !cell.positioned, header.contains(cell.raw), row(facts) == nil { continue }
-            kept.append(cell)
-        }
+        for cell in cells[firstValue...] where !repeated(cell) { kept.append(cell) }
         return kept
     }
 

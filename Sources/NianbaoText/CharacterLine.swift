@@ -41,6 +41,16 @@ enum CharacterLine {
         return !isBareValue(next.text)
     }
 
+    /// `text.contains("**")`, on bytes (Foundation's search folds Character clusters, and this runs for every paragraph).
+    static func hasDoubleAsterisk(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "*") && previous == UInt8(ascii: "*") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// `true` when the text has two spaces in a row: columns laid out by a layout-preserving
     /// extractor, not prose. On bytes: for text of ``SimpleScalar``s, where each space is a
     /// Character of its own.
@@ -57,11 +67,11 @@ enum CharacterLine {
     /// Anchors before it (`<a id="x"></a># 标题`, as mammoth writes them) and bold markers go too.
     static func withoutHeadingMarker(_ text: String) -> String {
         var text = text
-        while text.hasPrefix("<a "), let end = text.range(of: "</a>") {
+        while text.utf8.first == UInt8(ascii: "<"), text.hasPrefix("<a "), let end = text.range(of: "</a>") {
             text = String(text[end.upperBound...])
         }
         // Bold markers (`**标题**`, as html2text writes them) are not text.
-        if text.contains("**") { text = text.replacingOccurrences(of: "**", with: "") }
+        if hasDoubleAsterisk(text) { text = text.replacingOccurrences(of: "**", with: "") }
         guard text.utf8.first == UInt8(ascii: "#") else { return text }
         let marks = text.utf8.prefix { $0 == UInt8(ascii: "#") }.count
         let rest = text.utf8.dropFirst(marks)
