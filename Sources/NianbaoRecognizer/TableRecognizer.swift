@@ -111,11 +111,14 @@ struct TableRecognizer {
     /// cells (not row labels) whose text the table's header, before its first value, already had.
     static func withoutRepeatedHeader(_ cells: [StreamCell], row: (LabelFacts) -> String?) -> [StreamCell] {
         guard let firstValue = cells.firstIndex(where: \.isGivenValue) else { return cells }
-        var header: Set<String> = []
-        for cell in cells[..<firstValue] where cell.facts != nil { header.insert(cell.raw) }
+        // Cells of one text share their facts (``CellFactsCache``): compared by identity, not by hashing text.
+        var header: Set<ObjectIdentifier> = []
+        for cell in cells[..<firstValue] {
+            if let facts = cell.facts { header.insert(ObjectIdentifier(facts)) }
+        }
         guard !header.isEmpty else { return cells }
         func repeated(_ cell: StreamCell) -> Bool {
-            guard !cell.positioned, let facts = cell.facts, header.contains(cell.raw) else { return false }
+            guard !cell.positioned, let facts = cell.facts, header.contains(ObjectIdentifier(facts)) else { return false }
             return row(facts) == nil
         }
         // Most tables repeat no header: the stream is kept as it is, without a copy.
@@ -156,9 +159,9 @@ struct TableRecognizer {
             position -= 1
             let cell = cells[run[position]]
             guard let facts = cell.facts else { break }
-            if LabelText.splitEnumerator(facts.key).rest.isEmpty { continue }
+            if facts.stripped.isEmpty { continue }
             // A column header (`其他`; not an enumerated label like `（六）其他`) ends the label.
-            let isHeader = column(facts) != nil && facts.key == facts.stripped
+            let isHeader = column(facts) != nil && !facts.hasEnumerator
             if !heads.isEmpty, isHeader { break }
             if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
             text = cell.raw + text
@@ -186,8 +189,7 @@ struct TableRecognizer {
             var end = position2
             while end + 1 < next.count, cells[next[end + 1]].line == cells[next[position2]].line { end += 1 }
             if end == next.count - 1 || tails.count == 8 { break }
-            guard let facts = cells[next[end]].facts, column(facts) == nil || facts.key != facts.stripped,
-                  LabelText.splitEnumerator(facts.key).ordinal == nil else { break }
+            guard let facts = cells[next[end]].facts, column(facts) == nil, !facts.hasEnumerator else { break }
             tails.append(end)
             position2 = end + 1
         }
@@ -216,7 +218,7 @@ struct TableRecognizer {
         for index in run[..<label.start] {
             let cell = cells[index]
             // A column header is no row's label; an enumerated label (`（七）总计`) is.
-            guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.key != facts.stripped, let key = row(facts),
+            guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.hasEnumerator, let key = row(facts),
                   key != label.key, !found.contains(key), TemplateCatalog.row(table, template, key: key) != nil else { continue }
             return key
         }
@@ -500,13 +502,14 @@ struct TableRecognizer {
     /// The template's spec for a recognised row, recording it as found; `nil` (with a warning) when
     /// the template lacks the row or the row was already read.
     private mutating func admit(_ rowKey: String, label: FoundLabel, table: ReportTable, found: inout Set<String>) -> RowSpec? {
-        let text = LabelText.key(label.text)
         guard let spec = TemplateCatalog.row(table, template, key: rowKey) else {
+            let text = LabelText.key(label.text)
             note(.warning, "table.row_not_in_template", "\(table.rawValue).\(rowKey)",
                  "row “\(text)” is not part of the \(template.rawValue) template; ignored", label.location)
             return nil
         }
         guard found.insert(rowKey).inserted else {
+            let text = LabelText.key(label.text)
             note(.warning, "table.duplicate_row", "\(table.rawValue).\(rowKey)", "row “\(text)” appears again; the first one is kept", label.location)
             return nil
         }
