@@ -31,7 +31,8 @@ public enum Recognizer {
         // (the part they sit in breaks ties), and the lines of text in parts 二 to 四.
         var streams: [ReportTable: CellStream] = [:]
         var hadTable: Set<ReportTable> = []
-        var regionParagraphs: [ReportTable: [Int]] = [:]
+        /// Each paragraph of a part's region, with the stream's cell count after it.
+        var regionParagraphs: [ReportTable: [(block: Int, cellsEnd: Int)]] = [:]
         var headingPosition = 0
         let headingBlocks = Set(headings.map(\.blockIndex))
         for (index, block) in blocks.enumerated() {
@@ -53,7 +54,7 @@ public enum Recognizer {
                 guard !headingBlocks.contains(index), let containing,
                       let part = ReportTable.allCases.first(where: { $0.section == containing }) else { continue }
                 streams[part, default: CellStream(cache: cache)].append(paragraph: paragraph)
-                regionParagraphs[part, default: []].append(index)
+                regionParagraphs[part, default: []].append((index, streams[part]?.cells.count ?? 0))
             }
         }
         for part in Array(streams.keys) { streams[part]?.finish() }
@@ -79,10 +80,8 @@ public enum Recognizer {
         report.published = metadata.published
         // Lines of text read as table cells are not the part's prose.
         var skip = metadata.signatureBlocks.union(metadata.publishedBlock.map { [$0] } ?? [])
-        for (part, indices) in regionParagraphs where hadTable.contains(part) {
-            for index in indices {
-                if case .paragraph(let paragraph) = blocks[index], LineCells.split(paragraph.text) != nil { skip.insert(index) }
-            }
+        for (part, paragraphs) in regionParagraphs where hadTable.contains(part) {
+            skip.formUnion(tableParagraphs(paragraphs, cells: streams[part]?.cells ?? [], part: part, blocks: blocks))
         }
         report.sections = sections(blocks: blocks, headings: headings, skip: skip)
         for section in SectionKey.allCases where report.sections[section] == nil {
@@ -158,6 +157,37 @@ public enum Recognizer {
                 message: "the template (2019 or 2021) could not be recognised; no table values were read"))
         }
         return .unknown
+    }
+
+    /// The paragraphs of a part's region that its table spans (from the first line giving a value or
+    /// a label of the table to the last), but the prose among them.
+    private static func tableParagraphs(_ paragraphs: [(block: Int, cellsEnd: Int)], cells: [StreamCell], part: ReportTable,
+                                        blocks: [Block]) -> Set<Int> {
+        func isTableCell(_ cell: StreamCell) -> Bool {
+            if cell.isGivenValue { return true }
+            guard let facts = cell.facts else { return false }
+            switch part {
+            case .activeDisclosure: return facts.activeRow != nil || facts.activeColumn != nil || facts.activeVotes > 0
+            case .requests: return facts.requestRow != nil || facts.requestColumn != nil || facts.requestVotes > 0
+            case .reviewLitigation: return facts.reviewGroup != nil || facts.reviewColumn != nil || facts.reviewVotes > 0
+            }
+        }
+        var first: Int?, last: Int?
+        var start = 0
+        for (position, paragraph) in paragraphs.enumerated() {
+            let end = min(paragraph.cellsEnd, cells.count)
+            if start < end, cells[start..<end].contains(where: isTableCell) {
+                if first == nil { first = position }
+                last = position
+            }
+            start = max(start, end)
+        }
+        guard let first, let last else { return [] }
+        var skip: Set<Int> = []
+        for paragraph in paragraphs[first...last] {
+            if case .paragraph(let text) = blocks[paragraph.block], LineCells.split(text.text) != nil { skip.insert(paragraph.block) }
+        }
+        return skip
     }
 
     /// Prose of each part: its paragraphs (not tables), joined by `"\n"`.

@@ -232,11 +232,21 @@ struct TableRecognizer {
         if first.positioned && first.line == label.line {
             // Positions given: the cells of the label's line, blanks in their places.
             var row = group.values.filter { cells[$0].line == label.line }.map { ValueCell(cells[$0]) }
+            let leftOver = group.values.filter { cells[$0].line != label.line }
+            // Blanks between the label and the first value may be label columns or blank values: when
+            // the values from the first one on are too few for the row, which is which is unknown,
+            // and the row is read from its values alone (row repair decides).
+            let lead = row.prefix { if case .blank = $0.value { true } else { false } }.count
+            if lead > 0 && row.count > count {
+                var core = Array(row.dropFirst(lead))
+                while let last = core.last, case .blank = last.value { core.removeLast() }
+                if core.count < count { return (core, leftOver) }
+            }
             // Blank cells beyond the row's width: label columns left empty first, then trailing ones.
             while row.count > count, let first = row.first, case .blank = first.value { row.removeFirst() }
             while row.count > count, let last = row.last, case .blank = last.value { row.removeLast() }
             while row.count < count { row.append(ValueCell(blankAt: row.last?.location ?? first.location)) }
-            return (row, group.values.filter { cells[$0].line != label.line })
+            return (row, leftOver)
         }
         let all = group.values
         if all.count > count + 2, cells[all[count - 1]].line != cells[all[count]].line {
