@@ -26,7 +26,8 @@ enum CharacterLine {
         let startsWithEnumerator = HeadingShape.startsWithEnumerator(trimmed)
         return .text(TextLine(text: trimmed, isSimple: false, scalarCount: trimmed.unicodeScalars.count,
                               startsWithEnumerator: startsWithEnumerator,
-                              continuesCell: isCellContinuation(line, trimmed: trimmed, startsWithEnumerator: startsWithEnumerator)))
+                              continuesCell: isCellContinuation(line, trimmed: trimmed, startsWithEnumerator: startsWithEnumerator),
+                              hasColumnGap: trimmed.contains("  "), hasDoubleAsterisk: trimmed.contains("**")))
     }
 
     /// A long paragraph that stops mid-sentence, followed by a line that is not a new item or
@@ -41,37 +42,16 @@ enum CharacterLine {
         return !isBareValue(next.text)
     }
 
-    /// `text.contains("**")`, on bytes (Foundation's search folds Character clusters, and this runs for every paragraph).
-    static func hasDoubleAsterisk(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "*") && previous == UInt8(ascii: "*") { return true }
-            previous = byte
-        }
-        return false
-    }
-
-    /// `true` when the text has two spaces in a row: columns laid out by a layout-preserving
-    /// extractor, not prose. On bytes: for text of ``SimpleScalar``s, where each space is a
-    /// Character of its own.
-    static func hasColumnGap(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x20 && previous == 0x20 { return true }
-            previous = byte
-        }
-        return false
-    }
-
     /// A Markdown heading's text without its marker: `## 一、总体情况` → `一、总体情况`.
-    /// Anchors before it (`<a id="x"></a># 标题`, as mammoth writes them) and bold markers go too.
-    static func withoutHeadingMarker(_ text: String) -> String {
+    /// Anchors before it (`<a id="x"></a># 标题`, as mammoth writes them) and bold markers (when
+    /// `hasDoubleAsterisk`) go too.
+    static func withoutHeadingMarker(_ text: String, hasDoubleAsterisk: Bool) -> String {
         var text = text
         while text.utf8.first == UInt8(ascii: "<"), text.hasPrefix("<a "), let end = text.range(of: "</a>") {
             text = String(text[end.upperBound...])
         }
         // Bold markers (`**标题**`, as html2text writes them) are not text.
-        if hasDoubleAsterisk(text) { text = text.replacingOccurrences(of: "**", with: "") }
+        if hasDoubleAsterisk { text = text.replacingOccurrences(of: "**", with: "") }
         guard text.utf8.first == UInt8(ascii: "#") else { return text }
         let marks = text.utf8.prefix { $0 == UInt8(ascii: "#") }.count
         let rest = text.utf8.dropFirst(marks)

@@ -312,11 +312,6 @@ struct SimpleLine {
         return string(start, trimmedEnd(start, to, tabs: true))
     }
 
-    private func scalarCount(_ from: Int, _ to: Int) -> Int {
-        var count = 0
-        for index in from..<to where bytes[index] & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
 
     // MARK: Page furniture
 
@@ -507,12 +502,24 @@ struct SimpleLine {
     private func textLine(_ end: Int) -> TextLine {
         let trimmedStart = trimmedStart(start, end)
         let trimmedEnd = trimmedEnd(trimmedStart, end, tabs: true)
-        let scalarCount = scalarCount(trimmedStart, trimmedEnd)
+        // One pass: the scalars, and the two-space gaps and `**` the block builder asks about.
+        var scalarCount = 0
+        var columnGap = false, doubleAsterisk = false
+        var previous: UInt8 = 0
+        for index in trimmedStart..<trimmedEnd {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { scalarCount += 1 }
+            if byte == previous {
+                if byte == 0x20 { columnGap = true } else if byte == UInt8(ascii: "*") { doubleAsterisk = true }
+            }
+            previous = byte
+        }
         let startsWithEnumerator = HeadingShape.startsWithEnumerator(simpleScalars: UTF8Scalars(bytes, trimmedStart, trimmedEnd))
         // A cell's wrapped text: short, not indented, not a heading.
         let indented = bytes[start] == 0x20 || bytes[start] == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80
         let continuesCell = trimmedStart < trimmedEnd && scalarCount <= 16 && !indented && !startsWithEnumerator
         return TextLine(text: string(trimmedStart, trimmedEnd), isSimple: true, scalarCount: scalarCount,
-                        startsWithEnumerator: startsWithEnumerator, continuesCell: continuesCell)
+                        startsWithEnumerator: startsWithEnumerator, continuesCell: continuesCell,
+                        hasColumnGap: columnGap, hasDoubleAsterisk: doubleAsterisk)
     }
 }

@@ -99,7 +99,7 @@ private struct BlockBuilder {
     /// The pending paragraph's scalar count, when `pendingIsSimple`.
     private var pendingScalarCount = 0
     private var blankLinesSincePending = 0
-    /// The pending paragraph's line has a column gap (``CharacterLine/hasColumnGap(_:)``).
+    /// The pending paragraph's line has a column gap (``TextLine/hasColumnGap``).
     private var pendingLineHasColumns = false
 
     mutating func consume(_ kind: LineKind, lineNumber: Int) {
@@ -163,7 +163,7 @@ private struct BlockBuilder {
 
     private mutating func addParagraph(_ line: TextLine, lineNumber: Int) {
         // Text laid out in columns (two spaces apart) is a table's line, never prose to join.
-        let columns = line.isSimple ? CharacterLine.hasColumnGap(line.text) : line.text.contains("  ")
+        let columns = line.hasColumnGap
         if let pending = pendingParagraph, blankLinesSincePending <= 2, !columns, !pendingLineHasColumns,
            continuesAcrossPageBreak(pending.text, line) {
             pendingParagraph?.text += line.text
@@ -174,7 +174,7 @@ private struct BlockBuilder {
         }
         flushParagraph()
         pendingLineHasColumns = columns
-        let text = CharacterLine.withoutHeadingMarker(line.text)
+        let text = CharacterLine.withoutHeadingMarker(line.text, hasDoubleAsterisk: line.hasDoubleAsterisk)
         pendingParagraph = Paragraph(text: text, location: .line(lineNumber))
         pendingIsSimple = line.isSimple
         pendingScalarCount = text.utf8.count == line.text.utf8.count ? line.scalarCount : text.unicodeScalars.count
