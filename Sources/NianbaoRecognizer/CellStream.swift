@@ -69,15 +69,16 @@ struct CellStream {
         finish()
         let line = nextLine
         nextLine += 1
-        let cells = row.cells.filter { !$0.continuesVerticalMerge }
-        let fromTable = cells.contains { $0.location.table != nil }
+        let cells = row.cells
+        let fromTable = cells.first?.location.table != nil
         var positioned = fromTable
         if !positioned, let first = cells.firstIndex(where: { !$0.text.isEmpty }) {
             positioned = cells[first...].contains { LineCells.isBlank($0.text) }
         }
         var seenText = false
-        for cell in cells {
-            let text = fromTable ? cell.text : LineCells.clean(cell.text)
+        for cell in cells where !cell.continuesVerticalMerge {
+            // Readers give table cells trimmed and free of markup.
+            let text = cell.text
             if LineCells.isBlank(text) {
                 if seenText && positioned { add(.value(.blank), "", cell.location, line, positioned) }
                 continue
@@ -203,16 +204,17 @@ enum LineCells {
     /// Markdown escapes and emphasis removed: `1\.属于国家秘密` → `1.属于国家秘密`, `**总计**` → `总计`.
     static func clean(_ text: String) -> String {
         var text = text
-        var backslash = false, emphasis = false, space = false
+        var backslash = false, emphasis = false
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\\"): backslash = true
             case UInt8(ascii: "*"), UInt8(ascii: "_"): emphasis = true
-            case 0x20, 0x09, 0xC2, 0xE3: space = true
             default: break
             }
         }
-        if !backslash && !emphasis && !space { return text }
+        // Spaces can only be trimmed where a space's first or last byte stands at an end.
+        func mayBeSpace(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0xC2 || byte == 0xE3 || byte == 0xA0 || byte == 0x80 }
+        if !backslash && !emphasis && !mayBeSpace(text.utf8.first) && !mayBeSpace(text.utf8.last) { return text }
         if backslash {
             var result = ""
             var escaped = false

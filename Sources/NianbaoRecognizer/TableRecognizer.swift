@@ -443,15 +443,20 @@ struct TableRecognizer {
 
     /// Column keys of each line of labels that has no values, in order.
     private static func headerLines(_ cells: [StreamCell], _ column: (LabelFacts) -> String?) -> [[String]] {
-        var withValues: Set<Int> = []
-        for cell in cells where cell.isGivenValue { withValues.insert(cell.line) }
+        // Lines increase along the stream: a flag per line, not a set.
+        var withValues = Array(repeating: false, count: (cells.last?.line ?? 0) + 1)
+        for index in cells.indices where cells[index].isGivenValue {
+            let line = cells[index].line
+            if line < withValues.count { withValues[line] = true }
+        }
         var lines: [[String]] = []
         var line = -1
-        for cell in cells where !withValues.contains(cell.line) {
-            guard let facts = cell.facts, let key = column(facts) else { continue }
-            if cell.line != line {
+        for index in cells.indices {
+            let cellLine = cells[index].line
+            guard cellLine < withValues.count, !withValues[cellLine], let facts = cells[index].facts, let key = column(facts) else { continue }
+            if cellLine != line {
                 lines.append([])
-                line = cell.line
+                line = cellLine
             }
             if lines[lines.count - 1].contains(key) == false { lines[lines.count - 1].append(key) }
         }
