@@ -255,6 +255,13 @@ struct TableRecognizer {
         return (all.map { ValueCell(cells[$0]) }, [])
     }
 
+    /// `true` for a lone number after a row's label on one line, the row wider than one value:
+    /// a sentence (`本年新收政府信息公开申请数量 4`), not the row.
+    static func isSentence(_ group: CellGroup, _ label: FoundLabel, width: Int, _ cells: [StreamCell]) -> Bool {
+        guard width > 1, group.values.count == 1, let only = group.values.first else { return false }
+        return !cells[only].positioned && cells[only].line == label.line
+    }
+
     /// Notes value cells that no row label claims.
     private mutating func unplaced(_ indices: [Int], _ cells: [StreamCell], _ table: ReportTable) {
         let given = indices.filter { cells[$0].isGivenValue }
@@ -400,6 +407,10 @@ struct TableRecognizer {
                 uncertain([other, label.key], .activeDisclosure, label, found: &found)
                 continue
             }
+            if Self.isSentence(group, label, width: TemplateCatalog.row(.activeDisclosure, template, key: label.key)?.columns.count ?? 0, cells) {
+                unplaced(group.values, cells, .activeDisclosure)
+                continue
+            }
             guard let spec = admit(label.key, label: label, table: .activeDisclosure, found: &found) else { continue }
             // Columns: the latest header if it fits this row, else the template's own order.
             let specKeys = spec.columns.map(\.key)
@@ -503,6 +514,10 @@ struct TableRecognizer {
             for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
             if let other = orderUncertain(group.run, label, cells, table: .requests, found: found, row: row, column: column) {
                 uncertain([other, label.key], .requests, label, found: &found)
+                continue
+            }
+            if Self.isSentence(group, label, width: order.count, cells) {
+                unplaced(group.values, cells, .requests)
                 continue
             }
             guard admit(label.key, label: label, table: .requests, found: &found) != nil else { continue }
@@ -609,6 +624,12 @@ struct TableRecognizer {
                     found.insert(label.key)
                     continue
                 }
+            }
+            // A lone number after text on its own line (`全年受理行政复议案件 2`) is prose, not a cell of the table.
+            if group.values.count == 1, let last = group.run.last, cells[last].line == cells[group.values[0]].line,
+               let facts = cells[last].facts, facts.reviewColumn == nil, facts.reviewGroup == nil {
+                unplaced(group.values, cells, .reviewLitigation)
+                continue
             }
             flat += group.values.map { ValueCell(cells[$0]) }
         }

@@ -153,6 +153,15 @@ struct ExtractorLayoutTests {
         #expect(!report.diagnostics("table.row_shape", at: "active_disclosure.procurement").isEmpty)
     }
 
+    @Test("a sentence ending in a number before a table is not read as a cell")
+    func sentenceWithNumber() throws {
+        var fixture = Self.layout { $0.filter { !$0.isEmpty }.joined(separator: "\n") }
+        fixture.review.insert(("prose", "全年受理行政复议案件 2"), at: 0)
+        fixture.requests.insert(("prose", "本年新收政府信息公开申请数量 4"), at: 0)
+        let report = try Convert.report(fixture)
+        Self.expectFixtureNumbers(report)
+    }
+
     @Test("HTML table markup in text (pandoc's markdown for merged cells)")
     func htmlMarkup() throws {
         let fixture = Self.layout { "<tr>\n" + $0.map { "<td>\($0)</td>" }.joined(separator: "\n") + "\n</tr>" }
