@@ -33,6 +33,8 @@ final class LabelFacts: Sendable {
     let key: String
     /// ``key`` without a leading enumerator.
     let stripped: String
+    /// The label starts with an enumerator (`（六）其他`, `1.属于…`): ``stripped`` is shorter than ``key``.
+    let hasEnumerator: Bool
     /// The part 二 row rule the label matches.
     let activeRow: String?
     /// The part 三 row rule the label matches.
@@ -56,6 +58,7 @@ final class LabelFacts: Sendable {
     init(key: String) {
         self.key = key
         stripped = LabelText.splitEnumerator(key).rest
+        hasEnumerator = stripped.utf8.count != key.utf8.count
         activeRow = LabelVariants.firstMatch(LabelVariants.activeRows, stripped)
         requestRow = LabelVariants.firstMatch(LabelVariants.requestRows, stripped)
         activeColumn = LabelVariants.firstMatch(LabelVariants.activeColumns, stripped)

@@ -26,47 +26,87 @@ public enum Recognizer {
         let metadata = MetadataFinder.find(blocks: blocks, headings: headings, end: end)
         diagnostics += metadata.diagnostics
 
-        // Tables, each assigned to a part by its labels (the part it sits in breaks ties).
-        var tableRows: [ReportTable: [RowCells]] = [:]
+
+        // Each table region as one stream of cells: tables, assigned to a part by their labels
+        // (the part they sit in breaks ties), and the lines of text in parts 二 to 四.
+        var streams: [ReportTable: CellStream] = [:]
+        var hadTable: Set<ReportTable> = []
+        /// Each paragraph of a part's region, with the stream's cell count after it.
+        var regionParagraphs: [ReportTable: [(block: Int, cellsEnd: Int)]] = [:]
+        var headingPosition = 0
+        let headingBlocks = Set(headings.map(\.blockIndex))
         for (index, block) in blocks.enumerated() {
-            guard case .table(let table) = block else { continue }
-            let containing = headings.last { $0.blockIndex < index }?.section
-            let rows = table.rows.map { RowCells($0, cache: cache) }
-            if let part = TableRecognizer.part(of: rows, fallback: containing) {
-                tableRows[part, default: []] += rows
+            while headingPosition < headings.count && headings[headingPosition].blockIndex < index { headingPosition += 1 }
+            let containing = headingPosition > 0 ? headings[headingPosition - 1].section : nil
+            switch block {
+            case .table(let table):
+                var stream = CellStream(cache: cache)
+                for row in table.rows { stream.append(row: row) }
+                if let part = TableRecognizer.part(of: stream.cells, fallback: containing) {
+                    if streams[part] == nil {
+                        streams[part] = stream
+                    } else {
+                        streams[part]?.append(contentsOf: stream)
+                    }
+                    hadTable.insert(part)
+                }
+            case .paragraph(let paragraph):
+                guard !headingBlocks.contains(index), let containing,
+                      let part = ReportTable.allCases.first(where: { $0.section == containing }) else { continue }
+                streams[part, default: CellStream(cache: cache)].append(paragraph: paragraph)
+                regionParagraphs[part, default: []].append((index, streams[part]?.cells.count ?? 0))
             }
         }
+        for part in Array(streams.keys) { streams[part]?.finish() }
+        // A region of text holds a table when it gives a value or a label of the part's table.
+        for (part, stream) in streams where !hadTable.contains(part) {
+            let hasTable = stream.cells.contains { cell in
+                if cell.isGivenValue { return true }
+                guard let facts = cell.facts else { return false }
+                switch part {
+                case .activeDisclosure: return facts.activeRow != nil
+                case .requests: return facts.requestRow != nil
+                case .reviewLitigation: return facts.reviewGroup != nil
+                }
+            }
+            if hasTable { hadTable.insert(part) }
+        }
 
-        let template = detectTemplate(tableRows.values.flatMap { $0 }, year: metadata.year, diagnostics: &diagnostics)
+        let template = detectTemplate(streams.filter { hadTable.contains($0.key) }.values.flatMap(\.cells), year: metadata.year, diagnostics: &diagnostics)
         var report = Report(source: document.source, template: template)
         report.title = metadata.title
         report.agency = metadata.agency
         report.year = metadata.year
         report.published = metadata.published
-        report.sections = sections(blocks: blocks, headings: headings, skip: metadata.signatureBlocks.union(metadata.publishedBlock.map { [$0] } ?? []))
+        // Lines of text read as table cells are not the part's prose.
+        var skip = metadata.signatureBlocks.union(metadata.publishedBlock.map { [$0] } ?? [])
+        for (part, paragraphs) in regionParagraphs where hadTable.contains(part) {
+            skip.formUnion(tableParagraphs(paragraphs, cells: streams[part]?.cells ?? [], part: part, blocks: blocks))
+        }
+        report.sections = sections(blocks: blocks, headings: headings, skip: skip)
         for section in SectionKey.allCases where report.sections[section] == nil {
             diagnostics.append(Diagnostic(.warning, code: "section.missing", path: "sections.\(section.rawValue)",
                 message: "part \(section.number)（\(section.officialHeading)）not found"))
         }
 
-        var recognizer = TableRecognizer(template: template, report: report)
+        var recognizer = TableRecognizer(template: template, report: report, cache: cache)
         if template != .unknown {
             var found: [ReportTable: Set<String>] = [:]
-            found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(tableRows[.activeDisclosure] ?? [])
-            found[.requests] = recognizer.recognizeRequests(tableRows[.requests] ?? [])
-            found[.reviewLitigation] = recognizer.recognizeReviewLitigation(tableRows[.reviewLitigation] ?? [])
+            found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [])
+            found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [])
+            found[.reviewLitigation] = recognizer.recognizeReviewLitigation(streams[.reviewLitigation]?.cells ?? [])
             report = recognizer.report
             diagnostics += recognizer.diagnostics
             for table in ReportTable.allCases {
-                diagnostics += missingRows(table, template: template, found: found[table] ?? [], hadTable: tableRows[table] != nil)
+                diagnostics += missingRows(table, template: template, found: found[table] ?? [], hadTable: hadTable.contains(table))
             }
         } else {
-            for table in ReportTable.allCases where tableRows[table] == nil {
+            for table in ReportTable.allCases where !hadTable.contains(table) {
                 diagnostics += missingRows(table, template: template, found: [], hadTable: false)
             }
         }
 
-        if headings.isEmpty && tableRows.isEmpty {
+        if headings.isEmpty && hadTable.isEmpty {
             diagnostics.insert(Diagnostic(.error, code: unrecognizedCode,
                 message: "not a government information disclosure annual report: no part headings (一、总体情况 …) and no statutory tables found"), at: 0)
         }
@@ -84,14 +124,14 @@ public enum Recognizer {
     private static func blockLocation(_ block: Block) -> String { location(of: block).description }
 
     /// Template by labels; by the year reported on when the labels say nothing.
-    private static func detectTemplate(_ rows: [RowCells], year: Int?, diagnostics: inout [Diagnostic]) -> TemplateVersion {
+    private static func detectTemplate(_ cells: [StreamCell], year: Int?, diagnostics: inout [Diagnostic]) -> TemplateVersion {
         var signals2019 = 0, signals2021 = 0
-        for row in rows {
-            for label in row.labels {
-                if label.facts.signals2021 { signals2021 += 1 }
-                if label.facts.signals2019 { signals2019 += 1 }
-            }
+        for cell in cells {
+            guard let facts = cell.facts else { continue }
+            if facts.signals2021 { signals2021 += 1 }
+            if facts.signals2019 { signals2019 += 1 }
         }
+        let rows = cells
         let byYear = year.map(TemplateVersion.expected(forYear:)) ?? .unknown
         let byLabels: TemplateVersion = signals2021 > signals2019 ? .v2021 : signals2019 > signals2021 ? .v2019 : .unknown
         if byLabels != .unknown {
@@ -117,6 +157,37 @@ public enum Recognizer {
                 message: "the template (2019 or 2021) could not be recognised; no table values were read"))
         }
         return .unknown
+    }
+
+    /// The paragraphs of a part's region that its table spans (from the first line giving a value or
+    /// a label of the table to the last), but the prose among them.
+    private static func tableParagraphs(_ paragraphs: [(block: Int, cellsEnd: Int)], cells: [StreamCell], part: ReportTable,
+                                        blocks: [Block]) -> Set<Int> {
+        func isTableCell(_ cell: StreamCell) -> Bool {
+            if cell.isGivenValue { return true }
+            guard let facts = cell.facts else { return false }
+            switch part {
+            case .activeDisclosure: return facts.activeRow != nil || facts.activeColumn != nil || facts.activeVotes > 0
+            case .requests: return facts.requestRow != nil || facts.requestColumn != nil || facts.requestVotes > 0
+            case .reviewLitigation: return facts.reviewGroup != nil || facts.reviewColumn != nil || facts.reviewVotes > 0
+            }
+        }
+        var first: Int?, last: Int?
+        var start = 0
+        for (position, paragraph) in paragraphs.enumerated() {
+            let end = min(paragraph.cellsEnd, cells.count)
+            if start < end, cells[start..<end].contains(where: isTableCell) {
+                if first == nil { first = position }
+                last = position
+            }
+            start = max(start, end)
+        }
+        guard let first, let last else { return [] }
+        var skip: Set<Int> = []
+        for paragraph in paragraphs[first...last] {
+            if case .paragraph(let text) = blocks[paragraph.block], LineCells.split(text.text) != nil { skip.insert(paragraph.block) }
+        }
+        return skip
     }
 
     /// Prose of each part: its paragraphs (not tables), joined by `"\n"`.

@@ -6,24 +6,24 @@ struct TableRecognizer {
     let template: TemplateVersion
     var report: Report
     private(set) var diagnostics: [Diagnostic] = []
+    private let cache: CellFactsCache
 
-    init(template: TemplateVersion, report: Report) {
+    init(template: TemplateVersion, report: Report, cache: CellFactsCache) {
         self.template = template
         self.report = report
+        self.cache = cache
     }
 
     // MARK: Assigning tables to parts
 
     /// The part a table belongs to by its labels, or `fallback` (the part it sits in) on no signal.
-    static func part(of rows: [RowCells], fallback: SectionKey?) -> ReportTable? {
+    static func part(of cells: [StreamCell], fallback: SectionKey?) -> ReportTable? {
         var votes: [ReportTable: Int] = [:]
-        for cells in rows {
-            for label in cells.labels {
-                let facts = label.facts
-                if facts.activeVotes > 0 { votes[.activeDisclosure, default: 0] += facts.activeVotes }
-                if facts.requestVotes > 0 { votes[.requests, default: 0] += facts.requestVotes }
-                if facts.reviewVotes > 0 { votes[.reviewLitigation, default: 0] += facts.reviewVotes }
-            }
+        for cell in cells {
+            guard let facts = cell.facts else { continue }
+            if facts.activeVotes > 0 { votes[.activeDisclosure, default: 0] += facts.activeVotes }
+            if facts.requestVotes > 0 { votes[.requests, default: 0] += facts.requestVotes }
+            if facts.reviewVotes > 0 { votes[.reviewLitigation, default: 0] += facts.reviewVotes }
         }
         let best = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }
         if let best, best.value > 0 {
@@ -36,6 +36,250 @@ struct TableRecognizer {
         return fallback.flatMap { section in ReportTable.allCases.first { $0.section == section } }
     }
 
+    // MARK: The grammar
+
+    /// A value cell as the recognizer reads it.
+    struct ValueCell {
+        let value: CellValue
+        let raw: String
+        let location: SourceLocation
+
+        init(_ cell: StreamCell) {
+            value = cell.value ?? .text
+            raw = cell.raw
+            location = cell.location
+        }
+
+        init(blankAt location: SourceLocation) {
+            value = .blank
+            raw = ""
+            self.location = location
+        }
+    }
+
+    /// Label cells (since the previous values) and the run of value cells after them.
+    struct CellGroup {
+        var run: [Int]
+        var values: [Int]
+    }
+
+    /// The stream cut into groups: each run of values with the labels read since the values
+    /// before. Blank cells alone (merged header cells, an empty row) make no group.
+    static func groups(_ cells: [StreamCell]) -> [CellGroup] {
+        var groups: [CellGroup] = []
+        var run: [Int] = [], values: [Int] = []
+        var given = false
+        /// Emits the values read; `true` when they made a group.
+        func flush() -> Bool {
+            defer {
+                values = []
+                given = false
+            }
+            guard given else { return false }
+            groups.append(CellGroup(run: run, values: values))
+            return true
+        }
+        for index in cells.indices {
+            let cell = cells[index]
+            switch cell.kind {
+            case .barrier:
+                _ = flush()
+                run = []
+            case .label:
+                // Text between two values of one line holds a value's place (`1 | 约2 | 0`).
+                if given, let last = values.last, cells[last].line == cell.line, index + 1 < cells.count,
+                   cells[index + 1].line == cell.line, cells[index + 1].value != nil {
+                    values.append(index)
+                    continue
+                }
+                if flush() { run = [] }
+                run.append(index)
+            case .value(let value):
+                if case .blank = value, values.isEmpty {
+                    // A blank cell is a value only right after a label of its own positioned line.
+                    guard cell.positioned, let last = run.last, cells[last].line == cell.line else { continue }
+                }
+                if cell.isGivenValue { given = true }
+                values.append(index)
+            }
+        }
+        _ = flush()
+        return groups
+    }
+
+    /// The stream without a header repeated where the table goes on after a page break: label
+    /// cells (not row labels) whose text the table's header, before its first value, already had.
+    static func withoutRepeatedHeader(_ cells: [StreamCell], row: (LabelFacts) -> String?) -> [StreamCell] {
+        guard let firstValue = cells.firstIndex(where: \.isGivenValue) else { return cells }
+        // Cells of one text share their facts (``CellFactsCache``): compared by identity, not by hashing text.
+        var header: Set<ObjectIdentifier> = []
+        for cell in cells[..<firstValue] {
+            if let facts = cell.facts { header.insert(ObjectIdentifier(facts)) }
+        }
+        guard !header.isEmpty else { return cells }
+        func repeated(_ cell: StreamCell) -> Bool {
+            guard !cell.positioned, let facts = cell.facts, header.contains(ObjectIdentifier(facts)) else { return false }
+            return row(facts) == nil
+        }
+        // Most tables repeat no header: the stream is kept as it is, without a copy.
+        guard cells[firstValue...].contains(where: repeated) else { return cells }
+        var kept = Array(cells[..<firstValue])
+        kept.reserveCapacity(cells.count)
+        for cell in cells[firstValue...] where !repeated(cell) { kept.append(cell) }
+        return kept
+    }
+
+    /// A row label found at the end of a run: the key, where in the run its cells start, its text.
+    struct FoundLabel {
+        let key: String
+        let start: Int
+        let text: String
+        let location: SourceLocation
+        let line: Int
+    }
+
+    /// The row the last label cells of `run` name: the last cell alone, else up to the last sixteen
+    /// joined (a label wrapped over lines or cells), never joining a column header or a
+    /// fragment of a row already read; a cell that is only an enumerator (`（五）`, the group
+    /// column) is passed over. A label wrapped around its values (`2.其他法律行政法规` / values /
+    /// `禁止公开`) is completed from a cell of the next run's first line (`next`); `taken` lists
+    /// the positions in `next` it used.
+    static func findLabel(_ run: [Int], next: [Int], _ cells: [StreamCell], cache: CellFactsCache, found: Set<String>,
+                          accept: (String) -> Bool = { _ in true },
+                          row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> (label: FoundLabel, taken: [Int])? {
+        guard let lastIndex = run.last else { return nil }
+        // A row the template lacks or already read is kept only when no other reading is found.
+        var fallback: (label: FoundLabel, taken: [Int])?
+        /// A short label that fits, tried last.
+        var short: (label: FoundLabel, taken: [Int])?
+        var text = ""
+        var heads: [(text: String, first: Int)] = []
+        var position = run.count
+        while position > 0 && heads.count < 16 {
+            position -= 1
+            let cell = cells[run[position]]
+            guard let facts = cell.facts else { break }
+            if facts.stripped.isEmpty { continue }
+            // A column header (`其他`; not an enumerated label like `（六）其他`) ends the label.
+            let isHeader = column(facts) != nil && !facts.hasEnumerator
+            if !heads.isEmpty, isHeader { break }
+            if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
+            text = cell.raw + text
+            if !isHeader { heads.append((text, position)) }
+            let joined = text == cell.raw ? facts : cache.facts(text).label
+            if let joined, let key = row(joined) {
+                let found = (FoundLabel(key: key, start: position, text: text, location: cell.location, line: cells[lastIndex].line), [Int]())
+                if accept(key) {
+                    // A short label (`2.其他`) may be the start of a longer one wrapped below its values.
+                    guard heads.count == 1, facts.stripped.count <= 3, next.count >= 2 else { return found }
+                    short = found
+                    break
+                }
+                if fallback == nil { fallback = found }
+            }
+            // A column header starts no label that continues after the values.
+            if isHeader { break }
+        }
+        // The label's end after its values (wrapped in its column below the values' line): the
+        // last cell of each following line, up to the line of the next row's label.
+        guard !heads.isEmpty, next.count >= 2 else { return short ?? fallback }
+        var tails: [Int] = []
+        var position2 = 0
+        while position2 < next.count {
+            var end = position2
+            while end + 1 < next.count, cells[next[end + 1]].line == cells[next[position2]].line { end += 1 }
+            if end == next.count - 1 || tails.count == 8 { break }
+            guard let facts = cells[next[end]].facts, column(facts) == nil, !facts.hasEnumerator else { break }
+            tails.append(end)
+            position2 = end + 1
+        }
+        // The first following line may belong to the group column alone (`开` of `不予公开`): tried without it too.
+        for skip in 0..<min(2, tails.count) {
+            for head in heads {
+                var joinedText = head.text
+                for count in skip..<tails.count {
+                    joinedText += cells[next[tails[count]]].raw
+                    if let joined = cache.facts(joinedText).label, let key = row(joined), accept(key) {
+                        let first = cells[run[head.first]]
+                        return (FoundLabel(key: key, start: head.first, text: joinedText, location: first.location,
+                                           line: cells[lastIndex].line), Array(tails[skip...count]))
+                    }
+                }
+            }
+        }
+        return short ?? fallback
+    }
+
+    /// `true` when the run holds, before the label, another row's label that has not been read:
+    /// the extractor wrote labels and values in separate runs, and which values belong to which
+    /// label is not certain.
+    func orderUncertain(_ run: [Int], _ label: FoundLabel, _ cells: [StreamCell], table: ReportTable, found: Set<String>,
+                        row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> String? {
+        for index in run[..<label.start] {
+            let cell = cells[index]
+            // A column header is no row's label; an enumerated label (`（七）总计`) is.
+            guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.hasEnumerator, let key = row(facts),
+                  key != label.key, !found.contains(key), TemplateCatalog.row(table, template, key: key) != nil else { continue }
+            return key
+        }
+        return nil
+    }
+
+    /// The value cells of a row whose label is `label`, `count` columns wide, and the cells left over.
+    static func rowValues(_ group: CellGroup, _ label: FoundLabel, count: Int, _ cells: [StreamCell]) -> (values: [ValueCell], leftOver: [Int]) {
+        guard let firstIndex = group.values.first else { return ([], []) }
+        let first = cells[firstIndex]
+        if first.positioned && first.line == label.line {
+            // Positions given: the cells of the label's line, blanks in their places.
+            var row = group.values.filter { cells[$0].line == label.line }.map { ValueCell(cells[$0]) }
+            let leftOver = group.values.filter { cells[$0].line != label.line }
+            // Blanks between the label and the first value may be label columns or blank values: when
+            // the values from the first one on are too few for the row, which is which is unknown,
+            // and the row is read from its values alone (row repair decides).
+            let lead = row.prefix { if case .blank = $0.value { true } else { false } }.count
+            if lead > 0 && row.count > count {
+                var core = Array(row.dropFirst(lead))
+                while let last = core.last, case .blank = last.value { core.removeLast() }
+                if core.count < count { return (core, leftOver) }
+            }
+            // Blank cells beyond the row's width: label columns left empty first, then trailing ones.
+            while row.count > count, let first = row.first, case .blank = first.value { row.removeFirst() }
+            while row.count > count, let last = row.last, case .blank = last.value { row.removeLast() }
+            while row.count < count { row.append(ValueCell(blankAt: row.last?.location ?? first.location)) }
+            return (row, leftOver)
+        }
+        let all = group.values
+        if all.count > count + 2, cells[all[count - 1]].line != cells[all[count]].line {
+            return (all.prefix(count).map { ValueCell(cells[$0]) }, Array(all[count...]))
+        }
+        return (all.map { ValueCell(cells[$0]) }, [])
+    }
+
+    /// `true` for a lone number after a row's label on one line, the row wider than one value:
+    /// a sentence (`本年新收政府信息公开申请数量 4`), not the row.
+    static func isSentence(_ group: CellGroup, _ label: FoundLabel, width: Int, _ cells: [StreamCell]) -> Bool {
+        guard width > 1, group.values.count == 1, let only = group.values.first else { return false }
+        return !cells[only].positioned && cells[only].line == label.line
+    }
+
+    /// Notes value cells that no row label claims.
+    private mutating func unplaced(_ indices: [Int], _ cells: [StreamCell], _ table: ReportTable) {
+        let given = indices.filter { cells[$0].isGivenValue }
+        guard let first = given.first else { return }
+        note(.warning, "table.values_unplaced", table.rawValue,
+             "\(given.count) value(s) follow no row label of the table; they are not read", cells[first].location)
+    }
+
+    /// Notes rows whose labels and values the extractor wrote apart; their values are left null.
+    private mutating func uncertain(_ keys: [String], _ table: ReportTable, _ label: FoundLabel, found: inout Set<String>) {
+        for key in keys where found.insert(key).inserted {
+            for column in (TemplateCatalog.row(table, template, key: key)?.columns ?? []) { setValue(nil, table, key, column.key) }
+            note(.warning, "table.order_uncertain", "\(table.rawValue).\(key)",
+                 "the text gives row labels apart from their values (columns written one after another): which values belong to this row is uncertain, so they are left null",
+                 label.location)
+        }
+    }
+
     // MARK: Shared helpers
 
     private mutating func note(_ severity: Severity, _ code: String, _ path: String?, _ message: String, _ location: SourceLocation?) {
@@ -44,7 +288,7 @@ struct TableRecognizer {
 
     /// Converts a value cell to a number, reporting placeholders and stray text. The cell's path
     /// is built only for a diagnostic. `recordLocation: false` leaves the location to the caller.
-    private mutating func number(_ cell: RowCells.Value, _ table: ReportTable, _ row: String, _ columnKey: String,
+    private mutating func number(_ cell: ValueCell, _ table: ReportTable, _ row: String, _ columnKey: String,
                                  column: ColumnSpec, headerUnit: MoneyUnit?, defaultUnit: MoneyUnit?,
                                  recordLocation: Bool = true) -> Decimal? {
         switch cell.value {
@@ -122,57 +366,122 @@ struct TableRecognizer {
 
     // MARK: 二、主动公开
 
-    mutating func recognizeActiveDisclosure(_ rows: [RowCells]) -> Set<String> {
+    mutating func recognizeActiveDisclosure(_ cells: [StreamCell]) -> Set<String> {
+        let cells = Self.withoutRepeatedHeader(cells) { $0.activeRow }
         var found: Set<String> = []
-        var headerColumns: [(key: String, unit: MoneyUnit?)] = []
-        for cells in rows {
-            if !cells.hasValues {
-                let columns = cells.labels.compactMap { label -> (String, MoneyUnit?)? in
-                    label.facts.activeColumn.map { ($0, label.facts.moneyUnit) }
+        var headerColumns: [String] = []
+        var units: [String: MoneyUnit] = [:]
+        let row: (LabelFacts) -> String? = { $0.activeRow }
+        let column: (LabelFacts) -> String? = { $0.activeColumn }
+        var groups = Self.groups(cells)
+        for position in groups.indices {
+            let group = groups[position]
+            // The header: the latest line of column labels; units wherever a column label states one.
+            var line = -1
+            var lineColumns: [String] = []
+            for index in group.run {
+                guard let facts = cells[index].facts, let key = facts.activeColumn else { continue }
+                if let unit = facts.moneyUnit { units[key] = unit }
+                if cells[index].line != line {
+                    if lineColumns.count >= 2 { headerColumns = lineColumns }
+                    line = cells[index].line
+                    lineColumns = []
                 }
-                if !columns.isEmpty { headerColumns = columns }
+                if !lineColumns.contains(key) { lineColumns.append(key) }
+            }
+            if lineColumns.count >= 2 { headerColumns = lineColumns }
+            // Column order is read only from a line naming several columns: a lone column label
+            // on its line says nothing about where it stands (columns written one after another).
+            if headerColumns.count < 2 { headerColumns = [] }
+
+            let next = position + 1 < groups.count ? groups[position + 1].run : []
+            let template = template
+            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found,
+                                                      accept: { !found.contains($0) && TemplateCatalog.row(.activeDisclosure, template, key: $0) != nil },
+                                                      row: row, column: column) else {
+                unplaced(group.values, cells, .activeDisclosure)
                 continue
             }
-            guard let (rowKey, label) = cells.rowKey(\.facts.activeRow) else { continue }
-            guard let spec = admit(rowKey, label: label, table: .activeDisclosure, found: &found) else { continue }
+            for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
+            if let other = orderUncertain(group.run, label, cells, table: .activeDisclosure, found: found, row: row, column: column) {
+                uncertain([other, label.key], .activeDisclosure, label, found: &found)
+                continue
+            }
+            if Self.isSentence(group, label, width: TemplateCatalog.row(.activeDisclosure, template, key: label.key)?.columns.count ?? 0, cells) {
+                unplaced(group.values, cells, .activeDisclosure)
+                continue
+            }
+            guard let spec = admit(label.key, label: label, table: .activeDisclosure, found: &found) else { continue }
             // Columns: the latest header if it fits this row, else the template's own order.
             let specKeys = spec.columns.map(\.key)
-            var columns: [(key: String, unit: MoneyUnit?)] = headerColumns.filter { specKeys.contains($0.key) }
-            if columns.isEmpty || columns.count < min(cells.values.count, specKeys.count) {
-                columns = spec.columns.map { ($0.key, nil) }
-            }
-            var values = cells.values
+            var columns = headerColumns.filter { specKeys.contains($0) }
+            var (values, leftOver) = Self.rowValues(group, label, count: specKeys.count, cells)
+            unplaced(leftOver, cells, .activeDisclosure)
+            if columns.isEmpty || columns.count < min(values.count, specKeys.count) { columns = specKeys }
             while values.count > columns.count, let last = values.last, case .blank = last.value { values.removeLast() }
             if values.count != columns.count {
                 if values.count > columns.count, values.count == specKeys.count {
-                    columns = spec.columns.map { ($0.key, nil) }
+                    columns = specKeys
                 } else {
-                    note(.warning, "table.row_shape", "active_disclosure.\(rowKey)",
-                         "row “\(label.key)” has \(values.count) value(s) for \(columns.count) column(s); its values are left null", cells.location)
+                    note(.warning, "table.row_shape", "active_disclosure.\(label.key)",
+                         "row “\(label.text)” has \(values.count) value(s) for \(columns.count) column(s); its values are left null", label.location)
                     continue
                 }
             }
-            let defaultUnit: MoneyUnit? = rowKey == "fees" && template == .v2021 ? .tenThousandYuan : .yuan
-            for (column, cell) in zip(columns, values) {
-                guard let columnSpec = spec.columns.first(where: { $0.key == column.key }) else { continue }
-                report.activeDisclosure[rowKey, column.key] = number(cell, .activeDisclosure, rowKey, column.key, column: columnSpec,
-                                                                     headerUnit: column.unit, defaultUnit: defaultUnit)
+            // A change (增9, 减16) stands only in a change column: anywhere else the values are not this row's.
+            if let misplaced = zip(columns, values).first(where: { $0.0 != "change" && Self.isSigned($0.1.raw) }) {
+                note(.warning, "table.row_shape", "active_disclosure.\(label.key)",
+                     "row “\(label.text)” would put the change “\(misplaced.1.raw)” in column \(misplaced.0): its values are not in order, so they are left null", label.location)
+                continue
+            }
+            let defaultUnit: MoneyUnit? = label.key == "fees" && template == .v2021 ? .tenThousandYuan : .yuan
+            for (columnKey, cell) in zip(columns, values) {
+                guard let columnSpec = spec.columns.first(where: { $0.key == columnKey }) else { continue }
+                report.activeDisclosure[label.key, columnKey] = number(cell, .activeDisclosure, label.key, columnKey, column: columnSpec,
+                                                                       headerUnit: units[columnKey], defaultUnit: defaultUnit)
             }
         }
         return found
     }
 
+    /// `true` for a change written with its sign word: `增9`, `减16`.
+    private static func isSigned(_ raw: String) -> Bool {
+        let text = raw.trimmingSpaces()
+        return text.hasPrefix("增") || text.hasPrefix("减")
+    }
+
     // MARK: 三、申请
 
+    /// Column keys of each line of labels that has no values, in order.
+    private static func headerLines(_ cells: [StreamCell], _ column: (LabelFacts) -> String?) -> [[String]] {
+        // Lines increase along the stream: a flag per line, not a set.
+        var withValues = Array(repeating: false, count: (cells.last?.line ?? 0) + 1)
+        for index in cells.indices where cells[index].isGivenValue {
+            let line = cells[index].line
+            if line < withValues.count { withValues[line] = true }
+        }
+        var lines: [[String]] = []
+        var line = -1
+        for index in cells.indices {
+            let cellLine = cells[index].line
+            guard cellLine < withValues.count, !withValues[cellLine], let facts = cells[index].facts, let key = column(facts) else { continue }
+            if cellLine != line {
+                lines.append([])
+                line = cellLine
+            }
+            if lines[lines.count - 1].contains(key) == false { lines[lines.count - 1].append(key) }
+        }
+        return lines
+    }
+
     /// The applicant column order the header states; the template's when it says nothing clear.
-    private func requestColumnOrder(_ rows: [RowCells]) -> [String] {
+    private func requestColumnOrder(_ cells: [StreamCell]) -> [String] {
         let canonical = TemplateCatalog.applicantColumns.map(\.key)
         let organisations: Set<String> = ["commercial", "research", "social_welfare", "legal_service", "other_org"]
         var best: [String] = []
-        for cells in rows {
-            guard !cells.hasValues else { continue }
-            let keys = cells.labels.compactMap(\.facts.requestColumn)
-            if keys.filter(organisations.contains).count > best.filter(organisations.contains).count { best = keys }
+        for keys in Self.headerLines(cells, { $0.requestColumn })
+        where keys.filter(organisations.contains).count > best.filter(organisations.contains).count {
+            best = keys
         }
         var order: [String] = []
         for key in best where !order.contains(key) { order.append(key) }
@@ -181,31 +490,57 @@ struct TableRecognizer {
         return Set(order) == Set(canonical) && order.count == canonical.count ? order : canonical
     }
 
-    mutating func recognizeRequests(_ rows: [RowCells]) -> Set<String> {
+    mutating func recognizeRequests(_ cells: [StreamCell]) -> Set<String> {
+        let cells = Self.withoutRepeatedHeader(cells) { $0.requestRow }
         var found: Set<String> = []
-        let order = requestColumnOrder(rows)
+        let order = requestColumnOrder(cells)
         let totalSlot = order.firstIndex(of: "total") ?? 6
         let aligner = RowAligner(slotCount: order.count, rules: [
             RowAligner.SumRule(total: totalSlot, parts: order.indices.filter { $0 != totalSlot }),
         ])
-        for cells in rows {
-            guard cells.hasValues, let (rowKey, label) = cells.rowKey(\.facts.requestRow),
-                  admit(rowKey, label: label, table: .requests, found: &found) != nil else { continue }
-            assign(cells, to: .requests, row: rowKey, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+        let row: (LabelFacts) -> String? = { $0.requestRow }
+        let column: (LabelFacts) -> String? = { $0.requestColumn }
+        var groups = Self.groups(cells)
+        for position in groups.indices {
+            let group = groups[position]
+            let next = position + 1 < groups.count ? groups[position + 1].run : []
+            let template = template
+            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found,
+                                                      accept: { !found.contains($0) && TemplateCatalog.row(.requests, template, key: $0) != nil },
+                                                      row: row, column: column) else {
+                unplaced(group.values, cells, .requests)
+                continue
+            }
+            for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
+            if let other = orderUncertain(group.run, label, cells, table: .requests, found: found, row: row, column: column) {
+                uncertain([other, label.key], .requests, label, found: &found)
+                continue
+            }
+            if Self.isSentence(group, label, width: order.count, cells) {
+                unplaced(group.values, cells, .requests)
+                continue
+            }
+            guard admit(label.key, label: label, table: .requests, found: &found) != nil else { continue }
+            let (values, leftOver) = Self.rowValues(group, label, count: order.count, cells)
+            unplaced(leftOver, cells, .requests)
+            assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
+                   ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
         }
         return found
     }
 
     /// The template's spec for a recognised row, recording it as found; `nil` (with a warning) when
     /// the template lacks the row or the row was already read.
-    private mutating func admit(_ rowKey: String, label: RowCells.Label, table: ReportTable, found: inout Set<String>) -> RowSpec? {
+    private mutating func admit(_ rowKey: String, label: FoundLabel, table: ReportTable, found: inout Set<String>) -> RowSpec? {
         guard let spec = TemplateCatalog.row(table, template, key: rowKey) else {
+            let text = LabelText.key(label.text)
             note(.warning, "table.row_not_in_template", "\(table.rawValue).\(rowKey)",
-                 "row “\(label.key)” is not part of the \(template.rawValue) template; ignored", label.location)
+                 "row “\(text)” is not part of the \(template.rawValue) template; ignored", label.location)
             return nil
         }
         guard found.insert(rowKey).inserted else {
-            note(.warning, "table.duplicate_row", "\(table.rawValue).\(rowKey)", "row “\(label.key)” appears again; the first one is kept", label.location)
+            let text = LabelText.key(label.text)
+            note(.warning, "table.duplicate_row", "\(table.rawValue).\(rowKey)", "row “\(text)” appears again; the first one is kept", label.location)
             return nil
         }
         return spec
@@ -215,86 +550,99 @@ struct TableRecognizer {
     private static let valueColumns = TemplateCatalog.applicantColumns + TemplateCatalog.outcomeColumns
 
     /// Places a row's values through the aligner and records how they were placed.
-    private mutating func assign(_ cells: RowCells, to table: ReportTable, row rowKey: String, columns: [String], aligner: RowAligner, ruleName: String) {
+    private mutating func assign(_ cells: [ValueCell], at location: SourceLocation, to table: ReportTable, row rowKey: String,
+                                 columns: [String], aligner: RowAligner, ruleName: String) {
         let spec = Self.valueColumns
         var numbers: [Decimal?] = []
-        var sources: [RowCells.Value] = []
         var cellColumns: [String] = []
-        numbers.reserveCapacity(cells.values.count)
-        sources.reserveCapacity(cells.values.count)
-        cellColumns.reserveCapacity(cells.values.count)
-        for (offset, cell) in cells.values.enumerated() {
+        numbers.reserveCapacity(cells.count)
+        cellColumns.reserveCapacity(cells.count)
+        for (offset, cell) in cells.enumerated() {
             // Extra cells are read for the last column.
             let column = offset < columns.count ? columns[offset] : columns.last ?? "total"
             let columnSpec = spec.first { $0.key.utf8.count == column.utf8.count && $0.key == column } ?? ColumnSpec(key: column, label: column)
             // Locations are recorded below, once the placement is known.
             numbers.append(number(cell, table, rowKey, column, column: columnSpec, headerUnit: nil, defaultUnit: nil, recordLocation: false))
-            sources.append(cell)
             cellColumns.append(column)
         }
         switch aligner.align(numbers) {
         case .exact(let values):
             setValues(values, table, rowKey, columns)
-            setLocations(sources.map(\.location), table, rowKey, columns)
+            setLocations(cells.map(\.location), table, rowKey, columns)
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
             note(.warning, "table.row_repaired", "\(table.rawValue).\(rowKey)",
-                 "row has \(numbers.count) value(s) for \(columns.count) columns: \(what); every placement that keeps \(ruleName) gives the same row", cells.location)
+                 "row has \(numbers.count) value(s) for \(columns.count) columns: \(what); every placement that keeps \(ruleName) gives the same row", location)
             if dropped == 0 && derived.isEmpty {
                 note(.info, "value.derived", "\(table.rawValue).\(rowKey)",
-                     "which cell is missing is unknown, but every placement gives the same values by \(ruleName)", cells.location)
+                     "which cell is missing is unknown, but every placement gives the same values by \(ruleName)", location)
             }
             setValues(values, table, rowKey, columns)
-            setLocations(Array(repeating: cells.location, count: columns.count), table, rowKey, columns)
+            setLocations(Array(repeating: location, count: columns.count), table, rowKey, columns)
             for (index, column) in columns.enumerated() {
                 if derived.contains(index) {
-                    note(.info, "value.derived", path(table, rowKey, column), "not in the source; derived by \(ruleName)", cells.location)
+                    note(.info, "value.derived", path(table, rowKey, column), "not in the source; derived by \(ruleName)", location)
                 } else if values[index] == nil {
-                    note(.warning, "value.missing", path(table, rowKey, column), "value not given (null)", cells.location)
+                    note(.warning, "value.missing", path(table, rowKey, column), "value not given (null)", location)
                 }
             }
         case .ambiguous:
             // Nothing placed: each value cell keeps the location of the column it was read for.
-            for (cell, column) in zip(sources, cellColumns) where cell.value.isNumeric {
+            for (cell, column) in zip(cells, cellColumns) where cell.value.isNumeric {
                 setLocation(cell.location, table, rowKey, column)
             }
             for column in columns { setValue(nil, table, rowKey, column) }
             note(.warning, "table.row_shape", "\(table.rawValue).\(rowKey)",
-                 "row has \(numbers.count) value(s) for \(columns.count) columns and no unique placement keeps \(ruleName); its values are left null", cells.location)
+                 "row has \(numbers.count) value(s) for \(columns.count) columns and no unique placement keeps \(ruleName); its values are left null", location)
         }
     }
 
     // MARK: 四、复议诉讼
 
-    mutating func recognizeReviewLitigation(_ rows: [RowCells]) -> Set<String> {
+    mutating func recognizeReviewLitigation(_ cells: [StreamCell]) -> Set<String> {
+        let cells = Self.withoutRepeatedHeader(cells) { $0.reviewGroup }
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
-        for cells in rows {
-            guard !cells.hasValues else { continue }
-            var keys: [String] = []
-            for label in cells.labels {
-                if let key = label.facts.reviewColumn, !keys.contains(key) { keys.append(key) }
-            }
-            if Set(keys) == Set(outcomes), keys.count == outcomes.count { outcomes = keys; break }
+        for keys in Self.headerLines(cells, { $0.reviewColumn }) where Set(keys) == Set(outcomes) && keys.count == outcomes.count {
+            outcomes = keys
+            break
         }
         let slotsPerGroup = outcomes.count
         let totalOffset = outcomes.firstIndex(of: "total") ?? 4
+        let ruleName = "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)"
         var found: Set<String> = []
-        var flat: [RowCells.Value] = []
-        for cells in rows {
-            guard cells.hasValues else { continue }
-            if let (group, _) = cells.rowKey(\.facts.reviewGroup), cells.values.count == slotsPerGroup, !found.contains(group) {
-                let aligner = RowAligner(slotCount: slotsPerGroup, rules: [
-                    RowAligner.SumRule(total: totalOffset, parts: (0..<slotsPerGroup).filter { $0 != totalOffset }),
-                ])
-                assign(cells, to: .reviewLitigation, row: group, columns: outcomes, aligner: aligner, ruleName: "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)")
-                found.insert(group)
-            } else {
-                flat += cells.values
+        var flat: [ValueCell] = []
+        for group in Self.groups(cells) {
+            if let (label, _) = Self.findLabel(group.run, next: [], cells, cache: cache, found: found, row: { $0.reviewGroup }, column: { $0.reviewColumn }),
+               !found.contains(label.key) {
+                let (values, leftOver) = Self.rowValues(group, label, count: slotsPerGroup, cells)
+                if values.count == slotsPerGroup && leftOver.isEmpty {
+                    let aligner = RowAligner(slotCount: slotsPerGroup, rules: [
+                        RowAligner.SumRule(total: totalOffset, parts: (0..<slotsPerGroup).filter { $0 != totalOffset }),
+                    ])
+                    assign(values, at: label.location, to: .reviewLitigation, row: label.key, columns: outcomes, aligner: aligner, ruleName: ruleName)
+                    found.insert(label.key)
+                    continue
+                }
             }
+            // A lone number after text on its own line (`全年受理行政复议案件 2`) is prose, not a cell of the table.
+            if group.values.count == 1, let last = group.run.last, cells[last].line == cells[group.values[0]].line,
+               let facts = cells[last].facts, facts.reviewColumn == nil, facts.reviewGroup == nil {
+                unplaced(group.values, cells, .reviewLitigation)
+                continue
+            }
+            flat += group.values.map { ValueCell(cells[$0]) }
         }
+        while let last = flat.last, case .blank = last.value { flat.removeLast() }
         guard !flat.isEmpty else { return found }
         let remaining = groups.filter { !found.contains($0) }
+        guard !remaining.isEmpty else {
+            unplacedValues(flat, .reviewLitigation)
+            return found
+        }
+        // Blank cells before the first value beyond the row's cells are an empty label column
+        // (a PDF or HTML grid's first column), not blank values.
+        while flat.count > remaining.count * slotsPerGroup, let first = flat.first, case .blank = first.value { flat.removeFirst() }
         let rules = remaining.indices.map { group in
             RowAligner.SumRule(total: group * slotsPerGroup + totalOffset,
                                parts: (0..<slotsPerGroup).filter { $0 != totalOffset }.map { group * slotsPerGroup + $0 })
@@ -307,7 +655,6 @@ struct TableRecognizer {
             let column = outcomes[offset % slotsPerGroup]
             numbers.append(number(cell, .reviewLitigation, group, column, column: ColumnSpec(key: column, label: column), headerUnit: nil, defaultUnit: nil))
         }
-        let ruleName = "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)"
         let placed: [Decimal?]
         switch aligner.align(numbers) {
         case .exact(let values):
@@ -337,5 +684,12 @@ struct TableRecognizer {
         }
         found.formUnion(remaining)
         return found
+    }
+
+    private mutating func unplacedValues(_ values: [ValueCell], _ table: ReportTable) {
+        let given = values.filter { $0.value.isValueLike && !($0.value == .blank) }
+        guard let first = given.first else { return }
+        note(.warning, "table.values_unplaced", table.rawValue,
+             "\(given.count) value(s) follow no row label of the table; they are not read", first.location)
     }
 }

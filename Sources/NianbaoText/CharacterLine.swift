@@ -26,7 +26,8 @@ enum CharacterLine {
         let startsWithEnumerator = HeadingShape.startsWithEnumerator(trimmed)
         return .text(TextLine(text: trimmed, isSimple: false, scalarCount: trimmed.unicodeScalars.count,
                               startsWithEnumerator: startsWithEnumerator,
-                              continuesCell: isCellContinuation(line, trimmed: trimmed, startsWithEnumerator: startsWithEnumerator)))
+                              continuesCell: isCellContinuation(line, trimmed: trimmed, startsWithEnumerator: startsWithEnumerator),
+                              hasColumnGap: trimmed.contains("  "), hasDoubleAsterisk: trimmed.contains("**")))
     }
 
     /// A long paragraph that stops mid-sentence, followed by a line that is not a new item or
@@ -34,10 +35,37 @@ enum CharacterLine {
     static func continuesAcrossPageBreak(_ previous: String, _ next: TextLine) -> Bool {
         // At least 30 Characters, counted no further than that: the paragraph grows with each line.
         guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.text.first else { return false }
-        if "。！？；：:;!?”」』）)…".contains(last) { return false }
+        // A table row written with `|` is not prose.
+        if "。！？；：:;!?”」』）)…|>".contains(last) || next.text.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
-        if "“「『（(".contains(first) { return false }
-        return true
+        if "“「『（(#<".contains(first) { return false }
+        return !isBareValue(next.text)
+    }
+
+    /// A Markdown heading's text without its marker: `## 一、总体情况` → `一、总体情况`.
+    /// Anchors before it (`<a id="x"></a># 标题`, as mammoth writes them) and bold markers (when
+    /// `hasDoubleAsterisk`) go too.
+    static func withoutHeadingMarker(_ text: String, hasDoubleAsterisk: Bool) -> String {
+        var text = text
+        while text.utf8.first == UInt8(ascii: "<"), text.hasPrefix("<a "), let end = text.range(of: "</a>") {
+            text = String(text[end.upperBound...])
+        }
+        // Bold markers (`**标题**`, as html2text writes them) are not text.
+        if hasDoubleAsterisk { text = text.replacingOccurrences(of: "**", with: "") }
+        guard text.utf8.first == UInt8(ascii: "#") else { return text }
+        let marks = text.utf8.prefix { $0 == UInt8(ascii: "#") }.count
+        let rest = text.utf8.dropFirst(marks)
+        guard marks <= 6, let space = rest.first, space == UInt8(ascii: " ") else { return text }
+        let body = rest.drop { $0 == UInt8(ascii: " ") }
+        return body.isEmpty ? text : String(Substring(body))
+    }
+
+    /// `true` for a line that is a table value alone (`0`, `1,234`, `增9`, `-3`): a label wrapped
+    /// to the line before is not prose continued after a page break.
+    static func isBareValue(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, "增减+-".unicodeScalars.contains(first) { scalars = scalars.dropFirst() }
+        return !scalars.isEmpty && scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "," || $0 == "." }
     }
 
     /// `line.split(separator: "\t", omittingEmptySubsequences: false)`, on bytes.
@@ -62,8 +90,17 @@ enum CharacterLine {
     private static func spaceAlignedRow(_ line: String) -> [String]? {
         // Such a row ends in a number or 元: reject everything else before splitting.
         guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
+        var tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
         guard tokens.count >= 3 else { return nil }
+        // `减 16`: a sign apart from its number is one value.
+        var index = 0
+        while index + 1 < tokens.count {
+            if tokens[index] == "增" || tokens[index] == "减", let first = tokens[index + 1].unicodeScalars.first, ("0"..."9").contains(first) {
+                tokens[index] += tokens[index + 1]
+                tokens.remove(at: index + 1)
+            }
+            index += 1
+        }
         var numbers: [String] = []
         for token in tokens.reversed() {
             if isNumberToken(token) { numbers.insert(token, at: 0) } else { break }

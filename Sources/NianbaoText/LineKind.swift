@@ -24,4 +24,8 @@ struct TextLine {
     var startsWithEnumerator: Bool
     /// A short line, not a heading: the wrapped text of a one-cell line just before it.
     var continuesCell: Bool
+    /// `text` has two spaces in a row: columns laid out by a layout-preserving extractor, not prose.
+    var hasColumnGap: Bool
+    /// `text` holds `**` (Markdown bold).
+    var hasDoubleAsterisk: Bool
 }

@@ -312,11 +312,6 @@ struct SimpleLine {
         return string(start, trimmedEnd(start, to, tabs: true))
     }
 
-    private func scalarCount(_ from: Int, _ to: Int) -> Int {
-        var count = 0
-        for index in from..<to where bytes[index] & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
 
     // MARK: Page furniture
 
@@ -414,15 +409,35 @@ struct SimpleLine {
         }
         if tokenStart < end { tokens.append(tokenStart..<end) }
         guard tokens.count >= 3 else { return nil }
+        // `减 16`: a sign apart from its number is one value; `signs[i]` is the sign before tokens[i].
+        var signs: [Range<Int>?] = Array(repeating: nil, count: tokens.count)
+        var merged = 0
+        while merged + 1 < tokens.count {
+            let token = tokens[merged]
+            if token.count == 3 && bytes[token.lowerBound] == 0xE5 && (
+                bytes[token.lowerBound + 1] == 0xA2 && bytes[token.lowerBound + 2] == 0x9E ||     // 增
+                bytes[token.lowerBound + 1] == 0x87 && bytes[token.lowerBound + 2] == 0x8F),      // 减
+               (0x30...0x39).contains(bytes[tokens[merged + 1].lowerBound]) {
+                signs[merged + 1] = token
+                tokens.remove(at: merged)
+                signs.remove(at: merged)
+            }
+            merged += 1
+        }
         var labelCount = tokens.count
         while labelCount > 0 && isNumberToken(tokens[labelCount - 1]) { labelCount -= 1 }
+        func cell(_ position: Int) -> String {
+            let token = tokens[position]
+            guard let sign = signs[position] else { return string(token.lowerBound, token.upperBound) }
+            return string(sign.lowerBound, sign.upperBound) + string(token.lowerBound, token.upperBound)
+        }
         // Only numbers (at least three tokens): a row of numbers.
-        if labelCount == 0 { return tokens.map { string($0.lowerBound, $0.upperBound) } }
+        if labelCount == 0 { return tokens.indices.map(cell) }
         guard tokens.count - labelCount >= 2 else { return nil }
         let labelTokens = tokens[..<labelCount]
         var labelScalars = 0, labelBytes = 0, hasNonNumber = false
-        for token in labelTokens {
-            labelBytes += token.count
+        for (position, token) in zip(labelTokens.indices, labelTokens) {
+            labelBytes += token.count + (signs[position]?.count ?? 0)
             for scalar in UTF8Scalars(bytes, token.lowerBound, token.upperBound) {
                 labelScalars += 1
                 if scalar == "。" || scalar == "，" { return nil }
@@ -432,7 +447,11 @@ struct SimpleLine {
         guard labelScalars <= 60, hasNonNumber else { return nil }
         let label = String(unsafeUninitializedCapacity: labelBytes) { buffer in
             var written = 0
-            for token in labelTokens {
+            for (position, token) in zip(labelTokens.indices, labelTokens) {
+                for index in (signs[position] ?? token.lowerBound..<token.lowerBound) {
+                    buffer[written] = bytes[index]
+                    written += 1
+                }
                 for index in token {
                     buffer[written] = bytes[index]
                     written += 1
@@ -442,7 +461,7 @@ struct SimpleLine {
         }
         var cells = [label]
         cells.reserveCapacity(tokens.count - labelCount + 1)
-        for token in tokens[labelCount...] { cells.append(string(token.lowerBound, token.upperBound)) }
+        for position in labelCount..<tokens.count { cells.append(cell(position)) }
         return cells
     }
 
@@ -483,12 +502,24 @@ struct SimpleLine {
     private func textLine(_ end: Int) -> TextLine {
         let trimmedStart = trimmedStart(start, end)
         let trimmedEnd = trimmedEnd(trimmedStart, end, tabs: true)
-        let scalarCount = scalarCount(trimmedStart, trimmedEnd)
+        // One pass: the scalars, and the two-space gaps and `**` the block builder asks about.
+        var scalarCount = 0
+        var columnGap = false, doubleAsterisk = false
+        var previous: UInt8 = 0
+        for index in trimmedStart..<trimmedEnd {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { scalarCount += 1 }
+            if byte == previous {
+                if byte == 0x20 { columnGap = true } else if byte == UInt8(ascii: "*") { doubleAsterisk = true }
+            }
+            previous = byte
+        }
         let startsWithEnumerator = HeadingShape.startsWithEnumerator(simpleScalars: UTF8Scalars(bytes, trimmedStart, trimmedEnd))
         // A cell's wrapped text: short, not indented, not a heading.
         let indented = bytes[start] == 0x20 || bytes[start] == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80
         let continuesCell = trimmedStart < trimmedEnd && scalarCount <= 16 && !indented && !startsWithEnumerator
         return TextLine(text: string(trimmedStart, trimmedEnd), isSimple: true, scalarCount: scalarCount,
-                        startsWithEnumerator: startsWithEnumerator, continuesCell: continuesCell)
+                        startsWithEnumerator: startsWithEnumerator, continuesCell: continuesCell,
+                        hasColumnGap: columnGap, hasDoubleAsterisk: doubleAsterisk)
     }
 }

@@ -99,6 +99,8 @@ private struct BlockBuilder {
     /// The pending paragraph's scalar count, when `pendingIsSimple`.
     private var pendingScalarCount = 0
     private var blankLinesSincePending = 0
+    /// The pending paragraph's line has a column gap (``TextLine/hasColumnGap``).
+    private var pendingLineHasColumns = false
 
     mutating func consume(_ kind: LineKind, lineNumber: Int) {
         switch kind {
@@ -160,7 +162,10 @@ private struct BlockBuilder {
     }
 
     private mutating func addParagraph(_ line: TextLine, lineNumber: Int) {
-        if let pending = pendingParagraph, blankLinesSincePending <= 2, continuesAcrossPageBreak(pending.text, line) {
+        // Text laid out in columns (two spaces apart) is a table's line, never prose to join.
+        let columns = line.hasColumnGap
+        if let pending = pendingParagraph, blankLinesSincePending <= 2, !columns, !pendingLineHasColumns,
+           continuesAcrossPageBreak(pending.text, line) {
             pendingParagraph?.text += line.text
             pendingIsSimple = pendingIsSimple && line.isSimple
             pendingScalarCount += line.scalarCount
@@ -168,9 +173,11 @@ private struct BlockBuilder {
             return
         }
         flushParagraph()
-        pendingParagraph = Paragraph(text: line.text, location: .line(lineNumber))
+        pendingLineHasColumns = columns
+        let text = CharacterLine.withoutHeadingMarker(line.text, hasDoubleAsterisk: line.hasDoubleAsterisk)
+        pendingParagraph = Paragraph(text: text, location: .line(lineNumber))
         pendingIsSimple = line.isSimple
-        pendingScalarCount = line.scalarCount
+        pendingScalarCount = text.utf8.count == line.text.utf8.count ? line.scalarCount : text.unicodeScalars.count
         blankLinesSincePending = 0
     }
 
@@ -185,9 +192,9 @@ private struct BlockBuilder {
         guard pendingIsSimple && next.isSimple else { return CharacterLine.continuesAcrossPageBreak(previous, next) }
         // Every Character a scalar: `CharacterLine.continuesAcrossPageBreak` on scalars.
         guard pendingScalarCount >= 30, let last = previous.unicodeScalars.last, let first = next.text.unicodeScalars.first else { return false }
-        if "。！？；：:;!?”」』）)…".unicodeScalars.contains(last) { return false }
+        if "。！？；：:;!?”」』）)…|>".unicodeScalars.contains(last) || next.text.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
-        if "“「『（(".unicodeScalars.contains(first) { return false }
-        return true
+        if "“「『（(#<".unicodeScalars.contains(first) { return false }
+        return !CharacterLine.isBareValue(next.text)
     }
 }

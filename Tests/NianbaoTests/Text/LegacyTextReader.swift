@@ -120,8 +120,17 @@ private struct LegacyBlockBuilder {
     private func spaceAlignedRow(_ line: String) -> [String]? {
         // Such a row ends in a number or 元: reject everything else before splitting.
         guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
+        var tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
         guard tokens.count >= 3 else { return nil }
+        // `减 16`: a sign apart from its number is one value.
+        var index = 0
+        while index + 1 < tokens.count {
+            if tokens[index] == "增" || tokens[index] == "减", let first = tokens[index + 1].unicodeScalars.first, ("0"..."9").contains(first) {
+                tokens[index] += tokens[index + 1]
+                tokens.remove(at: index + 1)
+            }
+            index += 1
+        }
         var numbers: [String] = []
         for token in tokens.reversed() {
             if isNumberToken(token) { numbers.insert(token, at: 0) } else { break }
@@ -179,16 +188,30 @@ private struct LegacyBlockBuilder {
         tableStart = nil
     }
 
+    private var pendingLineHasColumns = false
+
     private mutating func addParagraph(_ text: String, lineNumber: Int) {
         let trimmed = trim(Substring(text))
-        if var pending = pendingParagraph, blankLinesSincePending <= 2, continuesAcrossPageBreak(pending.text, trimmed) {
+        // Text laid out in columns (two spaces apart) is a table's line, never prose to join.
+        let columns = trimmed.contains("  ")
+        if var pending = pendingParagraph, blankLinesSincePending <= 2, !columns, !pendingLineHasColumns,
+           continuesAcrossPageBreak(pending.text, trimmed) {
             pending.text += trimmed
             pendingParagraph = pending
             blankLinesSincePending = 0
             return
         }
         flushParagraph()
-        pendingParagraph = Paragraph(text: trimmed, location: .line(lineNumber))
+        pendingLineHasColumns = columns
+        // A Markdown heading's marker (`## `) is not text.
+        var text = trimmed
+        while text.hasPrefix("<a "), let end = text.range(of: "</a>") { text = String(text[end.upperBound...]) }
+        if text.contains("**") { text = text.replacingOccurrences(of: "**", with: "") }
+        let marks = text.prefix { $0 == "#" }.count
+        if (1...6).contains(marks), text.dropFirst(marks).first == " ", !text.dropFirst(marks).allSatisfy({ $0 == " " }) {
+            text = String(text.dropFirst(marks).drop { $0 == " " })
+        }
+        pendingParagraph = Paragraph(text: text, location: .line(lineNumber))
         blankLinesSincePending = 0
     }
 
@@ -203,10 +226,13 @@ private struct LegacyBlockBuilder {
     private func continuesAcrossPageBreak(_ previous: String, _ next: String) -> Bool {
         // At least 30 Characters, counted no further than that: the paragraph grows with each line.
         guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.first else { return false }
-        if "。！？；：:;!?”」』）)…".contains(last) { return false }
+        if "。！？；：:;!?”」』）)…|>".contains(last) || next.contains("|") { return false }
         if LegacyHeadingShape.startsWithEnumerator(next) { return false }
-        if "“「『（(".contains(first) { return false }
-        return true
+        if "“「『（(#<".contains(first) { return false }
+        // A table value alone on its line is not prose continued after a page break.
+        var body = Substring(next)
+        if let sign = body.first, "增减+-".contains(sign) { body = body.dropFirst() }
+        return body.isEmpty || !body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }
     }
 }
 /// Line-level clean-up of extracted text: extractor artifacts, page furniture, invisible characters.

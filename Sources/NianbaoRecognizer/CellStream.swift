@@ -1,0 +1,454 @@
+import Foundation
+import NianbaoModel
+
+/// One cell of a table region, in reading order, whatever layout it came from.
+struct StreamCell {
+    enum Kind {
+        /// Text that is not a value: a row label, a header cell, a fragment of either.
+        case label(LabelFacts)
+        /// A number, `无`, a placeholder, or (where the source gives positions) a blank cell.
+        case value(CellValue)
+        /// Prose: ends whatever label was being read.
+        case barrier
+    }
+
+    let kind: Kind
+    let raw: String
+    let location: SourceLocation
+    /// The source line or table row the cell came from; increases along the stream.
+    let line: Int
+    /// The line gives cell positions (DOCX and HTML tables, `|` rows, tab rows with empty
+    /// fields): a blank cell there is a cell of its own.
+    let positioned: Bool
+
+    var facts: LabelFacts? {
+        if case .label(let facts) = kind { return facts }
+        return nil
+    }
+
+    var value: CellValue? {
+        if case .value(let value) = kind { return value }
+        return nil
+    }
+
+    /// A number, `无` or a placeholder: a value the source gives (not a blank).
+    var isGivenValue: Bool {
+        switch kind {
+        case .value(.blank), .label, .barrier: false
+        case .value: true
+        }
+    }
+}
+
+/// A table region as one stream of cells: table rows cell by cell, and the lines of extracted
+/// text split into cells (`|` rows, tabs, runs of two or more spaces, a label followed by its
+/// values on one line). Line layout is kept only as a hint (``StreamCell/line``).
+struct CellStream {
+    private(set) var cells: [StreamCell] = []
+    private var nextLine = 0
+    private let cache: CellFactsCache
+
+    init(cache: CellFactsCache) {
+        self.cache = cache
+    }
+
+    var isEmpty: Bool { cells.isEmpty }
+
+    mutating func append(contentsOf other: CellStream) {
+        finish()
+        let offset = nextLine
+        for cell in other.cells {
+            cells.append(StreamCell(kind: cell.kind, raw: cell.raw, location: cell.location, line: cell.line + offset, positioned: cell.positioned))
+        }
+        nextLine += other.nextLine
+    }
+
+    /// A table row: its cells in order. DOCX cells and text rows with an empty field between
+    /// filled ones give positions; cells before the first text are dropped when blank.
+    mutating func append(row: TableRow) {
+        finish()
+        let line = nextLine
+        nextLine += 1
+        let cells = row.cells
+        let fromTable = cells.first?.location.table != nil
+        var positioned = fromTable
+        if !positioned, let first = cells.firstIndex(where: { !$0.text.isEmpty }) {
+            positioned = cells[first...].contains { LineCells.isBlank($0.text) }
+        }
+        var seenText = false
+        for cell in cells where !cell.continuesVerticalMerge {
+            // Readers give table cells trimmed and free of markup.
+            let text = cell.text
+            if LineCells.isBlank(text) {
+                if seenText && positioned { add(.value(.blank), "", cell.location, line, positioned) }
+                continue
+            }
+            seenText = true
+            if fromTable {
+                add(classify(text), text, cell.location, line, positioned)
+            } else {
+                addSplitting(text, cell.location, line, positioned)
+            }
+        }
+    }
+
+    /// The lines of a grid-table row read so far (`| 本 |` / `| 年新制作数量 |` between `+---+`
+    /// borders), cell texts by column, and where the row starts.
+    private var gridRow: (cells: [String], location: SourceLocation)?
+    /// A `+---+` border was seen and no other line since: `|` lines are grid-table lines.
+    private var inGrid = false
+
+    /// A paragraph of text in a table region, split into cells; prose becomes a barrier.
+    mutating func append(paragraph: Paragraph) {
+        let text = paragraph.text
+        if text.hasPrefix("+"), LineCells.isBorder(text) {
+            flushGridRow()
+            inGrid = true
+            return
+        }
+        if inGrid, text.hasPrefix("|"), let split = LineCells.split(text), split.positioned {
+            // A grid-table cell wraps over lines: its pieces are joined column by column.
+            if var row = gridRow, row.cells.count == split.cells.count {
+                for column in row.cells.indices { row.cells[column] += split.cells[column] }
+                gridRow = row
+            } else {
+                flushGridRow()
+                gridRow = (split.cells, paragraph.location)
+            }
+            return
+        }
+        flushGridRow()
+        inGrid = false
+        appendLine(text, location: paragraph.location)
+    }
+
+    /// Ends the stream: a grid-table row still being read is added.
+    mutating func finish() {
+        flushGridRow()
+        inGrid = false
+    }
+
+    private mutating func flushGridRow() {
+        guard let row = gridRow else { return }
+        gridRow = nil
+        appendCells(row.cells, positioned: true, location: row.location)
+    }
+
+    private mutating func appendLine(_ text: String, location: SourceLocation) {
+        guard let split = LineCells.split(text) else {
+            cells.append(StreamCell(kind: .barrier, raw: text, location: location, line: nextLine, positioned: false))
+            nextLine += 1
+            return
+        }
+        appendCells(split.cells, positioned: split.positioned, location: location)
+    }
+
+    private mutating func appendCells(_ pieces: [String], positioned: Bool, location: SourceLocation) {
+        let line = nextLine
+        nextLine += 1
+        var seenText = false
+        for text in pieces {
+            if text.isEmpty {
+                if seenText && positioned { add(.value(.blank), "", location, line, true) }
+                continue
+            }
+            seenText = true
+            if positioned {
+                add(classify(text), text, location, line, true)
+            } else {
+                addSplitting(text, location, line, false)
+            }
+        }
+    }
+
+    private mutating func add(_ kind: StreamCell.Kind, _ raw: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {
+        cells.append(StreamCell(kind: kind, raw: raw, location: location, line: line, positioned: positioned))
+    }
+
+    private func classify(_ text: String) -> StreamCell.Kind {
+        if let plain = CellValue.plainInteger(text) { return .value(.number(Decimal(plain), unit: nil)) }
+        let facts = cache.facts(text)
+        if let label = facts.label { return .label(label) }
+        return .value(facts.value)
+    }
+
+    /// A cell of a line without positions: `行政许可 470` (a label and its values after single
+    /// spaces), `其他对外管理服务事项11` (a row label and a number run together), `减 16`.
+    private mutating func addSplitting(_ text: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {
+        let kind = classify(text)
+        guard case .label(let facts) = kind else {
+            add(kind, text, location, line, positioned)
+            return
+        }
+        if LineCells.mayEndInValue(text), text.utf8.contains(UInt8(ascii: " ")), let (label, values) = LineCells.trailingValues(text) {
+            if !label.isEmpty { addSplitting(label, location, line, positioned) }
+            for value in values { add(classify(value), value, location, line, positioned) }
+            return
+        }
+        if let last = text.unicodeScalars.last, ("0"..."9").contains(last), let (label, number) = LineCells.gluedNumber(text) {
+            let labelFacts = cache.facts(label).label
+            // A row's label, or an enumerated one (`4.无正当理由大量反0`: the label wrapped, its end later).
+            if let labelFacts, labelFacts.activeRow != nil || labelFacts.requestRow != nil || labelFacts.reviewGroup != nil
+                || LabelText.splitEnumerator(labelFacts.key).ordinal != nil && labelFacts.stripped.count >= 2 {
+                add(.label(labelFacts), label, location, line, positioned)
+                add(classify(number), number, location, line, positioned)
+                return
+            }
+        }
+        add(.label(facts), text, location, line, positioned)
+    }
+}
+
+/// Splitting one line of extracted text into cells.
+enum LineCells {
+    /// Markdown escapes and emphasis removed: `1\.属于国家秘密` → `1.属于国家秘密`, `**总计**` → `总计`.
+    static func clean(_ text: String) -> String {
+        var text = text
+        var backslash = false, emphasis = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): backslash = true
+            case UInt8(ascii: "*"), UInt8(ascii: "_"): emphasis = true
+            default: break
+            }
+        }
+        // Spaces can only be trimmed where a space's first or last byte stands at an end.
+        func mayBeSpace(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0xC2 || byte == 0xE3 || byte == 0xA0 || byte == 0x80 }
+        if !backslash && !emphasis && !mayBeSpace(text.utf8.first) && !mayBeSpace(text.utf8.last) { return text }
+        if backslash {
+            var result = ""
+            var escaped = false
+            for character in text {
+                if !escaped, character == "\\" {
+                    escaped = true
+                    continue
+                }
+                if escaped, !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) { result.append("\\") }
+                escaped = false
+                result.append(character)
+            }
+            if escaped { result.append("\\") }
+            text = result
+        }
+        if emphasis {
+            let trimmed = text.trimmingSpaces()
+            let inner = trimmed.drop { $0 == "*" || $0 == "_" }.reversed().drop { $0 == "*" || $0 == "_" }
+            let stripped = String(inner.reversed())
+            if !stripped.isEmpty { text = stripped }
+        }
+        return text.trimmingSpaces()
+    }
+
+    /// `true` when the text ends as a value can (a digit, `元`, `无`, a dash or slash, a counter
+    /// word): only then can ``trailingValues(_:)`` find values in it.
+    static func mayEndInValue(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        switch last {
+        case "0"..."9", "元", "无", "—", "-", "/", "－", "件", "项", "个", "条", "次", "宗", "有": return true
+        default: return false
+        }
+    }
+
+    /// `true` for a cell of white space only (spaces, tabs, line breaks, no-break and ideographic spaces).
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0xA0, 0x3000: true
+            default: false
+            }
+        }
+    }
+
+    /// `true` for a table border: `+----+----+`, `|---|:---:|`, `-----  -----`, `=====`.
+    static func isBorder(_ text: String) -> Bool {
+        var dashes = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "-", "=", "—", "─", "━": dashes += 1
+            case "+", "|", ":", " ", "\t", "\u{3000}", "┼", "┬", "┴", "├", "┤", "│": continue
+            default: return false
+            }
+        }
+        return dashes >= 3
+    }
+
+    /// The cells of a line, and whether they keep their positions; `nil` for prose (a sentence,
+    /// or a long line that does not split). A border gives no cells.
+    static func split(_ line: String) -> (cells: [String], positioned: Bool)? {
+        var text = line.trimmingSpaces()
+        if text.isEmpty || isBorder(text) { return ([], false) }
+        if text.contains("<") || text.contains(">") {
+            if let pieces = htmlCells(text) { return (pieces, false) }
+        }
+        while text.hasPrefix("#") { text = String(text.dropFirst()).trimmingSpaces() }
+        if text.contains("|") && !text.contains("\\|") || text.contains(" | ") {
+            var pieces = text.split(separator: "|", omittingEmptySubsequences: false).map { clean(String($0)) }
+            if text.hasPrefix("|"), pieces.first?.isEmpty == true { pieces.removeFirst() }
+            if text.hasSuffix("|"), pieces.last?.isEmpty == true { pieces.removeLast() }
+            if pieces.count >= 2 { return (pieces, true) }
+        }
+        if text.contains("\t") {
+            let pieces = text.split(separator: "\t", omittingEmptySubsequences: false).map { clean(String($0)) }
+            let filled = pieces.indices.filter { !pieces[$0].isEmpty }
+            let positioned = filled.count >= 2 && pieces[(filled.first ?? 0)...].contains(where: \.isEmpty)
+            return (pieces, positioned)
+        }
+        let pieces = splitOnWideSpaces(text).flatMap(splitBetweenIdeographs).map(clean)
+        if pieces.count == 1, let only = pieces.first {
+            // A sentence, or a long line that does not split, is prose.
+            if only.contains("。") || only.unicodeScalars.count > 60 { return nil }
+        }
+        return (pieces, false)
+    }
+
+    /// The cell texts of a line of HTML table markup (as pandoc writes tables it cannot draw):
+    /// tags removed, each `<td>`/`<th>` a cell; a line that starts inside a tag opened on the line
+    /// before (`rowspan="3">…`) starts after it. `nil` when the line is not markup.
+    static func htmlCells(_ text: String) -> [String]? {
+        var rest = Substring(text)
+        if let close = rest.firstIndex(of: ">"), !rest[..<close].contains("<"), rest[..<close].contains("=\"") {
+            rest = rest[rest.index(after: close)...]
+        } else if !(rest.contains("<") && (rest.contains("</") || rest.contains(">") || rest.hasPrefix("<"))) {
+            return nil
+        }
+        var pieces: [String] = []
+        var current = ""
+        var tag: String?
+        for character in rest {
+            if tag == nil, character == "<" {
+                tag = ""
+                continue
+            }
+            if var name = tag {
+                if character == ">" {
+                    let lower = name.lowercased()
+                    if lower.hasPrefix("td") || lower.hasPrefix("th") || lower.hasPrefix("/td") || lower.hasPrefix("/th") || lower.hasPrefix("br") || lower.hasPrefix("tr") || lower.hasPrefix("/tr") {
+                        pieces.append(current)
+                        current = ""
+                    }
+                    tag = nil
+                } else {
+                    name.append(character)
+                    tag = name
+                }
+                continue
+            }
+            current.append(character)
+        }
+        if tag == nil { pieces.append(current) }
+        return pieces.map { clean($0.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&amp;", with: "&")) }.filter { !$0.isEmpty }
+    }
+
+    /// A piece split at each single space between two ideographs (or an ideograph and an
+    /// enumerator): Chinese text has no spaces, so there a space is a gap between two columns
+    /// (`（三 1.属`, `）不 于国`).
+    static func splitBetweenIdeographs(_ piece: String) -> [String] {
+        guard piece.contains(" ") else { return [piece] }
+        func isWide(_ character: Character?) -> Bool {
+            guard let scalar = character?.unicodeScalars.first else { return false }
+            return (0x4E00...0x9FFF).contains(scalar.value) || (0xFF01...0xFF60).contains(scalar.value) || (0x3001...0x3011).contains(scalar.value)
+        }
+        let characters = Array(piece)
+        var pieces: [String] = []
+        var current = ""
+        for (index, character) in characters.enumerated() {
+            if character == " ", index > 0, index + 1 < characters.count, isWide(characters[index - 1]) {
+                let next = characters[index + 1]
+                let enumerator = next.isASCII && next.isNumber && index + 2 < characters.count && ".、".contains(characters[index + 2])
+                if isWide(next) || enumerator {
+                    pieces.append(current)
+                    current = ""
+                    continue
+                }
+            }
+            current.append(character)
+        }
+        pieces.append(current)
+        return pieces
+    }
+
+    /// Pieces separated by two or more spaces, an ideographic space or a no-break space run.
+    static func splitOnWideSpaces(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var spaces = 0
+        var wide = false
+        for character in text {
+            if character == " " || character == "\u{3000}" || character == "\u{00A0}" {
+                spaces += 1
+                if character != " " { wide = true }
+                continue
+            }
+            if spaces > 0 {
+                if spaces >= 2 || wide {
+                    if !current.isEmpty { pieces.append(current) }
+                    current = ""
+                } else {
+                    current.append(" ")
+                }
+                spaces = 0
+                wide = false
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    /// `label v1 v2 …` split at single spaces when it ends in values: the label (maybe empty)
+    /// and the values; a lone `增`/`减`/`+`/`-` joins the number after it (`减 16`). `nil` when
+    /// the text does not end in a value.
+    static func trailingValues(_ text: String) -> (label: String, values: [String])? {
+        let tokens = text.split(separator: " ").map(String.init)
+        var values: [String] = []
+        var index = tokens.count
+        while index > 0 {
+            let token = tokens[index - 1]
+            if ["增", "减", "增加", "减少", "+", "-"].contains(token), let first = values.first {
+                values[0] = token + first
+                index -= 1
+                continue
+            }
+            guard CellValue.parse(token).isValueLike else { break }
+            values.insert(token, at: 0)
+            index -= 1
+        }
+        guard !values.isEmpty else { return nil }
+        return (tokens[..<index].joined(separator: " "), values)
+    }
+
+    /// `其他对外管理服务事项11` → (`其他对外管理服务事项`, `11`); `行政许可增9` → (`行政许可`, `增9`).
+    static func gluedNumber(_ text: String) -> (label: String, number: String)? {
+        var scalars = Array(text.unicodeScalars)
+        var digits: [Unicode.Scalar] = []
+        while let last = scalars.last, ("0"..."9").contains(last) || last == "," || last == "." {
+            digits.insert(last, at: 0)
+            scalars.removeLast()
+        }
+        if let last = scalars.last, last == "增" || last == "减" {
+            digits.insert(last, at: 0)
+            scalars.removeLast()
+        }
+        guard let last = scalars.last, let firstDigit = digits.first, firstDigit != ".", firstDigit != ",",
+              !"第(（.、,，".unicodeScalars.contains(last) else { return nil }
+        var label = String.UnicodeScalarView()
+        label.append(contentsOf: scalars)
+        var number = String.UnicodeScalarView()
+        number.append(contentsOf: digits)
+        return (String(label), String(number))
+    }
+}
+
+extension String {
+    /// Spaces (ASCII, ideographic, no-break) and tabs trimmed from both ends.
+    func trimmingSpaces() -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{00A0}"
+        }
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        if start == scalars.startIndex && scalars.index(after: end) == scalars.endIndex { return self }
+        return String(scalars[start...end])
+    }
+}
