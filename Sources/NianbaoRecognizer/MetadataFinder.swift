@@ -24,9 +24,10 @@ enum MetadataFinder {
         }
         let front = paragraphs.filter { $0.index < firstHeading }.prefix(15)
 
-        // Title: the first short paragraph that names a report, with a lead line when split.
-        if let position = front.firstIndex(where: { isTitleLine(LabelText.key($0.paragraph.text)) }) {
-            var title = LabelText.key(front[position].paragraph.text)
+        // Title: the first short paragraph that names a report, with a lead line when split, and
+        // its tail when a line break cut a word (`…年度报` / `告`, as PDF extractors wrap it).
+        if let (position, found) = titlePosition(in: front) {
+            var title = found
             if position > front.startIndex {
                 let previous = LabelText.key(front[position - 1].paragraph.text)
                 if isTitleLead(previous, before: title) { title = previous + title }
@@ -117,6 +118,21 @@ enum MetadataFinder {
     static func isTitleLine(_ key: String) -> Bool {
         guard key.has("报告"), key.hasAtMost(80) else { return false }
         return key.has("年度报告") || key.has("信息公开") || key.has("政务公开")
+    }
+
+    /// The first front paragraph that is a title line, or that becomes one with the short next
+    /// paragraph ending `报告` (a title wrapped inside a word); with the title's text.
+    private static func titlePosition(in front: ArraySlice<(index: Int, paragraph: Paragraph)>) -> (Int, String)? {
+        for position in front.indices {
+            let key = LabelText.key(front[position].paragraph.text)
+            if isTitleLine(key) { return (position, key) }
+            let next = position + 1
+            guard next < front.endIndex, !key.isEmpty, key.hasAtMost(80) else { continue }
+            let tail = LabelText.key(front[next].paragraph.text)
+            let joined = key + tail
+            if !tail.isEmpty, tail.hasAtMost(4), joined.hasSuffix("报告"), isTitleLine(joined) { return (position, joined) }
+        }
+        return nil
     }
 
     /// A short line that starts a title split over two lines (`盐池县交通运输局` / `2020年…报告`).

@@ -33,6 +33,15 @@ struct MetadataTests {
         #expect(report.year == 2020)
     }
 
+    @Test("title wrapped inside a word by a PDF extractor: `…年度报` / `告`", arguments: ["告", "报告", "度报告"])
+    func titleWrappedInsideAWord(tail: String) throws {
+        let head = String("盐池县交通运输局 2020 年政府信息公开年度报告".dropLast(tail.count))
+        let report = try report(front: [head, tail])
+        #expect(report.title == "盐池县交通运输局2020年政府信息公开年度报告")
+        #expect(report.agency == "盐池县交通运输局")
+        #expect(report.year == 2020)
+    }
+
     @Test("title split over two lines: agency line, then year and report name")
     func titleOverTwoLines() throws {
         let report = try report(front: ["", "盐池县交通运输局", "", "2020年政府信息公开年度报告", ""])

@@ -26,11 +26,6 @@ let extractorTargets: [(extractor: String, minFields: Double?, maxWrongNumbers: 
     ("w3m", 99.5, nil),
 ]
 
-/// The environment variable that turns on the test of ``extractorTargets``' `minFields` (until
-/// the grammar-driven recognizer of issue 12 is merged, most extractors are far below them). The
-/// `maxWrongNumbers` bounds always run.
-let extractorMatrixStrictVariable = "NIANBAO_MATRIX_STRICT"
-
 /// Every committed extractor text of the samples converted and scored field by field against the
 /// expected values, as `score.py` scores them.
 @Suite("Extractor matrix")
@@ -150,8 +145,6 @@ struct ExtractorMatrixTests {
     }
 
     @Test("each text gets its extractor's share of fields right",
-          .enabled(if: ProcessInfo.processInfo.environment[extractorMatrixStrictVariable] != nil,
-                   "set NIANBAO_MATRIX_STRICT=1 to check the issue 12 targets"),
           arguments: extractorTargets.filter { $0.minFields != nil }.map(\.extractor))
     func meetsFieldTarget(extractor: String) throws {
         let target = try #require(extractorTargets.first { $0.extractor == extractor })
