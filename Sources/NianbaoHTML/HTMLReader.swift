@@ -30,12 +30,16 @@ public enum HTMLReader {
         public var maximumBytes: Int
         /// The most text (outside markup) accepted, in bytes.
         public var maximumTextBytes: Int
+        /// The most paragraphs and table cells accepted, counted as they are built: memory grows
+        /// with them, not with bytes (a page of short `<p>`s costs hundreds of bytes per byte).
+        public var maximumParagraphs: Int
 
         /// Creates limits; the defaults fit any real report page with a wide margin (pages with
-        /// inline images run to a few megabytes).
-        public init(maximumBytes: Int = 64 << 20, maximumTextBytes: Int = 16 << 20) {
+        /// inline images run to a few megabytes; a report has a few thousand paragraphs and cells).
+        public init(maximumBytes: Int = 64 << 20, maximumTextBytes: Int = 16 << 20, maximumParagraphs: Int = 200_000) {
             self.maximumBytes = maximumBytes
             self.maximumTextBytes = maximumTextBytes
+            self.maximumParagraphs = maximumParagraphs
         }
     }
 
@@ -79,7 +83,8 @@ public enum HTMLReader {
     }
 
     private static func parse(_ bytes: [UInt8], file: String, limits: Limits, readsHidden: Bool) throws -> PageContent {
-        let builder = PageBuilder(file: file, maximumTextBytes: limits.maximumTextBytes, readsHidden: readsHidden)
+        let builder = PageBuilder(file: file, maximumTextBytes: limits.maximumTextBytes,
+                                  maximumParagraphs: limits.maximumParagraphs, readsHidden: readsHidden)
         try HTMLSAXParser.parse(bytes, file: file, into: builder)
         builder.finish()
         return PageContent(builder: builder, file: file)

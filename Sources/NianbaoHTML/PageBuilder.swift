@@ -82,6 +82,10 @@ final class PageBuilder {
     private let file: String
     private let maximumTextBytes: Int
     private var textBytes = 0
+    /// The most paragraphs and table cells built before the parse stops.
+    private let maximumParagraphs: Int
+    /// Paragraphs and table cells built so far.
+    private var paragraphCount = 0
     private static let maximumLinks = 50
     /// Tables nested deeper than this are read as blocks (their text kept, their grid not).
     static let maximumTableNesting = 16
@@ -142,9 +146,10 @@ final class PageBuilder {
     /// Images, by the block element holding them.
     private(set) var images: [Int32] = []
 
-    init(file: String, maximumTextBytes: Int, readsHidden: Bool = false) {
+    init(file: String, maximumTextBytes: Int, maximumParagraphs: Int = .max, readsHidden: Bool = false) {
         self.file = file
         self.maximumTextBytes = maximumTextBytes
+        self.maximumParagraphs = maximumParagraphs
         self.readsHidden = readsHidden
     }
 
@@ -389,6 +394,17 @@ final class PageBuilder {
         let paragraph = PageParagraph(text: text, line: containers[top].line, headingLevel: headings.last, node: node,
                                       linkOnly: linkVisible > 0 && visible <= 6 && linkVisible >= 2 * visible)
         containers[top].items.append(.paragraph(paragraph))
+        countParagraph()
+    }
+
+    /// Counts one paragraph or table cell built; past ``maximumParagraphs`` the parse stops with
+    /// an error, as the DOCX reader's does: memory grows with paragraphs, not bytes.
+    private func countParagraph() {
+        paragraphCount += 1
+        guard paragraphCount > maximumParagraphs, failure == nil else { return }
+        failure = HTMLReadError(.overLimit, file: file, problem:
+            "more than \(maximumParagraphs) paragraphs (table cells included): more than one report holds; split the document")
+        context.map { xmlStopParser($0) }
     }
 
     /// Whether a cell of the innermost table is open.
@@ -410,6 +426,7 @@ final class PageBuilder {
         let index = tables.count - 1
         if tables[index].row == nil { tables[index].row = PageRow(cells: [], line: cell.cellLine) }
         tables[index].row?.cells.append(pageCell)
+        countParagraph()
     }
 
     private func finishRow() {

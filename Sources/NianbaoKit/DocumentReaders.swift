@@ -11,8 +11,10 @@ enum DocumentReaders {
         try DOCXReader.read(data: data, fileName: fileName, limits: DOCXReader.Limits(maxParagraphs: maxParagraphs))
     }
 
-    static func readHTML(data: Data, fileName: String) throws -> SourceDocument {
-        try HTMLReader.read(data: data, fileName: fileName)
+    /// An HTML page, with the pipeline's paragraph budget (``Pipeline/maximumDOCXParagraphs``)
+    /// for its paragraphs and table cells.
+    static func readHTML(data: Data, fileName: String, maxParagraphs: Int = Pipeline.maximumDOCXParagraphs) throws -> SourceDocument {
+        try HTMLReader.read(data: data, fileName: fileName, limits: HTMLReader.Limits(maximumParagraphs: maxParagraphs))
     }
 
     static func looksLikeHTML(_ data: Data) -> Bool {

@@ -56,7 +56,8 @@ public enum Pipeline {
     /// gigabytes; this budget keeps one input under about 60 MB. A report costs a few thousand.
     public static let textBudget = 300_000
     /// The most paragraphs (`w:p`, table cells' included) of a DOCX input, counted while it is
-    /// read (about 450 bytes each): one input stays under about 70 MB.
+    /// read (about 450 bytes each): one input stays under about 70 MB. HTML pages have the same
+    /// budget for their paragraphs and table cells.
     public static let maximumDOCXParagraphs = 150_000
 
     /// The format of an input, by extension, then by content.

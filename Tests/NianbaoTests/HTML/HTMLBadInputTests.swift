@@ -47,6 +47,29 @@ struct HTMLBadInputTests {
         #expect(text.kind == .overLimit)
     }
 
+    @Test("a page of 200,000 <p>x</p> (or of table cells) is refused quickly: more paragraphs than one report holds")
+    func paragraphBudget() throws {
+        let start = Date()
+        for (name, body) in [("p.html", String(repeating: "<p>x</p>", count: 200_000)),
+                             ("td.html", "<table>" + String(repeating: "<tr><td></td><td></td></tr>", count: 100_000) + "</table>")] {
+            let data = Data(("<html><body>" + body + "</body></html>").utf8)
+            let error = try #require(throws: ConversionError.self) {
+                try Pipeline.convert(data: data, fileName: name, format: .html)
+            }
+            #expect(error.message.contains("more than \(Pipeline.maximumDOCXParagraphs) paragraphs (table cells included): more than one report holds; split the document"),
+                    "\(error.message)")
+            #expect(error.description.hasPrefix(name))
+        }
+        #expect(Date().timeIntervalSince(start) < 30)
+        // The reader's own limit, and its error's kind.
+        let small = try #require(throws: HTMLReadError.self) {
+            try HTMLReader.read(data: Data(String(repeating: "<p>x</p>", count: 11).utf8), fileName: "s.html",
+                                limits: HTMLReader.Limits(maximumParagraphs: 10))
+        }
+        #expect(small.kind == .overLimit)
+        #expect(small.description == "s.html: more than 10 paragraphs (table cells included): more than one report holds; split the document")
+    }
+
     @Test("a report inside 10,000 nested <div>s converts, every field right")
     func nestedDivs() throws {
         let page = try Self.fixture()
