@@ -14,7 +14,12 @@ enum DocumentReaders {
     /// An HTML page, with the pipeline's paragraph budget (``Pipeline/maximumDOCXParagraphs``)
     /// for its paragraphs and table cells.
     static func readHTML(data: Data, fileName: String, maxParagraphs: Int = Pipeline.maximumDOCXParagraphs) throws -> SourceDocument {
-        try HTMLReader.read(data: data, fileName: fileName, limits: HTMLReader.Limits(maximumParagraphs: maxParagraphs))
+        do {
+            return try HTMLReader.read(data: data, fileName: fileName, limits: HTMLReader.Limits(maximumParagraphs: maxParagraphs))
+        } catch let error as HTMLReadError {
+            // The pipeline names the file; the reader's own description would name it twice.
+            throw ConversionError(file: fileName, stage: .parse, message: error.problem.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
     }
 
     static func looksLikeHTML(_ data: Data) -> Bool {
