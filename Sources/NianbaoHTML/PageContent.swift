@@ -458,9 +458,10 @@ struct PageContent {
         return false
     }
 
-    /// A title line: a short line naming an annual report, not a breadcrumb trail.
+    /// A title line: a short line naming an annual report, not a breadcrumb trail nor a sentence
+    /// (`根据《中华人民共和国政府信息公开条例》…编制本报告。`).
     static func isTitleLine(_ text: String) -> Bool {
-        guard text.utf8.count <= 600, text.has("报告") else { return false }
+        guard text.utf8.count <= 600, text.has("报告"), !text.has("。") else { return false }
         let key = squashed(text)
         guard key.count <= 80, key.has("报告"), key.has("年度报告") || key.has("信息公开") || key.has("政务公开") else { return false }
         let trail = [">", "»", "＞", "›", "当前位置", "您的位置", "现在的位置", "首页"]

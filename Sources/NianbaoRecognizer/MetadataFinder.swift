@@ -116,7 +116,8 @@ enum MetadataFinder {
     }
 
     static func isTitleLine(_ key: String) -> Bool {
-        guard key.has("报告"), key.hasAtMost(80) else { return false }
+        // A sentence (`根据《…条例》…编制本报告。`) is not a title.
+        guard key.has("报告"), key.hasAtMost(80), !key.has("。") else { return false }
         return key.has("年度报告") || key.has("信息公开") || key.has("政务公开")
     }
 

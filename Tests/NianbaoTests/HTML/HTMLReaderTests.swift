@@ -145,6 +145,10 @@ struct HTMLReaderTests {
         #expect(fromTitle.diagnostics.contains { $0.code == "html.title_from_head" })
         let fromMeta = try Self.read(Self.page(body, head: "<meta name=\"ArticleTitle\" content=\"某局2024年政府信息公开工作年度报告\"><title>某某市人民政府网</title>"))
         #expect(Self.paragraphs(fromMeta).first == "某局2024年政府信息公开工作年度报告")
+        // A sentence that names the report is no title line: the head's title is still taken.
+        let sentence = try Self.read(Self.page("<p>根据《中华人民共和国政府信息公开条例》规定编制本报告。</p>" + body,
+                                               head: "<meta charset=utf-8><title>某局2025年政府信息公开工作年度报告</title>"))
+        #expect(Self.paragraphs(sentence).first == "某局2025年政府信息公开工作年度报告")
     }
 
     @Test("a date line in the body stays; the head's PubDate or firstpublishedtime is the date line when the body has none")

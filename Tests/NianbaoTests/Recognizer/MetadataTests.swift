@@ -42,6 +42,14 @@ struct MetadataTests {
         #expect(report.year == 2020)
     }
 
+    @Test("a sentence naming the report (`…编制本报告。`) before the title is not the title")
+    func sentenceBeforeTitle() throws {
+        let report = try report(front: ["根据《中华人民共和国政府信息公开条例》规定编制本报告。",
+                                        "测试市交通运输局2020年政府信息公开工作年度报告"])
+        #expect(report.title == "测试市交通运输局2020年政府信息公开工作年度报告")
+        #expect(report.agency == "测试市交通运输局")
+    }
+
     @Test("title split over two lines: agency line, then year and report name")
     func titleOverTwoLines() throws {
         let report = try report(front: ["", "盐池县交通运输局", "", "2020年政府信息公开年度报告", ""])
