@@ -166,6 +166,8 @@ struct CellStream {
     }
 
     private func classify(_ text: String) -> StreamCell.Kind {
+        // `13612 252`, `1 0`: two numbers that met in one cell, not one number (unreadable, null).
+        if LineCells.spacedNumbers(text) != nil { return .value(.text) }
         if let plain = CellValue.plainInteger(text) { return .value(.number(Decimal(plain), unit: nil)) }
         let facts = cache.facts(text)
         if let label = facts.label { return .label(label) }
@@ -175,6 +177,10 @@ struct CellStream {
     /// A cell of a line without positions: `行政许可 470` (a label and its values after single
     /// spaces), `其他对外管理服务事项11` (a row label and a number run together), `减 16`.
     private mutating func addSplitting(_ text: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {
+        if let numbers = LineCells.spacedNumbers(text) {
+            for number in numbers { add(classify(number), number, location, line, positioned) }
+            return
+        }
         let kind = classify(text)
         guard case .label(let facts) = kind else {
             add(kind, text, location, line, positioned)
@@ -393,6 +399,17 @@ enum LineCells {
         }
         if !current.isEmpty { pieces.append(current) }
         return pieces
+    }
+
+    /// Whole numbers apart at single spaces that are no thousands grouping (`13612 252`, `1 0`, as
+    /// `pdftotext` runs two cells together; `12 345` is one number): the numbers, else `nil`.
+    static func spacedNumbers(_ text: String) -> [String]? {
+        guard text.utf8.contains(UInt8(ascii: " ")) || text.unicodeScalars.contains("\u{A0}") else { return nil }
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\t" })
+        guard tokens.count >= 2,
+              tokens.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
+        let grouped = (1...3).contains(tokens[0].utf8.count) && tokens.dropFirst().allSatisfy { $0.utf8.count == 3 }
+        return grouped ? nil : tokens.map(String.init)
     }
 
     /// `label v1 v2 …` split at single spaces when it ends in values: the label (maybe empty)

@@ -224,6 +224,27 @@ struct BlankCellTests {
 /// Splitting a line of text into cells.
 @Suite("Recognizer: line cells")
 struct LineCellsTests {
+    @Test("numbers that met in one cell at a single space are two numbers, a thousands grouping is one",
+          arguments: [("13612 252", ["13612", "252"]), ("1 0", ["1", "0"]), ("12 345", nil), ("1 234 567", nil),
+                      ("470", nil), ("行政许可 470", nil)])
+    func spacedNumbers(text: String, numbers: [String]?) {
+        #expect(LineCells.spacedNumbers(text) == numbers)
+    }
+
+    @Test("two values run together in one line (`13612 252`, pdftotext's default mode) are read apart, never as 13612252")
+    func valuesRunTogether() throws {
+        let fixture = ExtractorLayoutTests.layout { cells in
+            // The first two values of every row joined by one space, the rest one per line.
+            let nonEmpty = cells.filter { !$0.isEmpty }
+            guard nonEmpty.count > 2, CellValue.plainInteger(nonEmpty[1]) != nil, CellValue.plainInteger(nonEmpty[2]) != nil else {
+                return nonEmpty.joined(separator: "\n")
+            }
+            return ([nonEmpty[0], nonEmpty[1] + " " + nonEmpty[2]] + nonEmpty.dropFirst(3)).joined(separator: "\n")
+        }
+        let report = try Convert.report(fixture)
+        ExtractorLayoutTests.expectFixtureNumbers(report)
+    }
+
     @Test("markdown escapes and emphasis", arguments: [("1\\.属于国家秘密", "1.属于国家秘密"), ("**总计**", "总计"), ("a\\b", "a\\b")])
     func clean(_ input: String, _ expected: String) {
         #expect(LineCells.clean(input) == expected)
