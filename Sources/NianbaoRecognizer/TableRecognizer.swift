@@ -263,6 +263,29 @@ struct TableRecognizer {
     }
 
     /// Notes value cells that no row label claims.
+    /// The row label that claims the values of `groups[position]` (a wrapped label's end may be
+    /// taken from the next group's first line), or `nil`, noted, when no label of `table` is found
+    /// or the order of labels and values was lost.
+    private mutating func claimLabel(_ position: Int, in groups: inout [CellGroup], _ cells: [StreamCell], table: ReportTable,
+                                     found: inout Set<String>, row: (LabelFacts) -> String?,
+                                     column: (LabelFacts) -> String?) -> FoundLabel? {
+        let group = groups[position]
+        let next = position + 1 < groups.count ? groups[position + 1].run : []
+        let template = template, known = found
+        guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: known,
+                                                  accept: { !known.contains($0) && TemplateCatalog.row(table, template, key: $0) != nil },
+                                                  row: row, column: column) else {
+            unplaced(group.values, cells, table)
+            return nil
+        }
+        for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
+        if let other = orderUncertain(group.run, label, cells, table: table, found: known, row: row, column: column) {
+            uncertain([other, label.key], table, label, found: &found)
+            return nil
+        }
+        return label
+    }
+
     private mutating func unplaced(_ indices: [Int], _ cells: [StreamCell], _ table: ReportTable) {
         let given = indices.filter { cells[$0].isGivenValue }
         guard let first = given.first else { return }
@@ -394,17 +417,7 @@ struct TableRecognizer {
             // on its line says nothing about where it stands (columns written one after another).
             if headerColumns.count < 2 { headerColumns = [] }
 
-            let next = position + 1 < groups.count ? groups[position + 1].run : []
-            let template = template
-            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found,
-                                                      accept: { !found.contains($0) && TemplateCatalog.row(.activeDisclosure, template, key: $0) != nil },
-                                                      row: row, column: column) else {
-                unplaced(group.values, cells, .activeDisclosure)
-                continue
-            }
-            for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
-            if let other = orderUncertain(group.run, label, cells, table: .activeDisclosure, found: found, row: row, column: column) {
-                uncertain([other, label.key], .activeDisclosure, label, found: &found)
+            guard let label = claimLabel(position, in: &groups, cells, table: .activeDisclosure, found: &found, row: row, column: column) else {
                 continue
             }
             if Self.isSentence(group, label, width: TemplateCatalog.row(.activeDisclosure, template, key: label.key)?.columns.count ?? 0, cells) {
@@ -503,17 +516,7 @@ struct TableRecognizer {
         var groups = Self.groups(cells)
         for position in groups.indices {
             let group = groups[position]
-            let next = position + 1 < groups.count ? groups[position + 1].run : []
-            let template = template
-            guard let (label, taken) = Self.findLabel(group.run, next: next, cells, cache: cache, found: found,
-                                                      accept: { !found.contains($0) && TemplateCatalog.row(.requests, template, key: $0) != nil },
-                                                      row: row, column: column) else {
-                unplaced(group.values, cells, .requests)
-                continue
-            }
-            for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
-            if let other = orderUncertain(group.run, label, cells, table: .requests, found: found, row: row, column: column) {
-                uncertain([other, label.key], .requests, label, found: &found)
+            guard let label = claimLabel(position, in: &groups, cells, table: .requests, found: &found, row: row, column: column) else {
                 continue
             }
             if Self.isSentence(group, label, width: order.count, cells) {
