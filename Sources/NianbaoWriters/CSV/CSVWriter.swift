@@ -22,8 +22,9 @@ public enum CSVWriter {
     /// The UTF-8 byte-order mark that makes Excel read the file as UTF-8.
     public static let byteOrderMark = Data([0xEF, 0xBB, 0xBF])
 
-    /// The leading columns of the wide CSV.
-    public static let wideLeadingColumns = ["file", "agency", "year", "published", "template"]
+    /// The leading columns of the wide CSV (the contract's order; `format` and `converted_by` as in
+    /// `source`, `converted_by` empty unless another program converted the input).
+    public static let wideLeadingColumns = ["file", "format", "converted_by", "agency", "year", "published", "template"]
 
     /// The trailing columns of the wide CSV: diagnostic counts by severity.
     public static let wideTrailingColumns = ["errors", "warnings"]
@@ -50,6 +51,8 @@ public enum CSVWriter {
     public static func wideRow(_ report: Report) -> [String] {
         var row = [
             report.source.file,
+            report.source.format.rawValue,
+            report.source.convertedBy ?? "",
             report.agency ?? "",
             report.year.map(String.init) ?? "",
             report.published ?? "",

@@ -79,12 +79,12 @@ private func trickyReport() throws -> Report {
 struct CSVWriterTests {
     @Test func wideHeaderFollowsTheColumnRule() throws {
         let header = CSVWriter.wideHeader()
-        #expect(Array(header.prefix(5)) == ["file", "agency", "year", "published", "template"])
+        #expect(Array(header.prefix(7)) == ["file", "format", "converted_by", "agency", "year", "published", "template"])
         #expect(Array(header.suffix(2)) == ["errors", "warnings"])
         #expect(Set(header).count == header.count, "column names are unique")
 
         func position(_ name: String) throws -> Int { try #require(header.firstIndex(of: name), "\(name) missing") }
-        #expect(try position("active_disclosure.regulations.new_made") == 5)
+        #expect(try position("active_disclosure.regulations.new_made") == 7)
         #expect(try position("active_disclosure.regulations.total_published") < position("active_disclosure.regulations.issued"))
         #expect(try position("active_disclosure.regulations.in_force") < position("active_disclosure.normative_documents.new_made"))
         #expect(try position("active_disclosure.fees.change") + 1 == position("active_disclosure.fees.amount_yuan"))
@@ -102,7 +102,7 @@ struct CSVWriterTests {
                 }
             }
         }
-        #expect(Set(header.dropFirst(5).dropLast(2)) == union)
+        #expect(Set(header.dropFirst(7).dropLast(2)) == union)
     }
 
     @Test func mergePlacesNewKeysBeforeTheNextSharedKey() {
@@ -118,6 +118,8 @@ struct CSVWriterTests {
         #expect(row.count == header.count)
         let byName = Dictionary(uniqueKeysWithValues: zip(header, row))
         #expect(byName["year"] == "2020")
+        #expect(byName["format"] == report.source.format.rawValue)
+        #expect(byName["converted_by"] == "", "no converter named for a file nianbao read itself")
         #expect(byName["published"] == "")
         #expect(byName["template"] == "2019")
         #expect(byName["active_disclosure.licensing.decisions"] == "679")
@@ -208,7 +210,7 @@ struct CSVWriterTests {
         #expect(records[0] == CSVWriter.wideHeader())
         #expect(records[1] == CSVWriter.wideRow(reports[0]))
         #expect(records[2] == CSVWriter.wideRow(reports[1]))
-        #expect(records[1][1] == "某市\"交通,运输\"局\n（第二行）\r\n第三行")
+        #expect(records[1][3] == "某市\"交通,运输\"局\n（第二行）\r\n第三行")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(leftovers == ["reports.csv"], "temporary file renamed away")
     }
