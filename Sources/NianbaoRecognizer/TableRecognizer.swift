@@ -255,6 +255,70 @@ struct TableRecognizer {
         return (all.map { ValueCell(cells[$0]) }, [])
     }
 
+    // MARK: One cell per line
+
+    /// The source lines of a group's values after its label's last line, when the text gives one
+    /// cell per line (LibreOffice text export, docx2txt): the label and each value alone on a
+    /// source line. `nil` otherwise.
+    static func lineOffsets(_ group: CellGroup, _ cells: [StreamCell]) -> [Int]? {
+        guard let last = group.run.last, !cells[last].positioned, let labelLine = cells[last].location.line else { return nil }
+        var offsets: [Int] = []
+        for index in group.values {
+            let cell = cells[index]
+            guard !cell.positioned, cell.isGivenValue, let line = cell.location.line, line > labelLine,
+                  index == 0 || cells[index - 1].line != cell.line,
+                  index + 1 == cells.count || cells[index + 1].line != cell.line else { return nil }
+            offsets.append(line - labelLine)
+        }
+        return offsets
+    }
+
+    /// How many source lines one cell takes in a one-cell-per-line text (1 where empty lines are
+    /// blank cells, 2 where each cell is followed by an empty line), proven by a row of `width`
+    /// values at exactly one, two, … pitches below its label; `nil` when no row proves one, or rows
+    /// disagree. Decided once for the whole table: only then is an empty line a blank cell.
+    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], width: Int) -> Int? {
+        var pitches: Set<Int> = []
+        for group in groups where group.values.count == width {
+            guard let offsets = lineOffsets(group, cells), let first = offsets.first, first > 0,
+                  offsets.enumerated().allSatisfy({ $0.element == first * ($0.offset + 1) }) else { continue }
+            pitches.insert(first)
+        }
+        return pitches.count == 1 ? pitches.first : nil
+    }
+
+    /// Positions in `run` of row labels followed by a whole row of empty lines before the next
+    /// label, in a one-cell-per-line text of `pitch` lines per cell: rows the source left blank.
+    static func blankRowLabels(_ run: [Int], _ cells: [StreamCell], pitch: Int, width: Int,
+                               row: (LabelFacts) -> String?) -> [(position: Int, key: String)] {
+        var blank: [(position: Int, key: String)] = []
+        for position in run.indices.dropLast() {
+            let cell = cells[run[position]], next = cells[run[position + 1]]
+            guard !cell.positioned, let facts = cell.facts, let key = row(facts), let line = cell.location.line,
+                  let nextLine = next.location.line, nextLine - line >= (width + 1) * pitch else { continue }
+            blank.append((position, key))
+        }
+        return blank
+    }
+
+    /// A row's cells counted from its label in a one-cell-per-line text of `pitch` lines per cell:
+    /// a value `k` pitches below the label is cell `k`, and cells no value stands in are blank (an
+    /// empty line). `nil` when the values do not sit on the cells' lines, or when the next text
+    /// comes before the row's last cell: then which cell is missing is not shown, and the row is
+    /// read as before.
+    static func slotValues(_ group: CellGroup, _ cells: [StreamCell], pitch: Int, width: Int, endLine: Int?) -> [ValueCell]? {
+        guard group.values.count < width, let offsets = lineOffsets(group, cells), let lastValue = group.values.last,
+              let labelLine = group.run.last.flatMap({ cells[$0].location.line }),
+              let nextLine = lastValue + 1 < cells.count ? cells[lastValue + 1].location.line : endLine,
+              nextLine - labelLine >= (width + 1) * pitch else { return nil }
+        var row = (0..<width).map { slot in ValueCell(blankAt: .line(labelLine + (slot + 1) * pitch)) }
+        for (index, offset) in zip(group.values, offsets) {
+            guard offset % pitch == 0, (1...width).contains(offset / pitch) else { return nil }
+            row[offset / pitch - 1] = ValueCell(cells[index])
+        }
+        return row
+    }
+
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
     /// a sentence (`本年新收政府信息公开申请数量 4`), not the row.
     static func isSentence(_ group: CellGroup, _ label: FoundLabel, width: Int, _ cells: [StreamCell]) -> Bool {
@@ -503,7 +567,8 @@ struct TableRecognizer {
         return Set(order) == Set(canonical) && order.count == canonical.count ? order : canonical
     }
 
-    mutating func recognizeRequests(_ cells: [StreamCell]) -> Set<String> {
+    /// Reads part 三 from its cells; `endLine` is the source line of the heading after the table.
+    mutating func recognizeRequests(_ cells: [StreamCell], endLine: Int? = nil) -> Set<String> {
         let cells = Self.withoutRepeatedHeader(cells) { $0.requestRow }
         var found: Set<String> = []
         let order = requestColumnOrder(cells)
@@ -514,7 +579,21 @@ struct TableRecognizer {
         let row: (LabelFacts) -> String? = { $0.requestRow }
         let column: (LabelFacts) -> String? = { $0.requestColumn }
         var groups = Self.groups(cells)
+        // One cell per line with empty lines for blank cells: decided once for the whole table.
+        let linePitch = Self.linePitch(groups, cells, width: order.count)
         for position in groups.indices {
+            if let pitch = linePitch {
+                // A row label with a whole row of empty lines below it is a row the source left blank.
+                for blank in Self.blankRowLabels(groups[position].run, cells, pitch: pitch, width: order.count, row: row).reversed()
+                where !found.contains(blank.key) && TemplateCatalog.row(.requests, template, key: blank.key) != nil {
+                    let cell = cells[groups[position].run[blank.position]]
+                    let label = FoundLabel(key: blank.key, start: 0, text: cell.raw, location: cell.location, line: cell.line)
+                    groups[position].run.remove(at: blank.position)
+                    guard admit(blank.key, label: label, table: .requests, found: &found) != nil else { continue }
+                    let blanks = (0..<order.count).map { slot in ValueCell(blankAt: .line((cell.location.line ?? 0) + (slot + 1) * pitch)) }
+                    assign(blanks, at: cell.location, to: .requests, row: blank.key, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+                }
+            }
             let group = groups[position]
             guard let label = claimLabel(position, in: &groups, cells, table: .requests, found: &found, row: row, column: column) else {
                 continue
@@ -524,7 +603,8 @@ struct TableRecognizer {
                 continue
             }
             guard admit(label.key, label: label, table: .requests, found: &found) != nil else { continue }
-            let (values, leftOver) = Self.rowValues(group, label, count: order.count, cells)
+            let (values, leftOver) = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }.map { ($0, [Int]()) }
+                ?? Self.rowValues(group, label, count: order.count, cells)
             unplaced(leftOver, cells, .requests)
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
@@ -602,7 +682,9 @@ struct TableRecognizer {
 
     // MARK: 四、复议诉讼
 
-    mutating func recognizeReviewLitigation(_ cells: [StreamCell]) -> Set<String> {
+    /// Reads part 四 from its cells; `valueRows` are the table rows of values alone, every cell in
+    /// its place (``CellStream/valueRows``).
+    mutating func recognizeReviewLitigation(_ cells: [StreamCell], valueRows: [[StreamCell]] = []) -> Set<String> {
         let cells = Self.withoutRepeatedHeader(cells) { $0.reviewGroup }
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
@@ -614,6 +696,16 @@ struct TableRecognizer {
         let totalOffset = outcomes.firstIndex(of: "total") ?? 4
         let ruleName = "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)"
         var found: Set<String> = []
+        if let row = Self.reviewValueRow(valueRows, width: groups.count * slotsPerGroup) {
+            // One table row of values, every cell in its place (DOCX, HTML): read by cell index,
+            // a blank cell null in its own column.
+            for (slot, cell) in row.enumerated() {
+                let group = groups[slot / slotsPerGroup], column = outcomes[slot % slotsPerGroup]
+                report.reviewLitigation[group, column] = number(ValueCell(cell), .reviewLitigation, group, column,
+                                                                column: ColumnSpec(key: column, label: column), headerUnit: nil, defaultUnit: nil)
+            }
+            return Set(groups)
+        }
         var flat: [ValueCell] = []
         for group in Self.groups(cells) {
             if let (label, _) = Self.findLabel(group.run, next: [], cells, cache: cache, found: found, row: { $0.reviewGroup }, column: { $0.reviewColumn }),
@@ -687,6 +779,18 @@ struct TableRecognizer {
         }
         found.formUnion(remaining)
         return found
+    }
+
+    /// The one table row of values alone that holds every cell of part 四 (`width` cells, or one
+    /// more when the first is a blank label column); `nil` when there is no such row or more than one.
+    static func reviewValueRow(_ rows: [[StreamCell]], width: Int) -> [StreamCell]? {
+        var matches: [[StreamCell]] = []
+        for row in rows {
+            var row = row
+            if row.count == width + 1, let first = row.first, case .blank? = first.value { row.removeFirst() }
+            if row.count == width { matches.append(row) }
+        }
+        return matches.count == 1 ? matches.first : nil
     }
 
     private mutating func unplacedValues(_ values: [ValueCell], _ table: ReportTable) {
