@@ -96,9 +96,10 @@ public enum Recognizer {
         var recognizer = TableRecognizer(template: template, report: report, cache: cache)
         if template != .unknown {
             var found: [ReportTable: Set<String>] = [:]
-            found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [])
+            found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [], endLine: streams[.activeDisclosure]?.endLine)
             found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [], endLine: streams[.requests]?.endLine)
-            found[.reviewLitigation] = recognizer.recognizeReviewLitigation(streams[.reviewLitigation]?.cells ?? [], valueRows: streams[.reviewLitigation]?.valueRows ?? [])
+            found[.reviewLitigation] = recognizer.recognizeReviewLitigation(streams[.reviewLitigation]?.cells ?? [], valueRows: streams[.reviewLitigation]?.valueRows ?? [],
+                                                                                 endLine: streams[.reviewLitigation]?.endLine)
             report = recognizer.report
             diagnostics += recognizer.diagnostics
             for table in ReportTable.allCases {

@@ -274,31 +274,54 @@ struct TableRecognizer {
     }
 
     /// How many source lines one cell takes in a one-cell-per-line text (1 where empty lines are
-    /// blank cells, 2 where each cell is followed by an empty line), proven by a row of `width`
-    /// values at exactly one, two, … pitches below its label; `nil` when no row proves one, or rows
-    /// disagree. Decided once for the whole table: only then is an empty line a blank cell.
-    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], width: Int) -> Int? {
-        var pitches: Set<Int> = []
-        for group in groups where group.values.count == width {
-            guard let offsets = lineOffsets(group, cells), let first = offsets.first, first > 0,
-                  offsets.enumerated().allSatisfy({ $0.element == first * ($0.offset + 1) }) else { continue }
-            pitches.insert(first)
+    /// blank cells, 2 where each cell is followed by an empty line): the greatest common divisor
+    /// of every value's distance from its row's label, proven by two values of one row exactly
+    /// that far apart. `nil` when a group is not one cell per line or nothing proves a pitch.
+    /// Decided once for the whole table: only then is an empty line a blank cell.
+    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell]) -> Int? {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        var pitch = 0
+        var all: [[Int]] = []
+        for group in groups {
+            guard let offsets = lineOffsets(group, cells) else { return nil }
+            all.append(offsets)
+            pitch = offsets.reduce(pitch, gcd)
         }
-        return pitches.count == 1 ? pitches.first : nil
+        guard pitch > 0, pitch <= 3,
+              all.contains(where: { offsets in zip(offsets, offsets.dropFirst()).contains { $1 - $0 == pitch } }) else { return nil }
+        return pitch
     }
 
     /// Positions in `run` of row labels followed by a whole row of empty lines before the next
     /// label, in a one-cell-per-line text of `pitch` lines per cell: rows the source left blank.
-    static func blankRowLabels(_ run: [Int], _ cells: [StreamCell], pitch: Int, width: Int,
+    static func blankRowLabels(_ run: [Int], _ cells: [StreamCell], pitch: Int, width: (String) -> Int?,
                                row: (LabelFacts) -> String?) -> [(position: Int, key: String)] {
         var blank: [(position: Int, key: String)] = []
         for position in run.indices.dropLast() {
             let cell = cells[run[position]], next = cells[run[position + 1]]
-            guard !cell.positioned, let facts = cell.facts, let key = row(facts), let line = cell.location.line,
+            guard !cell.positioned, let facts = cell.facts, let key = row(facts), let width = width(key), let line = cell.location.line,
                   let nextLine = next.location.line, nextLine - line >= (width + 1) * pitch else { continue }
             blank.append((position, key))
         }
         return blank
+    }
+
+    /// `true` when each total slot given equals the sum of its parts, a blank or unreadable part
+    /// counted as 0: the check of a placement counted from empty lines.
+    static func keepsSums(_ row: [ValueCell], totals: [Int: [Int]]) -> Bool {
+        func number(_ slot: Int) -> Decimal? {
+            guard slot < row.count else { return nil }
+            switch row[slot].value {
+            case .number(let value, _): return value
+            case .none: return 0
+            default: return nil
+            }
+        }
+        for (total, parts) in totals {
+            guard let sum = number(total) else { continue }
+            if parts.reduce(Decimal(0), { $0 + (number($1) ?? 0) }) != sum { return false }
+        }
+        return true
     }
 
     /// A row's cells counted from its label in a one-cell-per-line text of `pitch` lines per cell:
@@ -453,7 +476,8 @@ struct TableRecognizer {
 
     // MARK: 二、主动公开
 
-    mutating func recognizeActiveDisclosure(_ cells: [StreamCell]) -> Set<String> {
+    /// Reads part 二 from its cells; `endLine` is the source line of the heading after the table.
+    mutating func recognizeActiveDisclosure(_ cells: [StreamCell], endLine: Int? = nil) -> Set<String> {
         let cells = Self.withoutRepeatedHeader(cells) { $0.activeRow }
         var found: Set<String> = []
         var headerColumns: [String] = []
@@ -461,7 +485,26 @@ struct TableRecognizer {
         let row: (LabelFacts) -> String? = { $0.activeRow }
         let column: (LabelFacts) -> String? = { $0.activeColumn }
         var groups = Self.groups(cells)
+        // One cell per line with empty lines for blank cells: decided once for the whole table.
+        let linePitch = Self.linePitch(groups, cells)
+        let template = template
+        let width: (String) -> Int? = { TemplateCatalog.row(.activeDisclosure, template, key: $0)?.columns.count }
         for position in groups.indices {
+            if let pitch = linePitch {
+                // A row label with a whole row of empty lines below it is a row the source left blank.
+                for blank in Self.blankRowLabels(groups[position].run, cells, pitch: pitch, width: width, row: row).reversed()
+                where !found.contains(blank.key) {
+                    let cell = cells[groups[position].run[blank.position]]
+                    let label = FoundLabel(key: blank.key, start: 0, text: cell.raw, location: cell.location, line: cell.line)
+                    groups[position].run.remove(at: blank.position)
+                    guard let spec = admit(blank.key, label: label, table: .activeDisclosure, found: &found) else { continue }
+                    for column in spec.columns {
+                        setValue(nil, .activeDisclosure, blank.key, column.key)
+                        note(.warning, "value.missing", path(.activeDisclosure, blank.key, column.key),
+                             "the cell is blank: value not given (null, not 0)", cell.location)
+                    }
+                }
+            }
             let group = groups[position]
             // The header: the latest line of column labels; units wherever a column label states one.
             var line = -1
@@ -492,7 +535,8 @@ struct TableRecognizer {
             // Columns: the latest header if it fits this row, else the template's own order.
             let specKeys = spec.columns.map(\.key)
             var columns = headerColumns.filter { specKeys.contains($0) }
-            var (values, leftOver) = Self.rowValues(group, label, count: specKeys.count, cells)
+            var (values, leftOver) = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: specKeys.count, endLine: endLine) }
+                .map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: specKeys.count, cells)
             unplaced(leftOver, cells, .activeDisclosure)
             if columns.isEmpty || columns.count < min(values.count, specKeys.count) { columns = specKeys }
             while values.count > columns.count, let last = values.last, case .blank = last.value { values.removeLast() }
@@ -580,11 +624,11 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.requestColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells, width: order.count)
+        let linePitch = Self.linePitch(groups, cells)
         for position in groups.indices {
             if let pitch = linePitch {
                 // A row label with a whole row of empty lines below it is a row the source left blank.
-                for blank in Self.blankRowLabels(groups[position].run, cells, pitch: pitch, width: order.count, row: row).reversed()
+                for blank in Self.blankRowLabels(groups[position].run, cells, pitch: pitch, width: { _ in order.count }, row: row).reversed()
                 where !found.contains(blank.key) && TemplateCatalog.row(.requests, template, key: blank.key) != nil {
                     let cell = cells[groups[position].run[blank.position]]
                     let label = FoundLabel(key: blank.key, start: 0, text: cell.raw, location: cell.location, line: cell.line)
@@ -603,8 +647,10 @@ struct TableRecognizer {
                 continue
             }
             guard admit(label.key, label: label, table: .requests, found: &found) != nil else { continue }
-            let (values, leftOver) = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }.map { ($0, [Int]()) }
-                ?? Self.rowValues(group, label, count: order.count, cells)
+            // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
+            let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
+                .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }]) ? $0 : nil }
+            let (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
             unplaced(leftOver, cells, .requests)
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
@@ -683,8 +729,8 @@ struct TableRecognizer {
     // MARK: 四、复议诉讼
 
     /// Reads part 四 from its cells; `valueRows` are the table rows of values alone, every cell in
-    /// its place (``CellStream/valueRows``).
-    mutating func recognizeReviewLitigation(_ cells: [StreamCell], valueRows: [[StreamCell]] = []) -> Set<String> {
+    /// its place (``CellStream/valueRows``); `endLine` is the source line of the heading after the table.
+    mutating func recognizeReviewLitigation(_ cells: [StreamCell], valueRows: [[StreamCell]] = [], endLine: Int? = nil) -> Set<String> {
         let cells = Self.withoutRepeatedHeader(cells) { $0.reviewGroup }
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
@@ -696,7 +742,18 @@ struct TableRecognizer {
         let totalOffset = outcomes.firstIndex(of: "total") ?? 4
         let ruleName = "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)"
         var found: Set<String> = []
-        if let row = Self.reviewValueRow(valueRows, width: groups.count * slotsPerGroup) {
+        let width = groups.count * slotsPerGroup
+        let sums = Dictionary(uniqueKeysWithValues: groups.indices.map { group in
+            (group * slotsPerGroup + totalOffset, (0..<slotsPerGroup).filter { $0 != totalOffset }.map { group * slotsPerGroup + $0 })
+        })
+        var counted: [StreamCell]?
+        let valueGroups = Self.groups(cells)
+        if valueGroups.count == 1, let only = valueGroups.first, let pitch = Self.linePitch(valueGroups, cells),
+           let row = Self.slotValues(only, cells, pitch: pitch, width: width, endLine: endLine), Self.keepsSums(row, totals: sums) {
+            // One cell per line below the header's last cell, empty lines blank cells, rule 4 kept.
+            counted = row.map { StreamCell(kind: .value($0.value), raw: $0.raw, location: $0.location, line: 0, positioned: false) }
+        }
+        if let row = counted ?? Self.reviewValueRow(valueRows, width: width) {
             // One table row of values, every cell in its place (DOCX, HTML): read by cell index,
             // a blank cell null in its own column.
             for (slot, cell) in row.enumerated() {
