@@ -45,7 +45,7 @@ struct StreamCell {
 /// values on one line). Line layout is kept only as a hint (``StreamCell/line``).
 struct CellStream {
     private(set) var cells: [StreamCell] = []
-    /// Each DOCX or HTML table row without a label cell, every cell in its place: blank cells
+    /// Each table row (DOCX, HTML, `|` rows) without a label cell, every cell in its place: blank cells
     /// before the first value included (``cells`` drops those), so that a row of values alone
     /// (the 15 cells of 行政复议/行政诉讼) is read by cell index.
     private(set) var valueRows: [[StreamCell]] = []
@@ -161,18 +161,23 @@ struct CellStream {
         let line = nextLine
         nextLine += 1
         var seenText = false
+        var full: [StreamCell] = []
         for text in pieces {
             if text.isEmpty {
+                if positioned { full.append(StreamCell(kind: .value(.blank), raw: "", location: location, line: line, positioned: true)) }
                 if seenText && positioned { add(.value(.blank), "", location, line, true) }
                 continue
             }
             seenText = true
             if positioned {
-                add(classify(text), text, location, line, true)
+                let kind = classify(text)
+                add(kind, text, location, line, true)
+                full.append(StreamCell(kind: kind, raw: text, location: location, line: line, positioned: true))
             } else {
                 addSplitting(text, location, line, false)
             }
         }
+        if positioned, full.contains(where: \.isGivenValue), !full.contains(where: { $0.value == nil }) { valueRows.append(full) }
     }
 
     private mutating func add(_ kind: StreamCell.Kind, _ raw: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {

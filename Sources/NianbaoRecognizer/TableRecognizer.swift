@@ -164,6 +164,9 @@ struct TableRecognizer {
             let isHeader = column(facts) != nil && !facts.hasEnumerator
             if !heads.isEmpty, isHeader { break }
             if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
+            // A label that starts with its own number (`3.补正后…`) starts on its line: the text above
+            // is another row's (a blank row's wrapped label), unless it is the group cell `（四）…`.
+            if !heads.isEmpty, Self.startsWithNumber(text), !cell.raw.hasPrefix("（"), !cell.raw.hasPrefix("(") { break }
             text = cell.raw + text
             if !isHeader { heads.append((text, position)) }
             let joined = text == cell.raw ? facts : cache.facts(text).label
@@ -208,6 +211,14 @@ struct TableRecognizer {
             }
         }
         return short ?? fallback
+    }
+
+    /// `true` for text that starts with an arabic enumerator: `3.`, `3、`, `3．`.
+    static func startsWithNumber(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, ("0"..."9").contains(first) else { return false }
+        guard let after = scalars.first(where: { !("0"..."9").contains($0) }) else { return false }
+        return after == "." || after == "、" || after == "．"
     }
 
     /// `true` when the run holds, before the label, another row's label that has not been read:
@@ -307,8 +318,9 @@ struct TableRecognizer {
     }
 
     /// `true` when each total slot given equals the sum of its parts, a blank or unreadable part
-    /// counted as 0: the check of a placement counted from empty lines.
-    static func keepsSums(_ row: [ValueCell], totals: [Int: [Int]]) -> Bool {
+    /// counted as 0 (a blank total too when `blankTotal`): the check of a placement counted from
+    /// empty lines or of blank cells left out.
+    static func keepsSums(_ row: [ValueCell], totals: [Int: [Int]], blankTotal: Bool = false) -> Bool {
         func number(_ slot: Int) -> Decimal? {
             guard slot < row.count else { return nil }
             switch row[slot].value {
@@ -318,7 +330,9 @@ struct TableRecognizer {
             }
         }
         for (total, parts) in totals {
-            guard let sum = number(total) else { continue }
+            // A blank total is 0 only where asked (`blankTotal`); otherwise it checks nothing.
+            let blank: Bool = if total < row.count, case .blank = row[total].value { true } else { false }
+            guard let sum = number(total) ?? (blankTotal && blank ? 0 : nil) else { continue }
             if parts.reduce(Decimal(0), { $0 + (number($1) ?? 0) }) != sum { return false }
         }
         return true
@@ -753,7 +767,7 @@ struct TableRecognizer {
             // One cell per line below the header's last cell, empty lines blank cells, rule 4 kept.
             counted = row.map { StreamCell(kind: .value($0.value), raw: $0.raw, location: $0.location, line: 0, positioned: false) }
         }
-        if let row = counted ?? Self.reviewValueRow(valueRows, width: width) {
+        if let row = counted ?? Self.reviewValueRow(valueRows, width: width, sums: sums) {
             // One table row of values, every cell in its place (DOCX, HTML): read by cell index,
             // a blank cell null in its own column.
             for (slot, cell) in row.enumerated() {
@@ -838,14 +852,32 @@ struct TableRecognizer {
         return found
     }
 
-    /// The one table row of values alone that holds every cell of part 四 (`width` cells, or one
-    /// more when the first is a blank label column); `nil` when there is no such row or more than one.
-    static func reviewValueRow(_ rows: [[StreamCell]], width: Int) -> [StreamCell]? {
+    /// The one table row of values alone that holds every cell of part 四: `width` cells read by
+    /// index; or, where a header cell spanning two columns left one or two blank cells too many
+    /// (a `|` row of LibreOffice's HTML), the one choice of blank cells to leave out under which
+    /// rule 4 holds in every group (a blank counted as 0). `nil` when there is no such row, more
+    /// than one, or no single choice.
+    static func reviewValueRow(_ rows: [[StreamCell]], width: Int, sums: [Int: [Int]]) -> [StreamCell]? {
         var matches: [[StreamCell]] = []
-        for row in rows {
-            var row = row
-            if row.count == width + 1, let first = row.first, case .blank? = first.value { row.removeFirst() }
-            if row.count == width { matches.append(row) }
+        for row in rows where row.count >= width && row.count <= width + 2 {
+            guard row.count > width else {
+                matches.append(row)
+                continue
+            }
+            let blanks = row.indices.filter { if case .blank? = row[$0].value { true } else { false } }
+            var readings: [[StreamCell]] = []
+            var seen: Set<[String]> = []
+            func consider(_ dropped: Set<Int>) {
+                let kept = row.indices.filter { !dropped.contains($0) }.map { row[$0] }
+                guard keepsSums(kept.map(ValueCell.init), totals: sums, blankTotal: true), seen.insert(kept.map(\.raw)).inserted else { return }
+                readings.append(kept)
+            }
+            if row.count == width + 1 {
+                for blank in blanks { consider([blank]) }
+            } else {
+                for (offset, first) in blanks.enumerated() { for second in blanks[(offset + 1)...] { consider([first, second]) } }
+            }
+            if readings.count == 1, let only = readings.first { matches.append(only) }
         }
         return matches.count == 1 ? matches.first : nil
     }
