@@ -167,6 +167,8 @@ struct TableRecognizer {
             // A label that starts with its own number (`3.补正后…`) starts on its line: the text above
             // is another row's (a blank row's wrapped label), unless it is the group cell `（四）…`.
             if !heads.isEmpty, Self.startsWithNumber(text), !cell.raw.hasPrefix("（"), !cell.raw.hasPrefix("(") { break }
+            // Two numbered labels (`2.没有现成…` above `理结3.补正后…`) are two rows, never one label.
+            if !heads.isEmpty, Self.containsNumbered(text), Self.containsNumbered(cell.raw) { break }
             text = cell.raw + text
             if !isHeader { heads.append((text, position)) }
             let joined = text == cell.raw ? facts : cache.facts(text).label
@@ -200,8 +202,12 @@ struct TableRecognizer {
         for skip in 0..<min(2, tails.count) {
             for head in heads {
                 var joinedText = head.text
+                var tailText = ""
                 for count in skip..<tails.count {
                     joinedText += cells[next[tails[count]]].raw
+                    tailText += cells[next[tails[count]]].raw
+                    // A short label that is a row already (`规章`) does not take the next row's label (`行政规范性文件`).
+                    if short != nil, count == skip, let tailFacts = cache.facts(tailText).label, row(tailFacts) != nil { break }
                     if let joined = cache.facts(joinedText).label, let key = row(joined), accept(key) {
                         let first = cells[run[head.first]]
                         return (FoundLabel(key: key, start: head.first, text: joinedText, location: first.location,
@@ -211,6 +217,17 @@ struct TableRecognizer {
             }
         }
         return short ?? fallback
+    }
+
+    /// `true` for text holding an arabic enumerator not inside a number: `3.补正`, `理结3.补正`.
+    static func containsNumbered(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices.dropLast() where ("0"..."9").contains(scalars[index]) {
+            let next = scalars[index + 1]
+            guard next == "." || next == "、" || next == "．" else { continue }
+            if index == 0 || !(scalars[index - 1].isASCII) { return true }
+        }
+        return false
     }
 
     /// `true` for text that starts with an arabic enumerator: `3.`, `3、`, `3．`.

@@ -106,4 +106,42 @@ struct BlankCellPlacementTests {
         #expect(report.diagnostics("value.missing", at: "review_litigation.review.upheld").count == 1)
         #expect(report.diagnostics("table.row_shape").isEmpty, "\(report.diagnostics("table.row_shape"))")
     }
+
+    @Test("a `|` review row with one blank too many (a header cell spanning two columns): the blank that keeps rule 4 is left out")
+    func pipeReviewRowWithSpanBlank() throws {
+        var fixture = ReportFixture()
+        fixture.review = [
+            ("h1", "| 行政复议 | | | | | | 行政诉讼 | | | | | | | | | |"),
+            ("h2", "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |"),
+            ("h3", "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"),
+            ("values", "|  | 250 | 338 | 99 | 687 | |  |  |  |  |  | 346 | 333 | 288 | 308 | 1275 |"),
+        ]
+        let report = try Convert.report(fixture)
+        #expect(report.row(.reviewLitigation, "review") == values(nil, 250, 338, 99, 687))
+        #expect(report.row(.reviewLitigation, "litigation_direct") == values(nil, nil, nil, nil, nil))
+        #expect(report.row(.reviewLitigation, "litigation_after_review") == values(346, 333, 288, 308, 1275))
+    }
+
+    @Test("a blank row's wrapped label does not take the values beside the next numbered label (w3m)")
+    func blankRowLabelAboveNumberedLabel() throws {
+        var fixture = ReportFixture()
+        fixture.replace(.requests, "unavailable_not_held", with: "               1.本机关不掌握相关政府   89    274    133     76      46     260    878\n               信息\n")
+        fixture.replace(.requests, "unavailable_needs_creation", with: "三、 （四）无  2.没有现成信息需要另行\n本年  法提供   制作\n度办")
+        fixture.replace(.requests, "unavailable_unclear", with: "理结           3.补正后申请内容仍不明   73    801     74     345   339446    8    340747\n 果            确\n")
+        let report = try Convert.report(fixture)
+        #expect(report.row(.requests, "unavailable_needs_creation").allSatisfy { $0 == nil })
+        // The values are read for 3.补正后申请内容仍不明确 or left null: never given to another row.
+        let unclear = report.row(.requests, "unavailable_unclear")
+        #expect(unclear.allSatisfy { $0 == nil } || unclear == values(73, 801, 74, 345, 339446, 8, 340747), "\(unclear)")
+    }
+
+    @Test("a short row label (`规章`) keeps its values; the next row's label below them is not joined to it")
+    func shortLabelNotJoinedToNextRow() throws {
+        var fixture = ReportFixture()
+        fixture.replace(.activeDisclosure, "regulations", with: "规章 |  30 |  299 |  959")
+        fixture.replace(.activeDisclosure, "normative_documents", with: "规范性文件 |    \n|  31 |    ")
+        let report = try Convert.report(fixture)
+        #expect(report.row(.activeDisclosure, "regulations") == values(30, 299, 959))
+        #expect(report.row(.activeDisclosure, "normative_documents") != values(30, 299, 959))
+    }
 }
