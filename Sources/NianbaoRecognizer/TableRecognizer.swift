@@ -327,7 +327,8 @@ struct TableRecognizer {
         var blank: [(position: Int, key: String)] = []
         for position in run.indices.dropLast() {
             let cell = cells[run[position]], next = cells[run[position + 1]]
-            guard !cell.positioned, let facts = cell.facts, let key = row(facts), let width = width(key), let line = cell.location.line,
+            guard !cell.positioned, next.line == cell.line + 1, let facts = cell.facts, let key = row(facts), let width = width(key),
+                  let line = cell.location.line,
                   let nextLine = next.location.line, nextLine - line >= (width + 1) * pitch else { continue }
             blank.append((position, key))
         }
@@ -362,7 +363,9 @@ struct TableRecognizer {
     /// read as before.
     static func slotValues(_ group: CellGroup, _ cells: [StreamCell], pitch: Int, width: Int, endLine: Int?) -> [ValueCell]? {
         guard group.values.count < width, let offsets = lineOffsets(group, cells), let lastValue = group.values.last,
-              let labelLine = group.run.last.flatMap({ cells[$0].location.line }),
+              let labelIndex = group.run.last, let labelLine = cells[labelIndex].location.line,
+              // Nothing but the values between the label and the next text (no header left out after a page break).
+              lastValue + 1 == cells.count || cells[lastValue + 1].line - cells[labelIndex].line == group.values.count + 1,
               let nextLine = lastValue + 1 < cells.count ? cells[lastValue + 1].location.line : endLine,
               nextLine - labelLine >= (width + 1) * pitch else { return nil }
         var row = (0..<width).map { slot in ValueCell(blankAt: .line(labelLine + (slot + 1) * pitch)) }
@@ -680,7 +683,7 @@ struct TableRecognizer {
             guard admit(label.key, label: label, table: .requests, found: &found) != nil else { continue }
             // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
             let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
-                .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }]) ? $0 : nil }
+                .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
             let (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
             unplaced(leftOver, cells, .requests)
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
