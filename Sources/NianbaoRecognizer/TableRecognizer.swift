@@ -304,9 +304,10 @@ struct TableRecognizer {
     /// How many source lines one cell takes in a one-cell-per-line text (1 where empty lines are
     /// blank cells, 2 where each cell is followed by an empty line): the greatest common divisor
     /// of every value's distance from its row's label, proven by two values of one row exactly
-    /// that far apart. `nil` when a group is not one cell per line or nothing proves a pitch.
+    /// that far apart, no value more than `maxWidth` cells below its label. `nil` when a group is
+    /// not one cell per line or nothing proves a pitch.
     /// Decided once for the whole table: only then is an empty line a blank cell.
-    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell]) -> Int? {
+    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], maxWidth: Int) -> Int? {
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
         var pitch = 0
         var all: [[Int]] = []
@@ -317,7 +318,9 @@ struct TableRecognizer {
         }
         guard pitch > 0, pitch <= 3,
               all.contains(where: { offsets in zip(offsets, offsets.dropFirst()).contains { $1 - $0 == pitch } }) else { return nil }
-        return pitch
+        // A value further below its label than the widest row has cells: not one cell per line
+        // (`pdftotext` writes a table's columns one after another).
+        return all.allSatisfy({ $0.allSatisfy { $0 <= maxWidth * pitch } }) ? pitch : nil
     }
 
     /// Positions in `run` of row labels followed by a whole row of empty lines before the next
@@ -520,7 +523,7 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.activeColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells)
+        let linePitch = Self.linePitch(groups, cells, maxWidth: 3)
         let template = template
         let width: (String) -> Int? = { TemplateCatalog.row(.activeDisclosure, template, key: $0)?.columns.count }
         for position in groups.indices {
@@ -658,7 +661,7 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.requestColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells)
+        let linePitch = Self.linePitch(groups, cells, maxWidth: order.count)
         for position in groups.indices {
             if let pitch = linePitch {
                 // A row label with a whole row of empty lines below it is a row the source left blank.
@@ -782,7 +785,7 @@ struct TableRecognizer {
         })
         var counted: [StreamCell]?
         let valueGroups = Self.groups(cells)
-        if valueGroups.count == 1, let only = valueGroups.first, let pitch = Self.linePitch(valueGroups, cells),
+        if valueGroups.count == 1, let only = valueGroups.first, let pitch = Self.linePitch(valueGroups, cells, maxWidth: width),
            let row = Self.slotValues(only, cells, pitch: pitch, width: width, endLine: endLine), Self.keepsSums(row, totals: sums) {
             // One cell per line below the header's last cell, empty lines blank cells, rule 4 kept.
             counted = row.map { StreamCell(kind: .value($0.value), raw: $0.raw, location: $0.location, line: 0, positioned: false) }
