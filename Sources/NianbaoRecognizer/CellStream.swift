@@ -45,8 +45,15 @@ struct StreamCell {
 /// values on one line). Line layout is kept only as a hint (``StreamCell/line``).
 struct CellStream {
     private(set) var cells: [StreamCell] = []
+    /// Each table row (DOCX, HTML, `|` rows) without a label cell, every cell in its place: blank cells
+    /// before the first value included (``cells`` drops those), so that a row of values alone
+    /// (the 15 cells of 行政复议/行政诉讼) is read by cell index.
+    private(set) var valueRows: [[StreamCell]] = []
     private var nextLine = 0
     private let cache: CellFactsCache
+    /// The source line of the heading that ends the region (text inputs): where the last row's
+    /// cells end in a one-cell-per-line text.
+    var endLine: Int?
 
     init(cache: CellFactsCache) {
         self.cache = cache
@@ -57,9 +64,11 @@ struct CellStream {
     mutating func append(contentsOf other: CellStream) {
         finish()
         let offset = nextLine
-        for cell in other.cells {
-            cells.append(StreamCell(kind: cell.kind, raw: cell.raw, location: cell.location, line: cell.line + offset, positioned: cell.positioned))
+        func shifted(_ cell: StreamCell) -> StreamCell {
+            StreamCell(kind: cell.kind, raw: cell.raw, location: cell.location, line: cell.line + offset, positioned: cell.positioned)
         }
+        cells.append(contentsOf: other.cells.map(shifted))
+        valueRows.append(contentsOf: other.valueRows.map { $0.map(shifted) })
         nextLine += other.nextLine
     }
 
@@ -76,20 +85,25 @@ struct CellStream {
             positioned = cells[first...].contains { LineCells.isBlank($0.text) }
         }
         var seenText = false
+        var full: [StreamCell] = []
         for cell in cells where !cell.continuesVerticalMerge {
             // Readers give table cells trimmed and free of markup.
             let text = cell.text
             if LineCells.isBlank(text) {
+                if fromTable { full.append(StreamCell(kind: .value(.blank), raw: "", location: cell.location, line: line, positioned: true)) }
                 if seenText && positioned { add(.value(.blank), "", cell.location, line, positioned) }
                 continue
             }
             seenText = true
             if fromTable {
-                add(classify(text), text, cell.location, line, positioned)
+                let kind = classify(text)
+                add(kind, text, cell.location, line, positioned)
+                full.append(StreamCell(kind: kind, raw: text, location: cell.location, line: line, positioned: true))
             } else {
                 addSplitting(text, cell.location, line, positioned)
             }
         }
+        if fromTable, full.contains(where: \.isGivenValue), !full.contains(where: { $0.value == nil }) { valueRows.append(full) }
     }
 
     /// The lines of a grid-table row read so far (`| 本 |` / `| 年新制作数量 |` between `+---+`
@@ -147,18 +161,23 @@ struct CellStream {
         let line = nextLine
         nextLine += 1
         var seenText = false
+        var full: [StreamCell] = []
         for text in pieces {
             if text.isEmpty {
+                if positioned { full.append(StreamCell(kind: .value(.blank), raw: "", location: location, line: line, positioned: true)) }
                 if seenText && positioned { add(.value(.blank), "", location, line, true) }
                 continue
             }
             seenText = true
             if positioned {
-                add(classify(text), text, location, line, true)
+                let kind = classify(text)
+                add(kind, text, location, line, true)
+                full.append(StreamCell(kind: kind, raw: text, location: location, line: line, positioned: true))
             } else {
                 addSplitting(text, location, line, false)
             }
         }
+        if positioned, full.contains(where: \.isGivenValue), !full.contains(where: { $0.value == nil }) { valueRows.append(full) }
     }
 
     private mutating func add(_ kind: StreamCell.Kind, _ raw: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {

@@ -51,6 +51,10 @@ public enum Recognizer {
                     hadTable.insert(part)
                 }
             case .paragraph(let paragraph):
+                if headingBlocks.contains(index), let containing, let line = paragraph.location.line,
+                   let part = ReportTable.allCases.first(where: { $0.section == containing }), streams[part]?.endLine == nil {
+                    streams[part]?.endLine = line
+                }
                 guard !headingBlocks.contains(index), let containing,
                       let part = ReportTable.allCases.first(where: { $0.section == containing }) else { continue }
                 streams[part, default: CellStream(cache: cache)].append(paragraph: paragraph)
@@ -92,9 +96,10 @@ public enum Recognizer {
         var recognizer = TableRecognizer(template: template, report: report, cache: cache)
         if template != .unknown {
             var found: [ReportTable: Set<String>] = [:]
-            found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [])
-            found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [])
-            found[.reviewLitigation] = recognizer.recognizeReviewLitigation(streams[.reviewLitigation]?.cells ?? [])
+            found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [], endLine: streams[.activeDisclosure]?.endLine)
+            found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [], endLine: streams[.requests]?.endLine)
+            found[.reviewLitigation] = recognizer.recognizeReviewLitigation(streams[.reviewLitigation]?.cells ?? [], valueRows: streams[.reviewLitigation]?.valueRows ?? [],
+                                                                                 endLine: streams[.reviewLitigation]?.endLine)
             report = recognizer.report
             diagnostics += recognizer.diagnostics
             for table in ReportTable.allCases {

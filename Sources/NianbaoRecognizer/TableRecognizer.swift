@@ -164,6 +164,11 @@ struct TableRecognizer {
             let isHeader = column(facts) != nil && !facts.hasEnumerator
             if !heads.isEmpty, isHeader { break }
             if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
+            // A label that starts with its own number (`3.补正后…`) starts on its line: the text above
+            // is another row's (a blank row's wrapped label), unless it is the group cell `（四）…`.
+            if !heads.isEmpty, Self.startsWithNumber(text), !cell.raw.hasPrefix("（"), !cell.raw.hasPrefix("(") { break }
+            // Two numbered labels (`2.没有现成…` above `理结3.补正后…`) are two rows, never one label.
+            if !heads.isEmpty, Self.containsNumbered(text), Self.containsNumbered(cell.raw) { break }
             text = cell.raw + text
             if !isHeader { heads.append((text, position)) }
             let joined = text == cell.raw ? facts : cache.facts(text).label
@@ -197,8 +202,12 @@ struct TableRecognizer {
         for skip in 0..<min(2, tails.count) {
             for head in heads {
                 var joinedText = head.text
+                var tailText = ""
                 for count in skip..<tails.count {
                     joinedText += cells[next[tails[count]]].raw
+                    tailText += cells[next[tails[count]]].raw
+                    // A short label that is a row already (`规章`) does not take the next row's label (`行政规范性文件`).
+                    if short != nil, count == skip, let tailFacts = cache.facts(tailText).label, row(tailFacts) != nil { break }
                     if let joined = cache.facts(joinedText).label, let key = row(joined), accept(key) {
                         let first = cells[run[head.first]]
                         return (FoundLabel(key: key, start: head.first, text: joinedText, location: first.location,
@@ -208,6 +217,25 @@ struct TableRecognizer {
             }
         }
         return short ?? fallback
+    }
+
+    /// `true` for text holding an arabic enumerator not inside a number: `3.补正`, `理结3.补正`.
+    static func containsNumbered(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices.dropLast() where ("0"..."9").contains(scalars[index]) {
+            let next = scalars[index + 1]
+            guard next == "." || next == "、" || next == "．" else { continue }
+            if index == 0 || !(scalars[index - 1].isASCII) { return true }
+        }
+        return false
+    }
+
+    /// `true` for text that starts with an arabic enumerator: `3.`, `3、`, `3．`.
+    static func startsWithNumber(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, ("0"..."9").contains(first) else { return false }
+        guard let after = scalars.first(where: { !("0"..."9").contains($0) }) else { return false }
+        return after == "." || after == "、" || after == "．"
     }
 
     /// `true` when the run holds, before the label, another row's label that has not been read:
@@ -253,6 +281,102 @@ struct TableRecognizer {
             return (all.prefix(count).map { ValueCell(cells[$0]) }, Array(all[count...]))
         }
         return (all.map { ValueCell(cells[$0]) }, [])
+    }
+
+    // MARK: One cell per line
+
+    /// The source lines of a group's values after its label's last line, when the text gives one
+    /// cell per line (LibreOffice text export, docx2txt): the label and each value alone on a
+    /// source line. `nil` otherwise.
+    static func lineOffsets(_ group: CellGroup, _ cells: [StreamCell]) -> [Int]? {
+        guard let last = group.run.last, !cells[last].positioned, let labelLine = cells[last].location.line else { return nil }
+        var offsets: [Int] = []
+        for index in group.values {
+            let cell = cells[index]
+            guard !cell.positioned, cell.isGivenValue, let line = cell.location.line, line > labelLine,
+                  index == 0 || cells[index - 1].line != cell.line,
+                  index + 1 == cells.count || cells[index + 1].line != cell.line else { return nil }
+            offsets.append(line - labelLine)
+        }
+        return offsets
+    }
+
+    /// How many source lines one cell takes in a one-cell-per-line text (1 where empty lines are
+    /// blank cells, 2 where each cell is followed by an empty line): the greatest common divisor
+    /// of every value's distance from its row's label, proven by two values of one row exactly
+    /// that far apart, no value more than `maxWidth` cells below its label. `nil` when a group is
+    /// not one cell per line or nothing proves a pitch.
+    /// Decided once for the whole table: only then is an empty line a blank cell.
+    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], maxWidth: Int) -> Int? {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        var pitch = 0
+        var all: [[Int]] = []
+        for group in groups {
+            guard let offsets = lineOffsets(group, cells) else { return nil }
+            all.append(offsets)
+            pitch = offsets.reduce(pitch, gcd)
+        }
+        guard pitch > 0, pitch <= 3,
+              all.contains(where: { offsets in zip(offsets, offsets.dropFirst()).contains { $1 - $0 == pitch } }) else { return nil }
+        // A value further below its label than the widest row has cells: not one cell per line
+        // (`pdftotext` writes a table's columns one after another).
+        return all.allSatisfy({ $0.allSatisfy { $0 <= maxWidth * pitch } }) ? pitch : nil
+    }
+
+    /// Positions in `run` of row labels followed by a whole row of empty lines before the next
+    /// label, in a one-cell-per-line text of `pitch` lines per cell: rows the source left blank.
+    static func blankRowLabels(_ run: [Int], _ cells: [StreamCell], pitch: Int, width: (String) -> Int?,
+                               row: (LabelFacts) -> String?) -> [(position: Int, key: String)] {
+        var blank: [(position: Int, key: String)] = []
+        for position in run.indices.dropLast() {
+            let cell = cells[run[position]], next = cells[run[position + 1]]
+            guard !cell.positioned, next.line == cell.line + 1, let facts = cell.facts, let key = row(facts), let width = width(key),
+                  let line = cell.location.line,
+                  let nextLine = next.location.line, nextLine - line >= (width + 1) * pitch else { continue }
+            blank.append((position, key))
+        }
+        return blank
+    }
+
+    /// `true` when each total slot given equals the sum of its parts, a blank or unreadable part
+    /// counted as 0 (a blank total too when `blankTotal`): the check of a placement counted from
+    /// empty lines or of blank cells left out.
+    static func keepsSums(_ row: [ValueCell], totals: [Int: [Int]], blankTotal: Bool = false) -> Bool {
+        func number(_ slot: Int) -> Decimal? {
+            guard slot < row.count else { return nil }
+            switch row[slot].value {
+            case .number(let value, _): return value
+            case .none: return 0
+            default: return nil
+            }
+        }
+        for (total, parts) in totals {
+            // A blank total is 0 only where asked (`blankTotal`); otherwise it checks nothing.
+            let blank: Bool = if total < row.count, case .blank = row[total].value { true } else { false }
+            guard let sum = number(total) ?? (blankTotal && blank ? 0 : nil) else { continue }
+            if parts.reduce(Decimal(0), { $0 + (number($1) ?? 0) }) != sum { return false }
+        }
+        return true
+    }
+
+    /// A row's cells counted from its label in a one-cell-per-line text of `pitch` lines per cell:
+    /// a value `k` pitches below the label is cell `k`, and cells no value stands in are blank (an
+    /// empty line). `nil` when the values do not sit on the cells' lines, or when the next text
+    /// comes before the row's last cell: then which cell is missing is not shown, and the row is
+    /// read as before.
+    static func slotValues(_ group: CellGroup, _ cells: [StreamCell], pitch: Int, width: Int, endLine: Int?) -> [ValueCell]? {
+        guard group.values.count < width, let offsets = lineOffsets(group, cells), let lastValue = group.values.last,
+              let labelIndex = group.run.last, let labelLine = cells[labelIndex].location.line,
+              // Nothing but the values between the label and the next text (no header left out after a page break).
+              lastValue + 1 == cells.count || cells[lastValue + 1].line - cells[labelIndex].line == group.values.count + 1,
+              let nextLine = lastValue + 1 < cells.count ? cells[lastValue + 1].location.line : endLine,
+              nextLine - labelLine >= (width + 1) * pitch else { return nil }
+        var row = (0..<width).map { slot in ValueCell(blankAt: .line(labelLine + (slot + 1) * pitch)) }
+        for (index, offset) in zip(group.values, offsets) {
+            guard offset % pitch == 0, (1...width).contains(offset / pitch) else { return nil }
+            row[offset / pitch - 1] = ValueCell(cells[index])
+        }
+        return row
     }
 
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
@@ -389,7 +513,8 @@ struct TableRecognizer {
 
     // MARK: 二、主动公开
 
-    mutating func recognizeActiveDisclosure(_ cells: [StreamCell]) -> Set<String> {
+    /// Reads part 二 from its cells; `endLine` is the source line of the heading after the table.
+    mutating func recognizeActiveDisclosure(_ cells: [StreamCell], endLine: Int? = nil) -> Set<String> {
         let cells = Self.withoutRepeatedHeader(cells) { $0.activeRow }
         var found: Set<String> = []
         var headerColumns: [String] = []
@@ -397,7 +522,26 @@ struct TableRecognizer {
         let row: (LabelFacts) -> String? = { $0.activeRow }
         let column: (LabelFacts) -> String? = { $0.activeColumn }
         var groups = Self.groups(cells)
+        // One cell per line with empty lines for blank cells: decided once for the whole table.
+        let linePitch = Self.linePitch(groups, cells, maxWidth: 3)
+        let template = template
+        let width: (String) -> Int? = { TemplateCatalog.row(.activeDisclosure, template, key: $0)?.columns.count }
         for position in groups.indices {
+            if let pitch = linePitch {
+                // A row label with a whole row of empty lines below it is a row the source left blank.
+                for blank in Self.blankRowLabels(groups[position].run, cells, pitch: pitch, width: width, row: row).reversed()
+                where !found.contains(blank.key) {
+                    let cell = cells[groups[position].run[blank.position]]
+                    let label = FoundLabel(key: blank.key, start: 0, text: cell.raw, location: cell.location, line: cell.line)
+                    groups[position].run.remove(at: blank.position)
+                    guard let spec = admit(blank.key, label: label, table: .activeDisclosure, found: &found) else { continue }
+                    for column in spec.columns {
+                        setValue(nil, .activeDisclosure, blank.key, column.key)
+                        note(.warning, "value.missing", path(.activeDisclosure, blank.key, column.key),
+                             "the cell is blank: value not given (null, not 0)", cell.location)
+                    }
+                }
+            }
             let group = groups[position]
             // The header: the latest line of column labels; units wherever a column label states one.
             var line = -1
@@ -428,7 +572,8 @@ struct TableRecognizer {
             // Columns: the latest header if it fits this row, else the template's own order.
             let specKeys = spec.columns.map(\.key)
             var columns = headerColumns.filter { specKeys.contains($0) }
-            var (values, leftOver) = Self.rowValues(group, label, count: specKeys.count, cells)
+            var (values, leftOver) = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: specKeys.count, endLine: endLine) }
+                .map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: specKeys.count, cells)
             unplaced(leftOver, cells, .activeDisclosure)
             if columns.isEmpty || columns.count < min(values.count, specKeys.count) { columns = specKeys }
             while values.count > columns.count, let last = values.last, case .blank = last.value { values.removeLast() }
@@ -503,7 +648,8 @@ struct TableRecognizer {
         return Set(order) == Set(canonical) && order.count == canonical.count ? order : canonical
     }
 
-    mutating func recognizeRequests(_ cells: [StreamCell]) -> Set<String> {
+    /// Reads part 三 from its cells; `endLine` is the source line of the heading after the table.
+    mutating func recognizeRequests(_ cells: [StreamCell], endLine: Int? = nil) -> Set<String> {
         let cells = Self.withoutRepeatedHeader(cells) { $0.requestRow }
         var found: Set<String> = []
         let order = requestColumnOrder(cells)
@@ -514,7 +660,21 @@ struct TableRecognizer {
         let row: (LabelFacts) -> String? = { $0.requestRow }
         let column: (LabelFacts) -> String? = { $0.requestColumn }
         var groups = Self.groups(cells)
+        // One cell per line with empty lines for blank cells: decided once for the whole table.
+        let linePitch = Self.linePitch(groups, cells, maxWidth: order.count)
         for position in groups.indices {
+            if let pitch = linePitch {
+                // A row label with a whole row of empty lines below it is a row the source left blank.
+                for blank in Self.blankRowLabels(groups[position].run, cells, pitch: pitch, width: { _ in order.count }, row: row).reversed()
+                where !found.contains(blank.key) && TemplateCatalog.row(.requests, template, key: blank.key) != nil {
+                    let cell = cells[groups[position].run[blank.position]]
+                    let label = FoundLabel(key: blank.key, start: 0, text: cell.raw, location: cell.location, line: cell.line)
+                    groups[position].run.remove(at: blank.position)
+                    guard admit(blank.key, label: label, table: .requests, found: &found) != nil else { continue }
+                    let blanks = (0..<order.count).map { slot in ValueCell(blankAt: .line((cell.location.line ?? 0) + (slot + 1) * pitch)) }
+                    assign(blanks, at: cell.location, to: .requests, row: blank.key, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+                }
+            }
             let group = groups[position]
             guard let label = claimLabel(position, in: &groups, cells, table: .requests, found: &found, row: row, column: column) else {
                 continue
@@ -524,7 +684,10 @@ struct TableRecognizer {
                 continue
             }
             guard admit(label.key, label: label, table: .requests, found: &found) != nil else { continue }
-            let (values, leftOver) = Self.rowValues(group, label, count: order.count, cells)
+            // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
+            let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
+                .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
+            let (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
             unplaced(leftOver, cells, .requests)
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
@@ -602,7 +765,9 @@ struct TableRecognizer {
 
     // MARK: 四、复议诉讼
 
-    mutating func recognizeReviewLitigation(_ cells: [StreamCell]) -> Set<String> {
+    /// Reads part 四 from its cells; `valueRows` are the table rows of values alone, every cell in
+    /// its place (``CellStream/valueRows``); `endLine` is the source line of the heading after the table.
+    mutating func recognizeReviewLitigation(_ cells: [StreamCell], valueRows: [[StreamCell]] = [], endLine: Int? = nil) -> Set<String> {
         let cells = Self.withoutRepeatedHeader(cells) { $0.reviewGroup }
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
@@ -614,6 +779,27 @@ struct TableRecognizer {
         let totalOffset = outcomes.firstIndex(of: "total") ?? 4
         let ruleName = "rule 4 (总计 = 维持 + 纠正 + 其他 + 尚未审结)"
         var found: Set<String> = []
+        let width = groups.count * slotsPerGroup
+        let sums = Dictionary(uniqueKeysWithValues: groups.indices.map { group in
+            (group * slotsPerGroup + totalOffset, (0..<slotsPerGroup).filter { $0 != totalOffset }.map { group * slotsPerGroup + $0 })
+        })
+        var counted: [StreamCell]?
+        let valueGroups = Self.groups(cells)
+        if valueGroups.count == 1, let only = valueGroups.first, let pitch = Self.linePitch(valueGroups, cells, maxWidth: width),
+           let row = Self.slotValues(only, cells, pitch: pitch, width: width, endLine: endLine), Self.keepsSums(row, totals: sums) {
+            // One cell per line below the header's last cell, empty lines blank cells, rule 4 kept.
+            counted = row.map { StreamCell(kind: .value($0.value), raw: $0.raw, location: $0.location, line: 0, positioned: false) }
+        }
+        if let row = counted ?? Self.reviewValueRow(valueRows, width: width, sums: sums) {
+            // One table row of values, every cell in its place (DOCX, HTML): read by cell index,
+            // a blank cell null in its own column.
+            for (slot, cell) in row.enumerated() {
+                let group = groups[slot / slotsPerGroup], column = outcomes[slot % slotsPerGroup]
+                report.reviewLitigation[group, column] = number(ValueCell(cell), .reviewLitigation, group, column,
+                                                                column: ColumnSpec(key: column, label: column), headerUnit: nil, defaultUnit: nil)
+            }
+            return Set(groups)
+        }
         var flat: [ValueCell] = []
         for group in Self.groups(cells) {
             if let (label, _) = Self.findLabel(group.run, next: [], cells, cache: cache, found: found, row: { $0.reviewGroup }, column: { $0.reviewColumn }),
@@ -687,6 +873,36 @@ struct TableRecognizer {
         }
         found.formUnion(remaining)
         return found
+    }
+
+    /// The one table row of values alone that holds every cell of part 四: `width` cells read by
+    /// index; or, where a header cell spanning two columns left one or two blank cells too many
+    /// (a `|` row of LibreOffice's HTML), the one choice of blank cells to leave out under which
+    /// rule 4 holds in every group (a blank counted as 0). `nil` when there is no such row, more
+    /// than one, or no single choice.
+    static func reviewValueRow(_ rows: [[StreamCell]], width: Int, sums: [Int: [Int]]) -> [StreamCell]? {
+        var matches: [[StreamCell]] = []
+        for row in rows where row.count >= width && row.count <= width + 2 {
+            guard row.count > width else {
+                matches.append(row)
+                continue
+            }
+            let blanks = row.indices.filter { if case .blank? = row[$0].value { true } else { false } }
+            var readings: [[StreamCell]] = []
+            var seen: Set<[String]> = []
+            func consider(_ dropped: Set<Int>) {
+                let kept = row.indices.filter { !dropped.contains($0) }.map { row[$0] }
+                guard keepsSums(kept.map(ValueCell.init), totals: sums, blankTotal: true), seen.insert(kept.map(\.raw)).inserted else { return }
+                readings.append(kept)
+            }
+            if row.count == width + 1 {
+                for blank in blanks { consider([blank]) }
+            } else {
+                for (offset, first) in blanks.enumerated() { for second in blanks[(offset + 1)...] { consider([first, second]) } }
+            }
+            if readings.count == 1, let only = readings.first { matches.append(only) }
+        }
+        return matches.count == 1 ? matches.first : nil
     }
 
     private mutating func unplacedValues(_ values: [ValueCell], _ table: ReportTable) {
