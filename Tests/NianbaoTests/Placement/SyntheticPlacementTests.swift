@@ -109,43 +109,79 @@ enum SyntheticPlacement {
         return Outcome(figures: try JSONDecoder().decode([String: Figures].self, from: Data(scored.stdout.utf8)))
     }
 
-    /// Asserts the issue's target for one rendering: 0 wrong numbers, ≥ 99.5 % of fields right.
-    static func expectTarget(_ rendering: String, needsLibreOffice: Bool) throws {
+    /// The figures of `rendering`, or nil (with an issue recorded) when the sample could not be built;
+    /// nil without an issue when the rendering needs LibreOffice and it is not installed.
+    static func figures(_ rendering: String, needsLibreOffice: Bool) -> Figures? {
         if let problem = outcome.problem {
             Issue.record("synthetic sample not built: \(problem)")
-            return
+            return nil
         }
-        if needsLibreOffice && !LegacyFixtures.hasLibreOffice { return }
-        let figures = try #require(outcome.figures[rendering], "no scores for \(rendering)")
+        if needsLibreOffice && !LegacyFixtures.hasLibreOffice { return nil }
+        guard let figures = outcome.figures[rendering] else {
+            Issue.record("no scores for \(rendering)")
+            return nil
+        }
+        return figures
+    }
+
+    /// The issue's first target: not one wrong number.
+    static func expectNoWrongNumbers(_ rendering: String, needsLibreOffice: Bool = true) throws {
+        guard let figures = figures(rendering, needsLibreOffice: needsLibreOffice) else { return }
         #expect(figures.wrong == 0, "\(rendering): \(figures.summary)")
+    }
+
+    /// The issue's second target where the layout keeps a blank cell's place: ≥ 99.5 % of fields.
+    static func expectShare(_ rendering: String, needsLibreOffice: Bool = true) throws {
+        guard let figures = figures(rendering, needsLibreOffice: needsLibreOffice) else { return }
         #expect(figures.share >= 0.995, "\(rendering): \(figures.summary)")
     }
 }
 
 @Suite("Synthetic placement sample (issue 20)", .serialized)
 struct SyntheticPlacementTests {
-    @Test("DOCX written by nianbao with layout variations, read directly: 0 wrong numbers, ≥ 99.5 %",
-          .disabled("issue 20: a review/litigation row with one blank cell is read as null (DOCX reader); 98.9 % on seed 1, 0 wrong"))
-    func docxDirect() throws {
-        try SyntheticPlacement.expectTarget("docx", needsLibreOffice: false)
+    @Test("DOCX written by nianbao with layout variations, read directly: 0 wrong numbers")
+    func docxNoWrongNumbers() throws {
+        try SyntheticPlacement.expectNoWrongNumbers("docx", needsLibreOffice: false)
     }
 
-    @Test("LibreOffice PDF read directly: 0 wrong numbers, ≥ 99.5 %",
-          .disabled("issue 20: blank cells close up and shift the row left in the PDF reader; wrong numbers on every seed"))
-    func libreOfficePDF() throws {
-        try SyntheticPlacement.expectTarget("lo-pdf", needsLibreOffice: true)
+    @Test("DOCX read directly: ≥ 99.5 % of fields",
+          .disabled("issue 20: a review/litigation row with one blank cell is read all null; 99.4 % (2434/2448) on seed 20"))
+    func docxShare() throws {
+        try SyntheticPlacement.expectShare("docx", needsLibreOffice: false)
     }
 
-    @Test("LibreOffice HTML read directly: 0 wrong numbers, ≥ 99.5 %",
-          .disabled("issue 20: a review/litigation row with one blank cell is read as null"))
-    func libreOfficeHTML() throws {
-        try SyntheticPlacement.expectTarget("lo-html", needsLibreOffice: true)
+    @Test("LibreOffice HTML read directly: 0 wrong numbers")
+    func htmlNoWrongNumbers() throws {
+        try SyntheticPlacement.expectNoWrongNumbers("lo-html")
     }
 
-    @Test("LibreOffice text export (a blank cell an empty line): 0 wrong numbers, ≥ 99.5 %",
-          .disabled("issue 20: request rows with a blank cell refused (\"5 values for 7 columns\")"))
-    func libreOfficeText() throws {
-        try SyntheticPlacement.expectTarget("soffice-txt", needsLibreOffice: true)
+    @Test("LibreOffice HTML read directly: ≥ 99.5 % of fields",
+          .disabled("issue 20: a review/litigation row with one blank cell is read all null; 99.4 % (2434/2448) on seed 20"))
+    func htmlShare() throws {
+        try SyntheticPlacement.expectShare("lo-html")
+    }
+
+    @Test("LibreOffice PDF read directly: 0 wrong numbers",
+          .disabled("issue 20: blank cells close up and the row shifts left (legal_service's value read under other_org); 53 wrong numbers on seed 20"))
+    func pdfNoWrongNumbers() throws {
+        try SyntheticPlacement.expectNoWrongNumbers("lo-pdf")
+    }
+
+    @Test("LibreOffice PDF read directly: ≥ 99.5 % of fields",
+          .disabled("issue 20: 94.2 % (2307/2448) on seed 20: shifted rows and rows with a blank read null"))
+    func pdfShare() throws {
+        try SyntheticPlacement.expectShare("lo-pdf")
+    }
+
+    @Test("LibreOffice text export (a blank cell an empty line): 0 wrong numbers")
+    func textNoWrongNumbers() throws {
+        try SyntheticPlacement.expectNoWrongNumbers("soffice-txt")
+    }
+
+    @Test("LibreOffice text export: ≥ 99.5 % of fields",
+          .disabled("issue 20: request rows with a blank cell refused (\"5 values for 7 columns\"); 84.8 % (2077/2448) on seed 20"))
+    func textShare() throws {
+        try SyntheticPlacement.expectShare("soffice-txt")
     }
 
     @Test("The sample is built and scored (generator, layouts, renderings, scorer)")
@@ -153,6 +189,9 @@ struct SyntheticPlacementTests {
         if let problem = SyntheticPlacement.outcome.problem {
             Issue.record("synthetic sample not built: \(problem)")
             return
+        }
+        for (rendering, figures) in SyntheticPlacement.outcome.figures.sorted(by: { $0.key < $1.key }) {
+            print("synthetic placement, seed \(SyntheticPlacement.seed) × \(SyntheticPlacement.count), \(rendering): \(figures.summary)")
         }
         let docx = try #require(SyntheticPlacement.outcome.figures["docx"])
         // 12 reports: 6 of the 2019 template and 6 of 2021, every expected field scored
