@@ -33,4 +33,4 @@ done
 echo "soak: $n reports, seed $seed, $((SECONDS - start)) s, work folder $dir"
 check=()
 [[ ${CHECK:-} == 1 ]] && check=(--check)
-python3 Scripts/synth/score.py "$dir/out" "$dir/reports/expected" --patterns 5 "${check[@]}"
+python3 Scripts/synth/score.py "$dir/out" "$dir/reports/expected" --patterns 5 --variants "$dir/variants.json" "${check[@]}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores nianbao's JSON outputs of the generator's renderings: right, WRONG NUMBERS, nulls.
 
-usage: score.py OUT_ROOT EXPECTED_DIR [--check] [--wrong N] [--patterns N] [--json]
+usage: score.py OUT_ROOT EXPECTED_DIR [--check] [--wrong N] [--patterns N] [--variants FILE] [--json]
 
 OUT_ROOT/<rendering>/<stem>.json are nianbao's outputs (one folder per rendering, as
 Scripts/soak.sh writes them); EXPECTED_DIR/<stem>.json the generator's expected values. A single
@@ -16,7 +16,8 @@ folder of outputs (no subfolders) is scored as one rendering. For every expected
 A missing output file counts all its fields as null. Prints a markdown table (one row per
 rendering), then, with --wrong N, the first N wrong cells per rendering (file, path, expected,
 got) and with --patterns N the N most common wrong-number patterns (path with the row's cells
-expected → got). --json prints the figures as JSON instead of the table. --check exits 1 when any
+expected → got); --variants FILE (layouts.py's manifest) adds each rendering's wrong numbers per
+layout variant and blank mark. --json prints the figures as JSON instead of the table. --check exits 1 when any
 rendering has a wrong number.
 """
 import argparse, collections, json, os, re, sys
@@ -122,6 +123,7 @@ def main():
     p.add_argument("--check", action="store_true")
     p.add_argument("--wrong", type=int, default=0)
     p.add_argument("--patterns", type=int, default=0)
+    p.add_argument("--variants")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     stems = sorted(n[:-5] for n in os.listdir(a.expected) if n.endswith(".json"))
@@ -150,6 +152,18 @@ def main():
                 print(f"\n{name}: most common wrong-number rows (cells: n right, x wrong, — null):")
                 for (table, row, shape), n in patterns.most_common(a.patterns):
                     print(f"  {n:5d}  {row}  {shape}")
+    if a.variants and not a.json:
+        manifest = load(a.variants) or {}
+        print("\nwrong numbers per layout variant (reports with that variant in brackets):")
+        per_variant = collections.Counter(v["variant"] for v in manifest.values())
+        per_mark = collections.Counter(v["blank_mark"] or "empty" for v in manifest.values())
+        for name, (c, wrong, _) in results.items():
+            if not wrong:
+                continue
+            by_variant = collections.Counter(manifest.get(stem, {}).get("variant", "?") for stem, _, _, _ in wrong)
+            by_mark = collections.Counter(manifest.get(stem, {}).get("blank_mark", "?") or "empty" for stem, _, _, _ in wrong)
+            print(f"  {name}: " + ", ".join(f"{v} {n} [{per_variant[v]}]" for v, n in by_variant.most_common())
+                  + "; blank mark: " + ", ".join(f"{m} {n} [{per_mark[m]}]" for m, n in by_mark.most_common()))
     if a.check and any(c["wrong"] for c, _, _ in results.values()):
         sys.exit(1)
 
