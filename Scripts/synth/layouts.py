@@ -121,7 +121,12 @@ def split(xml, styles, repeat):
     span = request_table(xml)
     if span:
         heading = xml.rfind("<w:p>", 0, span[0])  # the part heading before the table
-        spacer = '<w:p><w:pPr><w:spacing w:before="9000"/></w:pPr></w:p>'
+        # a page break, then an empty line 8000 twips high at the top of the new page (space before
+        # a paragraph is dropped at a page top; an exact line height is not): the table starts in
+        # the lower half of a page and splits
+        spacer = ('<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+                  '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="8000" w:lineRule="exact"/></w:pPr>'
+                  '<w:r><w:t xml:space="preserve"> </w:t></w:r></w:p>')
         xml = xml[:heading] + spacer + xml[heading:]
         if not repeat:
             span = request_table(xml)
