@@ -20,7 +20,9 @@ blank-cell mark. The writer's merged header cells (gridSpan, vMerge) are kept in
                   runs, vMerge written as val="continue", percentage table widths
 
 Independently of the layout, a share of reports write '/' or '—' (or '-') into their blank value
-cells instead of leaving them empty; the expected value stays null.
+cells instead of leaving them empty (the expected value stays null), and half of them switch the
+money unit: 采购总金额 in 万元 instead of 元 (2019 template), 收费金额 in 元 instead of 万元 (2021), the
+value rewritten to match (the expected value stays in 元).
 """
 import argparse, json, os, random, re, sys, zipfile
 
@@ -169,12 +171,36 @@ def mark_blanks(xml, mark):
     return "".join(out)
 
 
-def apply(src, dst, variant, mark):
+def switch_money_unit(xml):
+    """采购总金额（元） → （万元） or 收费金额（单位：万元） → （元）, with the amount cell rewritten."""
+    if "采购总金额（元）" in xml:
+        xml, label, factor = xml.replace("采购总金额（元）", "采购总金额（万元）"), "政府集中采购", 0.0001
+    elif "本年收费金额（单位：万元）" in xml:
+        xml, label, factor = xml.replace("本年收费金额（单位：万元）", "本年收费金额（单位：元）"), "行政事业性收费", 10000
+    else:
+        return xml
+    at = xml.find(f"<w:t>{label}</w:t>")
+    if at < 0:
+        return xml
+    end = xml.index("</w:tr>", at)
+    values = list(re.finditer(r"<w:t>(-?[0-9.]+)</w:t>", xml[at:end]))
+    if not values:
+        return xml
+    m = values[-1]
+    amount = float(m.group(1)) * factor
+    text = f"{amount:.6f}".rstrip("0").rstrip(".")
+    start = at + m.start(1)
+    return xml[:start] + text + xml[at + m.end(1):]
+
+
+def apply(src, dst, variant, mark, money):
     with zipfile.ZipFile(src) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     xml = parts["word/document.xml"].decode("utf-8")
     styles = parts["word/styles.xml"].decode("utf-8")
     xml = mark_blanks(xml, mark)
+    if money:
+        xml = switch_money_unit(xml)
     if variant == "narrow":
         xml, styles = narrow(xml, styles)
     elif variant == "landscape":
@@ -212,8 +238,9 @@ def main():
         rng = random.Random("layout/" + stem)
         variant = a.variant or VARIANTS[rng.randrange(len(VARIANTS))]
         mark = rng.choice(MARKS)
-        apply(os.path.join(a.inp, name), os.path.join(a.out, name), variant, mark)
-        chosen[stem] = {"variant": variant, "blank_mark": mark}
+        money = rng.random() < 0.5
+        apply(os.path.join(a.inp, name), os.path.join(a.out, name), variant, mark, money)
+        chosen[stem] = {"variant": variant, "blank_mark": mark, "money_unit_switched": money}
     if a.manifest:
         with open(a.manifest, "w", encoding="utf-8") as f:
             json.dump(chosen, f, ensure_ascii=False, indent=1)
