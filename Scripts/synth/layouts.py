@@ -183,9 +183,10 @@ def switch_money_unit(xml):
     if at < 0:
         return xml
     end = xml.index("</w:tr>", at)
-    values = list(re.finditer(r"<w:t>(-?[0-9.]+)</w:t>", xml[at:end]))
+    last_cell = xml.rfind("<w:tc>", at, end) - at  # the amount is the row's last cell
+    values = [m for m in re.finditer(r"<w:t>(-?[0-9.]+)</w:t>", xml[at:end]) if m.start() > last_cell]
     if not values:
-        return xml
+        return xml  # a blank amount: only the unit changes
     m = values[-1]
     amount = float(m.group(1)) * factor
     text = f"{amount:.6f}".rstrip("0").rstrip(".")
