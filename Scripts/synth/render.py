@@ -16,7 +16,7 @@ Writes OUT_DIR/<rendering>/<stem>.<ext> for each DOCX_DIR/<stem>.docx:
 
 The text tools are run as Scripts/extract-matrix.sh runs them (its python ones are imported from
 Scripts/extract-matrix/extract.py). LibreOffice runs once per format over all files, with a
-private profile. A tool that is not installed is skipped with a message; a tool failing on one
+private profile. MuPDF's Story gets 120 s a file (it has been seen looping on one page). A tool that is not installed is skipped with a message; a tool failing on one
 file leaves that file out (it then scores as missing).
 """
 import argparse, os, shutil, subprocess, sys, tempfile
@@ -40,8 +40,8 @@ def markdownify_text(path):
     return markdownify.markdownify(extract.read_html(path))
 
 
-def run(cmd, out_path=None):
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=300)
+def run(cmd, out_path=None, timeout=300):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=timeout)
     if r.returncode != 0:
         raise RuntimeError(f"{cmd[0]} exited {r.returncode}")
     if out_path:
@@ -115,7 +115,7 @@ def main():
                 shutil.copyfile(html, os.path.join(out, "lo-html", stem + ".html"))
             if "mupdf-pdf" in needs and os.path.exists(html):
                 attempt("mupdf-pdf", lambda: run([sys.executable, os.path.join(HERE, "..", "pdf-fixtures", "mupdf_story.py"),
-                                                  html, os.path.join(out, "mupdf-pdf", stem + ".pdf")]))
+                                                  html, os.path.join(out, "mupdf-pdf", stem + ".pdf")], timeout=120))
             if has["pandoc"]:
                 for fmt in ("plain", "markdown"):
                     if "pandoc-" + fmt in needs:
