@@ -26,12 +26,23 @@ public enum PDFReader {
         /// The most bytes of word boxes accepted from `pdftotext`.
         public var maximumOutputBytes: Int
 
+        /// The most words accepted from `pdftotext`, counted while it writes (a report has a few
+        /// thousand; each word costs about 80 bytes of XHTML and more once read).
+        public var maximumWords: Int
+        /// `pdftotext`'s address-space limit in bytes (`RLIMIT_AS`): `NIANBAO_PDF_MEMORY_MB`
+        /// MiB, 1024 by default.
+        public var memoryLimit: UInt64
+
         /// Creates options; the defaults fit any real report with a wide margin.
-        public init(pdftotext: String? = nil, maximumPages: Int = 200, timeLimit: Double = 60, maximumOutputBytes: Int = 64 << 20) {
+        public init(pdftotext: String? = nil, maximumPages: Int = 200, timeLimit: Double = 60, maximumOutputBytes: Int = 64 << 20,
+                    maximumWords: Int = 300_000, memoryLimit: UInt64? = nil) {
             self.pdftotext = pdftotext
             self.maximumPages = maximumPages
             self.timeLimit = timeLimit
             self.maximumOutputBytes = maximumOutputBytes
+            self.maximumWords = maximumWords
+            let megabytes = ProcessInfo.processInfo.environment["NIANBAO_PDF_MEMORY_MB"].flatMap(UInt64.init).map { max(16, $0) } ?? 1024
+            self.memoryLimit = memoryLimit ?? megabytes << 20
         }
     }
 
@@ -50,7 +61,8 @@ public enum PDFReader {
                 "reading PDF needs Poppler's pdftotext, which is not installed: install the \(popplerPackage) package (apt-get install -y \(popplerPackage))")
         }
         let poppler = Poppler(executable: executable, maximumPages: options.maximumPages, timeLimit: options.timeLimit,
-                              maximumOutputBytes: options.maximumOutputBytes)
+                              maximumOutputBytes: options.maximumOutputBytes, maximumWords: options.maximumWords,
+                              memoryLimit: options.memoryLimit)
         let output = try poppler.run(data, fileName: fileName)
         let pages = try BBoxXHTML.pages(output.xhtml, fileName: fileName)
         if pages.count > options.maximumPages {
