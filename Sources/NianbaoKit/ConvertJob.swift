@@ -215,9 +215,10 @@ extension ConvertJob {
             var status = stat()
             if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR, InputCollector.FileID(status) == outID {
                 throw OutputError(description: "--out \(folder.path) is the input folder \(path): the outputs would mix with the inputs "
-                    + "and be read back by the next run; choose another --out (a folder inside the input folder is fine: it is not searched)")
+                    + "and be read back by the next run; choose another --out (a folder inside the input folder is fine when it holds no inputs: it is not searched)")
             }
         }
+        try checkOutputFolderInsideInputs(folderPath: folderPath, outID: outID, items: items)
         var inputs: [InputCollector.FileID: String] = [:]
         for item in items {
             if let id = InputCollector.FileID(path: item.path, following: true) { inputs[id] = item.path }
@@ -230,6 +231,49 @@ extension ConvertJob {
         for name in InputCollector.runFileNames.sorted() { try check(folderPath + "/" + name) }
         if let ext = format.perFileExtension {
             for item in items { try check(item.outputPath(inFolderPath: folderPath, extension: ext)) }
+        }
+    }
+}
+
+extension ConvertJob {
+    /// Refuses an output folder inside an input folder that holds inputs: the search leaves the
+    /// output folder out, so they would be neither converted nor listed. nianbao's own outputs
+    /// there (`.json`, `.csv`, the run files, and the `.docx` of this run's inputs) are no inputs.
+    /// - Throws: ``OutputError`` naming the folder and a first such input.
+    func checkOutputFolderInsideInputs(folderPath: String, outID: InputCollector.FileID, items: [InputItem]) throws {
+        // The input folders that contain the output folder (its ancestors, by identity).
+        var ancestorIDs: [InputCollector.FileID: String] = [:]
+        var current = (folderPath as NSString).resolvingSymlinksInPath
+        while current != "/" && !current.isEmpty {
+            current = (current as NSString).deletingLastPathComponent
+            if let id = InputCollector.FileID(path: current, following: true) { ancestorIDs[id] = current }
+        }
+        guard let container = paths.first(where: { path in
+            path != "-" && InputCollector.FileID(path: path, following: true).map { ancestorIDs[$0] != nil } == true
+        }) else { return }
+        var expectedOutputs = Set<String>()
+        if format.perFileExtension == "docx" {
+            for item in items { expectedOutputs.insert((item.outputPath(inFolderPath: folderPath, extension: "docx") as NSString).standardizingPath) }
+        }
+        var pending = [folderPath]
+        var visited = Set<InputCollector.FileID>([outID])
+        while let path = pending.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            for name in names.sorted() {
+                if name.hasPrefix(".") && !includeHidden { continue }
+                let child = path + "/" + name
+                var status = stat()
+                guard stat(child, &status) == 0 else { continue }
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    if visited.insert(InputCollector.FileID(status)).inserted { pending.append(child) }
+                    continue
+                }
+                let ext = PathText.plainExtension(of: name) ?? ""
+                guard InputCollector.folderExtensions.contains(ext), !InputCollector.runFileNames.contains(name),
+                      !expectedOutputs.contains((child as NSString).standardizingPath) else { continue }
+                throw OutputError(description: "--out \(folder.path) is inside the input folder \(container) and holds inputs (\(child)) "
+                    + "that the search would leave out (an output folder is not searched): choose an --out that holds no inputs, or move them out")
+            }
         }
     }
 }

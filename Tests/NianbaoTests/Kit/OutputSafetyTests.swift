@@ -159,4 +159,30 @@ struct OutputSafetyTests {
         #expect(listed.status == 2, "\(listed.err)")
         #expect(try Data(contentsOf: original) == before)
     }
+
+    /// R2: `--out in/a` where `in/a/x.txt` is an input: refused (exit 2) before anything is
+    /// written, also with `--resume`; nothing of the user's is lost or left unmentioned.
+    @Test func anOutputFolderInsideTheInputFolderThatHoldsInputsIsRefused() throws {
+        let root = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        try Self.put(Self.sampleText, at: input.appendingPathComponent("a/x.txt"))
+        try Self.put(TestFiles.samplesDirectory.appendingPathComponent("001_73cfe548748cf452.txt"), at: input.appendingPathComponent("b/y.txt"))
+        let out = input.appendingPathComponent("a")
+        #expect(throws: ConvertJob.OutputError.self) { try ConvertJob(paths: [input.path], format: .json, folder: out, jobs: 1).run() }
+        #expect(Self.outputs(in: out) == ["x.txt"])
+        for resume in [false, true] {
+            guard let result = try CommandLineTests.run(["convert", input.path, "--out", out.path] + (resume ? ["--resume"] : [])) else { return }
+            #expect(result.status == 2)
+            #expect(result.err.contains("is inside the input folder \(input.path) and holds inputs (\(out.path)/x.txt)"), "\(result.err)")
+        }
+        #expect(Self.outputs(in: out) == ["x.txt"])
+        // An output folder below it that holds no inputs is fine, run after run (its JSON is no input).
+        let clean = input.appendingPathComponent("out")
+        for _ in 0..<2 {
+            let outcome = try ConvertJob(paths: [input.path], format: .json, folder: clean, jobs: 1).run()
+            #expect(outcome.summary.converted == 2)
+            #expect(outcome.failures.isEmpty)
+        }
+    }
 }
