@@ -100,13 +100,15 @@ public struct ConvertJob: Sendable {
                     progress: (Int, Int, Int) -> Void = { _, _, _ in },
                     failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
         try checkOutputs(items)
-        var failures = problems.map { ConversionError(file: $0.path, stage: .read, message: $0.message) }
-        failures.forEach(failed)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw OutputError(description: "cannot create output folder \(folder.path): \(ErrorText.describe(error))")
         }
+        let lock = try lockFolder()
+        defer { close(lock) }
+        var failures = problems.map { ConversionError(file: $0.path, stage: .read, message: $0.message) }
+        failures.forEach(failed)
         let staleRemoved = RunHousekeeping.removeStaleTemporaries(in: folder, recursive: format.perFileExtension != nil)
         let previousFailures = try keepPreviousErrorList()
         let format = format, folder = folder, folderPath = folder.path
@@ -236,6 +238,28 @@ extension ConvertJob {
 }
 
 extension ConvertJob {
+    /// Takes the output folder's lock for this run: `flock` on the folder itself (no lock file
+    /// is left behind), released when the returned descriptor is closed or the process ends,
+    /// however it ends.
+    /// - Throws: ``OutputError`` when another run holds it: two runs into one folder would lose
+    ///   one run's `errors.csv`.
+    func lockFolder() throws -> Int32 {
+        let path = folder.path
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw OutputError(description: "cannot open the output folder \(path) to lock it: \(String(cString: strerror(errno)))")
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let reason = errno
+            close(descriptor)
+            if reason == EWOULDBLOCK {
+                throw OutputError(description: "another nianbao run is writing into --out \(folder.path) (it holds the folder's lock): wait for it to finish or choose another --out")
+            }
+            throw OutputError(description: "cannot lock \(path): \(String(cString: strerror(reason)))")
+        }
+        return descriptor
+    }
+
     /// Refuses an output folder inside an input folder that holds inputs: the search leaves the
     /// output folder out, so they would be neither converted nor listed. nianbao's own outputs
     /// there (`.json`, `.csv`, the run files, and the `.docx` of this run's inputs) are no inputs.

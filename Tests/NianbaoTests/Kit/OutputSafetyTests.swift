@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 13, cases 1 and 2: outputs never overwrite each other, and never an input.
 @Suite("Output safety")
@@ -183,6 +186,49 @@ struct OutputSafetyTests {
             let outcome = try ConvertJob(paths: [input.path], format: .json, folder: clean, jobs: 1).run()
             #expect(outcome.summary.converted == 2)
             #expect(outcome.failures.isEmpty)
+        }
+    }
+
+    /// R14: a second run into an output folder another run is writing to is refused (exit 2 on
+    /// the command line); the lock goes with the first run.
+    @Test func aSecondRunIntoTheSameOutputFolderIsRefused() throws {
+        let root = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        try Self.put(Self.sampleText, at: input.appendingPathComponent("r.txt"))
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // The first run's lock, held here.
+        let held = open(out.path, O_RDONLY | O_DIRECTORY)
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        #expect(throws: ConvertJob.OutputError.self) { try ConvertJob(paths: [input.path], format: .json, folder: out, jobs: 1).run() }
+        if let result = try CommandLineTests.run(["convert", input.path, "--out", out.path]) {
+            #expect(result.status == 2)
+            #expect(result.err.contains("another nianbao run is writing into --out \(out.path)"), "\(result.err)")
+        }
+        close(held)
+        let outcome = try ConvertJob(paths: [input.path], format: .json, folder: out, jobs: 1).run()
+        #expect(outcome.summary.converted == 1)
+        #expect(Self.outputs(in: out) == ["r.json"])
+    }
+
+    /// R16: an empty `.doc`, `.wps`, `.rtf` or `.odt` is refused as empty before LibreOffice
+    /// starts (a LibreOffice that does not exist is never asked for).
+    @Test func emptyLegacyFilesAreRefusedBeforeLibreOffice() throws {
+        let root = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for ext in ["doc", "wps", "rtf", "odt"] {
+            #expect(FileManager.default.createFile(atPath: input.appendingPathComponent("e.\(ext)").path, contents: Data()))
+        }
+        var job = ConvertJob(paths: [input.path], format: .json, folder: root.appendingPathComponent("out"), jobs: 2)
+        job.legacy = LegacyOptions(environment: ["NIANBAO_SOFFICE": "/nonexistent/soffice"])
+        let outcome = try job.run()
+        #expect(outcome.failures.count == 4)
+        for failure in outcome.failures {
+            #expect(failure.message.contains("the file is empty"), "\(failure.file): \(failure.message)")
+            #expect(!failure.message.contains("LibreOffice is needed"))
         }
     }
 }
