@@ -71,7 +71,7 @@ public enum PDFReader {
         if pages.isEmpty {
             throw PDFError(.damaged, file: fileName, problem: "Poppler finds no pages in this PDF\(Poppler.firstLine(output.messages))")
         }
-        try checkText(pages, fileName: fileName)
+        try checkText(pages, fileName: fileName, data: data)
         var diagnostics: [Diagnostic] = []
         let syntaxErrors = output.messages.split(whereSeparator: \.isNewline).filter { $0.contains("Error") }
         if !syntaxErrors.isEmpty {
@@ -125,8 +125,18 @@ public enum PDFReader {
         }
     }
 
-    /// Refuses pages without text (a scan) and text that is mostly unmapped glyphs.
-    static func checkText(_ pages: [PDFPage], fileName: String) throws {
+    /// `true` when the PDF holds an image: an image XObject (`/Subtype /Image`; a stream's
+    /// dictionary is never inside a compressed object stream) or an inline image (`BI`, seen only
+    /// in uncompressed content; a PDF with neither is taken for one without images).
+    static func hasImages(_ data: Data) -> Bool {
+        let text = String(decoding: data, as: Unicode.ASCII.self)
+        return text.range(of: #"/Subtype\s*/Image\b"#, options: .regularExpression) != nil
+            || text.range(of: #"\sBI\s*/"#, options: .regularExpression) != nil
+    }
+
+    /// Refuses pages without text (a scan, or no image either: nothing to read) and text that is
+    /// mostly unmapped glyphs.
+    static func checkText(_ pages: [PDFPage], fileName: String, data: Data? = nil) throws {
         var total = 0, unreadable = 0, chinese = 0
         for page in pages {
             for word in page.words {
@@ -140,6 +150,9 @@ public enum PDFReader {
                     }
                 }
             }
+        }
+        if total < 10, let data, !hasImages(data) {
+            throw PDFError(.scanned, file: fileName, problem: "the PDF has no text (and no images): nothing to read (\(pages.count) page(s), \(total) character(s) of text; blank or drawn pages)")
         }
         if total < 10 {
             throw PDFError(.scanned, file: fileName, problem: "scanned PDF, no text layer: run OCR first (\(pages.count) page(s), \(total) character(s) of text)")
