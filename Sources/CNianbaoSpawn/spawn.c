@@ -51,22 +51,6 @@ static void close_from(int lowest) {
     for (int fd = lowest; fd < 4096; fd++) close(fd);
 }
 
-/// Waits for `child` and ends as it ended (its exit status, or killed by the same signal).
-static void mirror(pid_t child) {
-    int status = 0;
-    while (waitpid(child, &status, 0) < 0) {
-        if (errno != EINTR) _exit(127);
-    }
-    if (WIFEXITED(status)) _exit(WEXITSTATUS(status));
-    int number = WTERMSIG(status);
-    struct sigaction fallback;
-    memset(&fallback, 0, sizeof fallback);
-    fallback.sa_handler = SIG_DFL;
-    sigaction(number, &fallback, NULL);
-    kill(getpid(), number);
-    _exit(128 + number);
-}
-
 /// Closes every descriptor from `lowest` on except `keep`.
 static void close_all_but(int lowest, int keep) {
     if (keep < lowest) { close_from(lowest); return; }
@@ -134,15 +118,50 @@ pid_t nianbao_spawn(const nianbao_spawn_request *r, int *stage) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent) _exit(127);
         if (r->own_pid_namespace) {
-            pid_t program = fork();
-            if (program < 0) report_and_exit(out, STAGE_FORK, errno);
-            if (program == 0) {
+            // This process stays outside the new pid namespace and waits; its first child is the
+            // namespace's process 1 (a waiter too: signals a process 1 sends itself are ignored,
+            // so the program is not it), and the program is process 2. Process 1 passes the
+            // program's wait status up through a pipe.
+            int status_pipe[2];
+            if (pipe2(status_pipe, O_CLOEXEC) != 0) report_and_exit(out, STAGE_FORK, errno);
+            pid_t init = fork();
+            if (init < 0) report_and_exit(out, STAGE_FORK, errno);
+            if (init == 0) {
                 prctl(PR_SET_PDEATHSIG, SIGKILL);
-                become_program(r, out);
+                close(status_pipe[0]);
+                pid_t program = fork();
+                if (program < 0) report_and_exit(out, STAGE_FORK, errno);
+                if (program == 0) {
+                    prctl(PR_SET_PDEATHSIG, SIGKILL);
+                    close(status_pipe[1]);
+                    become_program(r, out);
+                }
+                close(out);
+                int status = 0;
+                while (waitpid(program, &status, 0) < 0) {
+                    if (errno != EINTR) _exit(127);
+                }
+                ssize_t ignored = write(status_pipe[1], &status, sizeof status);
+                (void)ignored;
+                _exit(0);
             }
             close(out);
-            close_from(0);
-            mirror(program);
+            close(status_pipe[1]);
+            close_all_but(0, status_pipe[0]);
+            int status = 0;
+            ssize_t got;
+            do { got = read(status_pipe[0], &status, sizeof status); } while (got < 0 && errno == EINTR);
+            int init_status = 0;
+            while (waitpid(init, &init_status, 0) < 0 && errno == EINTR) {}
+            if (got != (ssize_t)sizeof status) status = init_status;
+            if (WIFEXITED(status)) _exit(WEXITSTATUS(status));
+            int number = WTERMSIG(status);
+            struct sigaction fallback;
+            memset(&fallback, 0, sizeof fallback);
+            fallback.sa_handler = SIG_DFL;
+            sigaction(number, &fallback, NULL);
+            kill(getpid(), number);
+            _exit(128 + number);
         }
         become_program(r, out);
     }
