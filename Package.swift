@@ -31,6 +31,12 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // Children (pdftotext, LibreOffice) started without network, bounded, and dying with nianbao:
+        // fork/prctl/setrlimit/unshare/execve in C (only async-signal-safe calls after fork), and
+        // its safe Swift wrapper.
+        .target(name: "CNianbaoSpawn"),
+        .target(name: "NianbaoSandbox", dependencies: ["CNianbaoSpawn"], swiftSettings: strictSettings),
+
         // The model: report, neutral document blocks, diagnostics. Depends on nothing.
         .target(name: "NianbaoModel", swiftSettings: strictSettings),
 
@@ -51,7 +57,7 @@ let package = Package(
         // linked, so nianbao builds and runs without it) and libxml2 for its XHTML.
         .target(
             name: "NianbaoPDF",
-            dependencies: ["NianbaoModel", "CNianbaoXML2"],
+            dependencies: ["NianbaoModel", "CNianbaoXML2", "NianbaoSandbox"],
             swiftSettings: strictSettings
         ),
 
@@ -67,7 +73,7 @@ let package = Package(
             name: "NianbaoKit",
             dependencies: [
                 "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
-                "NianbaoValidator", "NianbaoWriters",
+                "NianbaoValidator", "NianbaoWriters", "NianbaoSandbox",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -87,7 +93,7 @@ let package = Package(
             name: "NianbaoTests",
             dependencies: [
                 "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
-                "NianbaoValidator", "NianbaoWriters", "NianbaoKit",
+                "NianbaoValidator", "NianbaoWriters", "NianbaoKit", "NianbaoSandbox",
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings

@@ -81,7 +81,11 @@ private func htmlStartElement(_ context: UnsafeMutableRawPointer?, _ name: Unsaf
 }
 
 private func htmlEndElement(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-    builder(context)?.end()
+    guard let builder = builder(context) else { return }
+    // HTML5's void elements libxml2 does not know end where they start (``PageBuilder/voidElements``);
+    // the end libxml2 reports later, when it closes their parent, is not theirs to act on.
+    if let name, PageBuilder.voidElements.contains(String(cString: name)) { return }
+    builder.end()
 }
 
 private func htmlCharacters(_ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {

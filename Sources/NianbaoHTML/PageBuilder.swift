@@ -161,12 +161,23 @@ final class PageBuilder {
 
     // MARK: Events
 
+    /// HTML5's void elements that libxml2's HTML parser (2.9) does not know as empty: it would
+    /// make everything after them in the same parent their content (an `<embed>` at the top of
+    /// an article would hide the report). They end where they start; their end events are ignored.
+    static let voidElements: Set<String> = ["embed", "source", "track", "wbr"]
+
     func start(name: UnsafePointer<xmlChar>, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let tag = String(cString: name)
+        if Self.voidElements.contains(tag) {
+            if skipDepth == 0, let source = Self.attributes(attributes)["src"], !source.isEmpty, tag == "embed" {
+                addLink(PageLink(target: source, text: tag))
+            }
+            return
+        }
         if skipDepth > 0 {
             skipDepth += 1
             return
         }
-        let tag = String(cString: name)
         var kind = Self.kinds[tag] ?? .inline
         let attributes = Self.attributes(attributes)
         if case .frame = kind {

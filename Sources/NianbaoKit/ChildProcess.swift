@@ -5,9 +5,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs a program in its own process group with `posix_spawn` (arguments as an array: no shell,
-/// nothing in a file name is ever interpreted), standard input from `/dev/null` and standard
-/// output and error into files, and kills the whole group when it overruns its time.
+import NianbaoSandbox
+
+/// Runs a program through ``Sandbox`` (arguments as an array: no shell, nothing in a file name is
+/// ever interpreted; its own process group; no network where the machine allows it; killed when
+/// nianbao dies), standard input from `/dev/null` and standard output and error into files, and
+/// kills the whole group when it overruns its time.
 enum ChildProcess {
     /// How a run ended.
     enum Termination: Equatable {
@@ -24,52 +27,32 @@ enum ChildProcess {
     /// Runs `executable` with `arguments`, waiting at most until `stalled()` says it has made no
     /// progress for too long (asked every 100 ms with the seconds since the start). Every process
     /// left in the child's group is killed before the child is reaped, so nothing it started
-    /// outlives the run, and the group's id cannot be reused before that.
+    /// outlives the run, and the group's id cannot be reused before that. With `ownProcesses`,
+    /// the program runs in its own pid namespace (where allowed): whatever it started dies with it.
+    /// The calling thread waits for the child, so the child's parent-death signal fires only when
+    /// nianbao itself ends.
     static func run(_ executable: String, arguments: [String], environment: [String: String],
-                    standardOutput: String, standardError: String,
+                    standardOutput: String, standardError: String, ownProcesses: Bool = false,
                     stalled: (Double) -> Bool) -> Termination {
-        var attributes = posix_spawnattr_t()
-        var actions = posix_spawn_file_actions_t()
-        posix_spawnattr_init(&attributes)
-        posix_spawn_file_actions_init(&actions)
+        Sandbox.installInterruptHandlers()
+        let output = open(standardOutput, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let errors = standardError == "/dev/null" ? -1 : open(standardError, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         defer {
-            posix_spawnattr_destroy(&attributes)
-            posix_spawn_file_actions_destroy(&actions)
+            if output >= 0 { close(output) }
+            if errors >= 0 { close(errors) }
         }
-        // A new process group led by the child (group id 0 = the child's pid), with the signals
-        // nianbao ignores while children run back to their default action.
-        Interruption.shared.install()
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        // No signal blocked: the calling thread may be a dispatch worker, which blocks most of them.
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        posix_spawnattr_setsigmask(&attributes, &unblocked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-        let strings = [executable] + arguments + environment.map { "\($0.key)=\($0.value)" }
-        let pointers = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: strings.count + 2)
-        defer {
-            for index in 0..<(strings.count + 2) { free(pointers[index]) }
-            pointers.deallocate()
+        guard output >= 0, standardError == "/dev/null" || errors >= 0 else { return .notStarted(errno) }
+        var request = Sandbox.Request(executable: executable, arguments: arguments, environment: environment)
+        request.standardOutput = output
+        request.standardError = errors
+        request.ownProcesses = ownProcesses
+        let pid: pid_t
+        switch Sandbox.spawn(request) {
+        case .success(let started): pid = started
+        case .failure(let failure): return .notStarted(failure.code)
         }
-        // argv: the program and its arguments, then nil; envp: the environment, then nil.
-        let argumentCount = arguments.count + 1
-        for index in 0..<argumentCount { pointers[index] = strdup(strings[index]) }
-        pointers[argumentCount] = nil
-        for index in argumentCount..<strings.count { pointers[index + 1] = strdup(strings[index]) }
-        pointers[strings.count + 1] = nil
-        var pid: pid_t = 0
-        let started = posix_spawn(&pid, executable, &actions, &attributes, pointers, pointers + argumentCount + 1)
-        guard started == 0 else { return .notStarted(started) }
-        Interruption.shared.add(group: pid)
-        defer { Interruption.shared.remove(group: pid) }
+        Sandbox.track(group: pid)
+        defer { Sandbox.untrack(group: pid) }
 
         let start = Date()
         var timedOut = false
@@ -101,78 +84,5 @@ enum ChildProcess {
         #else
         info.si_pid
         #endif
-    }
-}
-
-/// The process groups of running children, read by the signal handler (a fixed table: the
-/// handler may only read memory and call async-signal-safe functions such as `kill`).
-private nonisolated(unsafe) let childGroups: UnsafeMutablePointer<pid_t> = {
-    let table = UnsafeMutablePointer<pid_t>.allocate(capacity: Interruption.capacity)
-    table.initialize(repeating: 0, count: Interruption.capacity)
-    return table
-}()
-
-/// Kills every running child's group, then ends nianbao by the signal's default action.
-private let stopChildren: @convention(c) (Int32) -> Void = { number in
-    for index in 0..<Interruption.capacity where childGroups[index] > 0 {
-        kill(-childGroups[index], SIGKILL)
-    }
-    signal(number, SIG_DFL)
-    raise(number)
-}
-
-/// Stops LibreOffice when nianbao is interrupted: the children run in their own process groups, so
-/// a Ctrl-C (SIGINT), SIGTERM or SIGHUP sent to nianbao does not reach them. Once a child has
-/// started, those signals (unless nianbao was started with them ignored) kill every running
-/// child's group and then end nianbao as they would have. The temporary folders are left to the
-/// next run, which removes the folders of dead runs (as after a SIGKILL, which cannot be caught).
-final class Interruption: @unchecked Sendable {
-    // Safety: the table and `installed` are only written with `lock` held.
-    static let shared = Interruption()
-    /// Children tracked at once (more run untracked: they still end by the stall limit).
-    static let capacity = 256
-    private let lock = NSLock()
-    private var installed = false
-
-    /// Installs the handlers (once), before the first child starts.
-    func install() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !installed else { return }
-        installed = true
-        _ = childGroups
-        for number in [SIGINT, SIGTERM, SIGHUP] {
-            var current = sigaction()
-            guard sigaction(number, nil, &current) == 0, Self.isDefault(current) else { continue }
-            signal(number, stopChildren)
-        }
-    }
-
-    /// `true` when the action is the default one (not ignored, not someone else's handler).
-    private static func isDefault(_ action: sigaction) -> Bool {
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler == nil
-        #else
-        action.__sigaction_u.__sa_handler == nil
-        #endif
-    }
-
-    /// Registers a running child's process group.
-    func add(group: pid_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        for index in 0..<Self.capacity where childGroups[index] == 0 {
-            childGroups[index] = group
-            return
-        }
-    }
-
-    /// Forgets a child that has ended.
-    func remove(group: pid_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        for index in 0..<Self.capacity where childGroups[index] == group {
-            childGroups[index] = 0
-        }
     }
 }

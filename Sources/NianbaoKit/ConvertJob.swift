@@ -100,13 +100,15 @@ public struct ConvertJob: Sendable {
                     progress: (Int, Int, Int) -> Void = { _, _, _ in },
                     failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
         try checkOutputs(items)
-        var failures = problems.map { ConversionError(file: $0.path, stage: .read, message: $0.message) }
-        failures.forEach(failed)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw OutputError(description: "cannot create output folder \(folder.path): \(ErrorText.describe(error))")
         }
+        let lock = try lockFolder()
+        defer { close(lock) }
+        var failures = problems.map { ConversionError(file: $0.path, stage: .read, message: $0.message) }
+        failures.forEach(failed)
         let staleRemoved = RunHousekeeping.removeStaleTemporaries(in: folder, recursive: format.perFileExtension != nil)
         let previousFailures = try keepPreviousErrorList()
         let format = format, folder = folder, folderPath = folder.path
@@ -215,9 +217,10 @@ extension ConvertJob {
             var status = stat()
             if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR, InputCollector.FileID(status) == outID {
                 throw OutputError(description: "--out \(folder.path) is the input folder \(path): the outputs would mix with the inputs "
-                    + "and be read back by the next run; choose another --out (a folder inside the input folder is fine: it is not searched)")
+                    + "and be read back by the next run; choose another --out (a folder inside the input folder is fine when it holds no inputs: it is not searched)")
             }
         }
+        try checkOutputFolderInsideInputs(folderPath: folderPath, outID: outID, items: items)
         var inputs: [InputCollector.FileID: String] = [:]
         for item in items {
             if let id = InputCollector.FileID(path: item.path, following: true) { inputs[id] = item.path }
@@ -230,6 +233,71 @@ extension ConvertJob {
         for name in InputCollector.runFileNames.sorted() { try check(folderPath + "/" + name) }
         if let ext = format.perFileExtension {
             for item in items { try check(item.outputPath(inFolderPath: folderPath, extension: ext)) }
+        }
+    }
+}
+
+extension ConvertJob {
+    /// Takes the output folder's lock for this run: `flock` on the folder itself (no lock file
+    /// is left behind), released when the returned descriptor is closed or the process ends,
+    /// however it ends.
+    /// - Throws: ``OutputError`` when another run holds it: two runs into one folder would lose
+    ///   one run's `errors.csv`.
+    func lockFolder() throws -> Int32 {
+        let path = folder.path
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw OutputError(description: "cannot open the output folder \(path) to lock it: \(String(cString: strerror(errno)))")
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let reason = errno
+            close(descriptor)
+            if reason == EWOULDBLOCK {
+                throw OutputError(description: "another nianbao run is writing into --out \(folder.path) (it holds the folder's lock): wait for it to finish or choose another --out")
+            }
+            throw OutputError(description: "cannot lock \(path): \(String(cString: strerror(reason)))")
+        }
+        return descriptor
+    }
+
+    /// Refuses an output folder inside an input folder that holds inputs: the search leaves the
+    /// output folder out, so they would be neither converted nor listed. nianbao's own outputs
+    /// there (`.json`, `.csv`, the run files, and the `.docx` of this run's inputs) are no inputs.
+    /// - Throws: ``OutputError`` naming the folder and a first such input.
+    func checkOutputFolderInsideInputs(folderPath: String, outID: InputCollector.FileID, items: [InputItem]) throws {
+        // The input folders that contain the output folder (its ancestors, by identity).
+        var ancestorIDs: [InputCollector.FileID: String] = [:]
+        var current = (folderPath as NSString).resolvingSymlinksInPath
+        while current != "/" && !current.isEmpty {
+            current = (current as NSString).deletingLastPathComponent
+            if let id = InputCollector.FileID(path: current, following: true) { ancestorIDs[id] = current }
+        }
+        guard let container = paths.first(where: { path in
+            path != "-" && InputCollector.FileID(path: path, following: true).map { ancestorIDs[$0] != nil } == true
+        }) else { return }
+        var expectedOutputs = Set<String>()
+        if format.perFileExtension == "docx" {
+            for item in items { expectedOutputs.insert((item.outputPath(inFolderPath: folderPath, extension: "docx") as NSString).standardizingPath) }
+        }
+        var pending = [folderPath]
+        var visited = Set<InputCollector.FileID>([outID])
+        while let path = pending.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            for name in names.sorted() {
+                if name.hasPrefix(".") && !includeHidden { continue }
+                let child = path + "/" + name
+                var status = stat()
+                guard stat(child, &status) == 0 else { continue }
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    if visited.insert(InputCollector.FileID(status)).inserted { pending.append(child) }
+                    continue
+                }
+                let ext = PathText.plainExtension(of: name) ?? ""
+                guard InputCollector.folderExtensions.contains(ext), !InputCollector.runFileNames.contains(name),
+                      !expectedOutputs.contains((child as NSString).standardizingPath) else { continue }
+                throw OutputError(description: "--out \(folder.path) is inside the input folder \(container) and holds inputs (\(child)) "
+                    + "that the search would leave out (an output folder is not searched): choose an --out that holds no inputs, or move them out")
+            }
         }
     }
 }

@@ -226,7 +226,10 @@ public enum InputCollector {
                 if (status.st_mode & S_IFMT) == S_IFLNK {
                     link = true
                     guard stat(path, &status) == 0 else {
-                        problems.append(Problem(path: path, message: "broken symbolic link: what it points to does not exist"))
+                        let message = errno == ELOOP
+                            ? "symbolic link loop: the link leads back to itself (directly or through other links)"
+                            : "broken symbolic link: what it points to does not exist"
+                        problems.append(Problem(path: path, message: message))
                         continue
                     }
                 }
@@ -236,6 +239,12 @@ public enum InputCollector {
                     // A link back to a folder being searched (a loop) is searched once; the
                     // output folder of the run is never searched.
                     if ancestors.contains(id) || excluded.contains(id) { continue }
+                    // A link to a folder that holds the searched folder would lead the search out of it.
+                    if link, let target = InputCollector.realPath(path), let top = InputCollector.realPath(rootPath),
+                       top.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+                        problems.append(Problem(path: path, message: "symbolic link to \(target), a folder that holds the searched folder \(rootPath): not followed (it would lead the search out of it)"))
+                        continue
+                    }
                     walk(folder: path, relative: childRelative, rootPath: rootPath, root: root, ancestors: ancestors.union([id]))
                 case S_IFREG:
                     let ext = PathText.plainExtension(of: text) ?? (text as NSString).pathExtension.lowercased()
@@ -261,6 +270,13 @@ public enum InputCollector {
         if ext.isEmpty { return "unsupported format (no extension): folders are searched for \(list) files" }
         let advice = unsupportedAdvice[ext].map { "; \($0)" } ?? ""
         return "unsupported format (.\(ext)): folders are searched for \(list) files\(advice)"
+    }
+
+    /// The path with every symbolic link resolved (`realpath`), or `nil`.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The kind of a file that is not a regular file or folder, by its mode.

@@ -62,6 +62,9 @@ public enum LegacyConversion {
 
     /// The kind of the input `data` whose lowercased extension is `ext`.
     static func kind(of data: Data, lowercasedExtension ext: String) -> Kind {
+        if data.isEmpty, convertedExtensions.contains(ext) {
+            return .refused("the file is empty (no document to read), so it is not given to LibreOffice")
+        }
         if data.starts(with: CompoundFile.signature) {
             guard let file = CompoundFile(data) else {
                 return .refused("a damaged OLE compound file (a Word .doc?): its header or directory cannot be read, so it is not given to LibreOffice")
@@ -249,12 +252,51 @@ final class LegacyRun: @unchecked Sendable {
         guard let batch = try? newBatchFolder() else { return "LibreOffice" }
         defer { try? FileManager.default.removeItem(at: batch) }
         let output = batch.appendingPathComponent("version.txt").path
-        let ended = ChildProcess.run(executable, arguments: [profileArgument(batch), "--version"], environment: options.environment,
-                                     standardOutput: output, standardError: "/dev/null", stalled: { $0 > 30 })
+        let ended = ChildProcess.run(executable, arguments: [profileArgument(batch), "--version"], environment: environment(for: batch),
+                                     standardOutput: output, standardError: "/dev/null", ownProcesses: true, stalled: { $0 > 30 })
         guard ended == .exited(0), let text = try? String(contentsOfFile: output, encoding: .utf8) else { return "LibreOffice" }
         let words = text.split(whereSeparator: \.isWhitespace).prefix(2)
         return words.count == 2 && words[0] == "LibreOffice" ? words.joined(separator: " ") : "LibreOffice"
     }
+
+    /// LibreOffice's environment: the caller's, with `TMPDIR` inside the batch folder (so the
+    /// `lu*.tmp` folders LibreOffice makes go with the batch, also when it is killed).
+    private func environment(for batch: URL) -> [String: String] {
+        var environment = options.environment
+        environment["TMPDIR"] = batch.appendingPathComponent("tmp", isDirectory: true).path
+        return environment
+    }
+
+    /// The private profile's settings (`registrymodifications.xcu`): every HTTP, HTTPS and FTP
+    /// request goes to a proxy at 0.0.0.0:9, which does not exist (LibreOffice 7.4 fetches a linked
+    /// image while importing whatever the link-update setting says; the proxy stops it, tested),
+    /// links are never updated, referer-less links are blocked, macros never run. The network
+    /// namespace is what keeps LibreOffice off the network; these settings are the second wall
+    /// where the machine allows no namespace.
+    static let profileSettings = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+        <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>2</value></prop></item>
+        <item oor:path="/org.openoffice.Office.WriterWeb/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>2</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Calc/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>2</value></prop></item>
+        <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetProxyType" oor:op="fuse"><value>1</value></prop></item>
+        <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyName" oor:op="fuse"><value>0.0.0.0</value></prop></item>
+        <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPProxyPort" oor:op="fuse"><value>9</value></prop></item>
+        <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyName" oor:op="fuse"><value>0.0.0.0</value></prop></item>
+        <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetHTTPSProxyPort" oor:op="fuse"><value>9</value></prop></item>
+        <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetFTPProxyName" oor:op="fuse"><value>0.0.0.0</value></prop></item>
+        <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetFTPProxyPort" oor:op="fuse"><value>9</value></prop></item>
+        <item oor:path="/org.openoffice.Inet/Settings"><prop oor:name="ooInetNoProxy" oor:op="fuse"><value></value></prop></item>
+        <item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseOpenCL" oor:op="fuse"><value>false</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseSystemPrintDialog" oor:op="fuse"><value>false</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Update/Update"><prop oor:name="Enabled" oor:op="fuse"><value>false</value></prop></item>
+        <item oor:path="/org.openoffice.Office.Update/Update"><prop oor:name="AutoCheckEnabled" oor:op="fuse"><value>false</value></prop></item>
+        </oor:items>
+
+        """
 
     private func profileArgument(_ batch: URL) -> String {
         "-env:UserInstallation=" + batch.appendingPathComponent("profile", isDirectory: true).absoluteString
@@ -280,17 +322,41 @@ final class LegacyRun: @unchecked Sendable {
         let batch = runFolder.appendingPathComponent("batch-\(batchNumber)", isDirectory: true)
         try manager.createDirectory(at: batch.appendingPathComponent("in"), withIntermediateDirectories: true)
         try manager.createDirectory(at: batch.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: batch.appendingPathComponent("tmp"), withIntermediateDirectories: true)
+        let user = batch.appendingPathComponent("profile/user", isDirectory: true)
+        try manager.createDirectory(at: user, withIntermediateDirectories: true)
+        try Data(Self.profileSettings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
         return batch
     }
 
-    /// Removes the folders of runs whose process no longer exists (killed before cleaning up).
+    /// Removes the folders of runs whose process no longer exists (killed before cleaning up),
+    /// first killing any process still running with a profile in such a folder (a LibreOffice
+    /// left behind where no pid namespace could hold it).
     static func removeDeadRuns(in folder: URL) {
         let manager = FileManager.default
+        var dead: [String] = []
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
             guard let pid = Int32(name.prefix { $0 != "-" }), pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH {
-                try? manager.removeItem(at: folder.appendingPathComponent(name))
+            if kill(pid, 0) != 0 && errno == ESRCH { dead.append(name) }
+        }
+        guard !dead.isEmpty else { return }
+        let prefixes = dead.map { folder.appendingPathComponent($0, isDirectory: true).absoluteString }
+        killProcesses { arguments in
+            arguments.contains { argument in
+                argument.hasPrefix("-env:UserInstallation=") && prefixes.contains { argument.dropFirst(22).hasPrefix($0) }
             }
+        }
+        for name in dead { try? manager.removeItem(at: folder.appendingPathComponent(name)) }
+    }
+
+    /// Sends SIGKILL to every process of this user whose argument list `matches`.
+    static func killProcesses(where matches: ([String]) -> Bool) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry), pid != getpid(),
+                  let data = manager.contents(atPath: "/proc/\(entry)/cmdline"), !data.isEmpty else { continue }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if matches(arguments) { kill(pid, SIGKILL) }
         }
     }
 
@@ -373,9 +439,9 @@ final class LegacyRun: @unchecked Sendable {
         }
         let limit = options.secondsPerFile, startup = options.startupSeconds
         var lastCount = 0, lastProgress = 0.0
-        let ended = ChildProcess.run(program.executable, arguments: arguments, environment: options.environment,
+        let ended = ChildProcess.run(program.executable, arguments: arguments, environment: environment(for: batch),
                                      standardOutput: batch.appendingPathComponent("stdout.txt").path,
-                                     standardError: batch.appendingPathComponent("stderr.txt").path) { elapsed in
+                                     standardError: batch.appendingPathComponent("stderr.txt").path, ownProcesses: true) { elapsed in
             // Progress is a new output file; the limit counts from the last one.
             let count = (try? FileManager.default.contentsOfDirectory(atPath: outFolder.path).count) ?? 0
             if count != lastCount {

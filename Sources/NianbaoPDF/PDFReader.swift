@@ -26,12 +26,23 @@ public enum PDFReader {
         /// The most bytes of word boxes accepted from `pdftotext`.
         public var maximumOutputBytes: Int
 
+        /// The most words accepted from `pdftotext`, counted while it writes (a report has a few
+        /// thousand; each word costs about 80 bytes of XHTML and more once read).
+        public var maximumWords: Int
+        /// `pdftotext`'s address-space limit in bytes (`RLIMIT_AS`): `NIANBAO_PDF_MEMORY_MB`
+        /// MiB, 1024 by default.
+        public var memoryLimit: UInt64
+
         /// Creates options; the defaults fit any real report with a wide margin.
-        public init(pdftotext: String? = nil, maximumPages: Int = 200, timeLimit: Double = 60, maximumOutputBytes: Int = 64 << 20) {
+        public init(pdftotext: String? = nil, maximumPages: Int = 200, timeLimit: Double = 60, maximumOutputBytes: Int = 64 << 20,
+                    maximumWords: Int = 300_000, memoryLimit: UInt64? = nil) {
             self.pdftotext = pdftotext
             self.maximumPages = maximumPages
             self.timeLimit = timeLimit
             self.maximumOutputBytes = maximumOutputBytes
+            self.maximumWords = maximumWords
+            let megabytes = ProcessInfo.processInfo.environment["NIANBAO_PDF_MEMORY_MB"].flatMap(UInt64.init).map { max(16, $0) } ?? 1024
+            self.memoryLimit = memoryLimit ?? megabytes << 20
         }
     }
 
@@ -50,7 +61,8 @@ public enum PDFReader {
                 "reading PDF needs Poppler's pdftotext, which is not installed: install the \(popplerPackage) package (apt-get install -y \(popplerPackage))")
         }
         let poppler = Poppler(executable: executable, maximumPages: options.maximumPages, timeLimit: options.timeLimit,
-                              maximumOutputBytes: options.maximumOutputBytes)
+                              maximumOutputBytes: options.maximumOutputBytes, maximumWords: options.maximumWords,
+                              memoryLimit: options.memoryLimit)
         let output = try poppler.run(data, fileName: fileName)
         let pages = try BBoxXHTML.pages(output.xhtml, fileName: fileName)
         if pages.count > options.maximumPages {
@@ -59,7 +71,7 @@ public enum PDFReader {
         if pages.isEmpty {
             throw PDFError(.damaged, file: fileName, problem: "Poppler finds no pages in this PDF\(Poppler.firstLine(output.messages))")
         }
-        try checkText(pages, fileName: fileName)
+        try checkText(pages, fileName: fileName, data: data)
         var diagnostics: [Diagnostic] = []
         let syntaxErrors = output.messages.split(whereSeparator: \.isNewline).filter { $0.contains("Error") }
         if !syntaxErrors.isEmpty {
@@ -113,8 +125,18 @@ public enum PDFReader {
         }
     }
 
-    /// Refuses pages without text (a scan) and text that is mostly unmapped glyphs.
-    static func checkText(_ pages: [PDFPage], fileName: String) throws {
+    /// `true` when the PDF holds an image: an image XObject (`/Subtype /Image`; a stream's
+    /// dictionary is never inside a compressed object stream) or an inline image (`BI`, seen only
+    /// in uncompressed content; a PDF with neither is taken for one without images).
+    static func hasImages(_ data: Data) -> Bool {
+        let text = String(decoding: data, as: Unicode.ASCII.self)
+        return text.range(of: #"/Subtype\s*/Image\b"#, options: .regularExpression) != nil
+            || text.range(of: #"\sBI\s*/"#, options: .regularExpression) != nil
+    }
+
+    /// Refuses pages without text (a scan, or no image either: nothing to read) and text that is
+    /// mostly unmapped glyphs.
+    static func checkText(_ pages: [PDFPage], fileName: String, data: Data? = nil) throws {
         var total = 0, unreadable = 0, chinese = 0
         for page in pages {
             for word in page.words {
@@ -128,6 +150,9 @@ public enum PDFReader {
                     }
                 }
             }
+        }
+        if total < 10, let data, !hasImages(data) {
+            throw PDFError(.scanned, file: fileName, problem: "the PDF has no text (and no images): nothing to read (\(pages.count) page(s), \(total) character(s) of text; blank or drawn pages)")
         }
         if total < 10 {
             throw PDFError(.scanned, file: fileName, problem: "scanned PDF, no text layer: run OCR first (\(pages.count) page(s), \(total) character(s) of text)")

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoSandbox
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,10 +8,14 @@ import Darwin
 
 /// Runs Poppler's `pdftotext -bbox-layout` on a PDF and returns its XHTML: every word with its box.
 ///
-/// The PDF bytes go to a private temporary file (mode 0600, in `/dev/shm` when there is one,
-/// removed afterwards); the tool runs as a child process with an argument list (no shell), a time
-/// limit, a page limit and a cap on the output it may write; its standard error is drained on
-/// another thread and its first kilobytes explain a failure.
+/// The PDF bytes go to an anonymous in-memory file (`memfd_create`) handed to the tool as its
+/// descriptor 3 (`/dev/fd/3`): nothing is left behind when either process dies. Where there is no
+/// such file, a private copy (mode 0600, `nianbao-pdf-<pid>-<UUID>.pdf` in `/dev/shm` or the
+/// temporary folder) is removed afterwards, by the signal handlers, or by a later run once its
+/// owner is gone. The tool runs through ``Sandbox`` (no network where allowed, its own process
+/// group, killed when nianbao dies, an address-space limit), with an argument list (no shell), a
+/// time limit, a page limit, a cap on the output it may write and a word budget checked while it
+/// writes; its standard error is drained on another thread and its first kilobytes explain a failure.
 struct Poppler {
     /// The `pdftotext` executable.
     var executable: URL
@@ -20,6 +25,10 @@ struct Poppler {
     var timeLimit: Double
     /// The most bytes of XHTML accepted.
     var maximumOutputBytes: Int
+    /// The most words (`<word` elements) accepted.
+    var maximumWords: Int = 300_000
+    /// `pdftotext`'s address-space limit in bytes (`RLIMIT_AS`).
+    var memoryLimit: UInt64 = 1 << 30
 
     /// What `pdftotext` wrote and said.
     struct Output {
@@ -42,105 +51,183 @@ struct Poppler {
         return nil
     }
 
-    /// Runs `pdftotext -bbox-layout -enc UTF-8 -f 1 -l (maximumPages + 1) FILE -` on `data`.
-    /// - Throws: ``PDFError`` for an encrypted or unreadable PDF, a timeout, or too much output.
-    func run(_ data: Data, fileName: String) throws -> Output {
-        let input = try Self.temporaryCopy(data, fileName: fileName)
-        defer { unlink(input) }
+    /// The PDF as the tool sees it: a path, the descriptor to hand it as 3 (or -1), and what to
+    /// undo afterwards.
+    private struct Input {
+        var path: String
+        var descriptor: Int32
+        var fileSlot: Int32?
 
-        let process = Process()
-        process.executableURL = executable
-        // No `-q`: Poppler's messages (syntax errors, a password request) explain failures.
-        process.arguments = ["-bbox-layout", "-enc", "UTF-8", "-f", "1", "-l", String(maximumPages + 1), input, "-"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        // `waitUntilExit` polls its run loop every 50 ms; the termination handler says it at once.
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw PDFError(.tool, file: fileName, problem: "cannot run \(executable.path): \(error.localizedDescription)")
+        func remove() {
+            if descriptor >= 0 { close(descriptor) }
+            if let fileSlot {
+                unlink(path)
+                Sandbox.untrack(fileSlot: fileSlot)
+            }
         }
-        let watchdog = Watchdog(pid: process.processIdentifier)
+    }
+
+    /// Runs `pdftotext -bbox-layout -enc UTF-8 -f 1 -l (maximumPages + 1) FILE -` on `data`.
+    /// - Throws: ``PDFError`` for an encrypted or unreadable PDF, a timeout, too much output, or
+    ///   a PDF that needs more memory than the limit.
+    func run(_ data: Data, fileName: String) throws -> Output {
+        Sandbox.installInterruptHandlers()
+        let input = try Self.input(data, fileName: fileName)
+        defer { input.remove() }
+        guard let outputPipe = Sandbox.pipe() else {
+            throw PDFError(.tool, file: fileName, problem: "cannot make a pipe for pdftotext (errno \(errno))")
+        }
+        guard let errorPipe = Sandbox.pipe() else {
+            close(outputPipe[0]); close(outputPipe[1])
+            throw PDFError(.tool, file: fileName, problem: "cannot make a pipe for pdftotext (errno \(errno))")
+        }
+        // No `-q`: Poppler's messages (syntax errors, a password request) explain failures.
+        var request = Sandbox.Request(executable: executable.path,
+                                      arguments: ["-bbox-layout", "-enc", "UTF-8", "-f", "1", "-l", String(maximumPages + 1), input.path, "-"],
+                                      environment: ProcessInfo.processInfo.environment)
+        request.standardOutput = outputPipe[1]
+        request.standardError = errorPipe[1]
+        request.descriptor3 = input.descriptor
+        request.addressSpaceLimit = memoryLimit
+        let started = Sandbox.spawn(request)
+        close(outputPipe[1])
+        close(errorPipe[1])
+        let pid: pid_t
+        switch started {
+        case .success(let child):
+            pid = child
+        case .failure(let failure):
+            close(outputPipe[0]); close(errorPipe[0])
+            throw PDFError(.tool, file: fileName, problem: "cannot run \(executable.path): \(failure.description)")
+        }
+        Sandbox.track(group: pid)
+        defer { Sandbox.untrack(group: pid) }
+        let watchdog = Watchdog(group: pid)
         watchdog.arm(after: timeLimit)
         // Standard error is drained on another thread (a flood of messages must not block the
         // tool), keeping its first 8 KiB.
         let messageBox = MessageBox()
-        let errorReader = errors.fileHandleForReading
+        let errorReader = errorPipe[0]
         let drained = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
+            var buffer = [UInt8](repeating: 0, count: 16 << 10)
             while true {
-                let chunk = errorReader.availableData
-                if chunk.isEmpty { break }
-                messageBox.append(chunk)
+                let count = buffer.withUnsafeMutableBytes { read(errorReader, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                messageBox.append(Data(buffer[0..<count]))
             }
             drained.signal()
         }
 
         var xhtml = Data()
-        let reader = output.fileHandleForReading
-        var overflow = false
+        var overflow = false, tooManyWords = false
+        var words = 0
+        let marker = Array("<word ".utf8)
+        var buffer = [UInt8](repeating: 0, count: 256 << 10)
         while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            if xhtml.count + chunk.count > maximumOutputBytes {
+            let count = buffer.withUnsafeMutableBytes { read(outputPipe[0], $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            if xhtml.count + count > maximumOutputBytes {
                 overflow = true
                 watchdog.fire()
                 break
             }
-            xhtml.append(chunk)
+            // Words counted as they come (a marker cut between two reads is found in the joined tail).
+            let from = max(0, xhtml.count - (marker.count - 1))
+            xhtml.append(contentsOf: buffer[0..<count])
+            words += Self.occurrences(of: marker, in: xhtml, from: from)
+            if words > maximumWords {
+                tooManyWords = true
+                watchdog.fire()
+                break
+            }
         }
-        try? reader.close()
-        exited.wait()
-        drained.wait()
-        try? errorReader.close()
+        close(outputPipe[0])
+        // Waited for without reaping first, so the watchdog never signals a reused group id.
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
         let timedOut = watchdog.disarm()
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        drained.wait()
+        close(errorReader)
         let messages = messageBox.text
 
         if overflow {
             throw PDFError(.tooLarge, file: fileName, problem: "pdftotext wrote more than \(maximumOutputBytes >> 20) MiB of word boxes; one report is far less")
         }
+        if tooManyWords {
+            throw PDFError(.tooLarge, file: fileName, problem: "the PDF holds more than \(maximumWords) words; one report is a few thousand (limit \(maximumWords))")
+        }
         if timedOut {
             throw PDFError(.tooLarge, file: fileName, problem: "pdftotext did not finish within \(Int(timeLimit)) s; one report is a few pages")
         }
-        let status = process.terminationStatus
-        if process.terminationReason == .uncaughtSignal {
-            throw PDFError(.tool, file: fileName, problem: "pdftotext was killed by signal \(status)\(Self.firstLine(messages))")
+        let signal = status & 0x7F
+        let lowered = messages.lowercased()
+        let outOfMemory = lowered.contains("out of memory") || lowered.contains("bad_alloc") || lowered.contains("cannot allocate")
+        // Under the address-space limit an allocation fails: Poppler says "Out of memory", or
+        // C++'s `bad_alloc` ends in `abort`.
+        if outOfMemory || (signal == SIGABRT && memoryLimit > 0) {
+            throw PDFError(.tooLarge, file: fileName, problem: "the PDF needs too much memory to read: pdftotext went over its limit of \(memoryLimit >> 20) MiB (NIANBAO_PDF_MEMORY_MB)\(Self.firstLine(messages))")
         }
-        if status != 0 {
-            let lowered = messages.lowercased()
+        if signal != 0 {
+            throw PDFError(.tool, file: fileName, problem: "pdftotext was killed by signal \(signal)\(Self.firstLine(messages))")
+        }
+        let code = (status >> 8) & 0xFF
+        if code != 0 {
             if lowered.contains("password") || lowered.contains("encrypt") {
                 throw PDFError(.encrypted, file: fileName, problem: "the PDF is encrypted and Poppler cannot open it without its password; decrypt it first (for example `qpdf --decrypt`)")
             }
-            if status == 99 && lowered.contains("usage: pdftotext") {
+            if code == 99 && lowered.contains("usage: pdftotext") {
                 throw PDFError(.tool, file: fileName, problem: "\(executable.path) does not know -bbox-layout: Poppler 0.62 or later is needed (install a current poppler-utils)")
             }
-            if status == 3 || lowered.contains("permission") {
+            if code == 3 || lowered.contains("permission") {
                 throw PDFError(.encrypted, file: fileName, problem: "the PDF's permissions forbid copying its text\(Self.firstLine(messages))")
             }
-            throw PDFError(.damaged, file: fileName, problem: "Poppler cannot read this PDF (pdftotext exit \(status))\(Self.firstLine(messages))")
+            throw PDFError(.damaged, file: fileName, problem: "Poppler cannot read this PDF (pdftotext exit \(code))\(Self.firstLine(messages))")
         }
         return Output(xhtml: xhtml, messages: messages)
     }
 
-    /// Writes `data` to a new private file (mode 0600, created exclusively) in `/dev/shm` when it
-    /// is there (no disk work), else in the temporary folder; returns its path.
-    private static func temporaryCopy(_ data: Data, fileName: String) throws -> String {
-        var isFolder: ObjCBool = false
-        let shm = "/dev/shm"
-        let folder = FileManager.default.fileExists(atPath: shm, isDirectory: &isFolder) && isFolder.boolValue && access(shm, W_OK) == 0
-            ? shm : FileManager.default.temporaryDirectory.path
-        let path = folder + "/nianbao-pdf-\(UUID().uuidString).pdf"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw PDFError(.tool, file: fileName, problem: "cannot write a temporary copy for pdftotext in \(folder) (errno \(errno))")
+    /// How many times `marker` starts in `data` at or after `from`.
+    static func occurrences(of marker: [UInt8], in data: Data, from: Int) -> Int {
+        guard let first = marker.first else { return 0 }
+        return data.withUnsafeBytes { raw -> Int in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var count = 0
+            var index = from
+            let end = bytes.count - marker.count
+            while index <= end {
+                if bytes[index] == first {
+                    var matched = true
+                    for offset in 1..<marker.count where bytes[index + offset] != marker[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { count += 1 }
+                }
+                index += 1
+            }
+            return count
         }
-        defer { close(descriptor) }
-        let written = data.withUnsafeBytes { buffer -> Bool in
+    }
+
+    /// The PDF for the tool: an in-memory file given as descriptor 3, else a private copy.
+    private static func input(_ data: Data, fileName: String) throws -> Input {
+        let memory = Sandbox.memoryFile(named: "nianbao-pdf")
+        if memory >= 0 {
+            if writeAll(data, to: memory) { return Input(path: "/dev/fd/3", descriptor: memory, fileSlot: nil) }
+            close(memory)
+        }
+        let path = try temporaryCopy(data, fileName: fileName)
+        return Input(path: path, descriptor: -1, fileSlot: Sandbox.track(file: path))
+    }
+
+    /// Writes all of `data` to `descriptor`.
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count, let base = buffer.baseAddress {
                 let count = write(descriptor, base + offset, buffer.count - offset)
@@ -152,7 +239,42 @@ struct Poppler {
             }
             return true
         }
-        guard written else {
+    }
+
+    /// Removes, once per process, the private copies of runs whose process is gone (named
+    /// `nianbao-pdf-<pid>-…`), and any older than ten minutes (a copy lives while `pdftotext`
+    /// runs, at most its time limit; names without a pid come from earlier versions).
+    static let staleCopiesRemoved: Void = {
+        let manager = FileManager.default
+        for folder in ["/dev/shm", manager.temporaryDirectory.path] {
+            for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("nianbao-pdf-") {
+                let path = folder + "/" + name
+                var status = stat()
+                guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == getuid() else { continue }
+                let rest = name.dropFirst("nianbao-pdf-".count)
+                let owner = rest.split(separator: "-").first.flatMap { Int32($0) }
+                let ownerGone = owner.map { kill($0, 0) != 0 && errno == ESRCH } ?? false
+                let old = Date().timeIntervalSince1970 - Double(status.st_mtim.tv_sec) > 600
+                if ownerGone || (old && owner != getpid()) { unlink(path) }
+            }
+        }
+    }()
+
+    /// Writes `data` to a new private file (mode 0600, created exclusively) in `/dev/shm` when it
+    /// is there (no disk work), else in the temporary folder; returns its path.
+    private static func temporaryCopy(_ data: Data, fileName: String) throws -> String {
+        _ = staleCopiesRemoved
+        var isFolder: ObjCBool = false
+        let shm = "/dev/shm"
+        let folder = FileManager.default.fileExists(atPath: shm, isDirectory: &isFolder) && isFolder.boolValue && access(shm, W_OK) == 0
+            ? shm : FileManager.default.temporaryDirectory.path
+        let path = folder + "/nianbao-pdf-\(getpid())-\(UUID().uuidString).pdf"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw PDFError(.tool, file: fileName, problem: "cannot write a temporary copy for pdftotext in \(folder) (errno \(errno))")
+        }
+        defer { close(descriptor) }
+        guard writeAll(data, to: descriptor) else {
             unlink(path)
             throw PDFError(.tool, file: fileName, problem: "cannot write a temporary copy for pdftotext in \(folder) (errno \(errno))")
         }
@@ -187,12 +309,12 @@ private final class MessageBox: @unchecked Sendable {
 /// Kills a child process (SIGKILL) when its time is up, unless disarmed first. The only state
 /// shared with the timer's queue is behind a lock.
 private final class Watchdog: @unchecked Sendable {
-    private let pid: Int32
+    private let group: Int32
     private let lock = NSLock()
     private var finished = false
     private var killed = false
 
-    init(pid: Int32) { self.pid = pid }
+    init(group: Int32) { self.group = group }
 
     func arm(after seconds: Double) {
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in fire() }
@@ -204,7 +326,7 @@ private final class Watchdog: @unchecked Sendable {
         defer { lock.unlock() }
         guard !finished, !killed else { return }
         killed = true
-        kill(pid, SIGKILL)
+        kill(-group, SIGKILL)
     }
 
     /// Called once the process has been waited for; `true` when the timer killed it.

@@ -27,6 +27,26 @@ struct HTMLSampleTests {
         return comparison.mismatches.map(\.description)
     }
 
+    /// R6: HTML5's void elements (`embed`, `source`, `track`, `wbr`) before the report end at
+    /// once; the report after them scores every field (an `<embed>` used to swallow it).
+    @Test("void elements before the report do not hide it", arguments: [
+        #"<embed src="/v.mp4" width="500">"#,
+        #"<video controls><source src="/v.mp4" type="video/mp4"><track src="/t.vtt"></video>"#,
+        #"<p>政府信息<wbr>公开</p><embed src="/a.swf"><wbr>"#,
+    ])
+    func voidElementsEndAtOnce(prefix: String) throws {
+        let page = String(decoding: try Self.fixture("000_ad0b93b4492ed8bd.utf8"), as: UTF8.self)
+        let body = try #require(page.range(of: "<body>").flatMap { start in page.range(of: "</body>").map { page[start.upperBound..<$0.lowerBound] } })
+        let html = #"<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="zoom">"# + prefix + body + "</div></body></html>"
+        let report = try Pipeline.convert(data: Data(html.utf8), fileName: "embed.html", format: .html)
+        #expect(try Self.mismatches(report, stem: "000_ad0b93b4492ed8bd") == [])
+        var values = 0
+        for table in ReportTable.allCases {
+            for row in report[table].rows { values += row.cells.filter { $0.value != nil }.count }
+        }
+        #expect(values == 198)
+    }
+
     @Test("each HTML rendering of each sample scores every field", arguments: TestFiles.sampleStems, variants)
     func fixtureScores(stem: String, variant: String) throws {
         let data = try Self.fixture("\(stem).\(variant)")

@@ -131,4 +131,24 @@ struct FolderSearchTests {
         #expect(errors[input.appendingPathComponent("locked").path]?.contains("the folder cannot be read") == true, "\(errors)")
         #expect(errors[input.appendingPathComponent("secret.txt").path]?.contains("permission denied") == true, "\(errors)")
     }
+
+    /// R15: a link to a folder that holds the searched folder is listed, not followed (the search
+    /// stays inside); a link to itself is a "symbolic link loop", not a missing target.
+    @Test func linksToAncestorsAndSelfLinksAreListed() throws {
+        let root = try OutputSafetyTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let top = root.appendingPathComponent("top"), loop = top.appendingPathComponent("loop")
+        try OutputSafetyTests.put(Self.sampleText, at: loop.appendingPathComponent("a/r.txt"))
+        try OutputSafetyTests.put(TestFiles.samplesDirectory.appendingPathComponent("001_73cfe548748cf452.txt"), at: top.appendingPathComponent("other/y.txt"))
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: loop.appendingPathComponent("a/up").path, withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: loop.appendingPathComponent("a/up2").path, withDestinationPath: "../..")
+        try manager.createSymbolicLink(atPath: loop.appendingPathComponent("self").path, withDestinationPath: "self")
+        let collection = InputCollector.gather([loop.path])
+        #expect(collection.items.map(\.path) == [loop.appendingPathComponent("a/r.txt").path])
+        let problems = Dictionary(uniqueKeysWithValues: collection.problems.map { ($0.path, $0.message) })
+        #expect(problems.count == 2)
+        #expect(problems[loop.appendingPathComponent("a/up2").path]?.contains("a folder that holds the searched folder") == true)
+        #expect(problems[loop.appendingPathComponent("self").path]?.hasPrefix("symbolic link loop") == true)
+    }
 }

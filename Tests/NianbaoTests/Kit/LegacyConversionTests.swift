@@ -75,6 +75,7 @@ enum LegacyFixtures {
         try """
         #!/bin/sh
         for arg in "$@"; do [ "$arg" = --version ] && { echo "LibreOffice 9.9.9.9 fake"; exit 0; }; done
+        [ -n "$FAKE_TMPDIR_LOG" ] && echo "$TMPDIR" >> "$FAKE_TMPDIR_LOG"
         out=
         while [ $# -gt 0 ]; do
             case "$1" in
@@ -231,6 +232,28 @@ struct LegacyConversionTests {
             let line = errors.components(separatedBy: "\r\n").first { $0.contains("r.\(ext),") } ?? ""
             #expect(line.contains("libreoffice-writer") && line.contains("NIANBAO_SOFFICE"), "\(line)")
         }
+    }
+
+    /// R7: LibreOffice's `TMPDIR` is inside its batch folder, so what it leaves there (`lu*.tmp`)
+    /// goes with the batch; the run's folder is empty afterwards.
+    @Test("LibreOffice's TMPDIR is inside the batch folder")
+    func temporaryFolderInsideTheBatch() throws {
+        let root = try LegacyFixtures.folder("tmpdir")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docx = try #require(Bundle.module.url(forResource: "\(TestFiles.sampleStems[2]).lo", withExtension: "docx", subdirectory: "Fixtures/docx"))
+        let input = root.appendingPathComponent("f.rtf")
+        try Data("{\\rtf1 ok}".utf8).write(to: input)
+        let temporary = root.appendingPathComponent("tmp")
+        let log = root.appendingPathComponent("tmpdir.log")
+        let environment = ["NIANBAO_SOFFICE": try LegacyFixtures.fakeSoffice(in: root), "FAKE_DOCX": docx.path,
+                           "FAKE_LOG": root.appendingPathComponent("soffice.log").path, "FAKE_TMPDIR_LOG": log.path, "PATH": "/usr/bin:/bin"]
+        let options = LegacyOptions(environment: environment, temporaryFolder: temporary)
+        let summary = BatchConverter(jobs: 1).with(legacy: options).run([InputItem(url: input, outputStem: "f")], work: { _, _ in }, ordered: { _ in })
+        #expect(summary.converted == 1)
+        let logged = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(logged.count == 1)
+        #expect(logged.allSatisfy { $0.hasPrefix(temporary.path + "/") && $0.contains("/batch-") && $0.hasSuffix("/tmp") }, "\(logged)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).isEmpty)
     }
 
     @Test("a file that hangs or crashes LibreOffice is retried alone, then listed; the batch goes on; nothing is left behind")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import NianbaoKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 13, cases 1 and 2: outputs never overwrite each other, and never an input.
 @Suite("Output safety")
@@ -158,5 +161,74 @@ struct OutputSafetyTests {
         else { return }
         #expect(listed.status == 2, "\(listed.err)")
         #expect(try Data(contentsOf: original) == before)
+    }
+
+    /// R2: `--out in/a` where `in/a/x.txt` is an input: refused (exit 2) before anything is
+    /// written, also with `--resume`; nothing of the user's is lost or left unmentioned.
+    @Test func anOutputFolderInsideTheInputFolderThatHoldsInputsIsRefused() throws {
+        let root = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        try Self.put(Self.sampleText, at: input.appendingPathComponent("a/x.txt"))
+        try Self.put(TestFiles.samplesDirectory.appendingPathComponent("001_73cfe548748cf452.txt"), at: input.appendingPathComponent("b/y.txt"))
+        let out = input.appendingPathComponent("a")
+        #expect(throws: ConvertJob.OutputError.self) { try ConvertJob(paths: [input.path], format: .json, folder: out, jobs: 1).run() }
+        #expect(Self.outputs(in: out) == ["x.txt"])
+        for resume in [false, true] {
+            guard let result = try CommandLineTests.run(["convert", input.path, "--out", out.path] + (resume ? ["--resume"] : [])) else { return }
+            #expect(result.status == 2)
+            #expect(result.err.contains("is inside the input folder \(input.path) and holds inputs (\(out.path)/x.txt)"), "\(result.err)")
+        }
+        #expect(Self.outputs(in: out) == ["x.txt"])
+        // An output folder below it that holds no inputs is fine, run after run (its JSON is no input).
+        let clean = input.appendingPathComponent("out")
+        for _ in 0..<2 {
+            let outcome = try ConvertJob(paths: [input.path], format: .json, folder: clean, jobs: 1).run()
+            #expect(outcome.summary.converted == 2)
+            #expect(outcome.failures.isEmpty)
+        }
+    }
+
+    /// R14: a second run into an output folder another run is writing to is refused (exit 2 on
+    /// the command line); the lock goes with the first run.
+    @Test func aSecondRunIntoTheSameOutputFolderIsRefused() throws {
+        let root = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        try Self.put(Self.sampleText, at: input.appendingPathComponent("r.txt"))
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // The first run's lock, held here.
+        let held = open(out.path, O_RDONLY | O_DIRECTORY)
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        #expect(throws: ConvertJob.OutputError.self) { try ConvertJob(paths: [input.path], format: .json, folder: out, jobs: 1).run() }
+        if let result = try CommandLineTests.run(["convert", input.path, "--out", out.path]) {
+            #expect(result.status == 2)
+            #expect(result.err.contains("another nianbao run is writing into --out \(out.path)"), "\(result.err)")
+        }
+        close(held)
+        let outcome = try ConvertJob(paths: [input.path], format: .json, folder: out, jobs: 1).run()
+        #expect(outcome.summary.converted == 1)
+        #expect(Self.outputs(in: out) == ["r.json"])
+    }
+
+    /// R16: an empty `.doc`, `.wps`, `.rtf` or `.odt` is refused as empty before LibreOffice
+    /// starts (a LibreOffice that does not exist is never asked for).
+    @Test func emptyLegacyFilesAreRefusedBeforeLibreOffice() throws {
+        let root = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for ext in ["doc", "wps", "rtf", "odt"] {
+            #expect(FileManager.default.createFile(atPath: input.appendingPathComponent("e.\(ext)").path, contents: Data()))
+        }
+        var job = ConvertJob(paths: [input.path], format: .json, folder: root.appendingPathComponent("out"), jobs: 2)
+        job.legacy = LegacyOptions(environment: ["NIANBAO_SOFFICE": "/nonexistent/soffice"])
+        let outcome = try job.run()
+        #expect(outcome.failures.count == 4)
+        for failure in outcome.failures {
+            #expect(failure.message.contains("the file is empty"), "\(failure.file): \(failure.message)")
+            #expect(!failure.message.contains("LibreOffice is needed"))
+        }
     }
 }

@@ -167,6 +167,25 @@ struct PDFReaderTests {
         #expect(throws: ConversionError.self) { try Pipeline.convert(data: html, fileName: "report.pdf", format: .pdf) }
     }
 
+    /// R11: a PDF with neither text nor an image is not called a scan: OCR would find nothing.
+    @Test("a PDF with no text and no images: nothing to read")
+    func noTextNoImages() throws {
+        guard Self.popplerPresent("no text, no images") else { return }
+        // Lines only, as many bytes as the text they replace (the cross-reference table stays right).
+        let drawn = String(decoding: Self.pagesPDF(1), as: UTF8.self)
+            .replacingOccurrences(of: "BT /F1 12 Tf 20 100 Td (Page of a long file) Tj ET", with: "0 0 m 100 100 l S 0 100 m 100 0 l S 1 1 m 9 20 l S")
+        let error = try #require(Self.read(Data(drawn.utf8), "drawn.pdf"))
+        #expect(error.problem.hasPrefix("the PDF has no text (and no images): nothing to read"), "\(error)")
+    }
+
+    /// R8: the word budget is checked while `pdftotext` writes; over it the PDF is refused.
+    @Test("more words than the budget: refused while pdftotext writes")
+    func wordBudget() throws {
+        guard Self.popplerPresent("word budget") else { return }
+        let error = try #require(Self.read(Self.pagesPDF(40), "many.pdf", options: PDFReader.Options(maximumWords: 100)))
+        #expect(error.problem == "the PDF holds more than 100 words; one report is a few thousand (limit 100)", "\(error)")
+    }
+
     @Test("a scanned PDF: `scanned PDF, no text layer: run OCR first`")
     func scanned() throws {
         guard Self.popplerPresent("scanned") else { return }
