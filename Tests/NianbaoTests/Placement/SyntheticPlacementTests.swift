@@ -144,8 +144,7 @@ struct SyntheticPlacementTests {
         try SyntheticPlacement.expectNoWrongNumbers("docx", needsLibreOffice: false)
     }
 
-    @Test("DOCX read directly: ≥ 99.5 % of fields",
-          .disabled("issue 20: a review/litigation row with one blank cell is read all null; 99.4 % (2434/2448) on seed 20"))
+    @Test("DOCX read directly: ≥ 99.5 % of fields")
     func docxShare() throws {
         try SyntheticPlacement.expectShare("docx", needsLibreOffice: false)
     }
@@ -155,8 +154,7 @@ struct SyntheticPlacementTests {
         try SyntheticPlacement.expectNoWrongNumbers("lo-html")
     }
 
-    @Test("LibreOffice HTML read directly: ≥ 99.5 % of fields",
-          .disabled("issue 20: a review/litigation row with one blank cell is read all null; 99.4 % (2434/2448) on seed 20"))
+    @Test("LibreOffice HTML read directly: ≥ 99.5 % of fields")
     func htmlShare() throws {
         try SyntheticPlacement.expectShare("lo-html")
     }
@@ -178,8 +176,7 @@ struct SyntheticPlacementTests {
         try SyntheticPlacement.expectNoWrongNumbers("soffice-txt")
     }
 
-    @Test("LibreOffice text export: ≥ 99.5 % of fields",
-          .disabled("issue 20: request rows with a blank cell refused (\"5 values for 7 columns\"); 84.8 % (2077/2448) on seed 20"))
+    @Test("LibreOffice text export: ≥ 99.5 % of fields")
     func textShare() throws {
         try SyntheticPlacement.expectShare("soffice-txt")
     }
