@@ -5,7 +5,9 @@ import FoundationNetworking
 #if canImport(Glibc)
 import Glibc
 #endif
+import Logging
 import NianbaoServe
+import ServiceLifecycle
 import Testing
 
 /// A `nianbao serve` started in-process on a free port, called over real HTTP (URLSession).
@@ -13,6 +15,7 @@ struct RunningServer {
     let port: Int
     let temporaryRoot: URL
     let task: Task<Void, any Error>
+    let group: ServiceGroup
 
     static func start(_ configure: (inout ServeConfiguration) -> Void = { _ in }) async throws -> RunningServer {
         var configuration = ServeConfiguration()
@@ -25,14 +28,16 @@ struct RunningServer {
         configure(&configuration)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let (app, _) = try NianbaoServer.application(configuration) { port in continuation.yield(port) }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: Logger(label: "serve-test")))
+        let task = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
-        return RunningServer(port: port, temporaryRoot: configuration.temporaryRoot, task: task)
+        return RunningServer(port: port, temporaryRoot: configuration.temporaryRoot, task: task, group: group)
     }
 
+    /// Graceful shutdown (as on SIGTERM): stops accepting, lets requests in flight finish.
     func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = await task.result
         try? FileManager.default.removeItem(at: temporaryRoot)
     }

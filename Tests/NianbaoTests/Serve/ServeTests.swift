@@ -298,3 +298,31 @@ struct ServeTests {
         #expect(page.text.contains("td.null"))
     }
 }
+
+@Suite("nianbao serve shutdown")
+struct ServeShutdownTests {
+    @Test("graceful shutdown (SIGTERM's path) lets a request in flight finish, then removes the temporary folder")
+    func inFlightRequestFinishes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-serve-slow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("soffice")
+        try """
+        #!/bin/sh
+        for arg in "$@"; do [ "$arg" = --version ] && { echo "LibreOffice 9.9.9.9 fake"; exit 0; }; done
+        exec sleep 600
+        """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let server = try await RunningServer.start {
+            $0.timeoutSeconds = 1
+            $0.environment = ["PATH": "/usr/bin:/bin", "NIANBAO_SOFFICE": script.path]
+        }
+        async let slow = server.convert(Data("{\\rtf1\\ansi report}".utf8), name: "slow.rtf")
+        try await Task.sleep(for: .milliseconds(400))
+        await server.stop()
+        // The request started before the shutdown still gets its (timed-out) answer.
+        let reply = try await slow
+        #expect(reply.status == 504)
+        #expect(server.leftoverFiles().isEmpty)
+    }
+}
