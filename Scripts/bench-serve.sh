@@ -14,8 +14,8 @@ N="${1:-400}"
 D="${2:-100}"
 J="${3:-$(nproc)}"
 CONFIG="${BUILD:-release}"
-swift build -c "$CONFIG" >/dev/null
-BIN="$(swift build -c "$CONFIG" --show-bin-path)/nianbao"
+[[ -n "${SKIP_BUILD:-}" ]] || swift build -c "$CONFIG" >/dev/null
+BIN="$(if [[ -n "${SKIP_BUILD:-}" ]]; then echo ".build/$CONFIG"; else swift build -c "$CONFIG" --show-bin-path; fi)/nianbao"
 if [[ -d /dev/shm && -w /dev/shm ]]; then WORK="$(mktemp -d /dev/shm/nianbao-bench-serve.XXXXXX)"; else WORK="$(mktemp -d)"; fi
 SERVER=
 cleanup() { [[ -n $SERVER ]] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"; }

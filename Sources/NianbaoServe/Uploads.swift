@@ -134,28 +134,81 @@ enum Uploads {
 
     private static func receiveMultipart(_ body: RequestBody, boundary: String, into folder: RequestFolder,
                                          limit: Int) async throws -> [UploadedFile] {
+        // The whole body goes to a file first: multipart-kit 4.7.1 traps on a header-name byte
+        // above 0x7F (its table has 128 entries), so header names are checked before it parses.
+        let (bodyURL, handle) = try folder.newFile(-1, extension: "multipart")
+        var size = 0
+        do {
+            defer { try? handle.close() }
+            for try await buffer in body {
+                size += buffer.readableBytes
+                if size > limit { throw APIError.tooLarge(limit: limit) }
+                try handle.write(contentsOf: buffer.readableBytesView)
+            }
+        }
+        let data = try Data(contentsOf: bodyURL, options: .alwaysMapped)
+        guard headerNamesAreASCII(data, boundary: boundary) else {
+            throw APIError.badRequest("malformed multipart/form-data body: a part's header name is not ASCII")
+        }
         let state = MultipartState(folder: folder)
         let parser = MultipartParser(boundary: boundary)
         parser.onHeader = { field, value in state.header(field, value) }
         parser.onBody = { buffer in state.body(buffer) }
         parser.onPartComplete = { state.complete() }
-        var size = 0
-        for try await buffer in body {
-            size += buffer.readableBytes
-            if size > limit { throw APIError.tooLarge(limit: limit) }
+        var offset = 0
+        while offset < data.count {
+            let end = min(data.count, offset + 65_536)
             do {
-                try parser.execute(buffer)
+                try parser.execute(ByteBuffer(bytes: data[offset..<end]))
             } catch {
                 throw APIError.badRequest("malformed multipart/form-data body: \(error)")
             }
             if let failure = state.failure { throw failure }
+            offset = end
         }
         state.closeCurrent()
+        try? FileManager.default.removeItem(at: bodyURL)
         if let failure = state.failure { throw failure }
         guard state.finishedParts > 0 || !state.files.isEmpty else {
             throw APIError.badRequest("the multipart/form-data body has no parts (or ends before its closing boundary)")
         }
         return state.files
+    }
+
+    /// `true` when every header line after each `--boundary` (up to the blank line) has an ASCII
+    /// name (the bytes before its colon, or the whole line without one).
+    static func headerNamesAreASCII(_ data: Data, boundary: String) -> Bool {
+        let delimiter = Array(("--" + boundary).utf8)
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let count = bytes.count
+            var index = 0
+            while index + delimiter.count <= count {
+                guard bytes[index] == delimiter[0], bytes[index..<(index + delimiter.count)].elementsEqual(delimiter) else {
+                    index += 1
+                    continue
+                }
+                // Skip the rest of the delimiter line.
+                var position = index + delimiter.count
+                while position < count && bytes[position] != 0x0A { position += 1 }
+                position += 1
+                // Header lines until an empty one.
+                while position < count {
+                    var lineEnd = position
+                    while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                    let content = lineEnd > position && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+                    if content == position { break }
+                    var cursor = position
+                    while cursor < content && bytes[cursor] != UInt8(ascii: ":") {
+                        if bytes[cursor] >= 0x80 { return false }
+                        cursor += 1
+                    }
+                    position = lineEnd + 1
+                }
+                index = max(index + 1, position)
+            }
+            return true
+        }
     }
 }
 

@@ -28,7 +28,6 @@ struct ServeTests {
     @Test("every input gives the bytes the CLI writes (JSON, CSV, long CSV), raw and multipart")
     func sameBytesAsTheCLI() async throws {
         let server = try await RunningServer.start()
-        defer { Task { await server.stop() } }
         for input in Self.inputs {
             let url = try Self.inputURL(input)
             let data = try Data(contentsOf: url)
@@ -47,12 +46,12 @@ struct ServeTests {
             #expect(multipart.body == expectedJSON, "\(input): multipart JSON differs")
         }
         #expect(server.leftoverFiles().isEmpty)
+        await server.stop()
     }
 
     @Test("DOCX output is the DOCX writer's, and the file name may come from Content-Disposition")
     func docxAndContentDisposition() async throws {
         let server = try await RunningServer.start()
-        defer { Task { await server.stop() } }
         let stem = TestFiles.sampleStems[0]
         let data = try TestFiles.sample(stem)
         let report = try Pipeline.convert(contentsOf: TestFiles.samplesDirectory.appendingPathComponent(stem + ".txt"))
@@ -66,12 +65,12 @@ struct ServeTests {
                                             headers: ["Content-Disposition": "attachment; filename*=UTF-8''%E5%B9%B4%E6%8A%A5.txt"])
         #expect(chinese.status == 200)
         #expect((chinese.json?["source"] as? [String: Any])?["file"] as? String == "年报.txt")
+        await server.stop()
     }
 
     @Test("bad inputs get their status and a JSON error with the CLI's message")
     func badInputs() async throws {
         let server = try await RunningServer.start()
-        defer { Task { await server.stop() } }
         let sample = try TestFiles.sample(TestFiles.sampleStems[0])
 
         let notAReport = try await server.convert(Data("今天天气很好。\n没有表格。\n".utf8), name: "weather.txt")
@@ -113,16 +112,23 @@ struct ServeTests {
                                                  headers: ["Content-Type": "multipart/form-data; boundary=xyz"])
         #expect(badMultipart.status == 400)
 
+        // A part header whose name is not ASCII (multipart-kit 4.7.1 would trap on it): 400, and the server lives on.
+        let nonASCIIHeader = try await server.call("POST", "/v1/convert",
+                                                   body: Data("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\n名字: x\r\n\r\nabc\r\n--b--\r\n".utf8),
+                                                   headers: ["Content-Type": "multipart/form-data; boundary=b"])
+        #expect(nonASCIIHeader.status == 400)
+        #expect(try await server.call("GET", "/healthz").status == 200)
+
         let notFound = try await server.call("GET", "/v1/nothing")
         #expect(notFound.status == 404)
         #expect(notFound.error?["code"] as? String == "not_found")
         #expect(server.leftoverFiles().isEmpty)
+        await server.stop()
     }
 
     @Test("a body over --max-body is refused with 413 before it is read")
     func bodyOverTheLimit() async throws {
         let server = try await RunningServer.start { $0.maxBodyBytes = 1_048_576 }
-        defer { Task { await server.stop() } }
         // 200 MB declared, 10 bytes sent: the answer comes without the rest.
         let status = try server.statusLineForDeclaredBody(path: "/v1/convert?filename=a.txt", declared: 200_000_000, sent: 10)
         #expect(status.contains("413"), "\(status)")
@@ -132,6 +138,7 @@ struct ServeTests {
         #expect(reply.status == 413)
         #expect(reply.error?["code"] as? String == "body_too_large")
         #expect(server.leftoverFiles().isEmpty)
+        await server.stop()
     }
 
     @Test("a token is required when set; a non-loopback address needs one (or --no-auth)")
@@ -149,7 +156,6 @@ struct ServeTests {
             $0.host = "0.0.0.0"
             $0.token = "s3cret"
         }
-        defer { Task { await server.stop() } }
         let sample = try TestFiles.sample(TestFiles.sampleStems[1])
         let anonymous = try await server.convert(sample, name: "a.txt")
         #expect(anonymous.status == 401)
@@ -162,6 +168,7 @@ struct ServeTests {
         // No CORS headers unless --cors.
         let cors = try await server.call("GET", "/version", headers: ["Origin": "http://evil.example", "Authorization": "Bearer s3cret"])
         #expect(cors.headers["access-control-allow-origin"] == nil)
+        await server.stop()
     }
 
     @Test("50 concurrent uploads are all answered correctly")
@@ -170,7 +177,6 @@ struct ServeTests {
             $0.jobs = 2
             $0.queue = 64
         }
-        defer { Task { await server.stop() } }
         var expected: [String: Data] = [:]
         var inputs: [String: Data] = [:]
         for stem in TestFiles.sampleStems {
@@ -195,6 +201,7 @@ struct ServeTests {
         }
         #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
         #expect(server.leftoverFiles().isEmpty)
+        await server.stop()
     }
 
     @Test("a child process past the timeout gives 504 and is killed; a full queue gives 503 with Retry-After")
@@ -216,7 +223,6 @@ struct ServeTests {
             $0.timeoutSeconds = 1
             $0.environment = ["PATH": "/usr/bin:/bin", "NIANBAO_SOFFICE": script.path, marker: "1"]
         }
-        defer { Task { await server.stop() } }
         let rtf = Data("{\\rtf1\\ansi 政府信息公开工作年度报告}".utf8)
         async let slow = server.convert(rtf, name: "slow.rtf")
         try await Task.sleep(for: .milliseconds(500))
@@ -228,12 +234,12 @@ struct ServeTests {
         #expect(timedOut.error?["code"] as? String == "timeout")
         #expect(LegacyFixtures.processes(withMarker: marker).isEmpty)
         #expect(server.leftoverFiles().isEmpty)
+        await server.stop()
     }
 
     @Test("batch: a zip or several multipart files → one JSONL line per report and per failure")
     func batch() async throws {
         let server = try await RunningServer.start()
-        defer { Task { await server.stop() } }
         let stems = Array(TestFiles.sampleStems.prefix(2))
         var files: [(name: String, data: Data)] = try stems.map { ("\($0).txt", try TestFiles.sample($0)) }
         files.append(("notes.txt", Data("没有表格。\n".utf8)))
@@ -257,19 +263,22 @@ struct ServeTests {
         zip.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
         zip.currentDirectoryURL = zipFolder
         zip.arguments = ["-q", "batch.zip"] + files.map(\.name)
-        guard (try? zip.run()) != nil else { return }
+        guard (try? zip.run()) != nil else {
+            await server.stop()
+            return
+        }
         zip.waitUntilExit()
         let zipped = try await server.call("POST", "/v1/convert-batch", body: try Data(contentsOf: zipFolder.appendingPathComponent("batch.zip")),
                                            headers: ["Content-Type": "application/zip"])
         #expect(zipped.status == 200)
         #expect(zipped.text.split(separator: "\n").count == 4)
         #expect(server.leftoverFiles().isEmpty)
+        await server.stop()
     }
 
     @Test("validate answers as `validate --format json`; schema, health, version, OpenAPI and the page are served")
     func validateAndInfo() async throws {
         let server = try await RunningServer.start()
-        defer { Task { await server.stop() } }
         let stem = TestFiles.sampleStems[0]
         let report = try Pipeline.convert(contentsOf: TestFiles.samplesDirectory.appendingPathComponent(stem + ".txt"))
         let json = try ReportOutput.data(for: report, format: .json)
@@ -296,6 +305,7 @@ struct ServeTests {
         #expect(page.status == 200)
         #expect(page.text.contains("v1/convert?to="))
         #expect(page.text.contains("td.null"))
+        await server.stop()
     }
 }
 
