@@ -17,6 +17,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries, wrapped as system-library targets (see ../shared/notes/libxml2-with-foundation.md).
@@ -79,11 +85,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The HTTP service (`nianbao serve`): a thin front on NianbaoKit.
+        .target(
+            name: "NianbaoServe",
+            dependencies: [
+                "NianbaoKit", "NianbaoModel", "NianbaoWriters", "NianbaoOOXML",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // The thin command-line interface.
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoKit",
+                "NianbaoKit", "NianbaoServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -93,7 +114,9 @@ let package = Package(
             name: "NianbaoTests",
             dependencies: [
                 "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
-                "NianbaoValidator", "NianbaoWriters", "NianbaoKit", "NianbaoSandbox",
+                "NianbaoValidator", "NianbaoWriters", "NianbaoKit", "NianbaoSandbox", "NianbaoServe",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings

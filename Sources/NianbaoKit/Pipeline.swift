@@ -155,10 +155,19 @@ public enum Pipeline {
         try convert(data: data, fileName: fileName, displayPath: displayPath, format: format, sourceName: sourceName, convertingLegacy: true)
     }
 
+    /// ``convert(data:fileName:displayPath:format:sourceName:)`` with LibreOffice run under `legacy`
+    /// (its program, environment and time limits) for .doc, .wps, .rtf and .odt inputs.
+    /// - Throws: ``ConversionError`` naming the file and the problem.
+    public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat,
+                               sourceName: String? = nil, legacy: LegacyOptions) throws -> Report {
+        try convert(data: data, fileName: fileName, displayPath: displayPath, format: format, sourceName: sourceName,
+                    convertingLegacy: true, legacy: legacy)
+    }
+
     /// ``convert(data:fileName:displayPath:format:sourceName:)``; with `convertingLegacy` false, DOCX
     /// bytes are read as they are (LibreOffice's own output, named after the original file).
     static func convert(data: Data, fileName: String, displayPath: String?, format: SourceFormat, sourceName: String?,
-                        convertingLegacy: Bool) throws -> Report {
+                        convertingLegacy: Bool, legacy: LegacyOptions = LegacyOptions()) throws -> Report {
         let shown = displayPath ?? fileName
         let sha256 = hexadecimal(SHA256.hash(data: data))
         var report: Report
@@ -174,10 +183,10 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
         case .doc, .wps, .rtf, .odt:
-            return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: format)
+            return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: format, options: legacy)
         case .text, .docx, .html, .pdf:
-            if format == .docx, convertingLegacy, let legacy = try LegacyConversion.legacyFormat(ofDOCX: data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown) {
-                return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: legacy)
+            if format == .docx, convertingLegacy, let legacyFormat = try LegacyConversion.legacyFormat(ofDOCX: data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown) {
+                return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: legacyFormat, options: legacy)
             }
             if format == .text, data.count > maximumTextBytes {
                 throw ConversionError(file: shown, stage: .read,

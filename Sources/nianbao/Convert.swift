@@ -108,14 +108,16 @@ struct Convert: ParsableCommand {
         }
         do {
             let report = try Pipeline.convert(contentsOf: item.url)
+            let output: ReportOutput.Format
             switch to {
-            case .json: print(ReportJSON.encode(report), terminator: "")
-            case .jsonl: print(ReportJSON.encode(report, pretty: false))
-            case .csv: print(CSVWriter.encode(rows: [CSVWriter.wideHeader(), CSVWriter.wideRow(report)]), terminator: "")
+            case .json: output = .json
+            case .jsonl: output = .jsonl
+            case .csv: output = .csv
             case .docx:
                 Terminal.error("nianbao: --to docx needs --out DIR")
                 throw ExitCode(2)
             }
+            FileHandle.standardOutput.write(try ReportOutput.data(for: report, format: output))
         } catch let error as ConversionError {
             Terminal.error("nianbao: \(error.file): \(error.message)")
             throw ExitCode(1)

@@ -21,7 +21,7 @@ struct Validate: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     /// Diagnostic codes that are rule breaks (the 勾稽关系 and value rules).
-    static let ruleCodes: Set<String> = ["requests.balance", "requests.row_total", "requests.results_total", "review_litigation.total", "value.invalid"]
+    static var ruleCodes: Set<String> { ReportCheck.ruleCodes }
 
     @Flag(name: .long, help: "Search hidden files and folders (names starting with '.') too; they are skipped by default.")
     var includeHidden = false
@@ -53,7 +53,7 @@ struct Validate: ParsableCommand {
                 failed += 1
                 Terminal.error("nianbao: \(error.file): \(error.message)")
                 if format == .json {
-                    jsonReports.append(.object([("file", .string(error.file)), ("error", .string(error.message))]))
+                    jsonReports.append(ReportCheck.failureEntry(file: error.file, message: error.message))
                 }
             case .success(var report):
                 report.diagnostics += Self.unlistedNullCells(report)
@@ -65,24 +65,13 @@ struct Validate: ParsableCommand {
                 switch format {
                 case .text: printReport(report, file: outcome.item.url.path, breaks: breaks, other: missing)
                 case .json:
-                    jsonReports.append(.object([
-                        ("file", .string(outcome.item.url.path)),
-                        ("agency", .optional(report.agency)),
-                        ("year", .optional(report.year)),
-                        ("template", .string(report.template.rawValue)),
-                        ("clean", .bool(breaks.isEmpty)),
-                        ("diagnostics", ReportJSON.value(report).member("diagnostics") ?? .array([])),
-                    ]))
+                    jsonReports.append(ReportCheck.entry(report, file: outcome.item.url.path))
                 }
             }
         })
         switch format {
         case .json:
-            let summary = JSONValue.object([
-                ("checked", .optional(checked)), ("clean", .optional(clean)), ("with_breaks", .optional(withBreaks)),
-                ("failed", .optional(failed)),
-                ("by_rule", .object(byRule.sorted { $0.key < $1.key }.map { ($0.key, .optional($0.value)) })),
-            ])
+            let summary = ReportCheck.summary(checked: checked, clean: clean, withBreaks: withBreaks, failed: failed, byRule: byRule)
             print(JSONValue.object([("reports", .array(jsonReports)), ("summary", summary)]).serialized())
         case .text:
             print("")
@@ -99,25 +88,8 @@ struct Validate: ParsableCommand {
     /// JSON that does not match the schema); rule breaks alone exit 1.
     static let unreadableExitStatus: Int32 = 3
 
-    /// A `value.missing` warning for each `null` cell that no diagnostic names yet (a cell
-    /// nulled in a JSON file, say); cells of a row or table reported missing as a whole are
-    /// covered by that diagnostic.
-    static func unlistedNullCells(_ report: Report) -> [Diagnostic] {
-        let named = Set(report.diagnostics.compactMap(\.path))
-        var extra: [Diagnostic] = []
-        for table in ReportTable.allCases {
-            if named.contains(table.rawValue) { continue }
-            for cell in report[table].allCells where cell.value == nil {
-                let rowPath = "\(table.rawValue).\(cell.row)"
-                let cellPath = "\(rowPath).\(cell.column)"
-                if named.contains(cellPath) || report.diagnostics.contains(where: { $0.path == rowPath && $0.code == "table.row_missing" }) {
-                    continue
-                }
-                extra.append(Diagnostic(.warning, code: "value.missing", path: cellPath, message: "value not given (null)"))
-            }
-        }
-        return extra
-    }
+    /// A `value.missing` warning for each `null` cell that no diagnostic names yet.
+    static func unlistedNullCells(_ report: Report) -> [Diagnostic] { ReportCheck.unlistedNullCells(report) }
 
     static let ruleTitle: [String: String] = [
         "requests.balance": "一+二 = 三(七)+四 (per column)",

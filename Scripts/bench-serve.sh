@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Throughput of `nianbao serve` over HTTP against the CLI on the same files, in the same run:
+# N copies of the five text samples (Samples/*.txt) and D copies of their DOCX renderings
+# (Tests/NianbaoTests/Fixtures/docx/*.lo.docx), converted to JSON
+#   1. by one `nianbao convert FOLDER --out OUT --jobs J` (bulk, J jobs), and
+#   2. by `nianbao serve --jobs J`, each file POSTed to /v1/convert by a small Python client
+#      (keep-alive connections, 2 × J requests in flight), answers checked to be HTTP 200;
+#      peak resident memory of the server read from /proc.
+# Prints reports/s each way and the service's share of the CLI's rate (target ≥ 80 %).
+#   Scripts/bench-serve.sh [N] [D] [J]     (BUILD=debug to use the debug build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-400}"
+D="${2:-100}"
+J="${3:-$(nproc)}"
+CONFIG="${BUILD:-release}"
+[[ -n "${SKIP_BUILD:-}" ]] || swift build -c "$CONFIG" >/dev/null
+BIN="$(if [[ -n "${SKIP_BUILD:-}" ]]; then echo ".build/$CONFIG"; else swift build -c "$CONFIG" --show-bin-path; fi)/nianbao"
+if [[ -d /dev/shm && -w /dev/shm ]]; then WORK="$(mktemp -d /dev/shm/nianbao-bench-serve.XXXXXX)"; else WORK="$(mktemp -d)"; fi
+SERVER=
+cleanup() { [[ -n $SERVER ]] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+mkdir -p "$WORK/in"
+for ((i = 0; i < N; i++)); do
+    for f in Samples/*.txt; do cp "$f" "$WORK/in/$(basename "${f%.txt}")_$i.txt"; done
+done
+for ((i = 0; i < D; i++)); do
+    for f in Tests/NianbaoTests/Fixtures/docx/*.lo.docx; do cp "$f" "$WORK/in/$(basename "${f%.lo.docx}")_$i.docx"; done
+done
+COUNT=$(ls "$WORK/in" | wc -l)
+echo "bench-serve: $COUNT files ($((N * 5)) text, $((D * 5)) DOCX), $J jobs, $CONFIG build, $(nproc) cores"
+
+start=$(date +%s.%N)
+"$BIN" convert "$WORK/in" --out "$WORK/out" --jobs "$J" --quiet
+cli=$(echo "$(date +%s.%N) - $start" | bc)
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$BIN" serve --port "$PORT" --jobs "$J" --queue 10000 2>"$WORK/serve.log" &
+SERVER=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+python3 - "$WORK/in" "$PORT" "$((2 * J))" "$SERVER" "$cli" "$COUNT" <<'PY'
+import http.client, os, sys, threading, time, urllib.parse
+folder, port, parallel, server, cli_seconds, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], float(sys.argv[5]), int(sys.argv[6])
+files = sorted(os.path.join(folder, name) for name in os.listdir(folder))
+lock = threading.Lock()
+failures, peak = [], [0]
+def rss():
+    with open(f"/proc/{server}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    return 0
+def worker(chunk):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    for path in chunk:
+        with open(path, "rb") as handle:
+            body = handle.read()
+        connection.request("POST", "/v1/convert?filename=" + urllib.parse.quote(os.path.basename(path)), body=body)
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            with lock:
+                failures.append((path, response.status))
+def sampler(stop):
+    while not stop.is_set():
+        peak[0] = max(peak[0], rss())
+        time.sleep(0.05)
+stop = threading.Event()
+threading.Thread(target=sampler, args=(stop,), daemon=True).start()
+start = time.monotonic()
+threads = [threading.Thread(target=worker, args=(files[i::parallel],)) for i in range(parallel)]
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+seconds = time.monotonic() - start
+stop.set()
+cli_rate, serve_rate = count / cli_seconds, count / seconds
+print(f"CLI   nianbao convert --jobs J   {count:6d} files in {cli_seconds:7.2f} s  {cli_rate:8.1f} reports/s")
+print(f"HTTP  POST /v1/convert ({parallel} in flight) {count:6d} files in {seconds:7.2f} s  {serve_rate:8.1f} reports/s"
+      f"  ({100 * serve_rate / cli_rate:.0f} % of the CLI), server peak RSS {peak[0]} MB, failures {len(failures)}")
+if failures:
+    print("failed:", failures[:5])
+    sys.exit(1)
+PY
