@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, wrapped as system-library targets (see ../shared/notes/libxml2-with-foundation.md).
@@ -62,12 +63,22 @@ let package = Package(
         // Writers: JSON, CSV, schema.
         .target(name: "NianbaoWriters", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
 
+        // The dataset: reports, their values, diagnostics and prose in one SQLite database.
+        .target(
+            name: "NianbaoDataset",
+            dependencies: ["NianbaoModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+
+        // Reviewing many reports at once: across years, prose against tables, completeness.
+        .target(name: "NianbaoReview", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
+
         // The pipeline that ties readers, recognizer, validator and writers together.
         .target(
             name: "NianbaoKit",
             dependencies: [
                 "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
-                "NianbaoValidator", "NianbaoWriters",
+                "NianbaoValidator", "NianbaoWriters", "NianbaoDataset", "NianbaoReview",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -77,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoKit",
+                "NianbaoKit", "NianbaoReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -87,7 +98,8 @@ let package = Package(
             name: "NianbaoTests",
             dependencies: [
                 "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
-                "NianbaoValidator", "NianbaoWriters", "NianbaoKit",
+                "NianbaoValidator", "NianbaoWriters", "NianbaoKit", "NianbaoDataset", "NianbaoReview",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
