@@ -88,19 +88,24 @@ enum DatasetRows {
             reports.append(report)
         }
         let values = try Row.fetchCursor(db, sql: """
-            SELECT report_sha256, table_name, row_key, column_key, value, source FROM report_values ORDER BY report_sha256, position
+            SELECT report_sha256, table_name, row_key, column_key, value, source FROM report_values
             """)
         while let row = try values.next() {
             guard let at = index[row[0]], let table = ReportTable(rawValue: row[1]) else { continue }
             let rowKey: String = row[2], column: String = row[3]
             let value = decimal(row[4] as DatabaseValue)
+            let source: String? = row[5]
+            let location = source.flatMap(parseLocation)
             switch table {
-            case .activeDisclosure: reports[at].activeDisclosure[rowKey, column] = value
-            case .requests: reports[at].requests[rowKey, column] = value
-            case .reviewLitigation: reports[at].reviewLitigation[rowKey, column] = value
-            }
-            if let source: String = row[5], let location = parseLocation(source) {
-                reports[at].valueLocations["\(table.rawValue).\(rowKey).\(column)"] = location
+            case .activeDisclosure:
+                reports[at].activeDisclosure[rowKey, column] = value
+                if location != nil { reports[at].activeDisclosure.setLocation(location, rowKey, column) }
+            case .requests:
+                reports[at].requests[rowKey, column] = value
+                if location != nil { reports[at].requests.setLocation(location, rowKey, column) }
+            case .reviewLitigation:
+                reports[at].reviewLitigation[rowKey, column] = value
+                if location != nil { reports[at].reviewLitigation.setLocation(location, rowKey, column) }
             }
         }
         let sections = try Row.fetchCursor(db, sql: "SELECT report_sha256, section_key, text FROM sections")

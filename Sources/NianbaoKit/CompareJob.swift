@@ -2,7 +2,7 @@ public import Foundation
 import NianbaoModel
 public import NianbaoReview
 import NianbaoValidator
-import NianbaoWriters
+public import NianbaoWriters
 
 /// `nianbao compare OLD NEW`: two reports of one agency side by side (``Comparison``), written as
 /// `comparison.json` and a standalone `comparison.html`.

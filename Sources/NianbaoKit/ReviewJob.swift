@@ -3,7 +3,7 @@ import NianbaoDataset
 import NianbaoModel
 public import NianbaoReview
 import NianbaoValidator
-import NianbaoWriters
+public import NianbaoWriters
 
 /// `nianbao review`: reports from files, nianbao JSON and `.sqlite` datasets reviewed together
 /// (``Reviewer``), written as `findings.csv`, `findings.json` and `panel.csv` (one row per

@@ -139,12 +139,13 @@ public struct Comparison: Sendable {
                 result.append(SentenceChange(kind: .same, text: new[j]))
                 i += 1
                 j += 1
-            } else if j < m, i == n || lengths[i][j + 1] >= lengths[i + 1][j] {
-                result.append(SentenceChange(kind: .added, text: new[j]))
-                j += 1
-            } else {
+            } else if i < n, j == m || lengths[i + 1][j] >= lengths[i][j + 1] {
+                // Removed before added: a changed sentence reads old, then new.
                 result.append(SentenceChange(kind: .removed, text: old[i]))
                 i += 1
+            } else {
+                result.append(SentenceChange(kind: .added, text: new[j]))
+                j += 1
             }
         }
         return result

@@ -22,6 +22,8 @@ enum ProseCheck {
         let clauseAboutDisclosure: Bool
         /// Text right after the number that makes the statement another quantity (含上年结转 …).
         let excludedAfter: [String]
+        /// Words one of which a line must hold for the pattern to be tried (a cheap first test).
+        let keywords: [String]
     }
 
     /// The patterns are literals of this file: a bad one (`nil`) is caught by the tests.
@@ -32,25 +34,32 @@ enum ProseCheck {
     static let quantities: [Quantity] = [
         Quantity(name: "本年新收政府信息公开申请", paths: ["requests.new_received.total"],
                  pattern: regex(#"(?:新收|收到)(?:到)?(?:各类|了|的)?政府信息公开申请(?:数量)?(?:共计|合计|共|为)?\s*(\d+)\s*(?:件|个)"#),
-                 factor: 1, clauseAboutDisclosure: false, excludedAfter: ["（含", "(含", "，含", "，其中上年结转", "（其中上年结转"]),
+                 factor: 1, clauseAboutDisclosure: false, excludedAfter: ["（含", "(含", "，含", "，其中上年结转", "（其中上年结转"],
+                 keywords: ["政府信息公开申请"]),
         Quantity(name: "上年结转政府信息公开申请", paths: ["requests.carried_over.total"],
                  pattern: regex(#"上年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:数量)?(?:为|共)?\s*(\d+)\s*件"#),
-                 factor: 1, clauseAboutDisclosure: false, excludedAfter: []),
+                 factor: 1, clauseAboutDisclosure: false, excludedAfter: [],
+                 keywords: ["结转"]),
         Quantity(name: "办结（答复）政府信息公开申请", paths: ["requests.results_total.total"],
                  pattern: regex(#"(?:(?:办结|答复)(?:了)?(?:政府信息公开)?申请(?:共)?|(?:已|共|全部)(?:全部)?(?:办结|答复))\s*(\d+)\s*件"#),
-                 factor: 1, clauseAboutDisclosure: false, excludedAfter: []),
+                 factor: 1, clauseAboutDisclosure: false, excludedAfter: [],
+                 keywords: ["办结", "答复"]),
         Quantity(name: "结转下年度继续办理", paths: ["requests.carried_forward.total"],
                  pattern: regex(#"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:为|共)?\s*(\d+)\s*件"#),
-                 factor: 1, clauseAboutDisclosure: false, excludedAfter: []),
+                 factor: 1, clauseAboutDisclosure: false, excludedAfter: [],
+                 keywords: ["结转"]),
         Quantity(name: "政府信息公开行政复议", paths: ["review_litigation.review.total"],
                  pattern: regex(#"行政复议(?:案件|申请)?(?:共)?\s*(\d+)\s*(?:件|起)"#),
-                 factor: 1, clauseAboutDisclosure: true, excludedAfter: []),
+                 factor: 1, clauseAboutDisclosure: true, excludedAfter: [],
+                 keywords: ["行政复议"]),
         Quantity(name: "政府信息公开行政诉讼", paths: ["review_litigation.litigation_direct.total", "review_litigation.litigation_after_review.total"],
                  pattern: regex(#"行政诉讼(?:案件)?(?:共)?\s*(\d+)\s*(?:件|起)"#),
-                 factor: 1, clauseAboutDisclosure: true, excludedAfter: []),
+                 factor: 1, clauseAboutDisclosure: true, excludedAfter: [],
+                 keywords: ["行政诉讼"]),
         Quantity(name: "行政事业性收费金额", paths: ["active_disclosure.fees.amount_yuan"],
                  pattern: regex(#"行政事业性收费[^。；;，,]{0,12}?(\d+(?:\.\d+)?)\s*万元"#),
-                 factor: 10_000, clauseAboutDisclosure: false, excludedAfter: []),
+                 factor: 10_000, clauseAboutDisclosure: false, excludedAfter: [],
+                 keywords: ["行政事业性收费"]),
     ]
 
     /// Words that make a clause about cases the agency handled, not cases about its own disclosure.
@@ -72,7 +81,8 @@ enum ProseCheck {
             for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let line = String(paragraph) as NSString
                 let range = NSRange(location: 0, length: line.length)
-                for quantity in quantities {
+                let text = String(paragraph)
+                for quantity in quantities where quantity.keywords.contains(where: { text.contains($0) }) {
                     guard let pattern = quantity.pattern else { continue }
                     for match in pattern.matches(in: line as String, range: range) {
                         let numberRange = match.range(at: 1)
