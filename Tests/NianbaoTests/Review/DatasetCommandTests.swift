@@ -29,7 +29,7 @@ struct DatasetCommandTests {
         guard let executable = CommandLineTests.executable else { return }
         let folder = try CommandLineTests.temporaryFolder()
         let inputs = folder.appendingPathComponent("in")
-        try Self.copies(1000, in: inputs)
+        try Self.copies(700, in: inputs)
         let database = folder.appendingPathComponent("reports.sqlite")
         let process = Process()
         process.executableURL = executable
@@ -37,14 +37,19 @@ struct DatasetCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Past the first committed batch, then killed in the middle of a later one.
+        // Past the first committed batch (read by another connection), then killed during a later one.
         let start = Date()
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
         while process.isRunning, Date().timeIntervalSince(start) < 120 {
-            let size = (try? FileManager.default.attributesOfItem(atPath: database.path)[.size] as? Int) ?? 0
-            if size > 400_000 { break }
-            usleep(20_000)
+            let committed = (try? DatabaseQueue(path: database.path, configuration: configuration).read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM reports")
+            }) ?? nil
+            if let committed, committed > 0 { break }
+            usleep(50_000)
         }
-        usleep(150_000)
+        usleep(300_000)
         let killed = process.isRunning
         if killed { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
@@ -65,7 +70,7 @@ struct DatasetCommandTests {
         // Run again: the database opens, every input ends up in it once.
         guard let rerun = try CommandLineTests.run(["convert", inputs.path, "--to", "sqlite", "--out", database.path, "--quiet"]) else { return }
         #expect(rerun.status == 0, "\(rerun.err)")
-        #expect(try Dataset(path: database.path).rowCounts()["reports"] == 1000)
+        #expect(try Dataset(path: database.path).rowCounts()["reports"] == 700)
     }
 
     @Test func reviewReadsADatabaseAndWritesFindings() throws {
