@@ -87,25 +87,40 @@ enum DatasetRows {
             index[key] = reports.count
             reports.append(report)
         }
+        var places: [CellKey: (row: Int, cell: Int)?] = [:]
         let values = try Row.fetchCursor(db, sql: """
             SELECT report_sha256, table_name, row_key, column_key, value, source FROM report_values
             """)
         while let row = try values.next() {
             guard let at = index[row[0]], let table = ReportTable(rawValue: row[1]) else { continue }
             let rowKey: String = row[2], column: String = row[3]
+            // Where the cell sits in the report's table, found once per template and cell.
+            let template = reports[at].template
+            let cacheKey = CellKey(template: template, table: table, row: rowKey, column: column)
+            let place: (row: Int, cell: Int)?
+            if let known = places[cacheKey] {
+                place = known
+            } else {
+                let rows = reports[at][table].rows
+                place = rows.firstIndex { $0.key == rowKey }.flatMap { r in
+                    rows[r].cells.firstIndex { $0.column == column }.map { (r, $0) }
+                }
+                places[cacheKey] = place
+            }
+            guard let place else { continue }
             let value = decimal(row[4] as DatabaseValue)
             let source: String? = row[5]
             let location = source.flatMap(parseLocation)
             switch table {
             case .activeDisclosure:
-                reports[at].activeDisclosure[rowKey, column] = value
-                if location != nil { reports[at].activeDisclosure.setLocation(location, rowKey, column) }
+                reports[at].activeDisclosure.rows[place.row].cells[place.cell].value = value
+                reports[at].activeDisclosure.rows[place.row].cells[place.cell].location = location
             case .requests:
-                reports[at].requests[rowKey, column] = value
-                if location != nil { reports[at].requests.setLocation(location, rowKey, column) }
+                reports[at].requests.rows[place.row].cells[place.cell].value = value
+                reports[at].requests.rows[place.row].cells[place.cell].location = location
             case .reviewLitigation:
-                reports[at].reviewLitigation[rowKey, column] = value
-                if location != nil { reports[at].reviewLitigation.setLocation(location, rowKey, column) }
+                reports[at].reviewLitigation.rows[place.row].cells[place.cell].value = value
+                reports[at].reviewLitigation.rows[place.row].cells[place.cell].location = location
             }
         }
         let sections = try Row.fetchCursor(db, sql: "SELECT report_sha256, section_key, text FROM sections")
@@ -123,6 +138,14 @@ enum DatasetRows {
                                                       location: source.flatMap(parseLocation)))
         }
         return reports
+    }
+
+    /// A cell of a template's table, as the key of its place.
+    struct CellKey: Hashable {
+        var template: TemplateVersion
+        var table: ReportTable
+        var row: String
+        var column: String
     }
 
     /// `"page 3, table 1, row 5, cell 2"` (as ``SourceLocation/description``) back to a location.

@@ -66,7 +66,7 @@ public struct Comparison: Sendable {
 
     /// Compares `old` with `new`.
     public init(old: Report, new: Report, agencies: AgencyDirectory = AgencyDirectory(),
-                perReport: (Report) -> [Diagnostic] = { _ in [] }) {
+                perReport: @Sendable (Report) -> [Diagnostic] = { _ in [] }) {
         self.old = old
         self.new = new
         var cells: [CellChange] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 public import NianbaoModel
 
 /// Reviews many reports at once, as the collecting office does: each agency's reports in year
@@ -24,18 +25,56 @@ public enum Reviewer {
     /// Reviews `reports`. The same input given twice (same SHA-256) counts once. `perReport`
     /// returns a report's rule 1–5 diagnostics (the validator's); the others are ignored.
     public static func review(_ reports: [Report], agencies: AgencyDirectory = AgencyDirectory(),
-                              perReport: (Report) -> [Diagnostic] = { _ in [] }) -> Result {
+                              perReport: @Sendable (Report) -> [Diagnostic] = { _ in [] }) -> Result {
         let series = group(reports, agencies: agencies)
-        var findings: [Finding] = []
-        for one in series {
-            for report in one.reports {
-                findings += ruleFindings(report, agencyID: one.agencyID, diagnostics: perReport(report))
-                findings += Completeness.check(report, agencyID: one.agencyID)
-                findings += ProseCheck.check(report, agencyID: one.agencyID)
+        // The series are independent: reviewed in chunks on all cores, the findings kept in series order.
+        let chunks = max(1, min(series.count, ProcessInfo.processInfo.activeProcessorCount * 8))
+        let slots = Slots(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var found: [Keyed] = []
+            for index in stride(from: chunk, to: series.count, by: chunks) {
+                found.append(Keyed(series: index, findings: review(series[index], perReport: perReport)))
             }
-            findings += AcrossYears.check(one)
+            slots.set(chunk, found)
         }
+        var bySeries = [[Finding]](repeating: [], count: series.count)
+        for keyed in slots.all { bySeries[keyed.series] = keyed.findings }
+        let findings = bySeries.flatMap { $0 }
         return Result(series: series, findings: findings)
+    }
+
+    private struct Keyed: Sendable {
+        var series: Int
+        var findings: [Finding]
+    }
+
+    /// Per-chunk results filled by the workers.
+    private final class Slots: @unchecked Sendable {
+        // Safety: `values` is only touched with `lock` held.
+        private let lock = NSLock()
+        private var values: [[Keyed]]
+        init(count: Int) { values = Array(repeating: [], count: count) }
+        func set(_ index: Int, _ keyed: [Keyed]) {
+            lock.lock()
+            values[index] = keyed
+            lock.unlock()
+        }
+        var all: [Keyed] {
+            lock.lock()
+            defer { lock.unlock() }
+            return values.flatMap { $0 }
+        }
+    }
+
+    /// One series: each report's own checks by year, then across years.
+    private static func review(_ one: Series, perReport: (Report) -> [Diagnostic]) -> [Finding] {
+        var findings: [Finding] = []
+        for report in one.reports {
+            findings += ruleFindings(report, agencyID: one.agencyID, diagnostics: perReport(report))
+            findings += Completeness.check(report, agencyID: one.agencyID)
+            findings += ProseCheck.check(report, agencyID: one.agencyID)
+        }
+        return findings + AcrossYears.check(one)
     }
 
     /// Groups reports by agency id and orders each group by year and file.
