@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, wrapped as system-library targets (see ../shared/notes/libxml2-with-foundation.md).
@@ -74,12 +75,22 @@ let package = Package(
         // Writers: JSON, CSV, schema.
         .target(name: "NianbaoWriters", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
 
+        // The dataset: reports, their values, diagnostics and prose in one SQLite database.
+        .target(
+            name: "NianbaoDataset",
+            dependencies: ["NianbaoModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+
+        // Reviewing many reports at once: across years, prose against tables, completeness.
+        .target(name: "NianbaoReview", dependencies: ["NianbaoModel"], swiftSettings: strictSettings),
+
         // The pipeline that ties readers, recognizer, validator and writers together.
         .target(
             name: "NianbaoKit",
             dependencies: [
                 "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
-                "NianbaoValidator", "NianbaoWriters", "NianbaoSandbox",
+                "NianbaoValidator", "NianbaoWriters", "NianbaoSandbox", "NianbaoDataset", "NianbaoReview",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -104,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoKit", "NianbaoServe",
+                "NianbaoKit", "NianbaoServe", "NianbaoReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -115,8 +126,10 @@ let package = Package(
             dependencies: [
                 "NianbaoModel", "NianbaoText", "NianbaoOOXML", "NianbaoHTML", "NianbaoPDF", "NianbaoRecognizer",
                 "NianbaoValidator", "NianbaoWriters", "NianbaoKit", "NianbaoSandbox", "NianbaoServe",
+                "NianbaoDataset", "NianbaoReview",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings

@@ -21,13 +21,16 @@ public struct ConvertJob: Sendable {
         case csv
         /// `DIR/<name>.docx` per report, in the official layout of its template.
         case docx
+        /// One SQLite database (the output path names the database file), created or extended:
+        /// see ``DatasetConversion``.
+        case sqlite
 
         /// The per-file output extension, for formats that write one file per input.
         public var perFileExtension: String? {
             switch self {
             case .json: "json"
             case .docx: "docx"
-            case .jsonl, .csv: nil
+            case .jsonl, .csv, .sqlite: nil
             }
         }
     }
@@ -99,6 +102,7 @@ public struct ConvertJob: Sendable {
     public func run(items: [InputItem], problems: [InputCollector.Problem],
                     progress: (Int, Int, Int) -> Void = { _, _, _ in },
                     failed: (ConversionError) -> Void = { _ in }) throws -> Outcome {
+        if format == .sqlite { return try runIntoDataset(items: items, problems: problems, progress: progress, failed: failed) }
         try checkOutputs(items)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -129,7 +133,7 @@ public struct ConvertJob: Sendable {
                 ]
             case .jsonl:
                 jsonLines = try StreamingFile(url: folder.appendingPathComponent("reports.jsonl"))
-            case .json, .docx:
+            case .json, .docx, .sqlite:
                 break
             }
         } catch {
@@ -141,7 +145,7 @@ public struct ConvertJob: Sendable {
             case .docx:
                 // Through AtomicFile: its temporary names are the ones a later run cleans up.
                 try AtomicFile.write(DOCXWriter.data(for: report), to: item.output(in: folder, extension: "docx"))
-            case .jsonl, .csv: break
+            case .jsonl, .csv, .sqlite: break
             }
         }, ordered: { outcome in
             done += 1

@@ -7,7 +7,7 @@ import NianbaoWriters
 /// Output formats of `convert`.
 /// `--to` values: the job's formats, parsed by ArgumentParser.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, jsonl, csv, docx
+    case json, jsonl, csv, docx, sqlite
 
     var jobFormat: ConvertJob.Format {
         switch self {
@@ -15,6 +15,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .jsonl: .jsonl
         case .csv: .csv
         case .docx: .docx
+        case .sqlite: .sqlite
         }
     }
 }
@@ -26,7 +27,7 @@ struct Convert: ParsableCommand {
     @Argument(help: "Files, folders, or '-' for a list of paths on standard input.")
     var paths: [String]
 
-    @Option(name: .long, help: "Output format: json (one file per report), jsonl, csv (reports.csv + values.csv), docx.")
+    @Option(name: .long, help: "Output format: json (one file per report), jsonl, csv (reports.csv + values.csv), docx, sqlite (--out names the database file, created or extended).")
     var to: OutputFormat = .json
 
     @Option(name: .long, help: "Output folder. Without it, a single input's JSON goes to standard output.")
@@ -85,6 +86,9 @@ struct Convert: ParsableCommand {
         if outcome.staleTemporariesRemoved > 0 {
             Terminal.error("nianbao: removed \(outcome.staleTemporariesRemoved) temporary file(s) an interrupted run left in \(out)")
         }
+        if to == .sqlite, !outcome.failures.isEmpty {
+            Terminal.error("nianbao: the inputs that did not convert are listed in \(DatasetConversion.errorListURL(for: URL(fileURLWithPath: out)).path)")
+        }
         if let previous = outcome.previousFailures {
             Terminal.error("nianbao: \(out)/errors.csv lists this run's failures; the earlier run's (\(previous)) are in errors.previous.csv")
         }
@@ -113,6 +117,9 @@ struct Convert: ParsableCommand {
             case .json: output = .json
             case .jsonl: output = .jsonl
             case .csv: output = .csv
+            case .sqlite:
+                Terminal.error("nianbao: --to sqlite needs --out FILE.sqlite")
+                throw ExitCode(2)
             case .docx:
                 Terminal.error("nianbao: --to docx needs --out DIR")
                 throw ExitCode(2)

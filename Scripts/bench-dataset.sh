@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Dataset benchmarks (issue 23), measured in one run on this machine:
+#  1. `convert --to sqlite` against `convert --to json` on the same N text reports (copies of
+#     Samples/, default 2500 = the five samples × 500) with all cores: reports/s each way and the
+#     ratio (best of R runs, default 3; the database is removed before each sqlite run);
+#  2. `review` over a database of M reports (default 10000): the N reports' database copied row by
+#     row in SQL until it holds M, each copy under its own sha256 and agency name: seconds and reports/s.
+# Files live in /dev/shm when it exists; set BENCH_DIR to measure elsewhere. NIANBAO_BIN=path uses
+# that binary instead of building the release one.
+#   Scripts/bench-dataset.sh [N] [M] [R]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-2500}"
+M="${2:-10000}"
+REPEAT="${3:-3}"
+if [ -n "${NIANBAO_BIN:-}" ]; then
+    BIN="$NIANBAO_BIN"
+else
+    swift build -c release --product nianbao >/dev/null
+    BIN="$(swift build -c release --show-bin-path)/nianbao"
+fi
+BASE="${BENCH_DIR:-$( [ -d /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")}"
+WORK="$(mktemp -d "$BASE/nianbao-dataset-bench.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+# Copies differ by a trailing line, so that each is its own input (its own SHA-256).
+make_copies() { # folder count
+    mkdir -p "$1"
+    local i=0
+    while [ "$i" -lt "$2" ]; do
+        for sample in Samples/*.txt; do
+            [ "$i" -ge "$2" ] && break
+            { cat "$sample"; printf '\n%s\n' "$1-$i"; } > "$1/$(basename "$sample" .txt)_$i.txt"
+            i=$((i + 1))
+        done
+    done
+}
+make_copies "$WORK/in" "$N"
+
+best() { # command... ; prints the best wall time in seconds of REPEAT runs
+    local best_time=""
+    for _ in $(seq "$REPEAT"); do
+        local start end took
+        start=$(date +%s.%N)
+        "$@" >/dev/null 2>&1 || true
+        end=$(date +%s.%N)
+        took=$(echo "$end - $start" | bc -l)
+        if [ -z "$best_time" ] || (( $(echo "$took < $best_time" | bc -l) )); then best_time=$took; fi
+    done
+    echo "$best_time"
+}
+json_run() { rm -rf "$WORK/json"; "$BIN" convert "$WORK/in" --to json --out "$WORK/json" --quiet; }
+sqlite_run() { rm -f "$WORK/db.sqlite"*; "$BIN" convert "$WORK/in" --to sqlite --out "$WORK/db.sqlite" --quiet; }
+json_time=$(best json_run)
+sqlite_time=$(best sqlite_run)
+printf 'convert %d text reports, %d cores:\n' "$N" "$(nproc)"
+printf '  --to json   %.2f s  %.0f reports/s\n' "$json_time" "$(echo "$N / $json_time" | bc -l)"
+printf '  --to sqlite %.2f s  %.0f reports/s  (%.0f %% of json)\n' "$sqlite_time" "$(echo "$N / $sqlite_time" | bc -l)" \
+    "$(echo "100 * $json_time / $sqlite_time" | bc -l)"
+
+if [ "$M" -gt 0 ]; then
+    sqlite_run
+    cp "$WORK/db.sqlite" "$WORK/big.sqlite"
+    python3 - "$WORK/big.sqlite" "$M" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1]); target = int(sys.argv[2])
+base = db.execute("select count(*) from reports").fetchone()[0]
+copy = 1
+while db.execute("select count(*) from reports").fetchone()[0] < target:
+    room = target - db.execute("select count(*) from reports").fetchone()[0]
+    keys = [r[0] for r in db.execute("select sha256 from reports where sha256 not like '%#%' limit ?", (room,))]
+    db.executemany("insert into reports select sha256||'#'||?, file, format, converted_by, encoding, title, agency||'#'||?, year, published, template, errors, warnings from reports where sha256 = ?", [(copy, copy, k) for k in keys])
+    for table, columns in [("report_values", "table_name, row_key, column_key, position, value, source"),
+                           ("diagnostics", "position, severity, code, path, message, source"),
+                           ("sections", "part, section_key, text")]:
+        db.executemany(f"insert into {table} select report_sha256||'#'||?, {columns} from {table} where report_sha256 = ?", [(copy, k) for k in keys])
+    copy += 1
+db.commit()
+PY
+    count=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from reports').fetchone()[0])" "$WORK/big.sqlite")
+    REPEAT=1
+    review_time=$(best "$BIN" review "$WORK/big.sqlite" --out "$WORK/review")
+    printf 'review %d reports from one database: %.2f s  %.0f reports/s\n' "$count" "$review_time" "$(echo "$count / $review_time" | bc -l)"
+fi

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import NianbaoKit
+import NianbaoModel
+import NianbaoReview
+import NianbaoValidator
+
+/// `compare`: two years of one agency side by side.
+@Suite("Compare two years")
+struct ComparisonTests {
+    @Test func cellsProseAndRepeatedShares() throws {
+        let reports = SeriesBuilder(years: [2021, 2022]).build()
+        var old = reports[0], new = reports[1]
+        old.sections[.problems] = "问题一。问题二。"
+        new.sections[.problems] = "问题一。问题三。"
+        let comparison = Comparison(old: old, new: new, perReport: Validator.check)
+        #expect(comparison.findings.isEmpty)
+        let cell = try #require(comparison.cells.first { $0.path == "requests.new_received.total" })
+        #expect(cell.old == old.requests["new_received", "total"])
+        #expect(cell.new == new.requests["new_received", "total"])
+        #expect(cell.change == cell.new! - cell.old!)
+        let problems = try #require(comparison.parts.first { $0.part == .problems })
+        #expect(problems.sentences.map(\.kind) == [.same, .removed, .added])
+        #expect(problems.repeatedShare == 0.5)
+        // The 备案 sentence of part 六 is the same both years, the other one too.
+        #expect(comparison.parts.first { $0.part == .other }?.repeatedShare == 1)
+        let identical = Comparison(old: old, new: old)
+        #expect(identical.textRepeatedShare == 1)
+        #expect(identical.tableRepeatedShare == 1)
+    }
+
+    @Test func carriedOverMismatchAppearsAndTheOutputsAreWritten() throws {
+        let reports = SeriesBuilder(years: [2020, 2021]).build()
+        var new = reports[1]
+        new.requests["carried_over", "research"]! += 2
+        new.requests["new_received", "research"]! -= 2
+        new.requests["carried_over", "total"]! += 2
+        new.requests["new_received", "total"]! -= 2
+        new.sections = SeriesBuilder.prose(new, feesYuan: new.activeDisclosure["fees", "amount_yuan"].map { NSDecimalNumber(decimal: $0).intValue })
+        let comparison = Comparison(old: reports[0], new: new, perReport: Validator.check)
+        #expect(comparison.findings.map(\.rule) == ["6"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-compare-\(UUID().uuidString)")
+        let written = try CompareJob.write(comparison, formats: [.json, .html], to: folder)
+        #expect(written.map(\.lastPathComponent) == ["comparison.json", "comparison.html"])
+        let html = try String(contentsOf: written[1], encoding: .utf8)
+        #expect(html.contains("上年结转"))
+        #expect(html.contains("class=\"changed\""))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: written[0])) as? [String: Any]
+        #expect((json?["findings"] as? [[String: Any]])?.first?["rule"] as? String == "6")
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import Testing
+import NianbaoDataset
+import NianbaoKit
+import NianbaoModel
+import NianbaoWriters
+
+/// `--to sqlite`: the dataset file.
+@Suite("SQLite dataset")
+struct DatasetTests {
+    static func temporaryDatabase() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-dataset-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent("reports.sqlite").path
+    }
+
+    static func valueCount(_ reports: [Report]) -> Int {
+        reports.reduce(0) { sum, report in sum + ReportTable.allCases.reduce(0) { $0 + report[$1].allCells.count } }
+    }
+
+    @Test func writingTwiceReplacesRowsAndKeepsTheSchemaVersion() throws {
+        let path = try Self.temporaryDatabase()
+        let reports = SeriesBuilder().build()
+        let dataset = try Dataset(path: path)
+        try dataset.write(reports)
+        let first = try dataset.rowCounts()
+        #expect(first["reports"] == 5)
+        #expect(first["report_values"] == Self.valueCount(reports))
+        #expect(first["sections"] == 30)
+        try dataset.write(reports)
+        #expect(try Dataset(path: path).rowCounts() == first)
+        #expect(try dataset.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == Dataset.schemaVersion)
+    }
+
+    @Test func reportsReadBackAsWritten() throws {
+        let path = try Self.temporaryDatabase()
+        var reports = SeriesBuilder().build()
+        reports[1].diagnostics = [Diagnostic(.warning, code: "value.missing", path: "requests.granted.total", message: "缺", location: .line(12))]
+        reports[2].requests["granted", "research"] = nil
+        let dataset = try Dataset(path: path)
+        try dataset.write(reports)
+        let back = try dataset.reports()
+        #expect(back.count == reports.count)
+        for report in reports {
+            let read = try #require(back.first { $0.source.sha256 == report.source.sha256 })
+            #expect(read == report)
+            #expect(read.valueLocations["requests.granted.total"] == report.valueLocations["requests.granted.total"])
+        }
+    }
+
+    @Test func anInterruptedWriteLeavesNoPartialReport() throws {
+        let path = try Self.temporaryDatabase()
+        let reports = SeriesBuilder().build()
+        let dataset = try Dataset(path: path)
+        try dataset.write(Array(reports.prefix(2)))
+        let before = try dataset.rowCounts()
+        struct Interrupted: Error {}
+        #expect(throws: Dataset.DatasetError.self) {
+            try dataset.write(Array(reports.suffix(3)), beforeCommit: { throw Interrupted() })
+        }
+        #expect(try dataset.rowCounts() == before)
+        #expect(try dataset.reports().map(\.year) == [2019, 2020])
+    }
+
+    @Test func viewsGiveTheReportsNumbers() throws {
+        let path = try Self.temporaryDatabase()
+        let reports = SeriesBuilder().build()
+        let dataset = try Dataset(path: path)
+        try dataset.write(reports)
+        try dataset.read { db in
+            for report in reports {
+                let key = report.source.sha256
+                let newReceived = try Int.fetchOne(db, sql: "SELECT new_received FROM requests_wide WHERE report_sha256 = ? AND column_key = 'total'", arguments: [key])
+                #expect(newReceived.map { Decimal($0) } == report.requests["new_received", "total"])
+                let review = try Int.fetchOne(db, sql: "SELECT total FROM review_litigation WHERE report_sha256 = ? AND row_key = 'review'", arguments: [key])
+                #expect(review.map { Decimal($0) } == report.reviewLitigation["review", "total"])
+                let column = report.template == .v2019 ? "total_published" : "in_force"
+                let regulations = try Int.fetchOne(db, sql: "SELECT \(column) FROM active_disclosure WHERE report_sha256 = ? AND row_key = 'regulations'", arguments: [key])
+                #expect(regulations.map { Decimal($0) } == report.activeDisclosure["regulations", column])
+            }
+        }
+    }
+
+    @Test func convertingSamplesTwiceGivesTheSameRowsAndTheJSONNumbers() throws {
+        let path = try Self.temporaryDatabase()
+        let inputs = TestFiles.sampleStems.map { TestFiles.samplesDirectory.appendingPathComponent($0 + ".txt").path }
+        let job = ConvertJob(paths: inputs, format: .sqlite, folder: URL(fileURLWithPath: path), jobs: 2)
+        let outcome = try job.run(standardInput: { [] })
+        #expect(outcome.failures.isEmpty)
+        let counts = try Dataset(path: path).rowCounts()
+        #expect(counts["reports"] == inputs.count)
+        _ = try job.run(standardInput: { [] })
+        #expect(try Dataset(path: path).rowCounts() == counts)
+        let dataset = try Dataset(path: path)
+        for input in inputs {
+            let report = try Pipeline.convert(contentsOf: URL(fileURLWithPath: input))
+            #expect(try dataset.reports().first { $0.source.sha256 == report.source.sha256 } == report)
+            try dataset.read { db in
+                for column in TemplateCatalog.applicantColumns.map(\.key) {
+                    let row = try Row.fetchOne(db, sql: "SELECT new_received, carried_forward FROM requests_wide WHERE report_sha256 = ? AND column_key = ?",
+                                               arguments: [report.source.sha256, column])
+                    let newReceived: Int? = row?["new_received"], forward: Int? = row?["carried_forward"]
+                    #expect(newReceived.map { Decimal($0) } == report.requests["new_received", column])
+                    #expect(forward.map { Decimal($0) } == report.requests["carried_forward", column])
+                }
+            }
+        }
+    }
+}
