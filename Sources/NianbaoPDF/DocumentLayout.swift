@@ -22,12 +22,14 @@ struct DocumentLayout {
         let furniture = furnitureLines(pageLines)
         var pieces: [[Piece]] = []
         var dropped = 0
+        // The header columns of the table that ends the previous page.
+        var inherited: HeaderColumns?
         for (pageIndex, lines) in pageLines.enumerated() {
             var kept: [(VisualLine, Int)] = []
             for (index, line) in lines.enumerated() {
                 if furniture.contains(PageLine(page: pageIndex, index: index)) { dropped += 1 } else { kept.append((line, index + 1)) }
             }
-            pieces.append(Self.pieces(kept))
+            pieces.append(Self.pieces(kept, inherited: &inherited))
         }
         if dropped > 0 {
             diagnostics.append(Diagnostic(.info, code: "pdf.page_furniture", message: "\(dropped) page header, footer or page-number line(s) left out"))
@@ -92,9 +94,14 @@ struct DocumentLayout {
     /// The page's lines, with table regions made tables. A table region is a run of lines that
     /// break into cells with wide gaps (at least two of them), with the few closely packed lines
     /// between them (as close as the table's rows), and the header lines just above.
-    private static func pieces(_ lines: [(VisualLine, Int)]) -> [Piece] {
+    /// `inherited` holds the header columns of the last table read (given to a table without a
+    /// header: its continuation) and is set to those of each table; a page without a table clears it.
+    private static func pieces(_ lines: [(VisualLine, Int)], inherited: inout HeaderColumns?) -> [Piece] {
         let anchorIndices = lines.indices.filter { isTableLine(lines[$0].0) }
-        guard !anchorIndices.isEmpty else { return lines.map { .line($0.0, number: $0.1) } }
+        guard !anchorIndices.isEmpty else {
+            if !lines.isEmpty { inherited = nil }
+            return lines.map { .line($0.0, number: $0.1) }
+        }
         let heights = anchorIndices.map { lines[$0].0.height }.sorted()
         let rowHeight = max(heights[heights.count / 2], 1)
         func gap(_ upper: Int, _ lower: Int) -> Double { lines[lower].0.y0 - lines[upper].0.y1 }
@@ -149,8 +156,11 @@ struct DocumentLayout {
                 pieces.append(.line(lines[next].0, number: lines[next].1))
                 next += 1
             }
-            let grid = TableGrid(lines: lines[first...last].map(\.0))
+            // A table may continue the last one (on the previous page, or past rows left blank that
+            // broke the region): without a header of its own it takes that table's columns.
+            let grid = TableGrid(lines: lines[first...last].map(\.0), inherited: inherited)
             pieces.append(.table(grid, lineNumber: lines[first].1))
+            inherited = grid.lastHeaderColumns
             next = last + 1
         }
         while next < lines.count {
@@ -220,6 +230,11 @@ struct DocumentLayout {
                     if !continues {
                         flushTable()
                         tableNumber += 1
+                    }
+                    for note in grid.unplaced {
+                        diagnostics.append(Diagnostic(.warning, code: "pdf.value_unplaced",
+                            message: "table \(tableNumber) on page \(pageNumber): \(note); nianbao could not read the cell, it is null",
+                            location: SourceLocation(table: tableNumber, page: pageNumber)))
                     }
                     var rows = openTable?.rows ?? []
                     let location = openTable?.location ?? SourceLocation(table: tableNumber, page: pageNumber)

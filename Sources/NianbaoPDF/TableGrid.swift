@@ -29,8 +29,16 @@ struct TableGrid {
     }
 
     var rows: [Row] = []
+    /// Why values were left out of a row (two values in one header column, a value outside every
+    /// header column): one message each.
+    var unplaced: [String] = []
+    /// The columns the last table part's header proved, for a part continued on the next page
+    /// without its header.
+    var lastHeaderColumns: HeaderColumns?
 
-    init(lines: [VisualLine]) {
+    /// Rebuilds the table of `lines`; `inherited` are the header columns of the table this one may
+    /// continue (used for a first part without a header of its own).
+    init(lines: [VisualLine], inherited: HeaderColumns? = nil) {
         let words = Self.joiningSigns(lines)
         guard !words.isEmpty else { return }
         let heights = words.map(\.height).sorted()
@@ -48,8 +56,27 @@ struct TableGrid {
         let global = Self.valueColumns(values: values, others: others)
         let firstValueX = global.clusters.first?.x0 ?? 0
         let tableLeft = words.map(\.x0).min() ?? firstValueX
-        let labelEdge = Self.emptiestStrip(from: tableLeft, to: firstValueX, words: others.filter { $0.x0 < firstValueX }, preferRight: true)
+        var valueEdge = Self.emptiestStrip(from: tableLeft, to: firstValueX, words: others.filter { $0.x0 < firstValueX }, preferRight: true)
             ?? firstValueX - 0.5
+        // A header column left of every value (a column blank in every row): the label area ends
+        // before its header cell.
+        let levelWithValue = { (word: PDFWord) -> Bool in
+            values.contains { min($0.y1, word.y1) - max($0.y0, word.y0) >= 0.5 * min($0.height, word.height) }
+        }
+        let headerLeft = HeaderColumns.leaves(HeaderColumns.cells(others.filter { !levelWithValue($0) }, height: height)).map(\.x0).min()
+            ?? inherited?.spans.first?.lowerBound
+        if let headerLeft {
+            // Row labels: words level with a value, left of the header columns (a header cell over
+            // the label column, such as 本列数据的勾稽关系为…, spans it and says nothing).
+            let rowLabels = others.filter { $0.x0 < headerLeft && levelWithValue($0) }
+            // The label area ends right after them.
+            if let labelEnd = rowLabels.map(\.x1).filter({ $0 <= headerLeft + 0.5 }).max() {
+                valueEdge = labelEnd + 0.5
+            } else {
+                valueEdge = min(valueEdge, headerLeft - 0.5)
+            }
+        }
+        let labelEdge = valueEdge
         /// The value column of an x position among `separators`; -1 in the label area.
         func column(_ x: Double, _ separators: [Double]) -> Int {
             if x < labelEdge { return -1 }
@@ -96,17 +123,31 @@ struct TableGrid {
             if header { groupStarts.append(index) }
         }
         var groupSeparators: [[Double]] = []
+        var groupRightEnds: [Double] = []
+        var groupHeaders: [HeaderColumns?] = []
         for (group, start) in groupStarts.enumerated() {
             let end = group + 1 < groupStarts.count ? groupStarts[group + 1] : anchors.count
             let top = start > 0 ? anchors[start - 1].y1 : -Double.infinity
             let bottom = anchors[end - 1].y1
             let groupValues = anchors[start..<end].flatMap(\.words)
             let groupOthers = others.filter { range($0).last >= 0 && $0.centerY > top && $0.centerY <= bottom }
+            // The header cells above the group's first value line prove its columns; a first
+            // group without them continues the inherited columns (a table continued on a new page).
+            let headerWords = valueAreaText.filter { $0.centerY > top && $0.centerY < anchors[start].y0 }
+            if let header = HeaderColumns.find(in: headerWords, height: height) ?? (group == 0 ? inherited : nil) {
+                groupSeparators.append(header.separators)
+                groupRightEnds.append(header.rightEnd)
+                groupHeaders.append(header)
+                continue
+            }
             let columns = Self.valueColumns(values: groupValues, others: groupOthers)
             // A group of one column or with fewer columns than the table keeps the table's columns
             // unless its own values need different ones.
             groupSeparators.append(groupStarts.count == 1 ? global.separators : columns.separators)
+            groupRightEnds.append(.infinity)
+            groupHeaders.append(nil)
         }
+        lastHeaderColumns = groupHeaders.last ?? nil
         /// The group a vertical position belongs to: the group of the first value line below it
         /// (a header sits above its values), else the last.
         func group(at y: Double) -> Int {
@@ -118,10 +159,29 @@ struct TableGrid {
         // 4. The rest of the value area: into a value line it overlaps, else loose.
         var valueCells = [[Int: [PDFWord]]](repeating: [:], count: anchors.count)
         var loose: [PDFWord] = []
+        var unplacedNotes: [String] = []
         for (index, anchor) in anchors.enumerated() {
-            let lines = separators(of: groupOf[index])
-            for word in anchor.words { valueCells[index][column(word.centerX, lines), default: []].append(word) }
+            let group = groupOf[index]
+            let lines = separators(of: group)
+            let rightEnd = group < groupRightEnds.count ? groupRightEnds[group] : .infinity
+            for word in anchor.words {
+                if word.centerX > rightEnd {
+                    unplacedNotes.append("the value `\(word.text)` lies right of the last header column; not placed")
+                    continue
+                }
+                valueCells[index][column(word.centerX, lines), default: []].append(word)
+            }
+            // Under a proven header, two values in one column are not one reading: the cell is left
+            // empty (null) with a note.
+            if group < groupHeaders.count, let header = groupHeaders[group] {
+                for (columnIndex, words) in valueCells[index] where words.filter({ TextJoin.isValueLike($0.text) }).count >= 2 {
+                    let name = columnIndex >= 0 && columnIndex < header.names.count ? header.names[columnIndex] : "column \(columnIndex + 1)"
+                    unplacedNotes.append("values " + words.map { "`\($0.text)`" }.joined(separator: " ") + " all lie under the header \(name); none placed")
+                    valueCells[index][columnIndex] = []
+                }
+            }
         }
+        unplaced = unplacedNotes
         let labelWords = others.filter { range($0).last < 0 }
         for word in others where range(word).last >= 0 {
             let index = anchor(overlapping: word.y0, word.y1, minimum: 0.3 * word.height)
@@ -207,6 +267,10 @@ struct TableGrid {
             built.append(Row(cells: cells, y0: line.y0, hasValues: false, labels: labelPieces))
         }
         rows = built.sorted { $0.y0 < $1.y0 }
+        if ProcessInfo.processInfo.environment["NIANBAO_DEBUG_GRID"] != nil {
+            FileHandle.standardError.write(Data("GRID inh=\(inherited?.names.count ?? -1) headerLeft=\(String(describing: headerLeft)) labelEdge=\(labelEdge) headers=\(groupHeaders.map { $0?.names ?? [] }) seps=\(groupSeparators)\n".utf8))
+            for row in rows { FileHandle.standardError.write(Data(("  " + row.cells.map { "\($0.text)" + ($0.span > 1 ? "*\($0.span)" : "") }.joined(separator: " | ") + "\n").utf8)) }
+        }
     }
 
     /// Value columns from values: clusters of their x ranges (plus a column blank in every row,
