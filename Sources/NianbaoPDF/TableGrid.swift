@@ -131,10 +131,11 @@ struct TableGrid {
             let bottom = anchors[end - 1].y1
             let groupValues = anchors[start..<end].flatMap(\.words)
             let groupOthers = others.filter { range($0).last >= 0 && $0.centerY > top && $0.centerY <= bottom }
-            // The header cells above the group's first value line prove its columns; a first
-            // group without them continues the inherited columns (a table continued on a new page).
+            // The header cells above the group's first value line prove its columns; a group
+            // without them continues the columns before it (the previous group's, or for the first
+            // the inherited ones: a table continued on a new page).
             let headerWords = valueAreaText.filter { $0.centerY > top && $0.centerY < anchors[start].y0 }
-            if let header = HeaderColumns.find(in: headerWords, height: height) ?? (group == 0 ? inherited : nil) {
+            if let header = HeaderColumns.find(in: headerWords, height: height) ?? (group == 0 ? inherited : groupHeaders.last ?? nil) {
                 groupSeparators.append(header.separators)
                 groupRightEnds.append(header.rightEnd)
                 groupHeaders.append(header)
