@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Narrow the value columns of every table in a DOCX so header cells wrap inside their cells
 (`商业企` / `业`, `社会公益` / `组织`): every w:gridCol and w:tcW after a row's first is scaled by
-FACTOR (default 0.6), the label column keeps its width.
+FACTOR (default 0.75), the label column keeps its width.
 
 usage: narrow_columns.py IN.docx OUT.docx [FACTOR]
 """
@@ -9,7 +9,7 @@ import re
 import sys
 import zipfile
 
-factor = float(sys.argv[3]) if len(sys.argv) > 3 else 0.6
+factor = float(sys.argv[3]) if len(sys.argv) > 3 else 0.75
 
 
 def scale(match):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Render the random reports of Scripts/synth/generate.py as PDFs by two producers and read them back:
 #   lo         the project's DOCX through LibreOffice
-#   narrow     value columns narrowed to 60 % (header cells wrap) through LibreOffice
+#   narrow     value columns narrowed to 75 % (header cells wrap) through LibreOffice
 #   landscape  A4 landscape through LibreOffice
 #   mupdf      LibreOffice's HTML export of the DOCX laid out by MuPDF (PyMuPDF's Story)
 # then print right / wrong / null per rendering (Scripts/pdf-fixtures/wrongs.py).
