@@ -143,4 +143,23 @@ struct HeaderColumns: Equatable {
         }
         return HeaderColumns(spans: leaves.map { $0.x0...$0.x1 }, names: leaves.map { normalized($0.text) })
     }
+
+    /// The applicant columns of the requests table and the outcome columns of the review table,
+    /// in order.
+    static let applicantNames = TemplateCatalog.applicantColumns.map { normalized($0.label) }
+    static let outcomeNames = TemplateCatalog.outcomeColumns.map { normalized($0.label) }
+
+    /// Why these columns are not the whole header of a requests or review table (some of its
+    /// named columns missing, or out of order), or `nil` when they are or the table is another.
+    var incompleteness: String? {
+        let applicantOnly = Set(Self.applicantNames.dropLast(2))
+        let outcomeOnly = Set(Self.outcomeNames.dropLast())
+        if names.contains(where: applicantOnly.contains), names != Self.applicantNames {
+            return "the header names \(names.count) of the 7 applicant columns (\(names.joined(separator: " ")))"
+        }
+        if names.contains(where: outcomeOnly.contains), names != Self.outcomeNames, names != Array([Self.outcomeNames, Self.outcomeNames, Self.outcomeNames].joined()) {
+            return "the header names \(names.count) of the 15 outcome columns (\(names.joined(separator: " ")))"
+        }
+        return nil
+    }
 }

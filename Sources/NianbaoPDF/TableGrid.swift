@@ -172,6 +172,14 @@ struct TableGrid {
                 }
                 valueCells[index][column(word.centerX, lines), default: []].append(word)
             }
+            // Under a header that lacks some of its table's columns no value is placed.
+            if group < groupHeaders.count, let header = groupHeaders[group], let reason = header.incompleteness {
+                if !anchor.words.isEmpty {
+                    unplacedNotes.append(reason + "; the \(anchor.words.count) value(s) of its row " + anchor.words.map { "`\($0.text)`" }.joined(separator: " ") + " not placed")
+                }
+                valueCells[index] = [:]
+                continue
+            }
             // Under a proven header, two values in one column are not one reading: the cell is left
             // empty (null) with a note.
             if group < groupHeaders.count, let header = groupHeaders[group] {
