@@ -122,7 +122,10 @@ struct DocumentLayout {
             // in a narrow column runs over many lines).
             let anchorWidth = lines[anchor].0.x1 - lines[anchor].0.x0
             let fewOrShort = between.count <= 8 || between.allSatisfy { lines[$0].0.x1 - lines[$0].0.x0 < 0.4 * anchorWidth }
-            let joined = fewOrShort && ((end + 1)...anchor).allSatisfy { gap($0 - 1, $0) <= tight }
+            // Header lines naming template columns stay with the rows below them across a wider gap.
+            let joined = fewOrShort && ((end + 1)...anchor).allSatisfy {
+                    gap($0 - 1, $0) <= tight || gap($0 - 1, $0) <= 3 * rowHeight && HeaderColumns.namesColumn(lines[$0 - 1].0)
+                }
                 && between.allSatisfy { !isHeading(lines[$0].0) && !(isPartHeading(lines[$0].0.text) && lines[$0].0.segments.count == 1 && lines[$0].0.x0 < lines[anchor].0.x0 - 0.5) }
             if joined { end = anchor } else {
                 regions.append(start...end)
@@ -141,8 +144,11 @@ struct DocumentLayout {
             guard anchors.count >= 2 || (anchors[0] <= 1 && lines[anchors[0]].0.segments.count >= 3) else { continue }
             var first = region.lowerBound, last = region.upperBound
             // Header lines just above: tightly packed, no headings.
-            while first - 1 >= next, first - 1 >= 0, gap(first - 1, first) <= tight, !isHeading(lines[first - 1].0),
-                  !isPartHeading(lines[first - 1].0.text) {
+            // A header line that names a template column (or a wrapped piece of one) may sit
+            // further above (cell padding, header cells aligned at the top).
+            while first - 1 >= next, first - 1 >= 0,
+                  gap(first - 1, first) <= tight || gap(first - 1, first) <= 3 * rowHeight && HeaderColumns.namesColumn(lines[first - 1].0),
+                  !isHeading(lines[first - 1].0), !isPartHeading(lines[first - 1].0.text) {
                 first -= 1
             }
             // Wrapped label lines just below: tightly packed, inside the table, short.

@@ -77,6 +77,18 @@ struct HeaderColumns: Equatable {
         return result.replacingOccurrences(of: "其它", with: "其他")
     }
 
+    /// Header words of the requests and review tables that name no value column.
+    static let headerWords: Set<String> = ["申请人情况", "法人或其他组织", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"]
+
+    /// `true` when every segment of `line` is a piece of a column name or of a requests or
+    /// review header word (a header cell wrapped over lines: `自然` / `人`, `社会公益` / `组织`).
+    static func namesColumn(_ line: VisualLine) -> Bool {
+        let pieces = line.segments.map { normalized(TextJoin.join($0.words.map(\.text))) }.filter { !$0.isEmpty }
+        return !pieces.isEmpty && pieces.allSatisfy { piece in
+            names.contains { $0.contains(piece) } || headerWords.contains { $0.contains(piece) }
+        }
+    }
+
     /// A header cell: its pieces' box and joined text.
     struct Cell {
         var x0: Double, x1: Double, y0: Double, y1: Double

@@ -45,6 +45,8 @@ struct TableGrid {
         let height = max(heights[heights.count / 2], 1)
         let values = words.filter { TextJoin.isValueLike($0.text) }
         guard values.count >= 2 else {
+            // A header without rows (the rows follow as a table of their own): its columns go on.
+            lastHeaderColumns = HeaderColumns.find(in: words, height: height) ?? inherited
             rows = lines.map { line in Row(cells: line.segments.map { (1, TextJoin.join($0.words.map(\.text))) }, y0: line.y0, hasValues: false) }
             return
         }
