@@ -49,6 +49,17 @@ struct HeaderColumns: Equatable {
         return result
     }()
 
+    /// The template's row labels, without whitespace (brackets kept).
+    static let rowLabels: Set<String> = {
+        var result: Set<String> = []
+        for table in ReportTable.allCases {
+            for template in [TemplateVersion.v2019, .v2021] {
+                for row in TemplateCatalog.rows(table, template) { result.insert(row.label.filter { !$0.isWhitespace }) }
+            }
+        }
+        return result
+    }()
+
     /// Every prefix of a name, to join the pieces of a wrapped header cell.
     private static let prefixes: Set<String> = {
         var result: Set<String> = []
@@ -71,7 +82,7 @@ struct HeaderColumns: Equatable {
         for character in text where !character.isWhitespace {
             // A leading bracket is an enumerator (`（七）总计` is a row label), kept.
             if (character == "（" || character == "(") && !result.isEmpty { depth += 1; continue }
-            if character == "）" || character == ")" { depth = max(depth - 1, 0); continue }
+            if (character == "）" || character == ")") && depth > 0 { depth -= 1; continue }
             if depth == 0 { result.append(character) }
         }
         return result.replacingOccurrences(of: "其它", with: "其他")
@@ -154,6 +165,13 @@ struct HeaderColumns: Equatable {
             return nil
         }
         return HeaderColumns(spans: leaves.map { $0.x0...$0.x1 }, names: leaves.map { normalized($0.text) })
+    }
+
+    /// `true` when each of these columns is one of `other`'s, by name, overlapping it.
+    func isPart(of other: HeaderColumns) -> Bool {
+        zip(names, spans).allSatisfy { name, span in
+            zip(other.names, other.spans).contains { $0 == name && $1.overlaps(span) }
+        }
     }
 
     /// The applicant columns of the requests table and the outcome columns of the review table,

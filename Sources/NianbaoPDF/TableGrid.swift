@@ -112,6 +112,21 @@ struct TableGrid {
             return best?.index
         }
 
+        // A number wrapped inside its cell (`60264` over `2`, the lines overlapping): neither
+        // piece is a reading of the cell; both left out with a note.
+        var wrapNotes: [String] = []
+        for index in anchors.indices.dropFirst() {
+            let upper = anchors[index - 1], lower = anchors[index]
+            guard lower.y0 < upper.y1 - 0.5 else { continue }
+            for word in lower.words {
+                guard let above = upper.words.first(where: { min($0.x1, word.x1) - max($0.x0, word.x0) > 0 }) else { continue }
+                wrapNotes.append("the value `\(above.text)` goes on below as `\(word.text)` (wrapped inside its cell); not placed")
+                anchors[index - 1].words.removeAll { $0 == above }
+                anchors[index].words.removeAll { $0 == word }
+            }
+        }
+        anchors.removeAll { $0.words.isEmpty }
+
         // 3. Sub-tables: value lines with header cells between them start a new group with its own
         //    columns (the header rows give the column edges: a 采购项目数量 / 采购总金额 part
         //    under a three-column part puts its values elsewhere).
@@ -137,9 +152,24 @@ struct TableGrid {
             // without them continues the columns before it (the previous group's, or for the first
             // the inherited ones: a table continued on a new page).
             let headerWords = valueAreaText.filter { $0.centerY > top && $0.centerY < anchors[start].y0 }
-            if let header = HeaderColumns.find(in: headerWords, height: height) ?? (group == 0 ? inherited : groupHeaders.last ?? nil) {
-                groupSeparators.append(header.separators)
-                groupRightEnds.append(header.rightEnd)
+            let before = group == 0 ? inherited : groupHeaders.last ?? nil
+            var own = HeaderColumns.find(in: headerWords, height: height)
+            // A repeated header cut short (a page break between its rows) whose columns all stand
+            // where the complete header before put them: that header.
+            if let partial = own, partial.incompleteness != nil, let before, before.incompleteness == nil, partial.isPart(of: before) {
+                own = before
+            }
+            if let header = own ?? before {
+                // Values in as many x ranges as there are header columns, each range between the
+                // neighbouring headers: the boundaries lie between the values (left-aligned values
+                // in a wide cell sit far left of its centred header).
+                let clusters = Self.valueColumns(values: groupValues, others: []).clusters
+                let spans = header.spans
+                let consistent = clusters.count == spans.count && clusters.indices.allSatisfy { k in
+                    (k == 0 || clusters[k].x0 >= spans[k - 1].upperBound) && (k + 1 == spans.count || clusters[k].x1 <= spans[k + 1].lowerBound)
+                }
+                groupSeparators.append(consistent ? zip(clusters, clusters.dropFirst()).map { ($0.x1 + $1.x0) / 2 } : header.separators)
+                groupRightEnds.append(consistent ? max(header.rightEnd, (clusters.last?.x1 ?? 0) + 1) : header.rightEnd)
                 groupHeaders.append(header)
                 continue
             }
@@ -192,7 +222,7 @@ struct TableGrid {
                 }
             }
         }
-        unplaced = unplacedNotes
+        unplaced = wrapNotes + unplacedNotes
         let labelWords = others.filter { range($0).last < 0 }
         for word in others where range(word).last >= 0 {
             let index = anchor(overlapping: word.y0, word.y1, minimum: 0.3 * word.height)
@@ -278,10 +308,6 @@ struct TableGrid {
             built.append(Row(cells: cells, y0: line.y0, hasValues: false, labels: labelPieces))
         }
         rows = built.sorted { $0.y0 < $1.y0 }
-        if ProcessInfo.processInfo.environment["NIANBAO_DEBUG_GRID"] != nil {
-            FileHandle.standardError.write(Data("GRID inh=\(inherited?.names.count ?? -1) headerLeft=\(String(describing: headerLeft)) labelEdge=\(labelEdge) headers=\(groupHeaders.map { $0?.names ?? [] }) seps=\(groupSeparators)\n".utf8))
-            for row in rows { FileHandle.standardError.write(Data(("  " + row.cells.map { "\($0.text)" + ($0.span > 1 ? "*\($0.span)" : "") }.joined(separator: " | ") + "\n").utf8)) }
-        }
     }
 
     /// Value columns from values: clusters of their x ranges (plus a column blank in every row,
@@ -406,7 +432,10 @@ struct LabelBlock {
                 let aligned = abs(last.x0 - x0) <= 1.5 || abs((last.x0 + last.x1) / 2 - (x0 + x1) / 2) <= 1.5
                 let step = piece.y0 - last.y0
                 let sameRow = anchors[index] == nil || pieceAnchor == nil || anchors[index] == pieceAnchor
-                return aligned && step > 0 && step <= 1.5 * height && !startsLabel && sameRow && headers[index] == pieceIsHeader
+                // A block that already reads as a whole row label of the template (行政处罚 over
+                // 行政强制, its row left blank) takes no more lines.
+                let complete = HeaderColumns.rowLabels.contains(blocks[index].text.filter { !$0.isWhitespace })
+                return aligned && step > 0 && step <= 1.5 * height && !startsLabel && !complete && sameRow && headers[index] == pieceIsHeader
             }
             if let target {
                 blocks[target].words += piece.segment.words
