@@ -21,13 +21,13 @@ struct HeaderColumns: Equatable {
         zip(spans, spans.dropFirst()).map { ($0.upperBound + $1.lowerBound) / 2 }
     }
 
-    /// The right end of the last column: its header's centre plus three quarters of the median
-    /// pitch between header centres; open for a single column.
+    /// The right end of the last column: its header's centre plus one and a half times the
+    /// median pitch between header centres; open for a single column.
     var rightEnd: Double {
         let centres = spans.map { ($0.lowerBound + $0.upperBound) / 2 }
         let pitches = zip(centres, centres.dropFirst()).map { $1 - $0 }.sorted()
         guard let last = centres.last, !pitches.isEmpty else { return .infinity }
-        return max(last + 0.75 * pitches[pitches.count / 2], spans[spans.count - 1].upperBound + 1)
+        return max(last + 1.5 * pitches[pitches.count / 2], spans[spans.count - 1].upperBound + 1)
     }
 
     // MARK: Finding the header cells
@@ -122,7 +122,7 @@ struct HeaderColumns: Equatable {
                     let last = cell.lastLine
                     let sameLine = min(last.y1, word.y1) - max(last.y0, word.y0) >= 0.5 * min(last.y1 - last.y0, word.height)
                     if sameLine { return word.x0 >= last.x1 - 0.5 && word.x0 - last.x1 <= 0.8 * height }
-                    let below = word.y0 > last.y0 + 0.3 * height && word.y0 - last.y1 <= 0.8 * height
+                    let below = word.y0 > last.y0 + 0.3 * height && word.y0 - last.y1 <= 1.5 * height
                     let overlap = min(last.x1, word.x1) - max(last.x0, word.x0)
                     return below && overlap >= 0.3 * min(last.x1 - last.x0, word.x1 - word.x0)
                 }

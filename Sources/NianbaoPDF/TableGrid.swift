@@ -159,14 +159,24 @@ struct TableGrid {
             if let partial = own, partial.incompleteness != nil, let before, before.incompleteness == nil, partial.isPart(of: before) {
                 own = before
             }
+            let clusters = Self.valueColumns(values: groupValues, others: []).clusters
+            // A header whose named columns are not all found, over values in exactly as many x
+            // ranges as its table has columns (7 applicant, 15 outcome): the ranges in order are
+            // those columns.
+            if let partial = own, partial.incompleteness != nil {
+                let full = partial.names.contains(where: HeaderColumns.applicantNames.contains) && !partial.names.contains(where: ["结果维持", "结果纠正", "其他结果", "尚未审结"].contains)
+                    ? HeaderColumns.applicantNames : Array([HeaderColumns.outcomeNames, HeaderColumns.outcomeNames, HeaderColumns.outcomeNames].joined())
+                if clusters.count == full.count {
+                    own = HeaderColumns(spans: clusters.map { $0.x0...$0.x1 }, names: full)
+                }
+            }
             if let header = own ?? before {
-                // Values in as many x ranges as there are header columns, each range between the
-                // neighbouring headers: the boundaries lie between the values (left-aligned values
+                // Values in as many x ranges as there are header columns, each range within its
+                // neighbours' headers: the boundaries lie between the values (left-aligned values
                 // in a wide cell sit far left of its centred header).
-                let clusters = Self.valueColumns(values: groupValues, others: []).clusters
                 let spans = header.spans
                 let consistent = clusters.count == spans.count && clusters.indices.allSatisfy { k in
-                    (k == 0 || clusters[k].x0 >= spans[k - 1].upperBound) && (k + 1 == spans.count || clusters[k].x1 <= spans[k + 1].lowerBound)
+                    (k == 0 || clusters[k].x0 >= spans[k - 1].lowerBound) && (k + 1 == spans.count || clusters[k].x1 <= spans[k + 1].upperBound)
                 }
                 groupSeparators.append(consistent ? zip(clusters, clusters.dropFirst()).map { ($0.x1 + $1.x0) / 2 } : header.separators)
                 groupRightEnds.append(consistent ? max(header.rightEnd, (clusters.last?.x1 ?? 0) + 1) : header.rightEnd)
