@@ -112,21 +112,6 @@ struct TableGrid {
             return best?.index
         }
 
-        // A number wrapped inside its cell (`60264` over `2`, the lines overlapping): neither
-        // piece is a reading of the cell; both left out with a note.
-        var wrapNotes: [String] = []
-        for index in anchors.indices.dropFirst() {
-            let upper = anchors[index - 1], lower = anchors[index]
-            guard lower.y0 < upper.y1 - 0.5 else { continue }
-            for word in lower.words {
-                guard let above = upper.words.first(where: { min($0.x1, word.x1) - max($0.x0, word.x0) > 0 }) else { continue }
-                wrapNotes.append("the value `\(above.text)` goes on below as `\(word.text)` (wrapped inside its cell); not placed")
-                anchors[index - 1].words.removeAll { $0 == above }
-                anchors[index].words.removeAll { $0 == word }
-            }
-        }
-        anchors.removeAll { $0.words.isEmpty }
-
         // 3. Sub-tables: value lines with header cells between them start a new group with its own
         //    columns (the header rows give the column edges: a 采购项目数量 / 采购总金额 part
         //    under a three-column part puts its values elsewhere).
@@ -232,7 +217,7 @@ struct TableGrid {
                 }
             }
         }
-        unplaced = wrapNotes + unplacedNotes
+        unplaced = unplacedNotes
         let labelWords = others.filter { range($0).last < 0 }
         for word in others where range(word).last >= 0 {
             let index = anchor(overlapping: word.y0, word.y1, minimum: 0.3 * word.height)
