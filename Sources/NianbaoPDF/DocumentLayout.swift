@@ -151,11 +151,12 @@ struct DocumentLayout {
                   !isHeading(lines[first - 1].0), !isPartHeading(lines[first - 1].0.text) {
                 first -= 1
             }
-            // Wrapped label lines just below: tightly packed, inside the table, short.
+            // Wrapped label lines just below: tightly packed, inside the table, short, or pieces
+            // of wrapped header cells (a header at the foot of a page, its rows on the next).
             let left = lines[region].map(\.0.x0).min() ?? 0, right = lines[region].map(\.0.x1).max() ?? 0
             while last + 1 < lines.count, gap(last, last + 1) <= tight, !isHeading(lines[last + 1].0),
                   !isPartHeading(lines[last + 1].0.text), lines[last + 1].0.x0 > left - 2,
-                  lines[last + 1].0.x1 - lines[last + 1].0.x0 < 0.4 * (right - left) {
+                  lines[last + 1].0.x1 - lines[last + 1].0.x0 < 0.4 * (right - left) || HeaderColumns.namesColumn(lines[last + 1].0) {
                 last += 1
             }
             while next < first {

@@ -67,12 +67,24 @@ struct TableGrid {
         }
         let headerLeft = HeaderColumns.leaves(HeaderColumns.cells(others.filter { !levelWithValue($0) }, height: height)).map(\.x0).min()
             ?? inherited?.spans.first?.lowerBound
-        if let headerLeft {
+        // Label words level with values between the header's left edge and the first value: the
+        // header cells stand shifted from their columns (pandoc's DOCX puts a header row's cells
+        // in the first columns, over the row labels) and say nothing about the label area.
+        let displaced = headerLeft.map { left in
+            others.contains { $0.x0 >= left - 0.5 && $0.x1 < firstValueX && levelWithValue($0) }
+        } ?? false
+        if displaced {
+            // The label area ends at the first value (every row label lies left of it).
+            valueEdge = firstValueX - 0.5
+        } else if let headerLeft {
             // Row labels: words level with a value, left of the header columns (a header cell over
             // the label column, such as 本列数据的勾稽关系为…, spans it and says nothing).
             let rowLabels = others.filter { $0.x0 < headerLeft && levelWithValue($0) }
-            // The label area ends right after them.
-            if let labelEnd = rowLabels.map(\.x1).filter({ $0 <= headerLeft + 0.5 }).max() {
+            // The label area ends right after them, or after a label-column header cell that ends
+            // further right yet left of the header columns (the label area stays as wide as on
+            // the page before, so a repeated header row reads the same).
+            let labelArea = rowLabels.isEmpty ? [] : others.filter { $0.x0 < headerLeft && $0.x1 <= headerLeft + 0.5 }
+            if let labelEnd = labelArea.map(\.x1).max() {
                 valueEdge = labelEnd + 0.5
             } else {
                 valueEdge = min(valueEdge, headerLeft - 0.5)
@@ -160,9 +172,14 @@ struct TableGrid {
                 // neighbours' headers: the boundaries lie between the values (left-aligned values
                 // in a wide cell sit far left of its centred header).
                 let spans = header.spans
-                let consistent = clusters.count == spans.count && clusters.indices.allSatisfy { k in
+                // A complete requests or review header (all its named columns, in order) over as
+                // many x ranges: the ranges in order, even when the header cells stand shifted
+                // from the values (pandoc's DOCX puts a header row's cells in the first columns).
+                let wholeTemplateHeader = header.incompleteness == nil
+                    && (header.names == HeaderColumns.applicantNames || header.names.count == 3 * HeaderColumns.outcomeNames.count)
+                let consistent = clusters.count == spans.count && (wholeTemplateHeader || clusters.indices.allSatisfy { k in
                     (k == 0 || clusters[k].x0 >= spans[k - 1].lowerBound) && (k + 1 == spans.count || clusters[k].x1 <= spans[k + 1].upperBound)
-                }
+                })
                 groupSeparators.append(consistent ? zip(clusters, clusters.dropFirst()).map { ($0.x1 + $1.x0) / 2 } : header.separators)
                 groupRightEnds.append(consistent ? max(header.rightEnd, (clusters.last?.x1 ?? 0) + 1) : header.rightEnd)
                 groupHeaders.append(header)
@@ -176,6 +193,12 @@ struct TableGrid {
             groupHeaders.append(nil)
         }
         lastHeaderColumns = groupHeaders.last ?? nil
+        // Header cells below the last value line (a sub-table's header at the foot of a page, its
+        // rows on the next) prove the columns the table goes on with.
+        if let last = anchors.last,
+           let trailing = HeaderColumns.find(in: valueAreaText.filter { $0.centerY > last.y1 }, height: height) {
+            lastHeaderColumns = trailing
+        }
         /// The group a vertical position belongs to: the group of the first value line below it
         /// (a header sits above its values), else the last.
         func group(at y: Double) -> Int {
