@@ -22,12 +22,14 @@ struct DocumentLayout {
         let furniture = furnitureLines(pageLines)
         var pieces: [[Piece]] = []
         var dropped = 0
+        // The header columns of the table that ends the previous page.
+        var inherited: HeaderColumns?
         for (pageIndex, lines) in pageLines.enumerated() {
             var kept: [(VisualLine, Int)] = []
             for (index, line) in lines.enumerated() {
                 if furniture.contains(PageLine(page: pageIndex, index: index)) { dropped += 1 } else { kept.append((line, index + 1)) }
             }
-            pieces.append(Self.pieces(kept))
+            pieces.append(Self.pieces(kept, inherited: &inherited))
         }
         if dropped > 0 {
             diagnostics.append(Diagnostic(.info, code: "pdf.page_furniture", message: "\(dropped) page header, footer or page-number line(s) left out"))
@@ -92,9 +94,14 @@ struct DocumentLayout {
     /// The page's lines, with table regions made tables. A table region is a run of lines that
     /// break into cells with wide gaps (at least two of them), with the few closely packed lines
     /// between them (as close as the table's rows), and the header lines just above.
-    private static func pieces(_ lines: [(VisualLine, Int)]) -> [Piece] {
+    /// `inherited` holds the header columns of the last table read (given to a table without a
+    /// header: its continuation) and is set to those of each table; a page without a table clears it.
+    private static func pieces(_ lines: [(VisualLine, Int)], inherited: inout HeaderColumns?) -> [Piece] {
         let anchorIndices = lines.indices.filter { isTableLine(lines[$0].0) }
-        guard !anchorIndices.isEmpty else { return lines.map { .line($0.0, number: $0.1) } }
+        guard !anchorIndices.isEmpty else {
+            if !lines.isEmpty { inherited = nil }
+            return lines.map { .line($0.0, number: $0.1) }
+        }
         let heights = anchorIndices.map { lines[$0].0.height }.sorted()
         let rowHeight = max(heights[heights.count / 2], 1)
         func gap(_ upper: Int, _ lower: Int) -> Double { lines[lower].0.y0 - lines[upper].0.y1 }
@@ -115,7 +122,10 @@ struct DocumentLayout {
             // in a narrow column runs over many lines).
             let anchorWidth = lines[anchor].0.x1 - lines[anchor].0.x0
             let fewOrShort = between.count <= 8 || between.allSatisfy { lines[$0].0.x1 - lines[$0].0.x0 < 0.4 * anchorWidth }
-            let joined = fewOrShort && ((end + 1)...anchor).allSatisfy { gap($0 - 1, $0) <= tight }
+            // Header lines naming template columns stay with the rows below them across a wider gap.
+            let joined = fewOrShort && ((end + 1)...anchor).allSatisfy {
+                    gap($0 - 1, $0) <= tight || gap($0 - 1, $0) <= 3 * rowHeight && HeaderColumns.namesColumn(lines[$0 - 1].0)
+                }
                 && between.allSatisfy { !isHeading(lines[$0].0) && !(isPartHeading(lines[$0].0.text) && lines[$0].0.segments.count == 1 && lines[$0].0.x0 < lines[anchor].0.x0 - 0.5) }
             if joined { end = anchor } else {
                 regions.append(start...end)
@@ -134,23 +144,30 @@ struct DocumentLayout {
             guard anchors.count >= 2 || (anchors[0] <= 1 && lines[anchors[0]].0.segments.count >= 3) else { continue }
             var first = region.lowerBound, last = region.upperBound
             // Header lines just above: tightly packed, no headings.
-            while first - 1 >= next, first - 1 >= 0, gap(first - 1, first) <= tight, !isHeading(lines[first - 1].0),
-                  !isPartHeading(lines[first - 1].0.text) {
+            // A header line that names a template column (or a wrapped piece of one) may sit
+            // further above (cell padding, header cells aligned at the top).
+            while first - 1 >= next, first - 1 >= 0,
+                  gap(first - 1, first) <= tight || gap(first - 1, first) <= 3 * rowHeight && HeaderColumns.namesColumn(lines[first - 1].0),
+                  !isHeading(lines[first - 1].0), !isPartHeading(lines[first - 1].0.text) {
                 first -= 1
             }
-            // Wrapped label lines just below: tightly packed, inside the table, short.
+            // Wrapped label lines just below: tightly packed, inside the table, short, or pieces
+            // of wrapped header cells (a header at the foot of a page, its rows on the next).
             let left = lines[region].map(\.0.x0).min() ?? 0, right = lines[region].map(\.0.x1).max() ?? 0
             while last + 1 < lines.count, gap(last, last + 1) <= tight, !isHeading(lines[last + 1].0),
                   !isPartHeading(lines[last + 1].0.text), lines[last + 1].0.x0 > left - 2,
-                  lines[last + 1].0.x1 - lines[last + 1].0.x0 < 0.4 * (right - left) {
+                  lines[last + 1].0.x1 - lines[last + 1].0.x0 < 0.4 * (right - left) || HeaderColumns.namesColumn(lines[last + 1].0) {
                 last += 1
             }
             while next < first {
                 pieces.append(.line(lines[next].0, number: lines[next].1))
                 next += 1
             }
-            let grid = TableGrid(lines: lines[first...last].map(\.0))
+            // A table may continue the last one (on the previous page, or past rows left blank that
+            // broke the region): without a header of its own it takes that table's columns.
+            let grid = TableGrid(lines: lines[first...last].map(\.0), inherited: inherited)
             pieces.append(.table(grid, lineNumber: lines[first].1))
+            inherited = grid.lastHeaderColumns
             next = last + 1
         }
         while next < lines.count {
@@ -220,6 +237,11 @@ struct DocumentLayout {
                     if !continues {
                         flushTable()
                         tableNumber += 1
+                    }
+                    for note in grid.unplaced {
+                        diagnostics.append(Diagnostic(.warning, code: "pdf.value_unplaced",
+                            message: "table \(tableNumber) on page \(pageNumber): \(note); nianbao could not read the cell, it is null",
+                            location: SourceLocation(table: tableNumber, page: pageNumber)))
                     }
                     var rows = openTable?.rows ?? []
                     let location = openTable?.location ?? SourceLocation(table: tableNumber, page: pageNumber)

@@ -29,14 +29,24 @@ struct TableGrid {
     }
 
     var rows: [Row] = []
+    /// Why values were left out of a row (two values in one header column, a value outside every
+    /// header column): one message each.
+    var unplaced: [String] = []
+    /// The columns the last table part's header proved, for a part continued on the next page
+    /// without its header.
+    var lastHeaderColumns: HeaderColumns?
 
-    init(lines: [VisualLine]) {
+    /// Rebuilds the table of `lines`; `inherited` are the header columns of the table this one may
+    /// continue (used for a first part without a header of its own).
+    init(lines: [VisualLine], inherited: HeaderColumns? = nil) {
         let words = Self.joiningSigns(lines)
         guard !words.isEmpty else { return }
         let heights = words.map(\.height).sorted()
         let height = max(heights[heights.count / 2], 1)
         let values = words.filter { TextJoin.isValueLike($0.text) }
         guard values.count >= 2 else {
+            // A header without rows (the rows follow as a table of their own): its columns go on.
+            lastHeaderColumns = HeaderColumns.find(in: words, height: height) ?? inherited
             rows = lines.map { line in Row(cells: line.segments.map { (1, TextJoin.join($0.words.map(\.text))) }, y0: line.y0, hasValues: false) }
             return
         }
@@ -48,8 +58,39 @@ struct TableGrid {
         let global = Self.valueColumns(values: values, others: others)
         let firstValueX = global.clusters.first?.x0 ?? 0
         let tableLeft = words.map(\.x0).min() ?? firstValueX
-        let labelEdge = Self.emptiestStrip(from: tableLeft, to: firstValueX, words: others.filter { $0.x0 < firstValueX }, preferRight: true)
+        var valueEdge = Self.emptiestStrip(from: tableLeft, to: firstValueX, words: others.filter { $0.x0 < firstValueX }, preferRight: true)
             ?? firstValueX - 0.5
+        // A header column left of every value (a column blank in every row): the label area ends
+        // before its header cell.
+        let levelWithValue = { (word: PDFWord) -> Bool in
+            values.contains { min($0.y1, word.y1) - max($0.y0, word.y0) >= 0.5 * min($0.height, word.height) }
+        }
+        let headerLeft = HeaderColumns.leaves(HeaderColumns.cells(others.filter { !levelWithValue($0) }, height: height)).map(\.x0).min()
+            ?? inherited?.spans.first?.lowerBound
+        // Label words level with values between the header's left edge and the first value: the
+        // header cells stand shifted from their columns (pandoc's DOCX puts a header row's cells
+        // in the first columns, over the row labels) and say nothing about the label area.
+        let displaced = headerLeft.map { left in
+            others.contains { $0.x0 >= left - 0.5 && $0.x1 < firstValueX && levelWithValue($0) }
+        } ?? false
+        if displaced {
+            // The label area ends at the first value (every row label lies left of it).
+            valueEdge = firstValueX - 0.5
+        } else if let headerLeft {
+            // Row labels: words level with a value, left of the header columns (a header cell over
+            // the label column, such as 本列数据的勾稽关系为…, spans it and says nothing).
+            let rowLabels = others.filter { $0.x0 < headerLeft && levelWithValue($0) }
+            // The label area ends right after them, or after a label-column header cell that ends
+            // further right yet left of the header columns (the label area stays as wide as on
+            // the page before, so a repeated header row reads the same).
+            let labelArea = rowLabels.isEmpty ? [] : others.filter { $0.x0 < headerLeft && $0.x1 <= headerLeft + 0.5 }
+            if let labelEnd = labelArea.map(\.x1).max() {
+                valueEdge = labelEnd + 0.5
+            } else {
+                valueEdge = min(valueEdge, headerLeft - 0.5)
+            }
+        }
+        let labelEdge = valueEdge
         /// The value column of an x position among `separators`; -1 in the label area.
         func column(_ x: Double, _ separators: [Double]) -> Int {
             if x < labelEdge { return -1 }
@@ -96,16 +137,67 @@ struct TableGrid {
             if header { groupStarts.append(index) }
         }
         var groupSeparators: [[Double]] = []
+        var groupRightEnds: [Double] = []
+        var groupHeaders: [HeaderColumns?] = []
         for (group, start) in groupStarts.enumerated() {
             let end = group + 1 < groupStarts.count ? groupStarts[group + 1] : anchors.count
             let top = start > 0 ? anchors[start - 1].y1 : -Double.infinity
             let bottom = anchors[end - 1].y1
             let groupValues = anchors[start..<end].flatMap(\.words)
             let groupOthers = others.filter { range($0).last >= 0 && $0.centerY > top && $0.centerY <= bottom }
+            // The header cells above the group's first value line prove its columns; a group
+            // without them continues the columns before it (the previous group's, or for the first
+            // the inherited ones: a table continued on a new page).
+            let headerWords = valueAreaText.filter { $0.centerY > top && $0.centerY < anchors[start].y0 }
+            let before = group == 0 ? inherited : groupHeaders.last ?? nil
+            var own = HeaderColumns.find(in: headerWords, height: height)
+            // A repeated header cut short (a page break between its rows) whose columns all stand
+            // where the complete header before put them: that header.
+            if let partial = own, partial.incompleteness != nil, let before, before.incompleteness == nil, partial.isPart(of: before) {
+                own = before
+            }
+            let clusters = Self.valueColumns(values: groupValues, others: []).clusters
+            // A header whose named columns are not all found, over values in exactly as many x
+            // ranges as its table has columns (7 applicant, 15 outcome): the ranges in order are
+            // those columns.
+            if let partial = own, partial.incompleteness != nil {
+                let full = partial.names.contains(where: HeaderColumns.applicantNames.contains) && !partial.names.contains(where: ["结果维持", "结果纠正", "其他结果", "尚未审结"].contains)
+                    ? HeaderColumns.applicantNames : Array([HeaderColumns.outcomeNames, HeaderColumns.outcomeNames, HeaderColumns.outcomeNames].joined())
+                if clusters.count == full.count {
+                    own = HeaderColumns(spans: clusters.map { $0.x0...$0.x1 }, names: full)
+                }
+            }
+            if let header = own ?? before {
+                // Values in as many x ranges as there are header columns, each range within its
+                // neighbours' headers: the boundaries lie between the values (left-aligned values
+                // in a wide cell sit far left of its centred header).
+                let spans = header.spans
+                // A complete requests or review header (all its named columns, in order) over as
+                // many x ranges: the ranges in order, even when the header cells stand shifted
+                // from the values (pandoc's DOCX puts a header row's cells in the first columns).
+                let wholeTemplateHeader = header.incompleteness == nil
+                    && (header.names == HeaderColumns.applicantNames || header.names.count == 3 * HeaderColumns.outcomeNames.count)
+                let consistent = clusters.count == spans.count && (wholeTemplateHeader || clusters.indices.allSatisfy { k in
+                    (k == 0 || clusters[k].x0 >= spans[k - 1].lowerBound) && (k + 1 == spans.count || clusters[k].x1 <= spans[k + 1].upperBound)
+                })
+                groupSeparators.append(consistent ? zip(clusters, clusters.dropFirst()).map { ($0.x1 + $1.x0) / 2 } : header.separators)
+                groupRightEnds.append(consistent ? max(header.rightEnd, (clusters.last?.x1 ?? 0) + 1) : header.rightEnd)
+                groupHeaders.append(header)
+                continue
+            }
             let columns = Self.valueColumns(values: groupValues, others: groupOthers)
             // A group of one column or with fewer columns than the table keeps the table's columns
             // unless its own values need different ones.
             groupSeparators.append(groupStarts.count == 1 ? global.separators : columns.separators)
+            groupRightEnds.append(.infinity)
+            groupHeaders.append(nil)
+        }
+        lastHeaderColumns = groupHeaders.last ?? nil
+        // Header cells below the last value line (a sub-table's header at the foot of a page, its
+        // rows on the next) prove the columns the table goes on with.
+        if let last = anchors.last,
+           let trailing = HeaderColumns.find(in: valueAreaText.filter { $0.centerY > last.y1 }, height: height) {
+            lastHeaderColumns = trailing
         }
         /// The group a vertical position belongs to: the group of the first value line below it
         /// (a header sits above its values), else the last.
@@ -118,10 +210,37 @@ struct TableGrid {
         // 4. The rest of the value area: into a value line it overlaps, else loose.
         var valueCells = [[Int: [PDFWord]]](repeating: [:], count: anchors.count)
         var loose: [PDFWord] = []
+        var unplacedNotes: [String] = []
         for (index, anchor) in anchors.enumerated() {
-            let lines = separators(of: groupOf[index])
-            for word in anchor.words { valueCells[index][column(word.centerX, lines), default: []].append(word) }
+            let group = groupOf[index]
+            let lines = separators(of: group)
+            let rightEnd = group < groupRightEnds.count ? groupRightEnds[group] : .infinity
+            for word in anchor.words {
+                if word.centerX > rightEnd {
+                    unplacedNotes.append("the value `\(word.text)` lies right of the last header column; not placed")
+                    continue
+                }
+                valueCells[index][column(word.centerX, lines), default: []].append(word)
+            }
+            // Under a header that lacks some of its table's columns no value is placed.
+            if group < groupHeaders.count, let header = groupHeaders[group], let reason = header.incompleteness {
+                if !anchor.words.isEmpty {
+                    unplacedNotes.append(reason + "; the \(anchor.words.count) value(s) of its row " + anchor.words.map { "`\($0.text)`" }.joined(separator: " ") + " not placed")
+                }
+                valueCells[index] = [:]
+                continue
+            }
+            // Under a proven header, two values in one column are not one reading: the cell is left
+            // empty (null) with a note.
+            if group < groupHeaders.count, let header = groupHeaders[group] {
+                for (columnIndex, words) in valueCells[index] where words.filter({ TextJoin.isValueLike($0.text) }).count >= 2 {
+                    let name = columnIndex >= 0 && columnIndex < header.names.count ? header.names[columnIndex] : "column \(columnIndex + 1)"
+                    unplacedNotes.append("values " + words.map { "`\($0.text)`" }.joined(separator: " ") + " all lie under the header \(name); none placed")
+                    valueCells[index][columnIndex] = []
+                }
+            }
         }
+        unplaced = unplacedNotes
         let labelWords = others.filter { range($0).last < 0 }
         for word in others where range(word).last >= 0 {
             let index = anchor(overlapping: word.y0, word.y1, minimum: 0.3 * word.height)
@@ -331,7 +450,10 @@ struct LabelBlock {
                 let aligned = abs(last.x0 - x0) <= 1.5 || abs((last.x0 + last.x1) / 2 - (x0 + x1) / 2) <= 1.5
                 let step = piece.y0 - last.y0
                 let sameRow = anchors[index] == nil || pieceAnchor == nil || anchors[index] == pieceAnchor
-                return aligned && step > 0 && step <= 1.5 * height && !startsLabel && sameRow && headers[index] == pieceIsHeader
+                // A block that already reads as a whole row label of the template (行政处罚 over
+                // 行政强制, its row left blank) takes no more lines.
+                let complete = HeaderColumns.rowLabels.contains(blocks[index].text.filter { !$0.isWhitespace })
+                return aligned && step > 0 && step <= 1.5 * height && !startsLabel && !complete && sameRow && headers[index] == pieceIsHeader
             }
             if let target {
                 blocks[target].words += piece.segment.words
