@@ -4,12 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! pkg-config --exists libzip libxml-2.0 2>/dev/null || ! command -v pdftotext >/dev/null; then
+if ! pkg-config --exists libzip libxml-2.0 sqlite3 2>/dev/null || ! command -v pdftotext >/dev/null; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update
     # poppler-utils: pdftotext, which the PDF reader runs (nianbao builds and works without it).
-    $SUDO apt-get install -y libzip-dev libxml2-dev pkg-config poppler-utils
+    $SUDO apt-get install -y libzip-dev libxml2-dev libsqlite3-dev pkg-config poppler-utils
 fi
 
 swift build -c release
