@@ -4,7 +4,7 @@
 #   narrow     value columns narrowed to 75 % (header cells wrap) through LibreOffice
 #   landscape  A4 landscape through LibreOffice
 #   mupdf      LibreOffice's HTML export of the DOCX laid out by MuPDF (PyMuPDF's Story)
-# then print right / wrong / null per rendering (Scripts/pdf-fixtures/wrongs.py).
+# then print right / wrong / null per rendering (Scripts/synth/score.py).
 #
 # usage: Scripts/pdf-fixtures/synth_pdfs.sh SEED COUNT OUT_DIR [renderings...]
 # needs: a built .build/debug/nianbao, python3, soffice, PyMuPDF (for mupdf)
@@ -36,6 +36,5 @@ for kind in $renderings; do
     fi
     rm -rf "$out/out-$kind"
     "$nianbao" convert "$out/pdf-$kind" --out "$out/out-$kind" >/dev/null 2>&1 || true
-    printf '%-10s ' "$kind"
-    python3 Scripts/pdf-fixtures/wrongs.py "$out/out-$kind" "$out/expected" | tail -1
+    python3 Scripts/synth/score.py "$out/out-$kind" "$out/expected" | tail -1
 done
