@@ -39,8 +39,7 @@ enum HTMLDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return try utf16Page(Array(bytes.dropFirst(2)), littleEndian: bytes[0] == 0xFF, file: file)
         }
-        if bytes.count >= 4, bytes[0] == UInt8(ascii: "<"), bytes[1] == 0 { return try utf16Page(bytes, littleEndian: true, file: file) }
-        if bytes.count >= 4, bytes[0] == 0, bytes[1] == UInt8(ascii: "<") { return try utf16Page(bytes, littleEndian: false, file: file) }
+        if let littleEndian = bomlessUTF16ByteOrder(bytes) { return try utf16Page(bytes, littleEndian: littleEndian, file: file) }
         if bytes.prefix(4096).contains(0) {
             throw HTMLReadError(.notHTML, file: file, problem: "not an HTML page: the file holds NUL bytes (binary data)")
         }
@@ -93,9 +92,17 @@ enum HTMLDecoding {
         return page
     }
 
-    /// Undeclared legacy bytes: GB18030 (GB2312/GBK) when they decode to Chinese text, else an error.
+    /// Undeclared non-UTF-8 bytes: UTF-8 when only a few stray bytes are invalid (fewer than in
+    /// GB18030), else GB18030 (GB2312/GBK) when they decode to Chinese text, else an error.
     private static func detect(_ bytes: [UInt8], file: String) throws -> DecodedPage {
-        if let (gb, replaced) = convert(bytes, from: "GB18030"), replaced * 200 <= bytes.count, plausibleCJK(gb) {
+        let gbDecoded = convert(bytes, from: "GB18030")
+        let lossyUTF8 = utf8Page(bytes, name: "UTF-8", declared: nil, file: file)
+        if lossyUTF8.replacedCount * 200 <= bytes.count, lossyUTF8.replacedCount < gbDecoded?.replaced ?? Int.max, plausibleCJK(lossyUTF8.utf8) {
+            var page = lossyUTF8
+            try noteReplacements(page.replacedCount, of: bytes.count, encoding: "UTF-8", into: &page, file: file)
+            return page
+        }
+        if let (gb, replaced) = gbDecoded, replaced * 200 <= bytes.count, plausibleCJK(gb) {
             var page = DecodedPage(utf8: gb, encoding: "GB18030")
             try noteReplacements(replaced, of: bytes.count, encoding: "GB18030", into: &page, file: file)
             return page
@@ -141,6 +148,22 @@ enum HTMLDecoding {
         return DecodedPage(utf8: Array(text.utf8), encoding: littleEndian ? "UTF-16LE" : "UTF-16BE")
     }
 
+    /// `true`/`false` for a little/big-endian UTF-16 page without byte-order mark, `nil` otherwise.
+    /// Like the text reader's test: markup is ASCII, so UTF-16 HTML has a zero byte in most code
+    /// units, on one side only (UTF-8 and GB18030 pages hold no NUL byte at all).
+    static func bomlessUTF16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 4 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        if oddZeros * 10 >= pairs * 3 && evenZeros * 20 < pairs { return true }
+        if evenZeros * 10 >= pairs * 3 && oddZeros * 20 < pairs { return false }
+        return nil
+    }
+
     /// Known binary formats and control-byte soup, named.
     private static func rejectBinary(_ bytes: [UInt8], file: String) throws {
         let signatures: [([UInt8], String)] = [
@@ -156,7 +179,7 @@ enum HTMLDecoding {
         for (magic, reason) in signatures where bytes.starts(with: magic) {
             throw HTMLReadError(.notHTML, file: file, problem: reason)
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bomlessUTF16ByteOrder(bytes) != nil { return }
         let sample = bytes.prefix(65_536)
         var controls = 0
         for byte in sample where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0 { controls += 1 }

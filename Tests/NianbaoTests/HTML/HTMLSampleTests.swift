@@ -47,6 +47,42 @@ struct HTMLSampleTests {
         #expect(values == 198)
     }
 
+    /// R10: the site page in UTF-16 without byte-order mark (LE and BE), and undeclared with one
+    /// stray invalid byte, read like the UTF-8 page and score every field; the GB18030 page stays GB18030.
+    @Test("BOM-less UTF-16 and an undeclared page with one stray byte score like the UTF-8 page")
+    func bomlessUTF16AndStrayByte() throws {
+        let stem = "000_ad0b93b4492ed8bd"
+        let original = try Self.fixture("\(stem).page")
+        let text = String(decoding: original, as: UTF8.self)
+        let reference = try Pipeline.convert(data: original, fileName: "page.html", format: .html)
+        // Like the page itself: every field but the date, which is the site's 发布时间 line.
+        func scoresLikeThePage(_ report: Report) throws -> [String] {
+            #expect(report.published == reference.published)
+            return try Self.mismatches(report, stem: stem).filter { !$0.hasPrefix("published:") }
+        }
+        var little = Data(), big = Data()
+        for unit in text.utf16 {
+            little.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)])
+            big.append(contentsOf: [UInt8(unit >> 8), UInt8(unit & 0xFF)])
+        }
+        for (data, encoding) in [(little, "UTF-16LE"), (big, "UTF-16BE")] {
+            let report = try Pipeline.convert(data: data, fileName: "u16.html", format: .html)
+            #expect(report.source.encoding == encoding)
+            #expect(try scoresLikeThePage(report) == [])
+        }
+        var bytes = original
+        let declared = try #require(bytes.range(of: Data(#"<meta charset="utf-8">"#.utf8)))
+        bytes.removeSubrange(declared)
+        let heading = try #require(bytes.range(of: Data("二、主动公开".utf8)))
+        bytes.insert(0xFF, at: heading.lowerBound)
+        let stray = try Pipeline.convert(data: bytes, fileName: "one.html", format: .html)
+        #expect(stray.source.encoding == "UTF-8")
+        #expect(stray.diagnostics.contains { $0.code == "html.encoding.replaced" && $0.message.hasPrefix("1 byte sequence") })
+        #expect(try scoresLikeThePage(stray) == [])
+        let gbk = try Pipeline.convert(data: try Self.fixture("\(stem).gbk"), fileName: "g.html", format: .html)
+        #expect(gbk.source.encoding == "GB18030")
+    }
+
     @Test("each HTML rendering of each sample scores every field", arguments: TestFiles.sampleStems, variants)
     func fixtureScores(stem: String, variant: String) throws {
         let data = try Self.fixture("\(stem).\(variant)")
