@@ -137,6 +137,10 @@ pid_t nianbao_spawn(const nianbao_spawn_request *r, int *stage) {
                     become_program(r, out);
                 }
                 close(out);
+                // Process 1 never execs: without this it would keep every descriptor the
+                // (multithreaded) parent had open at the fork, such as another run's --out lock,
+                // for as long as the program runs.
+                close_all_but(0, status_pipe[1]);
                 int status = 0;
                 while (waitpid(program, &status, 0) < 0) {
                     if (errno != EINTR) _exit(127);
