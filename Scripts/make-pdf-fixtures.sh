@@ -10,6 +10,7 @@
 #   <stem>.center.pdf     table text centred, cells aligned at the top  (samples 001, 003)
 #   <stem>.mupdf.pdf      the HTML rendering laid out by MuPDF (PyMuPDF's Story), fonts subset
 #                         (samples 000, 003; skipped without PyMuPDF)
+#   <stem>.upside.pdf     the .lo.pdf with page 2 turned 180° (/Rotate 180) by PyMuPDF  (sample 000)
 #   <stem>.pandoc.pdf     the pandoc DOCX fixture: narrow label columns, labels wrapped over many
 #                         lines and rows broken across pages, header row repeated  (samples 000, 003)
 # Two soffice runs in all, with a private profile.
@@ -60,6 +61,8 @@ if python3 -c 'import fitz' 2>/dev/null; then
         python3 Scripts/pdf-fixtures/mupdf_story.py "$work/html/$stem.web.html" "$out/$stem.mupdf.pdf" 2>/dev/null
         echo "$stem.mupdf.pdf: $(stat -c %s "$out/$stem.mupdf.pdf") bytes"
     done
+    python3 Scripts/pdf-fixtures/upside_down.py "$out/000_ad0b93b4492ed8bd.lo.pdf" "$out/000_ad0b93b4492ed8bd.upside.pdf" 2>/dev/null
+    echo "000_ad0b93b4492ed8bd.upside.pdf: $(stat -c %s "$out/000_ad0b93b4492ed8bd.upside.pdf") bytes"
     mkdir -p "$out/bad"
     python3 Scripts/pdf-fixtures/bad_inputs.py "$out/000_ad0b93b4492ed8bd.lo.pdf" "$out/bad" 2>/dev/null
     for pdf in "$out"/bad/*.pdf; do echo "bad/$(basename "$pdf"): $(stat -c %s "$pdf") bytes"; done

@@ -64,7 +64,7 @@ public enum PDFReader {
                               maximumOutputBytes: options.maximumOutputBytes, maximumWords: options.maximumWords,
                               memoryLimit: options.memoryLimit)
         let output = try poppler.run(data, fileName: fileName)
-        let pages = try BBoxXHTML.pages(output.xhtml, fileName: fileName)
+        var pages = try BBoxXHTML.pages(output.xhtml, fileName: fileName)
         if pages.count > options.maximumPages {
             throw PDFError(.tooLarge, file: fileName, problem: "the PDF has more than \(options.maximumPages) pages; one report is a few pages (limit \(options.maximumPages))")
         }
@@ -77,6 +77,14 @@ public enum PDFReader {
         if !syntaxErrors.isEmpty {
             diagnostics.append(Diagnostic(.warning, code: "pdf.syntax_errors",
                 message: "Poppler reported \(syntaxErrors.count) problem(s) in the PDF's structure and read it anyway (first: \(syntaxErrors[0].prefix(160)))"))
+        }
+        for index in pages.indices where pages[index].isUpsideDown {
+            // A page turned 180° (`/Rotate 180`): pdftotext gives its words in the turned page's
+            // space, so they are turned back before lines and tables are rebuilt.
+            pages[index].turnHalfWay()
+            diagnostics.append(Diagnostic(.warning, code: "pdf.upside_down",
+                message: "page \(pages[index].number) is turned upside down (rotated 180°): read turned back; values read from it need checking",
+                location: SourceLocation(page: pages[index].number)))
         }
         for page in pages {
             // Words of several characters taller than wide: the page's text runs up or down (a
@@ -164,6 +172,38 @@ public enum PDFReader {
         if chinese == 0 && total >= 200 {
             throw PDFError(.unmappedGlyphs, file: fileName, problem:
                 "the PDF's text layer has \(total) characters and not one Chinese character: its fonts map the Chinese glyphs to no Unicode (or it is not a report); run OCR on the pages instead")
+        }
+    }
+}
+
+extension PDFPage {
+    /// `true` when pdftotext's reading order runs up the page and right to left along lines, as on
+    /// a page turned 180°: most steps between successive words go up rather than down, and more
+    /// steps along a line go left than right.
+    var isUpsideDown: Bool {
+        var up = 0, down = 0, left = 0, right = 0
+        for (a, b) in zip(words, words.dropFirst()) {
+            let height = min(a.height, b.height)
+            if abs(a.centerY - b.centerY) < height / 2 {
+                if b.x0 >= a.x1 - 1 { right += 1 } else if b.x1 <= a.x0 + 1 { left += 1 }
+            } else if b.centerY > a.centerY {
+                down += 1
+            } else {
+                up += 1
+            }
+        }
+        return up >= 5 && up > 2 * down && left > right
+    }
+
+    /// Turns the words' boxes by 180° within the page.
+    mutating func turnHalfWay() {
+        words = words.map { word in
+            var turned = word
+            turned.x0 = width - word.x1
+            turned.x1 = width - word.x0
+            turned.y0 = height - word.y1
+            turned.y1 = height - word.y0
+            return turned
         }
     }
 }

@@ -22,7 +22,7 @@ struct PDFReaderTests {
                   "004_64ca144eb0d93f31.landscape", "002_b42afd72281d3df1.split", "004_64ca144eb0d93f31.split",
                   "000_ad0b93b4492ed8bd.pandoc", "003_ca2117b5797f0594.pandoc",
                   "000_ad0b93b4492ed8bd.mupdf", "003_ca2117b5797f0594.mupdf",
-                  "001_73cfe548748cf452.center", "003_ca2117b5797f0594.center"]
+                  "001_73cfe548748cf452.center", "003_ca2117b5797f0594.center", "000_ad0b93b4492ed8bd.upside"]
         return names
     }()
 
@@ -69,6 +69,25 @@ struct PDFReaderTests {
         }
         let wrong = mismatches.map(\.description)
         #expect(wrong.isEmpty, "\(name): \(wrong.joined(separator: "\n"))")
+    }
+
+    /// R12: page 2 turned 180° (`/Rotate 180`, `Scripts/pdf-fixtures/upside_down.py`): pdftotext
+    /// gives its words upside down; the page is read turned back, with a warning naming it, and
+    /// the report equals the unturned PDF's (it also scores every field in `fixtureScores`).
+    @Test("a page turned 180° is read turned back, with a page-named warning")
+    func upsideDownPage() throws {
+        guard Self.popplerPresent("upside-down page") else { return }
+        let turned = try Pipeline.convert(data: try Self.fixture("000_ad0b93b4492ed8bd.upside"), fileName: "u.pdf", format: .pdf)
+        let upright = try Pipeline.convert(data: try Self.fixture("000_ad0b93b4492ed8bd.lo"), fileName: "u.pdf", format: .pdf)
+        let warnings = turned.diagnostics.filter { $0.code == "pdf.upside_down" }
+        #expect(warnings.map(\.location?.page) == [2])
+        #expect(warnings.first?.message.hasPrefix("page 2 is turned upside down") == true)
+        #expect(!upright.diagnostics.contains { $0.code == "pdf.upside_down" })
+        var turnedReport = turned, uprightReport = upright
+        turnedReport.diagnostics = []
+        uprightReport.diagnostics = []
+        turnedReport.source = uprightReport.source  // the files differ; the report read from them must not
+        #expect(turnedReport == uprightReport)
     }
 
     @Test("tables come out as the template's grid, with page locations")
