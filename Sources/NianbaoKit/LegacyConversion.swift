@@ -6,6 +6,7 @@ import Glibc
 import Darwin
 #endif
 import Crypto
+import NianbaoSandbox
 
 /// How legacy word-processing files (`.doc`, `.wps`, `.rtf`, `.odt`) are converted to DOCX by
 /// LibreOffice before the DOCX reader reads them.
@@ -222,7 +223,7 @@ final class LegacyRun: @unchecked Sendable {
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        if let folder { Self.removeRunFolder(folder) }
         folder = nil
     }
 
@@ -250,7 +251,8 @@ final class LegacyRun: @unchecked Sendable {
     /// `LibreOffice 7.4.7.2` from `soffice --version` (first two words), or `LibreOffice`.
     private func version(of executable: String) -> String {
         guard let batch = try? newBatchFolder() else { return "LibreOffice" }
-        defer { try? FileManager.default.removeItem(at: batch) }
+        let pipeSlot = Sandbox.track(file: Self.officePipe(profile: Self.profileURL(batch)))
+        defer { Sandbox.untrack(fileSlot: pipeSlot); Self.removeBatchFolder(batch) }
         let output = batch.appendingPathComponent("version.txt").path
         let ended = ChildProcess.run(executable, arguments: [profileArgument(batch), "--version"], environment: environment(for: batch),
                                      standardOutput: output, standardError: "/dev/null", ownProcesses: true, stalled: { $0 > 30 })
@@ -299,7 +301,12 @@ final class LegacyRun: @unchecked Sendable {
         """
 
     private func profileArgument(_ batch: URL) -> String {
-        "-env:UserInstallation=" + batch.appendingPathComponent("profile", isDirectory: true).absoluteString
+        "-env:UserInstallation=" + Self.profileURL(batch)
+    }
+
+    /// The URL of a batch's private LibreOffice profile.
+    static func profileURL(_ batch: URL) -> String {
+        batch.appendingPathComponent("profile", isDirectory: true).absoluteString
     }
 
     /// A new, empty batch folder in this run's folder (made, and dead runs' folders removed, on first use).
@@ -346,7 +353,39 @@ final class LegacyRun: @unchecked Sendable {
                 argument.hasPrefix("-env:UserInstallation=") && prefixes.contains { argument.dropFirst(22).hasPrefix($0) }
             }
         }
-        for name in dead { try? manager.removeItem(at: folder.appendingPathComponent(name)) }
+        for name in dead { removeRunFolder(folder.appendingPathComponent(name, isDirectory: true)) }
+    }
+
+    /// Removes a run folder with its batches (see `removeBatchFolder`).
+    static func removeRunFolder(_ runFolder: URL) {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: runFolder.path)) ?? [] where name.hasPrefix("batch-") {
+            removeBatchFolder(runFolder.appendingPathComponent(name, isDirectory: true))
+        }
+        try? manager.removeItem(at: runFolder)
+    }
+
+    /// Removes a batch folder once its LibreOffice has ended, and the socket LibreOffice made for
+    /// the batch's profile in `/tmp` (see `officePipe(profile:)`), which a killed LibreOffice leaves.
+    static func removeBatchFolder(_ batch: URL) {
+        try? FileManager.default.removeItem(atPath: officePipe(profile: profileURL(batch)))
+        try? FileManager.default.removeItem(at: batch)
+    }
+
+    /// The path of the socket a LibreOffice started with `-env:UserInstallation=<profile>` listens
+    /// on so a second start hands its files over: always in `/tmp` (the path is fixed in
+    /// LibreOffice's `osl` layer; `TMPDIR` does not move it),
+    /// `OSL_PIPE_<uid>_SingleOfficeIPC_<md5>`, where `<md5>` is the MD5 of the profile URL without
+    /// its trailing `/`, taken over its UTF-16LE code units and written as hex without leading zeros
+    /// per byte (LibreOffice's `CreateMD5FromString`; checked against LibreOffice 7.4's socket).
+    static func officePipe(profile: String) -> String {
+        var url = Substring(profile)
+        while url.hasSuffix("/") { url = url.dropLast() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(url.utf16.count * 2)
+        for unit in url.utf16 { bytes.append(UInt8(unit & 0xFF)); bytes.append(UInt8(unit >> 8)) }
+        let hash = Insecure.MD5.hash(data: bytes).map { String($0, radix: 16) }.joined()
+        return "/tmp/OSL_PIPE_\(getuid())_SingleOfficeIPC_\(hash)"
     }
 
     /// Sends SIGKILL to every process of this user whose argument list `matches`.
@@ -423,7 +462,9 @@ final class LegacyRun: @unchecked Sendable {
         } catch {
             return inputs.map { _ in .failure(Failure(message: "cannot make a temporary folder for LibreOffice: \(error.localizedDescription)")) }
         }
-        defer { try? FileManager.default.removeItem(at: batch) }
+        // An interrupt kills LibreOffice, then removes its socket (the batch folder goes with the next run).
+        let pipeSlot = Sandbox.track(file: Self.officePipe(profile: Self.profileURL(batch)))
+        defer { Sandbox.untrack(fileSlot: pipeSlot); Self.removeBatchFolder(batch) }
         let inFolder = batch.appendingPathComponent("in"), outFolder = batch.appendingPathComponent("out")
         var arguments = [profileArgument(batch), "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
                          "--nodefault", "--convert-to", "docx:MS Word 2007 XML", "--outdir", outFolder.path]

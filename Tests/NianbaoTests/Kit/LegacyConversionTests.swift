@@ -256,6 +256,51 @@ struct LegacyConversionTests {
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).isEmpty)
     }
 
+    /// R7: the socket LibreOffice makes in `/tmp` for a profile, named as LibreOffice 7.4 named it
+    /// for `-env:UserInstallation=file:///tmp/r7test/profile/` (seen with `ls /tmp` while it ran;
+    /// the trailing `/` makes no difference; hex bytes without leading zeros).
+    @Test("the name of LibreOffice's /tmp socket for a profile")
+    func officePipeName() {
+        let expected = "/tmp/OSL_PIPE_\(getuid())_SingleOfficeIPC_453a37f16d8261735f25f2772b5ba8a"
+        #expect(LegacyRun.officePipe(profile: "file:///tmp/r7test/profile/") == expected)
+        #expect(LegacyRun.officePipe(profile: "file:///tmp/r7test/profile") == expected)
+    }
+
+    /// R7: a LibreOffice killed on a file it hangs on (R4's nested RTF) leaves its
+    /// `/tmp/OSL_PIPE_…` socket; nianbao removes it with the batch. The `soffice` given is a
+    /// wrapper that logs the profile and runs the real one.
+    @Test("a killed LibreOffice's /tmp socket and temporary files are removed",
+          .enabled(if: LegacyFixtures.hasLibreOffice, "LibreOffice (soffice) is not installed"))
+    func killedOfficeLeavesNoSocket() throws {
+        let root = try LegacyFixtures.folder("pipe")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = try #require(LegacyFixtures.libreOffice)
+        let log = root.appendingPathComponent("arguments.log")
+        let wrapper = root.appendingPathComponent("soffice")
+        try "#!/bin/sh\necho \"$1\" >> '\(log.path)'\nexec '\(real)' \"$@\"\n".write(to: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        let input = root.appendingPathComponent("hang.rtf")
+        try Data(("{\\rtf1\\ansi " + String(repeating: "{\\b ", count: 200_000) + "x" + String(repeating: "}", count: 200_000) + "}").utf8).write(to: input)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NIANBAO_SOFFICE"] = wrapper.path
+        let temporary = root.appendingPathComponent("tmp")
+        let options = LegacyOptions(environment: environment, secondsPerFile: 8, startupSeconds: 4, temporaryFolder: temporary)
+        var failure = ""
+        let summary = BatchConverter(jobs: 1).with(legacy: options).run([InputItem(url: input, outputStem: "hang")], work: { _, _ in }, ordered: {
+            if case .failure(let error) = $0.result { failure = error.message }
+        })
+        #expect(summary.failed == 1)
+        #expect(failure.contains("did not finish"), "\(failure)")
+        let profiles = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("-env:UserInstallation=") }.map { String($0.dropFirst(22)) }
+        #expect(!profiles.isEmpty)
+        for profile in profiles {
+            let pipe = LegacyRun.officePipe(profile: profile)
+            #expect(!FileManager.default.fileExists(atPath: pipe), "\(pipe) left for \(profile)")
+        }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).isEmpty)
+    }
+
     @Test("a file that hangs or crashes LibreOffice is retried alone, then listed; the batch goes on; nothing is left behind")
     func hangsAndCrashesAreContained() throws {
         let root = try LegacyFixtures.folder("hang")
