@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks that nianbao's children die with it and stay bounded (issue 21, R3–R5), on the built
 # binary: R3's slow.pdf (pdftotext grows to hundreds of MB) interrupted by SIGTERM, SIGINT and
-# SIGKILL, R4's hang.rtf (LibreOffice spins) after SIGKILL, and the peak memory of one run on
+# SIGKILL, R4's hang.rtf (LibreOffice spins) after SIGINT and SIGKILL, R7's LibreOffice socket and
+# lu*.tmp folders in /tmp after those (and after the next run, which cleans the killed run's
+# folders), and the peak memory of one run on
 # slow.pdf under the default 1 GiB limit and under NIANBAO_PDF_MEMORY_MB=200. Prints one line per
 # check: "ok …" or "FAIL …". Takes about 2 minutes.
 #
@@ -58,7 +60,17 @@ check() {
 check slow.pdf 4 TERM "R3 pdftotext, SIGTERM"
 check slow.pdf 4 INT "R3 pdftotext, SIGINT"
 check slow.pdf 8 KILL "R3 pdftotext, SIGKILL"
+# LibreOffice's entries in /tmp: its socket (OSL_PIPE_<uid>_SingleOfficeIPC_<hash>) and lu*.tmp folders.
+office_tmp() { ls /tmp 2>/dev/null | grep -E "^OSL_PIPE_$(id -u)_SingleOfficeIPC_|^lu[0-9].*\.tmp$" | sort; }
+office_tmp > office.before
+check hang.rtf 8 INT "R4 LibreOffice, SIGINT"
+left=$(office_tmp | comm -13 office.before - | tr '\n' ' ')
+[ -z "$left" ] && echo "ok   R7: nothing of LibreOffice's left in /tmp after SIGINT" || echo "FAIL R7: left in /tmp after SIGINT: $left"
 check hang.rtf 8 KILL "R4 LibreOffice, SIGKILL"
+printf '{\\rtf1 next run}' > next.rtf
+"$nianbao" convert next.rtf --out o-next >/dev/null 2>&1
+left=$(office_tmp | comm -13 office.before - | tr '\n' ' ')
+[ -z "$left" ] && echo "ok   R7: nothing of LibreOffice's left in /tmp after SIGKILL and the next run" || echo "FAIL R7: left in /tmp after SIGKILL and the next run: $left"
 ls /dev/shm 2>/dev/null | grep -q '^nianbao-pdf-' && echo "FAIL R3: nianbao-pdf-* copies in /dev/shm" || echo "ok   R3: no nianbao-pdf-* copy in /dev/shm"
 for limit in 1024 200; do
     start=$(date +%s)
