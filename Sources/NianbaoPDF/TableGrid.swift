@@ -211,6 +211,7 @@ struct TableGrid {
         var valueCells = [[Int: [PDFWord]]](repeating: [:], count: anchors.count)
         var loose: [PDFWord] = []
         var unplacedNotes: [String] = []
+        var stacked: [(index: Int, column: Int)] = []
         for (index, anchor) in anchors.enumerated() {
             let group = groupOf[index]
             let lines = separators(of: group)
@@ -230,15 +231,29 @@ struct TableGrid {
                 valueCells[index] = [:]
                 continue
             }
-            // Under a proven header, two values in one column are not one reading: the cell is left
-            // empty (null) with a note.
-            if group < groupHeaders.count, let header = groupHeaders[group] {
+            // Under a proven header, two values in one column are not one reading (unless they
+            // are one number wrapped inside its cell, checked below).
+            if group < groupHeaders.count, groupHeaders[group] != nil {
                 for (columnIndex, words) in valueCells[index] where words.filter({ TextJoin.isValueLike($0.text) }).count >= 2 {
-                    let name = columnIndex >= 0 && columnIndex < header.names.count ? header.names[columnIndex] : "column \(columnIndex + 1)"
-                    unplacedNotes.append("values " + words.map { "`\($0.text)`" }.joined(separator: " ") + " all lie under the header \(name); none placed")
-                    valueCells[index][columnIndex] = []
+                    stacked.append((index, columnIndex))
                 }
             }
+        }
+        // A number wrapped inside its cell, the row's other cells centred over both lines: its
+        // pieces stand one over the other in one value line. Joined on the proof of
+        // `wrappedPieces`; otherwise the cell is left empty (null) with a note.
+        for (index, columnIndex) in stacked {
+            let words = valueCells[index][columnIndex] ?? []
+            let widest = anchors.indices.filter { groupOf[$0] == groupOf[index] }
+                .compactMap { valueCells[$0][columnIndex]?.map { $0.x1 - $0.x0 }.max() }.max() ?? 0
+            if let number = Self.wrappedPieces(words, height: height, columnWidth: widest) {
+                valueCells[index][columnIndex] = [number]
+                continue
+            }
+            let header = groupHeaders[groupOf[index]]
+            let name = header.flatMap { columnIndex >= 0 && columnIndex < $0.names.count ? $0.names[columnIndex] : nil } ?? "column \(columnIndex + 1)"
+            unplacedNotes.append("values " + words.map { "`\($0.text)`" }.joined(separator: " ") + " all lie under the header \(name); none placed")
+            valueCells[index][columnIndex] = []
         }
         unplaced = unplacedNotes
         let labelWords = others.filter { range($0).last < 0 }
@@ -272,9 +287,44 @@ struct TableGrid {
             }
         }
 
+        // 5b. Numbers wrapped inside narrow cells (`328729` printed as `32872` over `9`): a value
+        //     line without a label of its own right under another is its continuation when it is
+        //     that line's next text line (see `wrapContinuation`); its pieces are joined to the
+        //     values above them. One that is close but not proven a continuation leaves the values
+        //     above it unplaced (null): which row its numbers belong to is not known.
+        var absorbed = Set<Int>()
+        var previous = 0
+        for index in anchors.indices.dropFirst() {
+            defer { if !absorbed.contains(index) { previous = index } }
+            guard labelCells[index].isEmpty, groupOf[index] == groupOf[previous] else { continue }
+            let above = anchors[previous], below = anchors[index]
+            // Only a line as close as a row's next text line can be its continuation.
+            guard below.y0 - above.y1 < 0.5 * height else { continue }
+            switch Self.wrapContinuation(of: valueCells[previous], by: valueCells[index], lineAbove: anchors[index - 1].y0, lineBelow: below.y0,
+                                         height: height, columnWidth: { column in
+                                             anchors.indices.compactMap { valueCells[$0][column]?.map { $0.x1 - $0.x0 }.max() }.max() ?? 0
+                                         }) {
+            case .joined(let cells):
+                valueCells[previous] = cells
+                anchors[previous].y1 = max(anchors[previous].y1, below.y1)
+                valueCells[index] = [:]
+                absorbed.insert(index)
+            case .unproven(let columns):
+                for column in columns.sorted() {
+                    let shown = (valueCells[previous][column] ?? []).map { "`\($0.text)`" } + (valueCells[index][column] ?? []).map { "`\($0.text)`" }
+                    unplaced.append("values " + shown.joined(separator: " ") + " stand one over the other in a cell without a label of their own: not known whether one number wrapped or two rows; none placed")
+                    valueCells[previous][column] = []
+                }
+                valueCells[index] = [:]
+                absorbed.insert(index)
+            case .notAContinuation:
+                continue
+            }
+        }
+
         // 6. Rows: value lines, and loose words line by line, top to bottom.
         var built: [Row] = []
-        for index in anchors.indices {
+        for index in anchors.indices where !absorbed.contains(index) {
             let labels = labelCells[index].sorted { $0.x0 < $1.x0 }.map { (x0: $0.x0, text: $0.text) }
             var cells: [(span: Int, text: String)] = labels.map { (1, $0.text) }
             if cells.isEmpty { cells.append((1, "")) }
@@ -326,6 +376,75 @@ struct TableGrid {
             built.append(Row(cells: cells, y0: line.y0, hasValues: false, labels: labelPieces))
         }
         rows = built.sorted { $0.y0 < $1.y0 }
+    }
+
+    /// One number from the pieces it wrapped into inside its cell (`1981` over `1`), or `nil`
+    /// without proof. Proof, all of it: digits only; each piece is the next text line of the one
+    /// above (top edges less than the words' height apart) and lies within its width; and every
+    /// piece but the last fills the column (as wide as its widest value: a number breaks only
+    /// where the cell is full).
+    static func wrappedPieces(_ words: [PDFWord], height: Double, columnWidth: Double) -> PDFWord? {
+        let pieces = words.sorted { $0.y0 < $1.y0 }
+        guard pieces.count >= 2, pieces.allSatisfy({ Self.isDigits($0.text) }) else { return nil }
+        let slack = 0.3 * height
+        for (upper, lower) in zip(pieces, pieces.dropFirst()) {
+            guard lower.y0 - upper.y0 < 0.95 * height, lower.y0 > upper.y0 + 0.5 * height,
+                  lower.x0 >= upper.x0 - slack, lower.x1 <= upper.x1 + slack,
+                  upper.x1 - upper.x0 >= 0.9 * columnWidth else { return nil }
+        }
+        guard let first = pieces.first, let last = pieces.last else { return nil }
+        return PDFWord(text: pieces.map(\.text).joined(), x0: pieces.map(\.x0).min() ?? first.x0, y0: first.y0,
+                       x1: pieces.map(\.x1).max() ?? first.x1, y1: last.y1)
+    }
+
+    /// `true` for ASCII digits only (a piece of a wrapped number).
+    static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+    }
+
+    /// What a value line without a label of its own, right under another, is.
+    enum Continuation {
+        /// The next text line of the cells above: the values above with their pieces joined.
+        case joined([Int: [PDFWord]])
+        /// Close under values it may continue, without proof: these columns' values are unplaced.
+        case unproven(Set<Int>)
+        /// Not under values of the line above (a row whose label is elsewhere): left alone.
+        case notAContinuation
+    }
+
+    /// Whether the value cells `below` continue the value cells `above` (numbers wrapped inside
+    /// their cells). Proof, all of it: each value below sits under exactly one value above, in
+    /// its column, within its width (a wrapped piece is aligned in the same cell); the line pitch
+    /// from the last line above (`lineAbove`, top edge) to `lineBelow` is less than the words'
+    /// height (text lines of one cell, not rows with cell padding between them); and each value
+    /// above that goes on fills its column (as wide as the column's widest value: a number breaks
+    /// only where the cell is full) and is digits throughout, as is its piece below.
+    static func wrapContinuation(of above: [Int: [PDFWord]], by below: [Int: [PDFWord]], lineAbove: Double, lineBelow: Double,
+                                 height: Double, columnWidth: (Int) -> Double) -> Continuation {
+        let columns = below.filter { !$0.value.isEmpty }.map(\.key)
+        guard !columns.isEmpty else { return .notAContinuation }
+        let slack = 0.3 * height
+        var underAValue = Set<Int>()
+        var proven = true
+        var joined = above
+        for column in columns {
+            let pieces = below[column] ?? [], heads = above[column] ?? []
+            guard pieces.count == 1, heads.count == 1, let piece = pieces.first, let head = heads.first,
+                  piece.x0 >= head.x0 - slack, piece.x1 <= head.x1 + slack else {
+                proven = false
+                continue
+            }
+            underAValue.insert(column)
+            if !isDigits(head.text) || !isDigits(piece.text) || head.x1 - head.x0 < 0.9 * columnWidth(column) {
+                proven = false
+                continue
+            }
+            joined[column] = [PDFWord(text: head.text + piece.text, x0: min(head.x0, piece.x0), y0: head.y0,
+                                      x1: max(head.x1, piece.x1), y1: max(head.y1, piece.y1))]
+        }
+        if underAValue.isEmpty { return .notAContinuation }
+        if proven, lineBelow - lineAbove < 0.95 * height { return .joined(joined) }
+        return .unproven(underAValue)
     }
 
     /// Value columns from values: clusters of their x ranges (plus a column blank in every row,

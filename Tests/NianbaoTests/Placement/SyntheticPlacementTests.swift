@@ -159,14 +159,12 @@ struct SyntheticPlacementTests {
         try SyntheticPlacement.expectShare("lo-html")
     }
 
-    @Test("LibreOffice PDF read directly: 0 wrong numbers",
-          .disabled("issue 20: 16 wrong numbers on seed 20 (52 before header columns), all numbers wrapped inside a narrow cell (328729 printed as 32872 / 9, read as 32872)"))
+    @Test("LibreOffice PDF read directly: 0 wrong numbers")
     func pdfNoWrongNumbers() throws {
         try SyntheticPlacement.expectNoWrongNumbers("lo-pdf")
     }
 
-    @Test("LibreOffice PDF read directly: ≥ 99.5 % of fields",
-          .disabled("issue 20: 97.5 % (2388/2448) on seed 20 (94.7 % before header columns): 16 wrapped numbers, 44 null"))
+    @Test("LibreOffice PDF read directly: ≥ 99.5 % of fields")
     func pdfShare() throws {
         try SyntheticPlacement.expectShare("lo-pdf")
     }
