@@ -20,6 +20,10 @@ struct StreamCell {
     /// The line gives cell positions (DOCX and HTML tables, `|` rows, tab rows with empty
     /// fields): a blank cell there is a cell of its own.
     let positioned: Bool
+    /// The cell is one the source delimits (a table cell, a field of a tab, `|` or HTML-markup
+    /// row), not a piece of a line split on spaces or a line of its own: its place in the row is
+    /// stated, not only its order in the text.
+    var delimited = false
 
     var facts: LabelFacts? {
         if case .label(let facts) = kind { return facts }
@@ -65,7 +69,9 @@ struct CellStream {
         finish()
         let offset = nextLine
         func shifted(_ cell: StreamCell) -> StreamCell {
-            StreamCell(kind: cell.kind, raw: cell.raw, location: cell.location, line: cell.line + offset, positioned: cell.positioned)
+            var moved = StreamCell(kind: cell.kind, raw: cell.raw, location: cell.location, line: cell.line + offset, positioned: cell.positioned)
+            moved.delimited = cell.delimited
+            return moved
         }
         cells.append(contentsOf: other.cells.map(shifted))
         valueRows.append(contentsOf: other.valueRows.map { $0.map(shifted) })
@@ -84,6 +90,10 @@ struct CellStream {
         if !positioned, let first = cells.firstIndex(where: { !$0.text.isEmpty }) {
             positioned = cells[first...].contains { LineCells.isBlank($0.text) }
         }
+        // Cells of a document's table (DOCX, HTML, a PDF's rebuilt grid), tab fields and tab-led
+        // cell lines are delimited; a row a text reader rebuilt from space-aligned columns is not.
+        delimiting = row.delimited
+        defer { delimiting = false }
         var seenText = false
         var full: [StreamCell] = []
         for cell in cells where !cell.continuesVerticalMerge {
@@ -145,6 +155,8 @@ struct CellStream {
     private mutating func flushGridRow() {
         guard let row = gridRow else { return }
         gridRow = nil
+        delimiting = true
+        defer { delimiting = false }
         appendCells(row.cells, positioned: true, location: row.location)
     }
 
@@ -154,6 +166,9 @@ struct CellStream {
             nextLine += 1
             return
         }
+        // Fields of a tab, `|` or markup row are delimited; pieces of a line split on spaces are not.
+        delimiting = split.delimited
+        defer { delimiting = false }
         appendCells(split.cells, positioned: split.positioned, location: location)
     }
 
@@ -181,8 +196,13 @@ struct CellStream {
     }
 
     private mutating func add(_ kind: StreamCell.Kind, _ raw: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {
-        cells.append(StreamCell(kind: kind, raw: raw, location: location, line: line, positioned: positioned))
+        var cell = StreamCell(kind: kind, raw: raw, location: location, line: line, positioned: positioned)
+        cell.delimited = delimiting
+        cells.append(cell)
     }
+
+    /// The cells being added are fields the source delimits (see `StreamCell.delimited`).
+    private var delimiting = false
 
     private func classify(_ text: String) -> StreamCell.Kind {
         // `13612 252`, `1 0`: two numbers that met in one cell, not one number (unreadable, null).
@@ -197,6 +217,10 @@ struct CellStream {
     /// spaces), `其他对外管理服务事项11` (a row label and a number run together), `减 16`.
     private mutating func addSplitting(_ text: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {
         if let numbers = LineCells.spacedNumbers(text) {
+            // Several numbers in one field: their places are their order alone.
+            let wasDelimiting = delimiting
+            delimiting = false
+            defer { delimiting = wasDelimiting }
             for number in numbers { add(classify(number), number, location, line, positioned) }
             return
         }
@@ -207,6 +231,9 @@ struct CellStream {
         }
         if LineCells.mayEndInValue(text), text.utf8.contains(UInt8(ascii: " ")), let (label, values) = LineCells.trailingValues(text) {
             if !label.isEmpty { addSplitting(label, location, line, positioned) }
+            let wasDelimiting = delimiting
+            delimiting = false
+            defer { delimiting = wasDelimiting }
             for value in values { add(classify(value), value, location, line, positioned) }
             return
         }
@@ -299,31 +326,31 @@ enum LineCells {
 
     /// The cells of a line, and whether they keep their positions; `nil` for prose (a sentence,
     /// or a long line that does not split). A border gives no cells.
-    static func split(_ line: String) -> (cells: [String], positioned: Bool)? {
+    static func split(_ line: String) -> (cells: [String], positioned: Bool, delimited: Bool)? {
         var text = line.trimmingSpaces()
-        if text.isEmpty || isBorder(text) { return ([], false) }
+        if text.isEmpty || isBorder(text) { return ([], false, false) }
         if text.contains("<") || text.contains(">") {
-            if let pieces = htmlCells(text) { return (pieces, false) }
+            if let pieces = htmlCells(text) { return (pieces, false, pieces.count >= 2) }
         }
         while text.hasPrefix("#") { text = String(text.dropFirst()).trimmingSpaces() }
         if text.contains("|") && !text.contains("\\|") || text.contains(" | ") {
             var pieces = text.split(separator: "|", omittingEmptySubsequences: false).map { clean(String($0)) }
             if text.hasPrefix("|"), pieces.first?.isEmpty == true { pieces.removeFirst() }
             if text.hasSuffix("|"), pieces.last?.isEmpty == true { pieces.removeLast() }
-            if pieces.count >= 2 { return (pieces, true) }
+            if pieces.count >= 2 { return (pieces, true, true) }
         }
         if text.contains("\t") {
             let pieces = text.split(separator: "\t", omittingEmptySubsequences: false).map { clean(String($0)) }
             let filled = pieces.indices.filter { !pieces[$0].isEmpty }
             let positioned = filled.count >= 2 && pieces[(filled.first ?? 0)...].contains(where: \.isEmpty)
-            return (pieces, positioned)
+            return (pieces, positioned, filled.count >= 2)
         }
         let pieces = splitOnWideSpaces(text).flatMap(splitBetweenIdeographs).map(clean)
         if pieces.count == 1, let only = pieces.first {
             // A sentence, or a long line that does not split, is prose.
             if only.contains("。") || only.unicodeScalars.count > 60 { return nil }
         }
-        return (pieces, false)
+        return (pieces, false, false)
     }
 
     /// The cell texts of a line of HTML table markup (as pandoc writes tables it cannot draw):

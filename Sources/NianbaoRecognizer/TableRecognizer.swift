@@ -7,6 +7,12 @@ struct TableRecognizer {
     var report: Report
     private(set) var diagnostics: [Diagnostic] = []
     private let cache: CellFactsCache
+    /// Rows whose columns are only their values' order in the text and that break their own sum
+    /// rule, per table: nulled once the table is read.
+    private var countedRowsBreakingRules: [ReportTable: [(row: String, columns: [String], values: String, location: SourceLocation)]] = [:]
+    /// Tables whose text gives a row's values out of column order (a rule broken as read, kept
+    /// by another order of the same values), with that row's description, for the warnings.
+    private var scrambledTables: [ReportTable: String] = [:]
 
     init(template: TemplateVersion, report: Report, cache: CellFactsCache) {
         self.template = template
@@ -43,17 +49,23 @@ struct TableRecognizer {
         let value: CellValue
         let raw: String
         let location: SourceLocation
+        /// `true` when the source states the cell's place (a table cell, a field of a tab or `|`
+        /// row, an empty line counted at a proven pitch); `false` for a value whose column is
+        /// only its position in the text's order.
+        let positioned: Bool
 
         init(_ cell: StreamCell) {
             value = cell.value ?? .text
             raw = cell.raw
             location = cell.location
+            positioned = cell.positioned || cell.delimited
         }
 
         init(blankAt location: SourceLocation) {
             value = .blank
             raw = ""
             self.location = location
+            positioned = true
         }
     }
 
@@ -692,6 +704,7 @@ struct TableRecognizer {
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
         }
+        nullUnprovenRows(.requests)
         return found
     }
 
@@ -735,6 +748,10 @@ struct TableRecognizer {
         case .exact(let values):
             setValues(values, table, rowKey, columns)
             setLocations(cells.map(\.location), table, rowKey, columns)
+            if cells.contains(where: { !$0.positioned }) {
+                checkCountedOrder(values, rules: aligner.rules, table: table, row: rowKey, columns: columns,
+                                  shown: cells.map { $0.raw.isEmpty ? "—" : $0.raw }.joined(separator: " "), location: location)
+            }
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
             note(.warning, "table.row_repaired", "\(table.rawValue).\(rowKey)",
@@ -763,11 +780,48 @@ struct TableRecognizer {
         }
     }
 
+    /// Records a row placed by its values' order in the text alone that breaks a sum rule of its
+    /// own (a blank counted as 0), and notes the table scrambled when another order of the same
+    /// values keeps that rule (a part equal to the sum of the rest: the 总计 read in a part's
+    /// column, as `pdftotext` gives a row whose cells it reads in another order).
+    private mutating func checkCountedOrder(_ values: [Decimal?], rules: [RowAligner.SumRule], table: ReportTable, row: String,
+                                            columns: [String], shown: String, location: SourceLocation) {
+        var broken = false
+        for rule in rules {
+            let slots = [rule.total] + rule.parts
+            guard slots.allSatisfy({ $0 < values.count }), values[rule.total] != nil else { continue }
+            let number = { (slot: Int) -> Decimal in values[slot] ?? 0 }
+            let sum = rule.parts.reduce(Decimal(0)) { $0 + number($1) }
+            guard number(rule.total) != sum else { continue }
+            broken = true
+            let all = slots.reduce(Decimal(0)) { $0 + number($1) }
+            if scrambledTables[table] == nil, rule.parts.contains(where: { values[$0] != nil && number($0) * 2 == all }) {
+                scrambledTables[table] = "row \(row) reads `\(shown)`, whose 总计 stands in another column"
+            }
+        }
+        if broken { countedRowsBreakingRules[table, default: []].append((row, columns, shown, location)) }
+    }
+
+    /// Nulls every row placed by its values' order in the text alone that breaks its own sum
+    /// rule: a counted position is proof only where the template's arithmetic checks it (the
+    /// text may give a row's cells in another order, a number wrapped in its cell as two, or
+    /// another row's values). The values read are named in the warning.
+    private mutating func nullUnprovenRows(_ table: ReportTable) {
+        for entry in countedRowsBreakingRules[table] ?? [] {
+            for column in entry.columns { setValue(nil, table, entry.row, column) }
+            let evidence = scrambledTables[table].map { "; the text gives this table's values out of column order (\($0))" } ?? ""
+            note(.warning, "table.order_unproven", "\(table.rawValue).\(entry.row)",
+                 "row's values `\(entry.values)`, placed by their order in the text alone, break its sum rule\(evidence): which value is in which column is not proven; left null", entry.location)
+        }
+        countedRowsBreakingRules[table] = nil
+    }
+
     // MARK: 四、复议诉讼
 
     /// Reads part 四 from its cells; `valueRows` are the table rows of values alone, every cell in
     /// its place (``CellStream/valueRows``); `endLine` is the source line of the heading after the table.
     mutating func recognizeReviewLitigation(_ cells: [StreamCell], valueRows: [[StreamCell]] = [], endLine: Int? = nil) -> Set<String> {
+        defer { nullUnprovenRows(.reviewLitigation) }
         let cells = Self.withoutRepeatedHeader(cells) { $0.reviewGroup }
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
@@ -848,6 +902,16 @@ struct TableRecognizer {
         switch aligner.align(numbers) {
         case .exact(let values):
             placed = values
+            if flat.contains(where: { !$0.positioned }) {
+                // Each group checked as a row of its own, placed by the text's order.
+                for (index, group) in remaining.enumerated() {
+                    let slots = index * slotsPerGroup..<(index + 1) * slotsPerGroup
+                    let rule = RowAligner.SumRule(total: totalOffset, parts: (0..<slotsPerGroup).filter { $0 != totalOffset })
+                    checkCountedOrder(Array(values[slots]), rules: [rule], table: .reviewLitigation, row: group, columns: outcomes,
+                                      shown: flat[slots.clamped(to: flat.indices)].map { $0.raw.isEmpty ? "—" : $0.raw }.joined(separator: " "),
+                                      location: flat[min(slots.lowerBound, flat.count - 1)].location)
+                }
+            }
         case .repaired(let values, let derived, let dropped):
             placed = values
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "missing cell(s) derived"

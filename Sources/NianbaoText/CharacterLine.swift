@@ -15,13 +15,13 @@ enum CharacterLine {
             if !stripped.utf8.contains(tab) {
                 if line.utf8.first == tab { return .cell(trim(stripped)) }
                 // `label<TAB>` with nothing after: a one-cell row.
-                return .row([trim(stripped)])
+                return .row([trim(stripped)], delimited: true)
             }
             var cells = splitOnTabs(line).map { trim($0) }
             while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
-            return .row(cells)
+            return .row(cells, delimited: true)
         }
-        if let cells = spaceAlignedRow(line) { return .row(cells) }
+        if let cells = spaceAlignedRow(line) { return .row(cells, delimited: false) }
         let trimmed = trim(Substring(line))
         let startsWithEnumerator = HeadingShape.startsWithEnumerator(trimmed)
         return .text(TextLine(text: trimmed, isSimple: false, scalarCount: trimmed.unicodeScalars.count,

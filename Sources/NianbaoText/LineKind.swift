@@ -5,8 +5,8 @@ enum LineKind {
     case blank
     /// One cell on its own line, after leading tab(s).
     case cell(String)
-    /// A whole row: tab-separated (or space-aligned) cells.
-    case row([String])
+    /// A whole row: tab-separated cells (`delimited`), or cells of a space-aligned line.
+    case row([String], delimited: Bool)
     /// Running text.
     case text(TextLine)
 }

@@ -240,7 +240,7 @@ struct SimpleLine {
         if hasTab, let tab = firstIndex(of: UInt8(ascii: "\t"), start, end) {
             return tabRow(end, firstTab: tab)
         }
-        if let cells = spaceAlignedRow(end) { return .row(cells) }
+        if let cells = spaceAlignedRow(end) { return .row(cells, delimited: false) }
         return .text(textLine(end))
     }
 
@@ -373,7 +373,7 @@ struct SimpleLine {
         if firstIndex(of: tab, stripped, end) == nil {
             if firstTab == start { return .cell(trimmedString(stripped, end)) }
             // `label<TAB>` with nothing after: a one-cell row.
-            return .row([trimmedString(stripped, end)])
+            return .row([trimmedString(stripped, end)], delimited: true)
         }
         var cells: [String] = []
         cells.reserveCapacity(1 + (start..<end).reduce(0) { $0 + (bytes[$1] == tab ? 1 : 0) })
@@ -384,7 +384,7 @@ struct SimpleLine {
         }
         cells.append(trimmedString(cellStart, end))
         while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
-        return .row(cells)
+        return .row(cells, delimited: true)
     }
 
     /// `CharacterLine.spaceAlignedRow`: a label followed by at least two numbers, or only numbers,

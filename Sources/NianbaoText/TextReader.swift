@@ -114,12 +114,12 @@ private struct BlockBuilder {
             if pendingCells.isEmpty { pendingRowLine = lineNumber }
             pendingCells.append(TableCell(text: text, location: .line(lineNumber)))
             previousWasCell = true
-        case .row(let cells):
+        case .row(let cells, let delimited):
             flushParagraph()
             flushPendingRow()
             if tableStart == nil { tableStart = lineNumber }
             let row = TableRow(cells: cells.map { TableCell(text: $0, location: .line(lineNumber)) },
-                               location: .line(lineNumber))
+                               location: .line(lineNumber), delimited: delimited)
             tableRows.append(row)
             previousWasCell = false
         case .text(let line):

@@ -43,11 +43,16 @@ public struct TableRow: Sendable, Hashable {
     public var cells: [TableCell]
     /// Where the row starts.
     public var location: SourceLocation
+    /// `true` when the source delimits the cells (a document's table, tab-separated fields, a
+    /// cell on its own tab-led line); `false` for a row rebuilt from space-aligned columns, whose
+    /// cells are only pieces of a line in their order.
+    public var delimited: Bool
 
     /// Creates a row.
-    public init(cells: [TableCell], location: SourceLocation) {
+    public init(cells: [TableCell], location: SourceLocation, delimited: Bool = true) {
         self.cells = cells
         self.location = location
+        self.delimited = delimited
     }
 }
 

@@ -18,7 +18,7 @@ private struct LegacyBlockBuilder {
     private enum LineKind {
         case blank
         case cell(String)          // one cell on its own line, after leading tab(s)
-        case row([String])         // a whole row: tab-separated (or space-aligned) cells
+        case row([String], delimited: Bool = true)  // a whole row: tab-separated (or space-aligned: not delimited) cells
         case text(String)          // running text
     }
 
@@ -44,12 +44,12 @@ private struct LegacyBlockBuilder {
             if tableStart == nil { tableStart = lineNumber }
             if pendingCells.isEmpty { pendingRowLine = lineNumber }
             pendingCells.append(TableCell(text: text, location: .line(lineNumber)))
-        case .row(let cells):
+        case .row(let cells, let delimited):
             flushParagraph()
             flushPendingRow()
             if tableStart == nil { tableStart = lineNumber }
             let row = TableRow(cells: cells.enumerated().map { TableCell(text: $0.element, location: .line(lineNumber)) },
-                               location: .line(lineNumber))
+                               location: .line(lineNumber), delimited: delimited)
             tableRows.append(row)
         case .text(let text):
             if case .cell = previousKind, isCellContinuation(text), !pendingCells.isEmpty {
@@ -90,7 +90,7 @@ private struct LegacyBlockBuilder {
             while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
             return .row(cells)
         }
-        if let cells = spaceAlignedRow(line) { return .row(cells) }
+        if let cells = spaceAlignedRow(line) { return .row(cells, delimited: false) }
         return .text(line)
     }
 

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import NianbaoModel
+import NianbaoWriters
+@testable import NianbaoKit
+
+/// Values whose column is only their order in a text (one value per line or paragraph, pieces of
+/// a line split on spaces): the order is proof only where the row's own sum rule checks it. Texts
+/// of random valid reports (`Scripts/synth`, seed 301: distinct non-zero values, blank cells)
+/// through LibreOffice's PDF and `pdftotext`, `pdftotext -layout` and PyMuPDF, kept in
+/// `Fixtures/extracted/synthetic` (`Scripts/make-order-fixtures.sh`). Each gave wrong numbers
+/// before (9, 24, 22, 14): `pdftotext` reads part 四's row as `193 658 46 299 120` (its 总计 658
+/// second) and wraps of narrow cells (`277` / `7`) reach the texts as two numbers.
+@Suite("Counted order checked by the template's arithmetic")
+struct CountedOrderTests {
+    static func convert(_ stem: String, _ extractor: String) throws -> (report: Report, comparison: ExpectedComparison) {
+        let folder = "Fixtures/extracted/synthetic"
+        guard let text = Bundle.module.url(forResource: "\(stem).\(extractor)", withExtension: "txt", subdirectory: folder),
+              let expected = Bundle.module.url(forResource: "\(stem).expected", withExtension: "json", subdirectory: folder) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(folder)/\(stem).\(extractor).txt"])
+        }
+        let report = try Pipeline.convert(data: try Data(contentsOf: text), fileName: "\(stem).txt", format: .text)
+        let comparison = try ExpectedComparison(actualJSON: Data(ReportJSON.encode(report).utf8), expectedJSON: try Data(contentsOf: expected))
+        return (report, comparison)
+    }
+
+    /// The fixtures, with the fields right when the rule came in (a floor: fewer is a regression).
+    @Test("extractor texts of reports with distinct values: no wrong number", arguments: [
+        ("syn301_0001_2021", "pdftotext", 129), ("syn301_0005_2021", "pdftotext", 73),
+        ("syn301_0005_2021", "pdftotext-layout", 128), ("syn301_0005_2021", "pymupdf", 175),
+    ])
+    func noWrongNumber(stem: String, extractor: String, floor: Int) throws {
+        let (report, comparison) = try Self.convert(stem, extractor)
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= floor, "\(right) of \(comparison.checks.count)")
+        #expect(report.diagnostics.contains { $0.code == "table.order_unproven" })
+    }
+
+    @Test("a row whose 总计 the text gives in another column is null, with the values named and the order named as the reason")
+    func scrambledReviewRow() throws {
+        let (report, _) = try Self.convert("syn301_0001_2021", "pdftotext")
+        for column in ["upheld", "corrected", "other", "pending", "total"] {
+            #expect(report.reviewLitigation["review", column] == nil)
+        }
+        let warning = try #require(report.diagnostics.first { $0.code == "table.order_unproven" && $0.path == "review_litigation.review" })
+        #expect(warning.message.contains("`193 658 46 299 120`"), "\(warning.message)")
+        #expect(warning.message.contains("out of column order"), "\(warning.message)")
+    }
+
+    @Test("cells the source delimits keep their values when a rule breaks: the validator reports it")
+    func delimitedRowKept() throws {
+        // Sample 001 (one cell per tab-led line) with the 一、本年新收 total changed from 1 to 3.
+        var text = String(decoding: try TestFiles.sample("001_73cfe548748cf452"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\t1\u{00A0}\n\n\t二、上年结转", with: "\t3\u{00A0}\n\n\t二、上年结转")
+        let report = try Pipeline.convert(data: Data(text.utf8), fileName: "broken.txt", format: .text)
+        #expect(report.requests["new_received", "total"] == 3)
+        #expect(!report.diagnostics.contains { $0.code == "table.order_unproven" })
+    }
+}
