@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Remakes Tests/NianbaoTests/Fixtures/extracted/synthetic: texts of random valid reports (seed 301,
+# Remakes Tests/NianbaoTests/Fixtures/counted-order: texts of random valid reports (seed 301,
 # Scripts/synth) through LibreOffice's PDF and pdftotext, pdftotext -layout and PyMuPDF, and the
 # generator's expected JSON. Needs python3, LibreOffice, poppler-utils and PyMuPDF.
 set -euo pipefail
@@ -12,7 +12,7 @@ python3 Scripts/synth/generate.py --seed 301 --count 6 --out "$work/reports"
 rm -f "$work/writer/errors.csv"
 python3 Scripts/synth/layouts.py "$work/writer" "$work/docx"
 python3 Scripts/synth/render.py "$work/docx" "$work/renderings" --only pdftotext,pdftotext-layout,pymupdf
-out=Tests/NianbaoTests/Fixtures/extracted/synthetic
+out=Tests/NianbaoTests/Fixtures/counted-order
 mkdir -p "$out"
 for pair in pdftotext:syn301_0001_2021 pdftotext:syn301_0005_2021 pdftotext-layout:syn301_0005_2021 pymupdf:syn301_0005_2021; do
     cp "$work/renderings/${pair%%:*}/${pair##*:}.txt" "$out/${pair##*:}.${pair%%:*}.txt"

@@ -752,6 +752,12 @@ struct TableRecognizer {
                 checkCountedOrder(values, rules: aligner.rules, table: table, row: rowKey, columns: columns,
                                   shown: cells.map { $0.raw.isEmpty ? "—" : $0.raw }.joined(separator: " "), location: location)
             }
+        case .repaired(_, let derived, _) where !derived.isEmpty && cells.contains(where: { !$0.positioned }):
+            // A cell derived by the rule leaves nothing to check the order the others were
+            // counted in (a number wrapped in its cell reads as two, one of them taking a column).
+            for column in columns { setValue(nil, table, rowKey, column) }
+            note(.warning, "table.order_unproven", "\(table.rawValue).\(rowKey)",
+                 "row's values `\(cells.map { $0.raw.isEmpty ? "—" : $0.raw }.joined(separator: " "))` are \(numbers.count) for \(columns.count) columns, placed by their order in the text alone: a missing cell could only be derived by \(ruleName), which then checks nothing; left null", location)
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
             note(.warning, "table.row_repaired", "\(table.rawValue).\(rowKey)",
@@ -789,7 +795,8 @@ struct TableRecognizer {
         var broken = false
         for rule in rules {
             let slots = [rule.total] + rule.parts
-            guard slots.allSatisfy({ $0 < values.count }), values[rule.total] != nil else { continue }
+            // A blank total counts as 0 too: parts given under a blank 总计 are not checked by anything.
+            guard slots.allSatisfy({ $0 < values.count }) else { continue }
             let number = { (slot: Int) -> Decimal in values[slot] ?? 0 }
             let sum = rule.parts.reduce(Decimal(0)) { $0 + number($1) }
             guard number(rule.total) != sum else { continue }
@@ -912,6 +919,10 @@ struct TableRecognizer {
                                       location: flat[min(slots.lowerBound, flat.count - 1)].location)
                 }
             }
+        case .repaired(_, let derived, _) where !derived.isEmpty && flat.contains(where: { !$0.positioned }):
+            note(.warning, "table.order_unproven", "review_litigation",
+                 "\(numbers.count) value(s) for \(aligner.slotCount) cells, placed by their order in the text alone: a missing cell could only be derived by \(ruleName), which then checks nothing; values left null", location)
+            return found
         case .repaired(let values, let derived, let dropped):
             placed = values
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "missing cell(s) derived"

@@ -8,13 +8,13 @@ import NianbaoWriters
 /// a line split on spaces): the order is proof only where the row's own sum rule checks it. Texts
 /// of random valid reports (`Scripts/synth`, seed 301: distinct non-zero values, blank cells)
 /// through LibreOffice's PDF and `pdftotext`, `pdftotext -layout` and PyMuPDF, kept in
-/// `Fixtures/extracted/synthetic` (`Scripts/make-order-fixtures.sh`). Each gave wrong numbers
+/// `Fixtures/counted-order` (`Scripts/make-order-fixtures.sh`). Each gave wrong numbers
 /// before (9, 24, 22, 14): `pdftotext` reads part 四's row as `193 658 46 299 120` (its 总计 658
 /// second) and wraps of narrow cells (`277` / `7`) reach the texts as two numbers.
 @Suite("Counted order checked by the template's arithmetic")
 struct CountedOrderTests {
     static func convert(_ stem: String, _ extractor: String) throws -> (report: Report, comparison: ExpectedComparison) {
-        let folder = "Fixtures/extracted/synthetic"
+        let folder = "Fixtures/counted-order"
         guard let text = Bundle.module.url(forResource: "\(stem).\(extractor)", withExtension: "txt", subdirectory: folder),
               let expected = Bundle.module.url(forResource: "\(stem).expected", withExtension: "json", subdirectory: folder) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(folder)/\(stem).\(extractor).txt"])
