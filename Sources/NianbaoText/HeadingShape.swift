@@ -15,6 +15,8 @@ enum HeadingShape {
         let body = rest.prefix { chineseNumerals.contains($0) || $0.isNumber }
         guard !body.isEmpty, body.count <= 3 else { return false }
         rest = rest.dropFirst(body.count)
+        // Markdown writers escape the mark of a number that would start a list (`3\.其他`).
+        if rest.first == "\\" { rest = rest.dropFirst() }
         guard let mark = rest.first else { return false }
         return "、．.，,".contains(mark) && rest.count > 1 && !(rest.dropFirst().first?.isNumber ?? false)
     }
@@ -46,6 +48,10 @@ extension HeadingShape {
         while isNumeral(next) {
             body += 1
             guard body <= 3, let scalar = scalars.next() else { return false }
+            next = scalar
+        }
+        if body > 0, next == "\\" {
+            guard let scalar = scalars.next() else { return false }
             next = scalar
         }
         guard body > 0, "、．.，,".unicodeScalars.contains(next), let after = scalars.next() else { return false }

@@ -3,6 +3,7 @@ import Testing
 import NianbaoModel
 import NianbaoWriters
 @testable import NianbaoKit
+@testable import NianbaoText
 
 /// Values whose column is only their order in a text (one value per line or paragraph, pieces of
 /// a line split on spaces): the order is proof only where the row's own sum rule checks it. Texts
@@ -56,5 +57,18 @@ struct CountedOrderTests {
         let report = try Pipeline.convert(data: Data(text.utf8), fileName: "broken.txt", format: .text)
         #expect(report.requests["new_received", "total"] == 3)
         #expect(!report.diagnostics.contains { $0.code == "table.order_unproven" })
+    }
+}
+
+/// Markdown writers (mammoth) escape a number that would start a list: `3\.其他` is the row label
+/// `3.其他`, not the end of the paragraph before it (which gave 3.其他's values to the row above).
+@Suite("Escaped enumerators")
+struct EscapedEnumeratorTests {
+    @Test("`3\\.其他` starts a new item, on both text paths")
+    func escapedEnumerator() {
+        #expect(HeadingShape.startsWithEnumerator("3\\.其他"))
+        #expect(HeadingShape.startsWithEnumerator(simpleScalars: "3\\.其他".unicodeScalars))
+        #expect(!HeadingShape.startsWithEnumerator("3\\"))
+        #expect(!HeadingShape.startsWithEnumerator(simpleScalars: "a\\.b".unicodeScalars))
     }
 }

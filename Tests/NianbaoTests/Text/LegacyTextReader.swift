@@ -384,6 +384,7 @@ enum LegacyHeadingShape {
         let body = rest.prefix { chineseNumerals.contains($0) || $0.isNumber }
         guard !body.isEmpty, body.count <= 3 else { return false }
         rest = rest.dropFirst(body.count)
+        if rest.first == "\\" { rest = rest.dropFirst() }  // Markdown's escaped list mark (`3\.其他`)
         guard let mark = rest.first else { return false }
         return "、．.，,".contains(mark) && rest.count > 1 && !(rest.dropFirst().first?.isNumber ?? false)
     }
