@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Remakes Tests/NianbaoTests/Fixtures/counted-order: texts of random valid reports (seed 301,
 # Scripts/synth) through LibreOffice's PDF and pdftotext, pdftotext -layout and PyMuPDF, and the
-# generator's expected JSON. Needs python3, LibreOffice, poppler-utils and PyMuPDF.
+# generator's expected JSON; and their LibreOffice HTML through trafilatura (Fixtures/headless).
+# Needs python3, LibreOffice, poppler-utils, PyMuPDF and trafilatura (with lxml_html_clean).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -19,3 +20,13 @@ for pair in pdftotext:syn301_0001_2021 pdftotext:syn301_0005_2021 pdftotext-layo
 done
 for stem in syn301_0001_2021 syn301_0005_2021; do cp "$work/reports/expected/$stem.json" "$out/$stem.expected.json"; done
 ls -l "$out"
+
+# Tests/NianbaoTests/Fixtures/headless: the same reports' LibreOffice HTML through trafilatura
+# (tables as `| … |` rows, part headings dropped).
+python3 Scripts/synth/render.py "$work/docx" "$work/renderings" --only trafilatura
+headless=Tests/NianbaoTests/Fixtures/headless
+mkdir -p "$headless"
+for stem in syn301_0000_2019 syn301_0001_2021; do
+    cp "$work/renderings/trafilatura/$stem.txt" "$headless/$stem.trafilatura.txt"
+    cp "$work/reports/expected/$stem.json" "$headless/$stem.expected.json"
+done

@@ -12,7 +12,9 @@ Writes OUT_DIR/<rendering>/<stem>.<ext> for each DOCX_DIR/<stem>.docx:
   soffice-txt       LibreOffice "Text" export
   pandoc-plain, pandoc-markdown, docx2txt, mammoth-md, mammoth-raw    from the DOCX
   pdftotext, pdftotext-layout, pdftotext-raw, pymupdf                  from LibreOffice's PDF
-  html2text, scraper, w3m, inscriptis, markdownify, lynx              from LibreOffice's HTML
+  html2text, scraper, w3m, inscriptis, markdownify, lynx, trafilatura from LibreOffice's HTML
+                    (trafilatura keeps tables as `| … |` rows and drops the part headings; it needs
+                    lxml_html_clean with lxml 5.2 or later)
 
 The text tools are run as Scripts/extract-matrix.sh runs them (its python ones are imported from
 Scripts/extract-matrix/extract.py). LibreOffice runs once per format over all files, with a
@@ -27,12 +29,17 @@ import extract  # noqa: E402  (Scripts/extract-matrix/extract.py)
 
 RENDERINGS = ["docx", "lo-pdf", "lo-html", "mupdf-pdf", "soffice-txt", "pandoc-plain", "pandoc-markdown",
               "docx2txt", "mammoth-md", "mammoth-raw", "pdftotext", "pdftotext-layout", "pdftotext-raw",
-              "pymupdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx"]
+              "pymupdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx", "trafilatura"]
 
 
 def inscriptis_text(path):
     import inscriptis
     return inscriptis.get_text(extract.read_html(path))
+
+
+def trafilatura_text(path):
+    import trafilatura
+    return trafilatura.extract(extract.read_html(path), include_tables=True, output_format="txt") or ""
 
 
 def markdownify_text(path):
@@ -83,7 +90,7 @@ def main():
         if has["soffice"]:
             if needs & {"lo-pdf", "pdftotext", "pdftotext-layout", "pdftotext-raw", "pymupdf"}:
                 soffice(docs, "pdf", lo_pdf, profile)
-            if needs & {"lo-html", "mupdf-pdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx"}:
+            if needs & {"lo-html", "mupdf-pdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx", "trafilatura"}:
                 soffice(docs, "html", lo_html, profile)
             if "soffice-txt" in needs:
                 soffice(docs, "txt:Text (encoded):UTF8", os.path.join(out, "soffice-txt"), profile)
@@ -132,7 +139,8 @@ def main():
             if "pymupdf" in needs:
                 python_tool("pymupdf", extract.TOOLS["pymupdf"], pdf)
             for rendering, fn in (("html2text", extract.TOOLS["html2text"]), ("scraper", extract.TOOLS["scraper"]),
-                                  ("inscriptis", inscriptis_text), ("markdownify", markdownify_text)):
+                                  ("inscriptis", inscriptis_text), ("markdownify", markdownify_text),
+                                  ("trafilatura", trafilatura_text)):
                 if rendering in needs:
                     python_tool(rendering, fn, html)
             if "w3m" in needs and has["w3m"] and os.path.exists(html):

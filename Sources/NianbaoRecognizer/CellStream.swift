@@ -82,10 +82,16 @@ struct CellStream {
     /// filled ones give positions; cells before the first text are dropped when blank.
     mutating func append(row: TableRow) {
         finish()
-        let line = nextLine
-        nextLine += 1
         let cells = row.cells
         let fromTable = cells.first?.location.table != nil
+        if !fromTable, cells.count >= 2, cells[0].text.hasPrefix("|") {
+            // A `| … |` row whose blank cells hold tabs (a web page's text): the text reader split
+            // it on the tabs; its cells are the `|` fields.
+            appendLine(cells.map(\.text).joined(separator: "\t"), location: row.location)
+            return
+        }
+        let line = nextLine
+        nextLine += 1
         var positioned = fromTable
         if !positioned, let first = cells.firstIndex(where: { !$0.text.isEmpty }) {
             positioned = cells[first...].contains { LineCells.isBlank($0.text) }

@@ -35,9 +35,31 @@ public enum Recognizer {
         var regionParagraphs: [ReportTable: [(block: Int, cellsEnd: Int)]] = [:]
         var headingPosition = 0
         let headingBlocks = Set(headings.map(\.blockIndex))
+        /// Rows of text tables (`|` or tab rows) outside every part: a web page's text without its
+        /// part headings. Read as tables of the parts their own labels name.
+        var headless: [Paragraph] = []
+        func flushHeadless() {
+            for (part, paragraphs) in headlessTables(headless, cache: cache) {
+                var stream = CellStream(cache: cache)
+                for paragraph in paragraphs { stream.append(paragraph: paragraph) }
+                stream.finish()
+                if streams[part] == nil { streams[part] = stream } else { streams[part]?.append(contentsOf: stream) }
+                hadTable.insert(part)
+                diagnostics.append(Diagnostic(.info, code: "table.found_by_labels", path: part.rawValue,
+                    message: "table of part \(part.section.number)（\(part.section.officialHeading)）found by its own row and column labels, outside any part heading",
+                    location: paragraphs.first?.location))
+            }
+            headless = []
+        }
         for (index, block) in blocks.enumerated() {
             while headingPosition < headings.count && headings[headingPosition].blockIndex < index { headingPosition += 1 }
             let containing = headingPosition > 0 ? headings[headingPosition - 1].section : nil
+            if case .paragraph(let paragraph) = block, containing == nil, !headingBlocks.contains(index),
+               LineCells.split(paragraph.text)?.delimited == true {
+                headless.append(paragraph)
+                continue
+            }
+            if !headless.isEmpty { flushHeadless() }
             switch block {
             case .table(let table):
                 var stream = CellStream(cache: cache)
@@ -61,6 +83,7 @@ public enum Recognizer {
                 regionParagraphs[part, default: []].append((index, streams[part]?.cells.count ?? 0))
             }
         }
+        if !headless.isEmpty { flushHeadless() }
         for part in Array(streams.keys) { streams[part]?.finish() }
         // A region of text holds a table when it gives a value or a label of the part's table.
         for (part, stream) in streams where !hadTable.contains(part) {
@@ -117,6 +140,27 @@ public enum Recognizer {
         }
         report.diagnostics = diagnostics
         return report
+    }
+
+    /// A run of text-table rows outside every part, cut where a row's own labels name another
+    /// part's table than the rows before (the three tables of a page often follow one another
+    /// without a line between), each piece with the part its labels name; rows naming no part go
+    /// with the piece they are in, a piece naming none is dropped.
+    static func headlessTables(_ paragraphs: [Paragraph], cache: CellFactsCache) -> [(ReportTable, [Paragraph])] {
+        var pieces: [(part: ReportTable?, rows: [Paragraph])] = []
+        for paragraph in paragraphs {
+            var stream = CellStream(cache: cache)
+            stream.append(paragraph: paragraph)
+            stream.finish()
+            let named = TableRecognizer.part(of: stream.cells, fallback: nil)
+            if let last = pieces.last, named == nil || last.part == nil || named == last.part {
+                pieces[pieces.count - 1].rows.append(paragraph)
+                if pieces[pieces.count - 1].part == nil { pieces[pieces.count - 1].part = named }
+            } else {
+                pieces.append((named, [paragraph]))
+            }
+        }
+        return pieces.compactMap { piece in piece.part.map { ($0, piece.rows) } }
     }
 
     private static func location(of block: Block) -> SourceLocation {

@@ -72,3 +72,27 @@ struct EscapedEnumeratorTests {
         #expect(!HeadingShape.startsWithEnumerator(simpleScalars: "a\\.b".unicodeScalars))
     }
 }
+
+/// Web pages through trafilatura keep the tables as `| … |` rows but drop the part headings (and
+/// run the three tables together): each table is found by its own row and column labels.
+@Suite("Tables without their part headings")
+struct HeadlessTableTests {
+    @Test("trafilatura texts: the three tables read by their labels, no wrong number", arguments: [
+        ("syn301_0000_2019", 181), ("syn301_0001_2021", 205),
+    ])
+    func trafilaturaTables(stem: String, floor: Int) throws {
+        let folder = "Fixtures/headless"
+        guard let text = Bundle.module.url(forResource: "\(stem).trafilatura", withExtension: "txt", subdirectory: folder),
+              let expected = Bundle.module.url(forResource: "\(stem).expected", withExtension: "json", subdirectory: folder) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(folder)/\(stem).trafilatura.txt"])
+        }
+        let report = try Pipeline.convert(data: try Data(contentsOf: text), fileName: "\(stem).txt", format: .text)
+        let comparison = try ExpectedComparison(actualJSON: Data(ReportJSON.encode(report).utf8), expectedJSON: try Data(contentsOf: expected))
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= floor, "\(right) of \(comparison.checks.count)")
+        let found = Set(report.diagnostics.filter { $0.code == "table.found_by_labels" }.compactMap(\.path))
+        #expect(found == ["active_disclosure", "requests", "review_litigation"])
+        #expect(report.diagnostics.contains { $0.code == "section.missing" })
+    }
+}
