@@ -70,6 +70,7 @@ struct Service: Sendable {
     let folder: URL
     let slots: ConversionSlots
     let legacy: LegacyOptions
+    let pdf: PDFTool
     private let counter = RequestCounter()
 
     init(configuration: ServeConfiguration, folder: URL) {
@@ -77,6 +78,7 @@ struct Service: Sendable {
         self.folder = folder
         slots = ConversionSlots(jobs: configuration.jobs, queue: configuration.queue)
         legacy = configuration.legacyOptions
+        pdf = configuration.pdfTool
     }
 
     /// Input extensions `convert` accepts.
@@ -130,14 +132,14 @@ struct Service: Sendable {
                            stage: "read")
         }
         guard file.size > 0 else { throw APIError.badRequest("\(file.name): the file is empty") }
-        let legacy = self.legacy
+        let legacy = self.legacy, pdf = self.pdf
         let (report, output) = try await withSlot {
             try await Self.offload { () throws -> (Report, Data) in
                 let data = try Data(contentsOf: file.url)
                 let report: Report
                 do {
                     report = try Pipeline.convert(data: data, fileName: file.name, displayPath: file.name,
-                                                  format: Pipeline.format(of: URL(fileURLWithPath: file.name), data: data), legacy: legacy)
+                                                  format: Pipeline.format(of: URL(fileURLWithPath: file.name), data: data), legacy: legacy, pdf: pdf)
                 } catch let error as ConversionError {
                     throw APIError.conversion(error, shownName: file.name)
                 }
@@ -169,7 +171,7 @@ struct Service: Sendable {
         let name = rawName(request) ?? (isZip ? "upload.zip" : nil)
         let uploads = try await Uploads.receive(request, into: requestFolder, limit: configuration.maxBodyBytes, rawName: name)
         let maxBody = configuration.maxBodyBytes
-        let legacy = self.legacy
+        let legacy = self.legacy, pdf = self.pdf
         let lines = try await withSlot {
             try await Self.offload { () throws -> [UInt8] in
                 // A zip upload (raw or a multipart part) is unpacked into the request folder.
@@ -200,6 +202,7 @@ struct Service: Sendable {
                 }
                 var converter = BatchConverter(jobs: 1)
                 converter.legacy = legacy
+                converter.pdf = pdf
                 _ = converter.run(items, work: { _, _ in }, ordered: { outcome in
                     switch outcome.result {
                     case .success(let report):
@@ -232,13 +235,13 @@ struct Service: Sendable {
         let files = try await Uploads.receive(request, into: requestFolder, limit: configuration.maxBodyBytes,
                                               rawName: rawName(request) ?? "report.json")
         guard files.count == 1, let file = files.first else { throw APIError.badRequest("validate checks one report per request") }
-        let legacy = self.legacy
+        let legacy = self.legacy, pdf = self.pdf
         let entry = try await withSlot {
             try await Self.offload { () throws -> JSONValue in
                 let data = try Data(contentsOf: file.url)
                 do {
                     var report = try Pipeline.convert(data: data, fileName: file.name, displayPath: file.name,
-                                                      format: Pipeline.format(of: URL(fileURLWithPath: file.name), data: data), legacy: legacy)
+                                                      format: Pipeline.format(of: URL(fileURLWithPath: file.name), data: data), legacy: legacy, pdf: pdf)
                     report.diagnostics += ReportCheck.unlistedNullCells(report)
                     let breaks = ReportCheck.ruleBreaks(report)
                     var byRule: [String: Int] = [:]
