@@ -71,7 +71,7 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let line = JSONValue.object([
-            ("time", .string(ISO8601DateFormatter().string(from: Date()))),
+            ("time", .string(Date.now.formatted(.iso8601))),
             ("request_id", .string(id)),
             ("method", .string(request.method.rawValue)),
             ("route", .string(request.uri.path)),

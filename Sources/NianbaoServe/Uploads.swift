@@ -13,28 +13,44 @@ struct UploadedFile: Sendable {
     var size: Int
 }
 
-/// A request's private temporary folder, removed by ``remove()``.
+/// A request's private temporary folder, removed by ``remove()``. Made and emptied with plain
+/// system calls (`mkdir`, `open(O_EXCL)`, `unlink`, `rmdir`): they run on the server's threads
+/// for every request, and FileManager's versions cost several times more.
 struct RequestFolder: Sendable {
     let url: URL
 
     /// Makes `root/request-ID` (mode 0700).
     init(root: URL, id: String) throws {
         url = root.appendingPathComponent("request-\(id)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        guard mkdir(url.path, 0o700) == 0 else {
+            throw APIError(status: .internalServerError, code: "temporary_file", message: "cannot create a temporary folder (errno \(errno))")
+        }
     }
 
-    /// A new file (mode 0600) named by its index (the client's name is only kept as text).
+    /// A new file (mode 0600, which must not exist yet) named by its index (the client's name is
+    /// only kept as text).
     func newFile(_ index: Int, extension ext: String) throws -> (URL, FileHandle) {
         let safeExtension = ext.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0)) } ? ext : ""
         let url = self.url.appendingPathComponent(safeExtension.isEmpty ? "input-\(index)" : "input-\(index).\(safeExtension)")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw APIError(status: .internalServerError, code: "temporary_file", message: "cannot create a temporary file")
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw APIError(status: .internalServerError, code: "temporary_file", message: "cannot create a temporary file (errno \(errno))")
         }
-        return (url, try FileHandle(forWritingTo: url))
+        return (url, FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
     }
 
+    /// Removes the folder: its files (it holds no folders), then itself; anything else left is
+    /// removed by FileManager.
     func remove() {
-        try? FileManager.default.removeItem(at: url)
+        let path = url.path
+        if let directory = opendir(path) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name != "." && name != ".." { unlink(path + "/" + name) }
+            }
+            closedir(directory)
+        }
+        if rmdir(path) != 0 && errno != ENOENT { try? FileManager.default.removeItem(at: url) }
     }
 }
 
