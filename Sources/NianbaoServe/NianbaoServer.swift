@@ -118,9 +118,9 @@ struct Service: Sendable {
     private func convert(_ request: Request) async throws -> Response {
         let format = try outputFormat(request)
         if Uploads.declaresTooMuch(request, limit: configuration.maxBodyBytes) { throw APIError.tooLarge(limit: configuration.maxBodyBytes) }
-        let requestFolder = try RequestFolder(root: folder, id: counter.next())
-        defer { requestFolder.remove() }
-        let files = try await Uploads.receive(request, into: requestFolder, limit: configuration.maxBodyBytes, rawName: rawName(request))
+        let requestFiles = RequestFiles(root: folder, id: counter.next())
+        defer { requestFiles.remove() }
+        let files = try await Uploads.receive(request, into: requestFiles, limit: configuration.maxBodyBytes, rawName: rawName(request))
         guard files.count == 1, let file = files.first else {
             throw APIError.badRequest(files.isEmpty ? "the multipart body has no file part (a part with filename=)"
                                                     : "\(files.count) files in one request: POST /v1/convert-batch converts several")
@@ -165,16 +165,16 @@ struct Service: Sendable {
 
     private func convertBatch(_ request: Request) async throws -> Response {
         if Uploads.declaresTooMuch(request, limit: configuration.maxBodyBytes) { throw APIError.tooLarge(limit: configuration.maxBodyBytes) }
-        let requestFolder = try RequestFolder(root: folder, id: counter.next())
-        defer { requestFolder.remove() }
+        let requestFiles = RequestFiles(root: folder, id: counter.next())
+        defer { requestFiles.remove() }
         let isZip = request.headers[.contentType].map { $0.lowercased().hasPrefix("application/zip") } ?? false
         let name = rawName(request) ?? (isZip ? "upload.zip" : nil)
-        let uploads = try await Uploads.receive(request, into: requestFolder, limit: configuration.maxBodyBytes, rawName: name)
+        let uploads = try await Uploads.receive(request, into: requestFiles, limit: configuration.maxBodyBytes, rawName: name)
         let maxBody = configuration.maxBodyBytes
         let legacy = self.legacy, pdf = self.pdf
         let lines = try await withSlot {
             try await Self.offload { () throws -> [UInt8] in
-                // A zip upload (raw or a multipart part) is unpacked into the request folder.
+                // A zip upload (raw or a multipart part) is unpacked into the request's files.
                 var inputs: [UploadedFile] = []
                 var lines: [UInt8] = []
                 for upload in uploads {
@@ -183,7 +183,7 @@ struct Service: Sendable {
                         continue
                     }
                     do {
-                        try ZipUnpacker.unpack(upload, into: requestFolder, startingAt: inputs.count + 1000 * (uploads.count + 1),
+                        try ZipUnpacker.unpack(upload, into: requestFiles, startingAt: inputs.count + 1000 * (uploads.count + 1),
                                                maxTotalBytes: 4 * maxBody) { inputs.append($0) }
                     } catch {
                         Self.appendErrorLine(file: upload.name, stage: "read", message: String(describing: error), to: &lines)
@@ -230,9 +230,9 @@ struct Service: Sendable {
 
     private func validate(_ request: Request) async throws -> Response {
         if Uploads.declaresTooMuch(request, limit: configuration.maxBodyBytes) { throw APIError.tooLarge(limit: configuration.maxBodyBytes) }
-        let requestFolder = try RequestFolder(root: folder, id: counter.next())
-        defer { requestFolder.remove() }
-        let files = try await Uploads.receive(request, into: requestFolder, limit: configuration.maxBodyBytes,
+        let requestFiles = RequestFiles(root: folder, id: counter.next())
+        defer { requestFiles.remove() }
+        let files = try await Uploads.receive(request, into: requestFiles, limit: configuration.maxBodyBytes,
                                               rawName: rawName(request) ?? "report.json")
         guard files.count == 1, let file = files.first else { throw APIError.badRequest("validate checks one report per request") }
         let legacy = self.legacy, pdf = self.pdf
