@@ -30,7 +30,7 @@ public enum NianbaoServer {
         }
         let service = Service(configuration: configuration, folder: folder)
         let router = Router()
-        router.add(middleware: AccessLogMiddleware(enabled: configuration.accessLog))
+        router.add(middleware: AccessLogMiddleware(enabled: configuration.accessLog, metrics: service.metrics))
         router.add(middleware: ErrorMiddleware())
         if let origin = configuration.corsOrigin {
             router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin),
@@ -71,6 +71,8 @@ struct Service: Sendable {
     let slots: ConversionSlots
     let legacy: LegacyOptions
     let pdf: PDFTool
+    /// The counters `GET /metrics` shows.
+    let metrics = ServeMetrics()
     private let counter = RequestCounter()
 
     init(configuration: ServeConfiguration, folder: URL) {
@@ -93,6 +95,7 @@ struct Service: Sendable {
             ServeResponses.json(.object([("name", .string("nianbao")), ("version", .string(NianbaoServer.version)),
                                          ("api", .string("v1"))]))
         }
+        router.get("/metrics") { _, _ in ServeResponses.bytes(metrics.text(), contentType: "text/plain; version=0.0.4; charset=utf-8") }
         router.get("/v1/schema") { _, _ in ServeResponses.bytes(Array(ReportSchema.json.utf8), contentType: "application/schema+json; charset=utf-8") }
         router.post("/v1/convert") { request, _ in try await convert(request) }
         router.post("/v1/convert-batch") { request, _ in try await convertBatch(request) }
@@ -132,17 +135,21 @@ struct Service: Sendable {
                            stage: "read")
         }
         guard file.size > 0 else { throw APIError.badRequest("\(file.name): the file is empty") }
-        let legacy = self.legacy, pdf = self.pdf
+        let legacy = self.legacy, pdf = self.pdf, metrics = self.metrics
         let (report, output) = try await withSlot {
             try await Self.offload { () throws -> (Report, Data) in
                 let data = try Data(contentsOf: file.url)
+                let inputFormat = Pipeline.format(of: URL(fileURLWithPath: file.name), data: data)
                 let report: Report
                 do {
                     report = try Pipeline.convert(data: data, fileName: file.name, displayPath: file.name,
-                                                  format: Pipeline.format(of: URL(fileURLWithPath: file.name), data: data), legacy: legacy, pdf: pdf)
+                                                  format: inputFormat, legacy: legacy, pdf: pdf)
                 } catch let error as ConversionError {
-                    throw APIError.conversion(error, shownName: file.name)
+                    let failure = APIError.conversion(error, shownName: file.name)
+                    metrics.conversion(format: inputFormat.rawValue, outcome: failure.code)
+                    throw failure
                 }
+                metrics.conversion(format: inputFormat.rawValue, outcome: "ok")
                 do {
                     return (report, try ReportOutput.data(for: report, format: format))
                 } catch {
@@ -171,7 +178,7 @@ struct Service: Sendable {
         let name = rawName(request) ?? (isZip ? "upload.zip" : nil)
         let uploads = try await Uploads.receive(request, into: requestFiles, limit: configuration.maxBodyBytes, rawName: name)
         let maxBody = configuration.maxBodyBytes
-        let legacy = self.legacy, pdf = self.pdf
+        let legacy = self.legacy, pdf = self.pdf, metrics = self.metrics
         let lines = try await withSlot {
             try await Self.offload { () throws -> [UInt8] in
                 // A zip upload (raw or a multipart part) is unpacked into the request's files.
@@ -206,10 +213,13 @@ struct Service: Sendable {
                 _ = converter.run(items, work: { _, _ in }, ordered: { outcome in
                     switch outcome.result {
                     case .success(let report):
+                        metrics.conversion(format: report.source.format.rawValue, outcome: "ok")
                         ReportJSON.append(report, pretty: false, to: &lines)
                         lines.append(UInt8(ascii: "\n"))
                     case .failure(let error):
                         let shown = names[outcome.item.path] ?? error.file
+                        metrics.conversion(format: Pipeline.format(of: URL(fileURLWithPath: shown), data: Data()).rawValue,
+                                           outcome: APIError.conversion(error, shownName: shown).code)
                         Self.appendErrorLine(file: shown, stage: error.stage.rawValue, message: error.message, to: &lines)
                     }
                 })

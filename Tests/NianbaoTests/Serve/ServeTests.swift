@@ -285,6 +285,39 @@ struct ServeTests {
         await server.stop()
     }
 
+    @Test("GET /metrics counts requests by route and status, durations, and conversions by format and outcome (Prometheus text)")
+    func metrics() async throws {
+        let server = try await RunningServer.start()
+        let sample = try TestFiles.sample(TestFiles.sampleStems[1])
+        #expect(try await server.convert(sample, name: "a.txt").status == 200)
+        #expect(try await server.convert(sample, name: "b.txt", to: "csv").status == 200)
+        #expect(try await server.convert(Data("今天天气很好。\n没有表格。\n".utf8), name: "weather.txt").status == 422)
+        let docx = try Data(contentsOf: try ServeFixtures.url("docx/001_73cfe548748cf452.lo.docx"))
+        #expect(try await server.convert(docx, name: "c.docx").status == 200)
+        let batch = try await server.call("POST", "/v1/convert-batch", body: RunningServer.multipart([("d.txt", sample), ("e.png", Data([1]))]),
+                                          headers: ["Content-Type": "multipart/form-data; boundary=nianbao-test-boundary"])
+        #expect(batch.status == 200)
+        #expect(try await server.call("GET", "/no/such/route/\(UUID().uuidString)").status == 404)
+        let reply = try await server.call("GET", "/metrics")
+        #expect(reply.status == 200)
+        #expect(reply.headers["content-type"]?.hasPrefix("text/plain") == true)
+        let lines = Set(reply.text.split(separator: "\n").map(String.init))
+        for expected in [
+            #"nianbao_conversions_total{format="text",outcome="ok"} 3"#,
+            #"nianbao_conversions_total{format="text",outcome="not_a_report"} 1"#,
+            #"nianbao_conversions_total{format="docx",outcome="ok"} 1"#,
+            #"nianbao_http_requests_total{route="/v1/convert",method="POST",status="200"} 3"#,
+            #"nianbao_http_requests_total{route="/v1/convert",method="POST",status="422"} 1"#,
+            #"nianbao_http_requests_total{route="/v1/convert-batch",method="POST",status="200"} 1"#,
+            #"nianbao_http_requests_total{route="other",method="GET",status="404"} 1"#,
+            #"nianbao_http_request_duration_seconds_count{route="/v1/convert"} 4"#,
+        ] {
+            #expect(lines.contains(expected), "missing: \(expected)\n\(reply.text)")
+        }
+        #expect(reply.text.contains("# TYPE nianbao_http_request_duration_seconds histogram"))
+        await server.stop()
+    }
+
     @Test("batch: a zip or several multipart files → one JSONL line per report and per failure")
     func batch() async throws {
         let server = try await RunningServer.start()
