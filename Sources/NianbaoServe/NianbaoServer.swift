@@ -276,7 +276,7 @@ struct Service: Sendable {
         let pdftotext = Self.onPath("pdftotext", environment: environment)
         let soffice = environment["NIANBAO_SOFFICE"].flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
             ?? Self.onPath("soffice", environment: environment) ?? Self.onPath("libreoffice", environment: environment)
-        let load = await slots.load
+        let load = slots.load
         let ready = pdftotext != nil && soffice != nil
         return ServeResponses.json(.object([
             ("status", .string(ready ? "ready" : "degraded")),
@@ -302,10 +302,10 @@ struct Service: Sendable {
         guard await slots.acquire() else { throw APIError.busy(retryAfter: 2) }
         do {
             let result = try await work()
-            await slots.release()
+            slots.release()
             return result
         } catch {
-            await slots.release()
+            slots.release()
             throw error
         }
     }
