@@ -47,6 +47,8 @@ public struct BatchConverter: Sendable {
     public var resumeExtension: String?
     /// How `.doc`, `.wps`, `.rtf` and `.odt` inputs are converted by LibreOffice.
     public var legacy = LegacyOptions()
+    /// How PDF inputs' `pdftotext` is run.
+    public var pdf = PDFTool()
 
     /// Creates a converter.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int = 256, resumeFolder: URL? = nil, resumeExtension: String? = nil) {
@@ -78,10 +80,11 @@ public struct BatchConverter: Sendable {
         }
         let legacyBatches = LegacyBatches(items: items, indices: legacyIndices, jobs: workers, options: legacy)
         defer { legacyBatches?.finish() }
+        let pdf = self.pdf
         for _ in 0..<workers {
             DispatchQueue.global().async {
                 while let index = schedule.take() {
-                    schedule.put(index, BatchConverter.process(items[index], index: index, legacy: legacyBatches,
+                    schedule.put(index, BatchConverter.process(items[index], index: index, legacy: legacyBatches, pdf: pdf,
                                                                 resumeFolder: resumeFolderPath, resumeExtension: resumeExtension, work: work))
                 }
                 schedule.workerDone()
@@ -108,14 +111,14 @@ public struct BatchConverter: Sendable {
     }
 
     /// One input: skipped when up to date, else read, converted and handed to `work`.
-    private static func process(_ item: InputItem, index: Int, legacy: LegacyBatches?, resumeFolder: String?, resumeExtension: String?,
+    private static func process(_ item: InputItem, index: Int, legacy: LegacyBatches?, pdf: PDFTool, resumeFolder: String?, resumeExtension: String?,
                                 work: @Sendable (Report, InputItem) throws -> Void) -> BatchOutcome {
         if let resumeFolder, let resumeExtension, upToDate(item, folderPath: resumeFolder, extension: resumeExtension) {
             return BatchOutcome(item: item, result: .failure(ConversionError(file: item.path, stage: .read, message: "skipped")), skipped: true)
         }
         let outcome: Result<Report, ConversionError>
         do {
-            let report = try legacy?.report(forItemAt: index) ?? Pipeline.convert(item: item)
+            let report = try legacy?.report(forItemAt: index) ?? Pipeline.convert(item: item, pdf: pdf)
             do {
                 try work(report, item)
                 outcome = .success(report)

@@ -26,11 +26,25 @@ enum DocumentReaders {
         HTMLReader.looksLikeHTML(data)
     }
 
-    static func readPDF(data: Data, fileName: String) throws -> SourceDocument {
+    static func readPDF(data: Data, fileName: String, tool: PDFTool = PDFTool()) throws -> SourceDocument {
         do {
-            return try PDFReader.read(data: data, fileName: fileName)
+            return try PDFReader.read(data: data, fileName: fileName, options: PDFReader.Options(pdftotext: tool.pdftotext, timeLimit: tool.timeLimit))
         } catch let error as PDFError {
             throw ConversionError(file: fileName, stage: error.kind == .popplerMissing ? .read : .parse, message: error.problem)
         }
+    }
+}
+
+/// How the PDF reader runs Poppler's `pdftotext`.
+public struct PDFTool: Sendable {
+    /// The `pdftotext` to run; `nil` looks for it on the process's `PATH`.
+    public var pdftotext: String?
+    /// The most seconds it may run; `nil`: `NIANBAO_PDFTOTEXT_TIMEOUT`, else 60.
+    public var timeLimit: Double?
+
+    /// Creates the settings (the defaults are the CLI's).
+    public init(pdftotext: String? = nil, timeLimit: Double? = nil) {
+        self.pdftotext = pdftotext
+        self.timeLimit = timeLimit
     }
 }

@@ -95,7 +95,7 @@ public enum Pipeline {
     /// ``convert(contentsOf:)`` for an input whose `url.path` is known: the bulk path, with the
     /// file read by `open`/`read` and its name and extension taken from the path string.
     /// - Throws: ``ConversionError`` naming the file and the problem.
-    static func convert(item: InputItem) throws -> Report {
+    static func convert(item: InputItem, pdf: PDFTool = PDFTool()) throws -> Report {
         let path = item.path
         let data = try readData(item)
         guard let fileName = PathText.lastComponent(of: path) else { return try convert(contentsOf: item.url) }
@@ -105,7 +105,8 @@ public enum Pipeline {
         } else {
             format = self.format(of: item.url, data: data)
         }
-        return try convert(data: data, fileName: fileName, displayPath: path, format: format, sourceName: item.sourceName)
+        return try convert(data: data, fileName: fileName, displayPath: path, format: format, sourceName: item.sourceName,
+                           convertingLegacy: true, pdf: pdf)
     }
 
     /// The bytes of `item`'s file.
@@ -156,18 +157,19 @@ public enum Pipeline {
     }
 
     /// ``convert(data:fileName:displayPath:format:sourceName:)`` with LibreOffice run under `legacy`
-    /// (its program, environment and time limits) for .doc, .wps, .rtf and .odt inputs.
+    /// (its program, environment and time limits) for .doc, .wps, .rtf and .odt inputs, and
+    /// `pdftotext` under `pdf` for PDF inputs.
     /// - Throws: ``ConversionError`` naming the file and the problem.
     public static func convert(data: Data, fileName: String, displayPath: String? = nil, format: SourceFormat,
-                               sourceName: String? = nil, legacy: LegacyOptions) throws -> Report {
+                               sourceName: String? = nil, legacy: LegacyOptions, pdf: PDFTool = PDFTool()) throws -> Report {
         try convert(data: data, fileName: fileName, displayPath: displayPath, format: format, sourceName: sourceName,
-                    convertingLegacy: true, legacy: legacy)
+                    convertingLegacy: true, legacy: legacy, pdf: pdf)
     }
 
     /// ``convert(data:fileName:displayPath:format:sourceName:)``; with `convertingLegacy` false, DOCX
     /// bytes are read as they are (LibreOffice's own output, named after the original file).
     static func convert(data: Data, fileName: String, displayPath: String?, format: SourceFormat, sourceName: String?,
-                        convertingLegacy: Bool, legacy: LegacyOptions = LegacyOptions()) throws -> Report {
+                        convertingLegacy: Bool, legacy: LegacyOptions = LegacyOptions(), pdf: PDFTool = PDFTool()) throws -> Report {
         let shown = displayPath ?? fileName
         let sha256 = hexadecimal(SHA256.hash(data: data))
         var report: Report
@@ -198,7 +200,8 @@ public enum Pipeline {
             }
             var document: SourceDocument
             do {
-                document = try read(data: data, fileName: fileName, format: format)
+                document = try format == .pdf ? DocumentReaders.readPDF(data: data, fileName: fileName, tool: pdf)
+                    : read(data: data, fileName: fileName, format: format)
             } catch let error as ConversionError {
                 throw ConversionError(file: shown, stage: error.stage, message: error.message)
             } catch {

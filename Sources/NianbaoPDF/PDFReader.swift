@@ -21,7 +21,7 @@ public enum PDFReader {
         public var pdftotext: String?
         /// The most pages read; a PDF with more is refused (one report is a few pages).
         public var maximumPages: Int
-        /// The most seconds `pdftotext` may take.
+        /// The most seconds `pdftotext` may take: `NIANBAO_PDFTOTEXT_TIMEOUT` seconds, 60 by default.
         public var timeLimit: Double
         /// The most bytes of word boxes accepted from `pdftotext`.
         public var maximumOutputBytes: Int
@@ -34,11 +34,11 @@ public enum PDFReader {
         public var memoryLimit: UInt64
 
         /// Creates options; the defaults fit any real report with a wide margin.
-        public init(pdftotext: String? = nil, maximumPages: Int = 200, timeLimit: Double = 60, maximumOutputBytes: Int = 64 << 20,
+        public init(pdftotext: String? = nil, maximumPages: Int = 200, timeLimit: Double? = nil, maximumOutputBytes: Int = 64 << 20,
                     maximumWords: Int = 300_000, memoryLimit: UInt64? = nil) {
             self.pdftotext = pdftotext
             self.maximumPages = maximumPages
-            self.timeLimit = timeLimit
+            self.timeLimit = timeLimit ?? ProcessInfo.processInfo.environment["NIANBAO_PDFTOTEXT_TIMEOUT"].flatMap(Double.init).map { max(1, $0) } ?? 60
             self.maximumOutputBytes = maximumOutputBytes
             self.maximumWords = maximumWords
             let megabytes = ProcessInfo.processInfo.environment["NIANBAO_PDF_MEMORY_MB"].flatMap(UInt64.init).map { max(16, $0) } ?? 1024

@@ -61,17 +61,20 @@ struct TokenMiddleware<Context: RequestContext>: RouterMiddleware {
 /// in and out, duration, input format.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let enabled: Bool
+    /// Where requests are counted for `GET /metrics`.
+    let metrics: ServeMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let id = String(ServeHeaders.requestCounter.withLock { $0 += 1; return $0 })
         var response = try await next(request, context)
         response.headers[ServeHeaders.requestID] = id
-        guard enabled else { return response }
         let elapsed = ContinuousClock.now - start
+        metrics.request(path: request.uri.path, method: request.method, status: Int(response.status.code), duration: elapsed)
+        guard enabled else { return response }
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let line = JSONValue.object([
-            ("time", .string(ISO8601DateFormatter().string(from: Date()))),
+            ("time", .string(Date.now.formatted(.iso8601))),
             ("request_id", .string(id)),
             ("method", .string(request.method.rawValue)),
             ("route", .string(request.uri.path)),

@@ -30,7 +30,7 @@ public enum NianbaoServer {
         }
         let service = Service(configuration: configuration, folder: folder)
         let router = Router()
-        router.add(middleware: AccessLogMiddleware(enabled: configuration.accessLog))
+        router.add(middleware: AccessLogMiddleware(enabled: configuration.accessLog, metrics: service.metrics))
         router.add(middleware: ErrorMiddleware())
         if let origin = configuration.corsOrigin {
             router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin),
@@ -70,6 +70,9 @@ struct Service: Sendable {
     let folder: URL
     let slots: ConversionSlots
     let legacy: LegacyOptions
+    let pdf: PDFTool
+    /// The counters `GET /metrics` shows.
+    let metrics = ServeMetrics()
     private let counter = RequestCounter()
 
     init(configuration: ServeConfiguration, folder: URL) {
@@ -77,6 +80,7 @@ struct Service: Sendable {
         self.folder = folder
         slots = ConversionSlots(jobs: configuration.jobs, queue: configuration.queue)
         legacy = configuration.legacyOptions
+        pdf = configuration.pdfTool
     }
 
     /// Input extensions `convert` accepts.
@@ -91,6 +95,7 @@ struct Service: Sendable {
             ServeResponses.json(.object([("name", .string("nianbao")), ("version", .string(NianbaoServer.version)),
                                          ("api", .string("v1"))]))
         }
+        router.get("/metrics") { _, _ in ServeResponses.bytes(metrics.text(), contentType: "text/plain; version=0.0.4; charset=utf-8") }
         router.get("/v1/schema") { _, _ in ServeResponses.bytes(Array(ReportSchema.json.utf8), contentType: "application/schema+json; charset=utf-8") }
         router.post("/v1/convert") { request, _ in try await convert(request) }
         router.post("/v1/convert-batch") { request, _ in try await convertBatch(request) }
@@ -116,9 +121,9 @@ struct Service: Sendable {
     private func convert(_ request: Request) async throws -> Response {
         let format = try outputFormat(request)
         if Uploads.declaresTooMuch(request, limit: configuration.maxBodyBytes) { throw APIError.tooLarge(limit: configuration.maxBodyBytes) }
-        let requestFolder = try RequestFolder(root: folder, id: counter.next())
-        defer { requestFolder.remove() }
-        let files = try await Uploads.receive(request, into: requestFolder, limit: configuration.maxBodyBytes, rawName: rawName(request))
+        let requestFiles = RequestFiles(root: folder, id: counter.next())
+        defer { requestFiles.remove() }
+        let files = try await Uploads.receive(request, into: requestFiles, limit: configuration.maxBodyBytes, rawName: rawName(request))
         guard files.count == 1, let file = files.first else {
             throw APIError.badRequest(files.isEmpty ? "the multipart body has no file part (a part with filename=)"
                                                     : "\(files.count) files in one request: POST /v1/convert-batch converts several")
@@ -130,17 +135,21 @@ struct Service: Sendable {
                            stage: "read")
         }
         guard file.size > 0 else { throw APIError.badRequest("\(file.name): the file is empty") }
-        let legacy = self.legacy
+        let legacy = self.legacy, pdf = self.pdf, metrics = self.metrics
         let (report, output) = try await withSlot {
             try await Self.offload { () throws -> (Report, Data) in
                 let data = try Data(contentsOf: file.url)
+                let inputFormat = Pipeline.format(of: URL(fileURLWithPath: file.name), data: data)
                 let report: Report
                 do {
                     report = try Pipeline.convert(data: data, fileName: file.name, displayPath: file.name,
-                                                  format: Pipeline.format(of: URL(fileURLWithPath: file.name), data: data), legacy: legacy)
+                                                  format: inputFormat, legacy: legacy, pdf: pdf)
                 } catch let error as ConversionError {
-                    throw APIError.conversion(error, shownName: file.name)
+                    let failure = APIError.conversion(error, shownName: file.name)
+                    metrics.conversion(format: inputFormat.rawValue, outcome: failure.code)
+                    throw failure
                 }
+                metrics.conversion(format: inputFormat.rawValue, outcome: "ok")
                 do {
                     return (report, try ReportOutput.data(for: report, format: format))
                 } catch {
@@ -163,16 +172,16 @@ struct Service: Sendable {
 
     private func convertBatch(_ request: Request) async throws -> Response {
         if Uploads.declaresTooMuch(request, limit: configuration.maxBodyBytes) { throw APIError.tooLarge(limit: configuration.maxBodyBytes) }
-        let requestFolder = try RequestFolder(root: folder, id: counter.next())
-        defer { requestFolder.remove() }
+        let requestFiles = RequestFiles(root: folder, id: counter.next())
+        defer { requestFiles.remove() }
         let isZip = request.headers[.contentType].map { $0.lowercased().hasPrefix("application/zip") } ?? false
         let name = rawName(request) ?? (isZip ? "upload.zip" : nil)
-        let uploads = try await Uploads.receive(request, into: requestFolder, limit: configuration.maxBodyBytes, rawName: name)
+        let uploads = try await Uploads.receive(request, into: requestFiles, limit: configuration.maxBodyBytes, rawName: name)
         let maxBody = configuration.maxBodyBytes
-        let legacy = self.legacy
+        let legacy = self.legacy, pdf = self.pdf, metrics = self.metrics
         let lines = try await withSlot {
             try await Self.offload { () throws -> [UInt8] in
-                // A zip upload (raw or a multipart part) is unpacked into the request folder.
+                // A zip upload (raw or a multipart part) is unpacked into the request's files.
                 var inputs: [UploadedFile] = []
                 var lines: [UInt8] = []
                 for upload in uploads {
@@ -181,7 +190,7 @@ struct Service: Sendable {
                         continue
                     }
                     do {
-                        try ZipUnpacker.unpack(upload, into: requestFolder, startingAt: inputs.count + 1000 * (uploads.count + 1),
+                        try ZipUnpacker.unpack(upload, into: requestFiles, startingAt: inputs.count + 1000 * (uploads.count + 1),
                                                maxTotalBytes: 4 * maxBody) { inputs.append($0) }
                     } catch {
                         Self.appendErrorLine(file: upload.name, stage: "read", message: String(describing: error), to: &lines)
@@ -200,13 +209,17 @@ struct Service: Sendable {
                 }
                 var converter = BatchConverter(jobs: 1)
                 converter.legacy = legacy
+                converter.pdf = pdf
                 _ = converter.run(items, work: { _, _ in }, ordered: { outcome in
                     switch outcome.result {
                     case .success(let report):
+                        metrics.conversion(format: report.source.format.rawValue, outcome: "ok")
                         ReportJSON.append(report, pretty: false, to: &lines)
                         lines.append(UInt8(ascii: "\n"))
                     case .failure(let error):
                         let shown = names[outcome.item.path] ?? error.file
+                        metrics.conversion(format: Pipeline.format(of: URL(fileURLWithPath: shown), data: Data()).rawValue,
+                                           outcome: APIError.conversion(error, shownName: shown).code)
                         Self.appendErrorLine(file: shown, stage: error.stage.rawValue, message: error.message, to: &lines)
                     }
                 })
@@ -227,18 +240,18 @@ struct Service: Sendable {
 
     private func validate(_ request: Request) async throws -> Response {
         if Uploads.declaresTooMuch(request, limit: configuration.maxBodyBytes) { throw APIError.tooLarge(limit: configuration.maxBodyBytes) }
-        let requestFolder = try RequestFolder(root: folder, id: counter.next())
-        defer { requestFolder.remove() }
-        let files = try await Uploads.receive(request, into: requestFolder, limit: configuration.maxBodyBytes,
+        let requestFiles = RequestFiles(root: folder, id: counter.next())
+        defer { requestFiles.remove() }
+        let files = try await Uploads.receive(request, into: requestFiles, limit: configuration.maxBodyBytes,
                                               rawName: rawName(request) ?? "report.json")
         guard files.count == 1, let file = files.first else { throw APIError.badRequest("validate checks one report per request") }
-        let legacy = self.legacy
+        let legacy = self.legacy, pdf = self.pdf
         let entry = try await withSlot {
             try await Self.offload { () throws -> JSONValue in
                 let data = try Data(contentsOf: file.url)
                 do {
                     var report = try Pipeline.convert(data: data, fileName: file.name, displayPath: file.name,
-                                                      format: Pipeline.format(of: URL(fileURLWithPath: file.name), data: data), legacy: legacy)
+                                                      format: Pipeline.format(of: URL(fileURLWithPath: file.name), data: data), legacy: legacy, pdf: pdf)
                     report.diagnostics += ReportCheck.unlistedNullCells(report)
                     let breaks = ReportCheck.ruleBreaks(report)
                     var byRule: [String: Int] = [:]
@@ -263,7 +276,7 @@ struct Service: Sendable {
         let pdftotext = Self.onPath("pdftotext", environment: environment)
         let soffice = environment["NIANBAO_SOFFICE"].flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
             ?? Self.onPath("soffice", environment: environment) ?? Self.onPath("libreoffice", environment: environment)
-        let load = await slots.load
+        let load = slots.load
         let ready = pdftotext != nil && soffice != nil
         return ServeResponses.json(.object([
             ("status", .string(ready ? "ready" : "degraded")),
@@ -289,10 +302,10 @@ struct Service: Sendable {
         guard await slots.acquire() else { throw APIError.busy(retryAfter: 2) }
         do {
             let result = try await work()
-            await slots.release()
+            slots.release()
             return result
         } catch {
-            await slots.release()
+            slots.release()
             throw error
         }
     }

@@ -144,6 +144,9 @@ enum OpenAPIDocument {
     "/version": {
       "get": { "operationId": "version", "summary": "The service's version.", "responses": { "200": { "description": "version", "content": { "application/json": { "schema": { "type": "object", "required": ["name", "version", "api"] } } } }, "401": { "$ref": "#/components/responses/Unauthorized" } } }
     },
+    "/metrics": {
+      "get": { "operationId": "metrics", "summary": "Counters in Prometheus's text format: nianbao_http_requests_total{route,method,status}, nianbao_http_request_duration_seconds{route} (histogram), nianbao_conversions_total{format,outcome} (outcome ok or the error code).", "responses": { "200": { "description": "Prometheus text exposition format 0.0.4", "content": { "text/plain": { "schema": { "type": "string" } } } }, "401": { "$ref": "#/components/responses/Unauthorized" } } }
+    },
     "/openapi.json": {
       "get": { "operationId": "openapi", "summary": "This document.", "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/json": { "schema": { "type": "object" } } } }, "401": { "$ref": "#/components/responses/Unauthorized" } } }
     },

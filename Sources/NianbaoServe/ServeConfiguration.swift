@@ -13,7 +13,7 @@ public struct ServeConfiguration: Sendable {
     public var queue = 4 * ProcessInfo.processInfo.activeProcessorCount
     /// The largest request body accepted, in bytes.
     public var maxBodyBytes = 50 * 1_048_576
-    /// Seconds a child process (LibreOffice) may take per file; also how long shutdown waits for
+    /// Seconds a child process (LibreOffice, pdftotext) may take per file; also how long shutdown waits for
     /// requests in flight.
     public var timeoutSeconds: Double = 120
     /// The bearer token every `/v1` request must carry; `nil` for none.
@@ -24,7 +24,8 @@ public struct ServeConfiguration: Sendable {
     public var corsOrigin: String?
     /// Where the private temporary folder is made.
     public var temporaryRoot = FileManager.default.temporaryDirectory
-    /// LibreOffice's program and environment (its time limit is ``timeoutSeconds``).
+    /// The environment of child processes: LibreOffice's program and environment, and the `PATH` searched for
+    /// `pdftotext` (their time limit is ``timeoutSeconds``).
     public var environment = ProcessInfo.processInfo.environment
     /// Writes access-log lines (JSON) to standard error.
     public var accessLog = true
@@ -60,6 +61,11 @@ public struct ServeConfiguration: Sendable {
     var legacyOptions: LegacyOptions {
         LegacyOptions(environment: environment, secondsPerFile: timeoutSeconds, startupSeconds: min(60, timeoutSeconds),
                       temporaryFolder: temporaryRoot.appendingPathComponent("nianbao-soffice", isDirectory: true))
+    }
+
+    /// `pdftotext`'s program (from ``environment``'s `PATH`) and time limit (``timeoutSeconds``).
+    var pdfTool: PDFTool {
+        PDFTool(pdftotext: Service.onPath("pdftotext", environment: environment), timeLimit: timeoutSeconds)
     }
 
     /// Parses a size: bytes, or a number with K/KiB, M/MiB, G/GiB (powers of 1024).

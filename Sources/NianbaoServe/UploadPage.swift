@@ -8,6 +8,7 @@ enum UploadPage {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <title>nianbao — 年报 check</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 1.5em; max-width: 70em; }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MultipartKit
 import NIOCore
+import Synchronization
 
 /// One uploaded file, streamed to the request's private temporary folder.
 struct UploadedFile: Sendable {
@@ -13,28 +14,38 @@ struct UploadedFile: Sendable {
     var size: Int
 }
 
-/// A request's private temporary folder, removed by ``remove()``.
-struct RequestFolder: Sendable {
-    let url: URL
+/// The temporary files of one request, made in the service's private folder (mode 0700) as
+/// `request-ID-input-N.ext` and removed together by ``remove()``. Plain system calls
+/// (`open(O_EXCL)`, `unlink`): they run for every request, and a folder per request (`mkdir`,
+/// `rmdir` on ext4) took about 8 % of the service's CPU time per report.
+final class RequestFiles: Sendable {
+    /// The service's private folder.
+    let folder: URL
+    private let prefix: String
+    private let made = Mutex<[String]>([])
 
-    /// Makes `root/request-ID` (mode 0700).
-    init(root: URL, id: String) throws {
-        url = root.appendingPathComponent("request-\(id)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    init(root: URL, id: String) {
+        folder = root
+        prefix = "request-\(id)-"
     }
 
-    /// A new file (mode 0600) named by its index (the client's name is only kept as text).
+    /// A new file (mode 0600, which must not exist yet) named by its index (the client's name is
+    /// only kept as text).
     func newFile(_ index: Int, extension ext: String) throws -> (URL, FileHandle) {
         let safeExtension = ext.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0)) } ? ext : ""
-        let url = self.url.appendingPathComponent(safeExtension.isEmpty ? "input-\(index)" : "input-\(index).\(safeExtension)")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw APIError(status: .internalServerError, code: "temporary_file", message: "cannot create a temporary file")
+        let name = prefix + (safeExtension.isEmpty ? "input-\(index)" : "input-\(index).\(safeExtension)")
+        let url = folder.appendingPathComponent(name)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw APIError(status: .internalServerError, code: "temporary_file", message: "cannot create a temporary file (errno \(errno))")
         }
-        return (url, try FileHandle(forWritingTo: url))
+        made.withLock { $0.append(url.path) }
+        return (url, FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
     }
 
+    /// Removes every file made for the request.
     func remove() {
-        try? FileManager.default.removeItem(at: url)
+        for path in made.withLock({ $0 }) { unlink(path) }
     }
 }
 
@@ -111,7 +122,7 @@ enum Uploads {
     /// Streams the body to files: one for a raw body named `rawName`, one per file part of a
     /// multipart body (fields without a file name are skipped).
     /// - Throws: ``APIError`` 413 past `limit` bytes, 400 for a malformed body or a raw body without a name.
-    static func receive(_ request: Request, into folder: RequestFolder, limit: Int, rawName: String?) async throws -> [UploadedFile] {
+    static func receive(_ request: Request, into folder: RequestFiles, limit: Int, rawName: String?) async throws -> [UploadedFile] {
         if Uploads.declaresTooMuch(request, limit: limit) { throw APIError.tooLarge(limit: limit) }
         if let boundary = try multipartBoundary(request) {
             return try await receiveMultipart(request.body, boundary: boundary, into: folder, limit: limit)
@@ -132,7 +143,7 @@ enum Uploads {
         return [UploadedFile(name: name, url: url, size: size)]
     }
 
-    private static func receiveMultipart(_ body: RequestBody, boundary: String, into folder: RequestFolder,
+    private static func receiveMultipart(_ body: RequestBody, boundary: String, into folder: RequestFiles,
                                          limit: Int) async throws -> [UploadedFile] {
         // The whole body goes to a file first: multipart-kit 4.7.1 traps on a header-name byte
         // above 0x7F (its table has 128 entries), so header names are checked before it parses.
@@ -214,7 +225,7 @@ enum Uploads {
 
 /// The multipart parser's callbacks: each file part goes to its own file.
 private final class MultipartState {
-    let folder: RequestFolder
+    let folder: RequestFiles
     var files: [UploadedFile] = []
     var failure: APIError?
     var finishedParts = 0
@@ -222,7 +233,7 @@ private final class MultipartState {
     private var handle: FileHandle?
     private var current: UploadedFile?
 
-    init(folder: RequestFolder) {
+    init(folder: RequestFiles) {
         self.folder = folder
     }
 

@@ -1,10 +1,10 @@
 import Foundation
 import NianbaoOOXML
 
-/// Unpacks a zip upload into the request folder through the project's libzip wrapper; entry
+/// Unpacks a zip upload into the request's temporary files through the project's libzip wrapper; entry
 /// names are kept as text only (files are named by their index).
 enum ZipUnpacker {
-    static func unpack(_ upload: UploadedFile, into folder: RequestFolder, startingAt first: Int, maxTotalBytes: Int,
+    static func unpack(_ upload: UploadedFile, into folder: RequestFiles, startingAt first: Int, maxTotalBytes: Int,
                        _ found: (UploadedFile) -> Void) throws {
         var index = first
         try ZipInputs.forEachFile(inArchiveAt: upload.url.path, displayName: upload.name, maxEntryBytes: maxTotalBytes,

@@ -22,7 +22,7 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Largest request body (e.g. 50MiB).")
     var maxBody = "50MiB"
 
-    @Option(name: .long, help: "Time limit of a child process (LibreOffice) per file, e.g. 120s.")
+    @Option(name: .long, help: "Time limit of a child process (LibreOffice, pdftotext) per file, e.g. 120s.")
     var timeout = "120s"
 
     @Option(name: .long, help: "Bearer token required on /v1 requests (also read from NIANBAO_TOKEN).")

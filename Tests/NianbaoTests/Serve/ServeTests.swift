@@ -237,6 +237,87 @@ struct ServeTests {
         await server.stop()
     }
 
+    @Test("pdftotext past --timeout gives 504 timeout (not 422), is killed, and leaves no temp file")
+    func pdftotextTimeout() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-serve-pdftotext-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A pdftotext that hangs; its `sleep` is found again by its unique argument.
+        let seconds = String(600_000 + Int.random(in: 0..<100_000))
+        let script = folder.appendingPathComponent("pdftotext")
+        try "#!/bin/sh\nexec sleep \(seconds)\n".write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        func sleepers() -> [String] {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.filter { $0.allSatisfy(\.isNumber) }.filter { pid in
+                guard let line = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+                return line == Data("sleep\0\(seconds)\0".utf8)
+            }
+        }
+        func pdfCopies() -> [String] {
+            ["/dev/shm", FileManager.default.temporaryDirectory.path].flatMap { folder in
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("nianbao-pdf-\(getpid())-") }
+            }
+        }
+        let copiesBefore = Set(pdfCopies())
+        let server = try await RunningServer.start {
+            $0.timeoutSeconds = 2
+            $0.environment = ["PATH": "\(folder.path):/usr/bin:/bin"]
+        }
+        let pdf = try Data(contentsOf: try ServeFixtures.url("pdf/000_ad0b93b4492ed8bd.lo.pdf"))
+        async let slow = server.convert(pdf, name: "slow.pdf")
+        try await Task.sleep(for: .milliseconds(800))
+        #expect(sleepers().count == 1, "the fake pdftotext is not running")
+        let reply = try await slow
+        #expect(reply.status == 504, "\(reply.text)")
+        #expect(reply.error?["code"] as? String == "timeout")
+        #expect((reply.error?["message"] as? String)?.hasPrefix("slow.pdf: pdftotext did not finish within 2 s") == true, "\(reply.text)")
+        #expect(reply.error?["stage"] as? String == "parse")
+        #expect(sleepers().isEmpty, "pdftotext was not killed")
+        #expect(server.leftoverFiles().isEmpty)
+        #expect(Set(pdfCopies()).subtracting(copiesBefore).isEmpty)
+        // The batch route reports the same timeout as an error line.
+        let batch = try await server.call("POST", "/v1/convert-batch", body: RunningServer.multipart([("slow.pdf", pdf)]),
+                                          headers: ["Content-Type": "multipart/form-data; boundary=nianbao-test-boundary"])
+        #expect(batch.status == 200)
+        #expect(batch.text.contains("pdftotext did not finish within 2 s"))
+        #expect(sleepers().isEmpty)
+        await server.stop()
+    }
+
+    @Test("GET /metrics counts requests by route and status, durations, and conversions by format and outcome (Prometheus text)")
+    func metrics() async throws {
+        let server = try await RunningServer.start()
+        let sample = try TestFiles.sample(TestFiles.sampleStems[1])
+        #expect(try await server.convert(sample, name: "a.txt").status == 200)
+        #expect(try await server.convert(sample, name: "b.txt", to: "csv").status == 200)
+        #expect(try await server.convert(Data("今天天气很好。\n没有表格。\n".utf8), name: "weather.txt").status == 422)
+        let docx = try Data(contentsOf: try ServeFixtures.url("docx/001_73cfe548748cf452.lo.docx"))
+        #expect(try await server.convert(docx, name: "c.docx").status == 200)
+        let batch = try await server.call("POST", "/v1/convert-batch", body: RunningServer.multipart([("d.txt", sample), ("e.png", Data([1]))]),
+                                          headers: ["Content-Type": "multipart/form-data; boundary=nianbao-test-boundary"])
+        #expect(batch.status == 200)
+        #expect(try await server.call("GET", "/no/such/route/\(UUID().uuidString)").status == 404)
+        let reply = try await server.call("GET", "/metrics")
+        #expect(reply.status == 200)
+        #expect(reply.headers["content-type"]?.hasPrefix("text/plain") == true)
+        let lines = Set(reply.text.split(separator: "\n").map(String.init))
+        for expected in [
+            #"nianbao_conversions_total{format="text",outcome="ok"} 3"#,
+            #"nianbao_conversions_total{format="text",outcome="not_a_report"} 1"#,
+            #"nianbao_conversions_total{format="docx",outcome="ok"} 1"#,
+            #"nianbao_http_requests_total{route="/v1/convert",method="POST",status="200"} 3"#,
+            #"nianbao_http_requests_total{route="/v1/convert",method="POST",status="422"} 1"#,
+            #"nianbao_http_requests_total{route="/v1/convert-batch",method="POST",status="200"} 1"#,
+            #"nianbao_http_requests_total{route="other",method="GET",status="404"} 1"#,
+            #"nianbao_http_request_duration_seconds_count{route="/v1/convert"} 4"#,
+        ] {
+            #expect(lines.contains(expected), "missing: \(expected)\n\(reply.text)")
+        }
+        #expect(reply.text.contains("# TYPE nianbao_http_request_duration_seconds histogram"))
+        await server.stop()
+    }
+
     @Test("batch: a zip or several multipart files → one JSONL line per report and per failure")
     func batch() async throws {
         let server = try await RunningServer.start()
@@ -334,5 +415,69 @@ struct ServeShutdownTests {
         let reply = try await slow
         #expect(reply.status == 504)
         #expect(server.leftoverFiles().isEmpty)
+    }
+}
+
+@Suite("nianbao serve upload page in a browser")
+struct ServeBrowserTests {
+    /// What the browser check needs and is missing here (empty when it can run).
+    static var missingForBrowser: [String] {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        func onPath(_ name: String) -> Bool { path.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") } }
+        var missing: [String] = []
+        if !onPath("chromium") && !onPath("chromium-browser") && !onPath("google-chrome") { missing.append("chromium") }
+        if !onPath("chromedriver") { missing.append("chromedriver") }
+        if !onPath("python3") {
+            missing.append("python3")
+        } else {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            probe.arguments = ["python3", "-c", "import selenium"]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            if (try? probe.run()) == nil { missing.append("selenium") } else {
+                probe.waitUntilExit()
+                if probe.terminationStatus != 0 { missing.append("selenium (pip)") }
+            }
+        }
+        return missing
+    }
+
+    @Test("the upload page in headless Chromium: uploads render the template's tables with the right values, marked cells, findings and working downloads")
+    func uploadPageInChromium() async throws {
+        let missing = Self.missingForBrowser
+        if !missing.isEmpty {
+            print("SKIPPED: upload page browser check (Scripts/browser-check.py): missing \(missing.joined(separator: ", ")); install chromium chromium-driver and pip selenium to run it")
+            return
+        }
+        let server = try await RunningServer.start()
+        let script = TestFiles.packageRoot.appendingPathComponent("Scripts/browser-check.py").path
+        let url = "http://127.0.0.1:\(server.port)/"
+        // The script runs for half a minute: waited for on a Dispatch thread, not on one of the
+        // few threads of Swift's cooperative pool (the in-process server and other tests need them).
+        let (status, text) = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Int32, String), any Error>) in
+            DispatchQueue.global().async {
+                let check = Process()
+                check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                check.arguments = ["python3", script, "--url", url]
+                let output = Pipe()
+                check.standardOutput = output
+                check.standardError = output
+                do {
+                    try check.run()
+                } catch {
+                    continuation.resume(throwing: error)
+                    return
+                }
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                check.waitUntilExit()
+                continuation.resume(returning: (check.terminationStatus, text))
+            }
+        }
+        print(text)
+        #expect(status == 0, "Scripts/browser-check.py failed:\n\(text)")
+        #expect(text.contains("all checks passed"))
+        #expect(server.leftoverFiles().isEmpty)
+        await server.stop()
     }
 }
