@@ -296,14 +296,28 @@ struct TableGrid {
         var previous = 0
         for index in anchors.indices.dropFirst() {
             defer { if !absorbed.contains(index) { previous = index } }
-            guard labelCells[index].isEmpty, groupOf[index] == groupOf[previous] else { continue }
+            guard groupOf[index] == groupOf[previous] else { continue }
             let above = anchors[previous], below = anchors[index]
             // Only a line as close as a row's next text line can be its continuation.
             guard below.y0 - above.y1 < 0.5 * height else { continue }
-            switch Self.wrapContinuation(of: valueCells[previous], by: valueCells[index], lineAbove: anchors[index - 1].y0, lineBelow: below.y0,
-                                         height: height, columnWidth: { column in
-                                             anchors.indices.compactMap { valueCells[$0][column]?.map { $0.x1 - $0.x0 }.max() }.max() ?? 0
-                                         }) {
+            let continuation = Self.wrapContinuation(of: valueCells[previous], by: valueCells[index], lineAbove: anchors[index - 1].y0, lineBelow: below.y0,
+                                                     height: height, columnWidth: { column in
+                                                         anchors.indices.compactMap { valueCells[$0][column]?.map { $0.x1 - $0.x0 }.max() }.max() ?? 0
+                                                     })
+            if !labelCells[index].isEmpty {
+                // A line with label text of its own (a wrapped label's last line, or a row): when
+                // its values would be wrapped pieces on every count, which row they belong to is
+                // not known; the values above them and the pieces are unplaced.
+                guard case .joined = continuation else { continue }
+                for column in (valueCells[index].filter { !$0.value.isEmpty }.keys).sorted() {
+                    let shown = (valueCells[previous][column] ?? []).map { "`\($0.text)`" } + (valueCells[index][column] ?? []).map { "`\($0.text)`" }
+                    unplaced.append("values " + shown.joined(separator: " ") + " read as one number wrapped in its cell, but the line below has label text of its own: not known whether one number wrapped or two rows; none placed")
+                    valueCells[previous][column] = []
+                    valueCells[index][column] = []
+                }
+                continue
+            }
+            switch continuation {
             case .joined(let cells):
                 valueCells[previous] = cells
                 anchors[previous].y1 = max(anchors[previous].y1, below.y1)
