@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NianbaoKit
 import NianbaoModel
 import NianbaoReview
 import NianbaoValidator
@@ -79,6 +80,60 @@ struct ReviewTests {
         #expect(findings.count == 1, "\(Self.describe(findings))")
         #expect(findings.first?.rule == "8")
         #expect(findings.first?.cells.first?.path == "active_disclosure.fees.amount_yuan")
+    }
+
+    @Test func activeDisclosureCountIsMatchedWhereTheTableHasTheRow() throws {
+        for (year, column) in [(2020, "new_published"), (2022, "issued")] {
+            var reports = SeriesBuilder().build()
+            let index = try #require(reports.firstIndex { $0.year == year })
+            let table = try #require(reports[index].activeDisclosure["normative_documents", column])
+            reports[index].activeDisclosure["normative_documents", column] = table + 1
+            // 2021 template: 现行有效件数 rolls on with 制发; keep it consistent so that only rule 8 speaks.
+            if column == "issued" {
+                for later in reports.indices where (reports[later].year ?? 0) >= year {
+                    reports[later].activeDisclosure["normative_documents", "in_force"]! += 1
+                }
+            }
+            let findings = Self.review(reports)
+            #expect(findings.count == 1, "\(Self.describe(findings))")
+            let finding = try #require(findings.first)
+            #expect(finding.rule == "8")
+            #expect(finding.year == year)
+            #expect(finding.cells.map(\.path) == ["active_disclosure.normative_documents.\(column)", "sections.active_disclosure"])
+            #expect(finding.cells.map(\.value) == [table + 1, table])
+            let words = column == "issued" ? "制发行政规范性文件\(table)件" : "主动公开规范性文件\(table)件"
+            #expect(finding.matchedWords == words)
+        }
+    }
+
+    /// A text report with the six part headings in `order` (part numbers), each with one line of prose.
+    static func partsReport(order: [Int]) throws -> Report {
+        let headings = SectionKey.allCases.map { "\(["一", "二", "三", "四", "五", "六"][$0.number - 1])、\($0.officialHeading)" }
+        var text = "某市交通运输局2021年政府信息公开工作年度报告\n"
+        for number in order {
+            text += headings[number - 1] + "\n" + "第\(number)部分的正文。\n"
+        }
+        text += "某市交通运输局\n2022年1月20日\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-parts-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(text.utf8).write(to: url)
+        return try Pipeline.convert(contentsOf: url)
+    }
+
+    @Test func partsOutOfOrderAreFoundOnce() throws {
+        let inOrder = try Self.partsReport(order: [1, 2, 3, 4, 5, 6])
+        #expect(inOrder.sections.count == 6)
+        let clean = Self.review([inOrder]).filter { $0.rule.hasPrefix("completeness.parts") || $0.rule == "completeness.order" }
+        #expect(clean.isEmpty, "\(Self.describe(clean))")
+
+        let swapped = try Self.partsReport(order: [1, 3, 2, 4, 5, 6])
+        let findings = Self.review([swapped]).filter { $0.rule.hasPrefix("completeness.parts") || $0.rule == "completeness.order" }
+        #expect(findings.count == 1, "\(Self.describe(findings))")
+        let finding = try #require(findings.first)
+        #expect(finding.rule == "completeness.order")
+        #expect(finding.cells.map(\.path) == ["sections.active_disclosure"])
+        #expect(finding.cells.first?.source == "line 6")
+        #expect(finding.message.contains("二、主动公开政府信息情况"))
     }
 
     @Test func proseOfAnotherKindIsNotMatched() {
