@@ -108,9 +108,9 @@ public enum CompareJob {
             }
             let cells = finding.cells.map { "\($0.path)=\(CSVWriter.format($0.value))" + ($0.source.map { " @\($0)" } ?? "") }
                 .joined(separator: "；")
-            var runs = [Run("[\(finding.rule)] ", mark: mark, bold: true), Run(finding.message, mark: mark)]
-            if !cells.isEmpty { runs.append(Run("\n" + cells)) }
-            blocks.append(.paragraph(runs))
+            blocks.append(.paragraph([Run("[\(finding.rule)] ", mark: mark, bold: true), Run(finding.message, mark: mark)]))
+            // The cells in a paragraph of their own: a line break inside a justified paragraph stretches the line.
+            if !cells.isEmpty { blocks.append(.paragraph([Run(cells)])) }
         }
         let changed = comparison.cells.filter { !$0.same }.count
         blocks.append(.heading("二、表格（\(comparison.cells.count)个单元格，\(changed)个有变化）"))
