@@ -67,8 +67,17 @@ enum DatasetRows {
         let values = try Row.fetchCursor(db, sql: """
             SELECT report_sha256, table_name, row_key, column_key, value, source FROM report_values
             """)
+        // The rows come in key order (the primary key starts with the report): the report is looked
+        // up when the key changes, not for every value.
+        var lastKey = Data(), lastAt: Int?
         while let row = try values.next() {
-            guard let at = index[row[0]], let table = ReportTable(rawValue: row[1]) else { continue }
+            let sameReport = try row.withUnsafeData(atIndex: 0) { $0 == lastKey }
+            if !sameReport {
+                // A copy: the bytes GRDB lends are only valid during the call.
+                lastKey = try row.withUnsafeData(atIndex: 0) { $0.map { Data([UInt8]($0)) } ?? Data() }
+                lastAt = index[row[0]]
+            }
+            guard let at = lastAt, let table = ReportTable(rawValue: row[1]) else { continue }
             let rowKey: String = row[2], column: String = row[3]
             // Where the cell sits in the report's table, found once per template and cell.
             let template = reports[at].template

@@ -96,8 +96,7 @@ enum ProseCheck {
         var found: [Statement] = []
         for section in SectionKey.allCases {
             guard let text = report.sections[section] else { continue }
-            for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let text = String(paragraph)
+            for (index, text) in TextSearch.lines(text).enumerated() {
                 let candidates = quantities.filter { quantity in quantity.keywords.contains { TextSearch.contains(text, $0) } }
                 guard !candidates.isEmpty else { continue }
                 let line = text as NSString

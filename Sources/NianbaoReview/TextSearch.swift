@@ -29,4 +29,14 @@ enum TextSearch {
         }
         return false
     }
+
+    /// The lines of `text`, split at `"\n"` as `split(separator: "\n", omittingEmptySubsequences:
+    /// false)` splits them (a `"\r\n"` is one Character and no separator), but on bytes when the
+    /// text has no `"\r"`: splitting by Characters breaks graphemes, which is slow.
+    static func lines(_ text: String) -> [String] {
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
 }
