@@ -165,6 +165,27 @@ struct ReviewTests {
         #expect(findings.first?.year == 2022)
     }
 
+    @Test func template2021For2020IsFoundOnce() {
+        let reports = SeriesBuilder(templateOverride: [2020: .v2021]).build()
+        let findings = Self.review(reports)
+        #expect(findings.count == 1, "\(Self.describe(findings))")
+        #expect(findings.first?.rule == "completeness.template")
+        #expect(findings.first?.year == 2020)
+        #expect(findings.first?.message.contains("应使用2019年版模板") == true)
+    }
+
+    @Test func governmentOfficePublishingTheGovernmentsReportHasTheMarchDeadline() {
+        var office = SeriesBuilder(agency: "某县人民政府办公室", years: [2020]).build()[0]
+        office.title = "某县人民政府2020年政府信息公开工作年度报告"
+        office.published = "2021-03-15"
+        #expect(Self.review([office]).isEmpty)
+        office.published = "2021-04-01"
+        let late = Self.review([office])
+        #expect(late.map(\.rule) == ["completeness.published"])
+        #expect(late.first?.message.contains("县级以上地方人民政府本级年度报告，3月31日前") == true)
+        #expect(late.first?.cells.map(\.source) == ["2021-04-01"])
+    }
+
     @Test func duplicateYearIsFoundOnce() throws {
         var reports = SeriesBuilder().build()
         var copy = try #require(reports.first { $0.year == 2021 })
