@@ -16,34 +16,41 @@ public struct PreparedReport: Sendable {
     /// Rows per multi-row `INSERT`.
     static let rowsPerStatement = 64
 
-    /// A table's `INSERT` of 1 … ``rowsPerStatement`` rows, by row count.
+    /// A table's `INSERT` of 1 … ``rowsPerStatement`` rows, by row count. A keyed insert binds its
+    /// first column (the report's SHA-256) once, as `?1` in every row: the rows give the others.
     struct Insert: Sendable {
         let columns: Int
+        let keyed: Bool
         let statements: [String]
 
-        init(_ table: String, _ columns: [String]) {
-            self.columns = columns.count
+        init(_ table: String, _ columns: [String], keyed: Bool = true) {
+            self.keyed = keyed
+            self.columns = keyed ? columns.count - 1 : columns.count
             let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-            let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            let placeholders = (keyed ? ["?1"] : []) + Array(repeating: "?", count: self.columns)
+            let row = "(" + placeholders.joined(separator: ", ") + ")"
             statements = (0...PreparedReport.rowsPerStatement).map { count in
                 head + Array(repeating: row, count: count).joined(separator: ", ")
             }
         }
 
-        /// `values` (``columns`` per row) as chunks of whole rows. The values come as
-        /// `DatabaseValueConvertible` existentials: GRDB turns those into its arguments with a
-        /// closure, where a sequence of `DatabaseValue` goes through a key path per value.
-        func chunks(_ values: [(any DatabaseValueConvertible)?]) -> [Chunk] {
+        /// `values` (``columns`` per row) as chunks of whole rows, each chunk's arguments led by
+        /// `key` when the insert is keyed. The values come as `DatabaseValueConvertible`
+        /// existentials: GRDB turns those into its arguments with a closure, where a sequence of
+        /// `DatabaseValue` goes through a key path per value.
+        func chunks(key: DatabaseValue? = nil, _ values: [(any DatabaseValueConvertible)?]) -> [Chunk] {
             let perChunk = columns * PreparedReport.rowsPerStatement
             return stride(from: 0, to: values.count, by: perChunk).map { start in
                 let end = min(start + perChunk, values.count)
-                return Chunk(sql: statements[(end - start) / columns], arguments: StatementArguments(values[start..<end]))
+                var arguments = StatementArguments(values[start..<end])
+                if keyed, let key { arguments = [key] + arguments }
+                return Chunk(sql: statements[(end - start) / columns], arguments: arguments)
             }
         }
     }
 
     static let reportsInsert = Insert("reports", ["sha256", "file", "format", "converted_by", "encoding", "title", "agency", "year",
-                                                  "published", "template", "errors", "warnings"])
+                                                  "published", "template", "errors", "warnings"], keyed: false)
     static let valuesInsert = Insert("report_values", ["report_sha256", "table_name", "row_key", "column_key", "position", "value", "source"])
     static let diagnosticsInsert = Insert("diagnostics", ["report_sha256", "position", "severity", "code", "path", "message", "source"])
     static let sectionsInsert = Insert("sections", ["report_sha256", "part", "section_key", "text"])
@@ -68,7 +75,7 @@ public struct PreparedReport: Sendable {
             report.diagnostics.count(of: .warning).databaseValue,
         ])
         var values: [(any DatabaseValueConvertible)?] = []
-        values.reserveCapacity(160 * 7)
+        values.reserveCapacity(200 * 6)
         var position = 0
         for table in ReportTable.allCases {
             let tableName = table.rawValue.databaseValue
@@ -77,7 +84,6 @@ public struct PreparedReport: Sendable {
                 for cell in row.cells {
                     position += 1
                     // One append per column: no temporary array per row.
-                    values.append(keyValue)
                     values.append(tableName)
                     values.append(rowKey)
                     values.append(cell.column.databaseValue)
@@ -87,20 +93,20 @@ public struct PreparedReport: Sendable {
                 }
             }
         }
-        chunks += Self.valuesInsert.chunks(values)
+        chunks += Self.valuesInsert.chunks(key: keyValue, values)
         var diagnostics: [(any DatabaseValueConvertible)?] = []
         for (index, item) in report.diagnostics.enumerated() {
-            diagnostics += [keyValue, (index + 1).databaseValue, item.severity.rawValue.databaseValue, item.code.databaseValue,
+            diagnostics += [(index + 1).databaseValue, item.severity.rawValue.databaseValue, item.code.databaseValue,
                             text(item.path), item.message.databaseValue, text(item.location?.description)]
         }
-        chunks += Self.diagnosticsInsert.chunks(diagnostics)
+        chunks += Self.diagnosticsInsert.chunks(key: keyValue, diagnostics)
         var sections: [(any DatabaseValueConvertible)?] = []
         for part in SectionKey.allCases {
             if let prose = report.sections[part] {
-                sections += [keyValue, part.number.databaseValue, part.rawValue.databaseValue, prose.databaseValue]
+                sections += [part.number.databaseValue, part.rawValue.databaseValue, prose.databaseValue]
             }
         }
-        chunks += Self.sectionsInsert.chunks(sections)
+        chunks += Self.sectionsInsert.chunks(key: keyValue, sections)
         self.chunks = chunks
     }
 }
