@@ -6,42 +6,18 @@ import NianbaoModel
 enum DatasetRows {
     /// Inserts `report`, deleting the rows of an earlier write of the same input first.
     static func insert(_ report: Report, into db: Database) throws {
-        let key = report.source.sha256
-        try db.cachedStatement(sql: "DELETE FROM reports WHERE sha256 = ?").execute(arguments: [key])
-        try db.cachedStatement(sql: """
-            INSERT INTO reports (sha256, file, format, converted_by, encoding, title, agency, year, published, template, errors, warnings)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                key, report.source.file, report.source.format.rawValue, report.source.convertedBy, report.source.encoding,
-                report.title, report.agency, report.year, report.published, report.template.rawValue,
-                report.diagnostics.count(of: .error), report.diagnostics.count(of: .warning),
-            ])
-        let value = try db.cachedStatement(sql: """
-            INSERT INTO report_values (report_sha256, table_name, row_key, column_key, position, value, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        var position = 0
-        for table in ReportTable.allCases {
-            for row in report[table].rows {
-                for cell in row.cells {
-                    position += 1
-                    try value.execute(arguments: [key, table.rawValue, row.key, cell.column, position,
-                                                  databaseValue(cell.value), cell.location?.description])
-                }
-            }
+        try insert(PreparedReport(report), into: db)
+    }
+
+    /// Inserts rows built beforehand (on any thread), deleting the rows of an earlier write of the
+    /// same input first; an input not in the database yet is inserted without a delete.
+    static func insert(_ prepared: PreparedReport, into db: Database) throws {
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM reports WHERE sha256 = ?")
+        if try Int.fetchOne(exists, arguments: [prepared.key]) != nil {
+            try db.cachedStatement(sql: "DELETE FROM reports WHERE sha256 = ?").execute(arguments: [prepared.key])
         }
-        let diagnostic = try db.cachedStatement(sql: """
-            INSERT INTO diagnostics (report_sha256, position, severity, code, path, message, source) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (index, item) in report.diagnostics.enumerated() {
-            try diagnostic.execute(arguments: [key, index + 1, item.severity.rawValue, item.code, item.path, item.message,
-                                               item.location?.description])
-        }
-        let section = try db.cachedStatement(sql: "INSERT INTO sections (report_sha256, part, section_key, text) VALUES (?, ?, ?, ?)")
-        for part in SectionKey.allCases {
-            if let text = report.sections[part] {
-                try section.execute(arguments: [key, part.number, part.rawValue, text])
-            }
+        for chunk in prepared.chunks {
+            try db.cachedStatement(sql: chunk.sql).execute(arguments: chunk.arguments)
         }
     }
 
@@ -91,8 +67,17 @@ enum DatasetRows {
         let values = try Row.fetchCursor(db, sql: """
             SELECT report_sha256, table_name, row_key, column_key, value, source FROM report_values
             """)
+        // The rows come in key order (the primary key starts with the report): the report is looked
+        // up when the key changes, not for every value.
+        var lastKey = Data(), lastAt: Int?
         while let row = try values.next() {
-            guard let at = index[row[0]], let table = ReportTable(rawValue: row[1]) else { continue }
+            let sameReport = try row.withUnsafeData(atIndex: 0) { $0 == lastKey }
+            if !sameReport {
+                // A copy: the bytes GRDB lends are only valid during the call.
+                lastKey = try row.withUnsafeData(atIndex: 0) { $0.map { Data([UInt8]($0)) } ?? Data() }
+                lastAt = index[row[0]]
+            }
+            guard let at = lastAt, let table = ReportTable(rawValue: row[1]) else { continue }
             let rowKey: String = row[2], column: String = row[3]
             // Where the cell sits in the report's table, found once per template and cell.
             let template = reports[at].template
@@ -149,22 +134,67 @@ enum DatasetRows {
     }
 
     /// `"page 3, table 1, row 5, cell 2"` (as ``SourceLocation/description``) back to a location.
+    /// Read byte by byte: a review reads one per stored value.
     static func parseLocation(_ text: String) -> SourceLocation? {
         var location = SourceLocation()
         var any = false
-        for part in text.split(separator: ",") {
-            let words = part.split(separator: " ")
-            guard words.count == 2, let number = Int(words[1]) else { return nil }
-            switch words[0] {
-            case "page": location.page = number
-            case "line": location.line = number
-            case "table": location.table = number
-            case "row": location.row = number
-            case "cell": location.cell = number
-            default: return nil
-            }
+        var word: [UInt8] = []
+        word.reserveCapacity(8)
+        var number: Int?
+        var inNumber = false
+        func finish() -> Bool {
+            guard let value = number, !word.isEmpty else { return false }
+            if word == LocationWord.page { location.page = value
+            } else if word == LocationWord.line { location.line = value
+            } else if word == LocationWord.table { location.table = value
+            } else if word == LocationWord.row { location.row = value
+            } else if word == LocationWord.cell { location.cell = value
+            } else { return false }
             any = true
+            word.removeAll(keepingCapacity: true)
+            number = nil
+            inNumber = false
+            return true
         }
+        var bytes = text.utf8.makeIterator()
+        var expectSpaceAfterComma = false
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: ","):
+                guard finish() else { return nil }
+                expectSpaceAfterComma = true
+            case UInt8(ascii: " "):
+                if expectSpaceAfterComma {
+                    expectSpaceAfterComma = false
+                } else if !word.isEmpty, !inNumber {
+                    inNumber = true
+                } else {
+                    return nil
+                }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard inNumber else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                let (times, overflow1) = (number ?? 0).multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times.addingReportingOverflow(digit)
+                guard !overflow1, !overflow2 else { return nil }
+                number = sum
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                guard !inNumber, !expectSpaceAfterComma else { return nil }
+                word.append(byte)
+            default:
+                return nil
+            }
+        }
+        guard finish() else { return nil }
         return any ? location : nil
+    }
+
+    /// The words of a location, as bytes.
+    private enum LocationWord {
+        static let page = Array("page".utf8)
+        static let line = Array("line".utf8)
+        static let table = Array("table".utf8)
+        static let row = Array("row".utf8)
+        static let cell = Array("cell".utf8)
     }
 }

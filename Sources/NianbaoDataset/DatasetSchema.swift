@@ -69,7 +69,38 @@ enum DatasetSchema {
             }
             try db.execute(sql: "PRAGMA user_version = 1")
         }
+        // v2: `report_values` without a rowid, its primary key the table itself (one B-tree per
+        // value row instead of three: rowid table, primary-key index and the `report_values_cell`
+        // index). Same columns, same rows; a conversion writes about twice as fast.
+        migrator.registerMigration("v2") { db in
+            for table in ReportTable.allCases { try db.execute(sql: "DROP VIEW IF EXISTS \(viewName(table))") }
+            try db.create(table: "report_values_v2", options: [.withoutRowID]) { t in
+                t.column("report_sha256", .text).notNull().references("reports", onDelete: .cascade)
+                t.column("table_name", .text).notNull()
+                t.column("row_key", .text).notNull()
+                t.column("column_key", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("value", .numeric)
+                t.column("source", .text)
+                t.primaryKey(["report_sha256", "table_name", "row_key", "column_key"])
+            }
+            try db.execute(sql: """
+                INSERT INTO report_values_v2 (report_sha256, table_name, row_key, column_key, position, value, source)
+                SELECT report_sha256, table_name, row_key, column_key, position, value, source FROM report_values
+                """)
+            try db.drop(table: "report_values")
+            try db.rename(table: "report_values_v2", to: "report_values")
+            for table in ReportTable.allCases {
+                try db.execute(sql: wideView(table))
+            }
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
         return migrator
+    }
+
+    /// The view of `table`: `requests_wide`, `active_disclosure`, `review_litigation`.
+    static func viewName(_ table: ReportTable) -> String {
+        table == .requests ? "requests_wide" : table.rawValue
     }
 
     /// A view named after a statutory table: one row per report and table row (for `requests`: per
@@ -87,7 +118,7 @@ enum DatasetSchema {
                 }
             }
         }
-        let name = table == .requests ? "requests_wide" : table.rawValue
+        let name = viewName(table)
         let pivot = pivotRows ? "v.row_key" : "v.column_key"
         let group = pivotRows ? "v.column_key" : "v.row_key"
         let groupName = pivotRows ? "column_key" : "row_key"

@@ -1,16 +1,19 @@
 public import Foundation
 import NianbaoModel
+import NianbaoOOXML
 public import NianbaoReview
 import NianbaoValidator
 public import NianbaoWriters
 
 /// `nianbao compare OLD NEW`: two reports of one agency side by side (``Comparison``), written as
-/// `comparison.json` and a standalone `comparison.html`.
+/// `comparison.json`, a DOCX comparison report `comparison.docx` and a standalone `comparison.html`.
 public enum CompareJob {
     /// The output formats.
     public enum Format: String, Sendable, CaseIterable {
         /// `comparison.json`.
         case json
+        /// `comparison.docx`: findings, then the tables with changed cells marked, then the prose differences.
+        case docx
         /// `comparison.html`, a standalone page.
         case html
     }
@@ -32,6 +35,7 @@ public enum CompareJob {
                 let url = folder.appendingPathComponent("comparison.\(format.rawValue)")
                 switch format {
                 case .json: try AtomicFile.write(Data(json(comparison).serializedUTF8(pretty: true)), to: url)
+                case .docx: try AtomicFile.write(docx(comparison), to: url)
                 case .html: try AtomicFile.write(Data(html(comparison).utf8), to: url)
                 }
                 written.append(url)
@@ -77,11 +81,66 @@ public enum CompareJob {
         value.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
     }
 
+    private static func name(_ report: Report) -> String {
+        "\(report.agency ?? "") \(report.year.map(String.init) ?? "?")年（\(report.source.file)）"
+    }
+
+    /// The comparison as a DOCX comparison report (opens in Word and LibreOffice): the two
+    /// reports and the repeated shares, the findings (each with its cells), the table cells with
+    /// the changed ones shaded, then each part's prose with added sentences highlighted and
+    /// removed ones struck through.
+    /// - Throws: when the package cannot be built.
+    public static func docx(_ comparison: Comparison) throws -> Data {
+        let old = comparison.old, new = comparison.new
+        typealias Run = DOCXDocument.Run
+        var blocks: [DOCXDocument.Block] = [
+            .paragraph([Run("旧：", bold: true), Run(name(old))]),
+            .paragraph([Run("新：", bold: true), Run(name(new))]),
+            .paragraph([Run("文字重复率：\(percent(comparison.textRepeatedShare))；表格重复率：\(percent(comparison.tableRepeatedShare))")]),
+            .heading("一、审查发现（\(comparison.findings.count)）"),
+        ]
+        if comparison.findings.isEmpty { blocks.append(.paragraph([Run("无。")])) }
+        for finding in comparison.findings {
+            let mark: DOCXDocument.Mark? = switch finding.severity {
+            case .error: .error
+            case .warning: .warning
+            case .info: nil
+            }
+            let cells = finding.cells.map { "\($0.path)=\(CSVWriter.format($0.value))" + ($0.source.map { " @\($0)" } ?? "") }
+                .joined(separator: "；")
+            blocks.append(.paragraph([Run("[\(finding.rule)] ", mark: mark, bold: true), Run(finding.message, mark: mark)]))
+            // The cells in a paragraph of their own: a line break inside a justified paragraph stretches the line.
+            if !cells.isEmpty { blocks.append(.paragraph([Run(cells)])) }
+        }
+        let changed = comparison.cells.filter { !$0.same }.count
+        blocks.append(.heading("二、表格（\(comparison.cells.count)个单元格，\(changed)个有变化）"))
+        let rows = comparison.cells.map { cell -> [DOCXDocument.Cell] in
+            let mark: DOCXDocument.Mark? = cell.same ? nil : .changed
+            return [DOCXDocument.Cell(cell.path, mark: mark), DOCXDocument.Cell(CSVWriter.format(cell.old), mark: mark),
+                    DOCXDocument.Cell(CSVWriter.format(cell.new), mark: mark), DOCXDocument.Cell(CSVWriter.format(cell.change), mark: mark)]
+        }
+        blocks.append(.table(header: ["单元格", "旧", "新", "变化"], rows: rows, widths: [4470, 1500, 1500, 1600]))
+        blocks.append(.heading("三、正文差异"))
+        for part in comparison.parts {
+            blocks.append(.paragraph([Run("\(part.part.number). \(part.part.officialHeading)（文字重复率 \(percent(part.repeatedShare))）", bold: true)]))
+            var runs: [Run] = []
+            for sentence in part.sentences {
+                switch sentence.kind {
+                case .same: runs.append(Run(sentence.text))
+                case .added: runs.append(Run(sentence.text, mark: .added))
+                case .removed: runs.append(Run(sentence.text, mark: .removed))
+                }
+            }
+            blocks.append(.paragraph(runs.isEmpty ? [Run("（两年均无正文）")] : runs))
+        }
+        let title = "\(new.agency ?? old.agency ?? "")年报比对：\(old.year.map(String.init) ?? "?")年与\(new.year.map(String.init) ?? "?")年"
+        return try DOCXDocumentWriter.data(for: DOCXDocument(title: title, creator: "nianbao", blocks: blocks))
+    }
+
     /// The comparison as a standalone HTML page: findings, then the tables with changed cells
     /// marked, then the prose differences.
     public static func html(_ comparison: Comparison) -> String {
         let old = comparison.old, new = comparison.new
-        func name(_ report: Report) -> String { "\(report.agency ?? "") \(report.year.map(String.init) ?? "?")年（\(report.source.file)）" }
         var page = """
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"><title>年报比对</title>

@@ -48,14 +48,16 @@ extension ConvertJob {
         failures.forEach(failed)
         var converter = BatchConverter(jobs: jobs)
         converter.legacy = legacy
-        var pending: [Report] = []
+        // The rows are built on the worker threads; the calling thread only writes them.
+        let prepared = PreparedRows()
+        var pending: [PreparedReport] = []
         var pendingItems: [InputItem] = []
         var done = 0, notWritten = 0
         // A batch that cannot be written fails its inputs (they are listed) and the run goes on.
         func flush() {
             guard !pending.isEmpty else { return }
             do {
-                try dataset.write(pending)
+                try dataset.write(prepared: pending)
             } catch {
                 notWritten += pending.count
                 for item in pendingItems {
@@ -67,11 +69,12 @@ extension ConvertJob {
             pending.removeAll(keepingCapacity: true)
             pendingItems.removeAll(keepingCapacity: true)
         }
-        var summary = converter.run(items, work: { _, _ in }, ordered: { outcome in
+        var summary = converter.run(items, work: { report, item in prepared.put(PreparedReport(report), for: item.path) },
+                                    ordered: { outcome in
             done += 1
             switch outcome.result {
             case .success(let report):
-                pending.append(report)
+                pending.append(prepared.take(outcome.item.path) ?? PreparedReport(report))
                 pendingItems.append(outcome.item)
                 if pending.count >= DatasetConversion.batchSize { flush() }
             case .failure(let error):
@@ -91,5 +94,24 @@ extension ConvertJob {
             throw OutputError(description: "cannot write \(DatasetConversion.errorListURL(for: database).path): \(ErrorText.describe(error))")
         }
         return Outcome(summary: summary, failures: failures, inputs: items.count + problems.count)
+    }
+}
+
+/// Rows built by the workers, waiting for the writing thread, by input path.
+private final class PreparedRows: @unchecked Sendable {
+    // Safety: `rows` is only touched with `lock` held.
+    private let lock = NSLock()
+    private var rows: [String: PreparedReport] = [:]
+
+    func put(_ report: PreparedReport, for path: String) {
+        lock.lock()
+        rows[path] = report
+        lock.unlock()
+    }
+
+    func take(_ path: String) -> PreparedReport? {
+        lock.lock()
+        defer { lock.unlock() }
+        return rows.removeValue(forKey: path)
     }
 }

@@ -12,8 +12,15 @@ public enum Recognizer {
     /// diagnostic coded ``unrecognizedCode``.
     public static func recognize(_ document: SourceDocument) -> Report {
         var diagnostics = document.diagnostics
-        var (headings, repeatStart) = SectionFinder.headings(in: document.blocks)
+        var (headings, repeatStart, outOfOrder) = SectionFinder.headingsAndOrder(in: document.blocks)
         let end = repeatStart ?? document.blocks.count
+        for heading in outOfOrder where heading.blockIndex < end {
+            let after = headings.last { $0.blockIndex < heading.blockIndex }?.section
+            diagnostics.append(Diagnostic(.warning, code: "section.order", path: "sections.\(heading.section.rawValue)",
+                message: "the heading of part \(heading.section.number)（\(heading.section.officialHeading)）at \(blockLocation(document.blocks[heading.blockIndex])) "
+                    + "comes after part \(after?.number ?? 0)（\(after?.officialHeading ?? "")）: out of template order; the part is not taken from there",
+                location: location(of: document.blocks[heading.blockIndex])))
+        }
         if let repeatStart {
             diagnostics.append(Diagnostic(.warning, code: "report.repeated",
                 message: "the report starts over at \(blockLocation(document.blocks[repeatStart])); the repetition is ignored",

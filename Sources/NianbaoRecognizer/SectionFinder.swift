@@ -13,6 +13,15 @@ struct SectionHeading {
 /// the overview is a sub-heading, not part 二.
 enum SectionFinder {
     static func headings(in blocks: [Block]) -> (headings: [SectionHeading], repeatStart: Int?) {
+        let found = headingsAndOrder(in: blocks)
+        return (found.headings, found.repeatStart)
+    }
+
+    /// The headings as ``headings(in:)``, and the part headings found out of template order: a
+    /// heading numbered as its part (`二、主动公开政府信息情况`, not bracketed) after a later part's,
+    /// its part not found before. Such a heading is not taken (its text stays in the part before).
+    static func headingsAndOrder(in blocks: [Block]) -> (headings: [SectionHeading], repeatStart: Int?, outOfOrder: [SectionHeading]) {
+        var outOfOrder: [SectionHeading] = []
         var headings: [SectionHeading] = []
         var lastNumber = 0
         var partsNumberedPlainly = false
@@ -24,14 +33,22 @@ enum SectionFinder {
             if bracketed && partsNumberedPlainly { continue }
             if match.section == .overview, headings.count >= 3 {
                 // The report starts over: a second copy in one file, from its title on.
-                return (headings, copyStart(blocks, overview: index, after: headings.last?.blockIndex ?? -1))
+                return (headings, copyStart(blocks, overview: index, after: headings.last?.blockIndex ?? -1), outOfOrder)
             }
-            guard match.section.number > lastNumber else { continue }
+            guard match.section.number > lastNumber else {
+                if match.section.number < lastNumber, !bracketed, partsNumberedPlainly,
+                   HeadingHead(paragraph.text)?.ordinal == match.section.number,
+                   !headings.contains(where: { $0.section == match.section }),
+                   !outOfOrder.contains(where: { $0.section == match.section }) {
+                    outOfOrder.append(SectionHeading(section: match.section, blockIndex: index, remainder: match.remainder))
+                }
+                continue
+            }
             headings.append(SectionHeading(section: match.section, blockIndex: index, remainder: match.remainder))
             lastNumber = match.section.number
             if !bracketed && LabelText.splitEnumerator(LabelText.key(paragraph.text)).ordinal != nil { partsNumberedPlainly = true }
         }
-        return (headings, nil)
+        return (headings, nil, outOfOrder)
     }
 
     /// `true` when the text starts with a bracketed enumerator: `（二）`, `(2)`, `【二】`.

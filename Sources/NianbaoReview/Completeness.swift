@@ -1,13 +1,28 @@
 import Foundation
 import NianbaoModel
 
-/// Completeness of one report: the six parts, blank cells, template against year, publication date.
+/// Completeness of one report: the six parts in order under their headings, blank cells, template
+/// against year, publication date.
 enum Completeness {
     static func check(_ report: Report, agencyID: String) -> [Finding] {
         var findings: [Finding] = []
         let file = report.source.file
+        // A part whose heading the recognizer found out of template order (`section.order`): listed
+        // once, as out of order, not also as missing.
+        var outOfOrder: [(part: SectionKey, source: String?)] = []
+        for diagnostic in report.diagnostics where diagnostic.code == "section.order" {
+            guard let path = diagnostic.path, path.hasPrefix("sections."),
+                  let part = SectionKey(rawValue: String(path.dropFirst("sections.".count))),
+                  !outOfOrder.contains(where: { $0.part == part }) else { continue }
+            outOfOrder.append((part, diagnostic.location?.description))
+        }
+        if !outOfOrder.isEmpty {
+            findings.append(Finding(report, rule: "completeness.order", severity: .warning, agencyID: agencyID,
+                cells: outOfOrder.map { Finding.Cell(path: "sections.\($0.part.rawValue)", value: nil, source: $0.source, file: file, year: report.year) },
+                message: "以下部分的标题未按模板顺序出现（排在其后的部分之后）：" + outOfOrder.map { "\(numeral($0.part.number))、\($0.part.officialHeading)" }.joined(separator: "；")))
+        }
         // A part found under its heading is present even without prose (parts 二–四 often hold only their table).
-        let missing = SectionKey.allCases.filter { report.sections[$0] == nil }
+        let missing = SectionKey.allCases.filter { part in report.sections[part] == nil && !outOfOrder.contains { $0.part == part } }
         if !missing.isEmpty {
             findings.append(Finding(report, rule: "completeness.parts", severity: .warning, agencyID: agencyID,
                 cells: missing.map { Finding.Cell(path: "sections.\($0.rawValue)", value: nil, source: nil, file: file, year: report.year) },

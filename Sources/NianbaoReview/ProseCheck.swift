@@ -56,6 +56,24 @@ enum ProseCheck {
                  pattern: regex(#"行政诉讼(?:案件)?(?:共)?\s*(\d+)\s*(?:件|起)"#),
                  factor: 1, clauseAboutDisclosure: true, excludedAfter: [],
                  keywords: ["行政诉讼"]),
+        // 主动公开 … N 条/件, only where the table has the row and the column is the quantity the
+        // prose names: 2019 template 本年新公开数量 of 规章 / 规范性文件; 2021 template 本年制发件数.
+        Quantity(name: "本年新公开规章", paths: ["active_disclosure.regulations.new_published"],
+                 pattern: regex(#"(?:主动|新)公开(?:了)?(?:本机关|本部门|本单位)?(?:制定的|制发的|的)?规章(?:共)?\s*(\d+)\s*(?:件|条|部)"#),
+                 factor: 1, clauseAboutDisclosure: false, excludedAfter: [],
+                 keywords: ["规章"]),
+        Quantity(name: "本年新公开规范性文件", paths: ["active_disclosure.normative_documents.new_published"],
+                 pattern: regex(#"(?:主动|新)公开(?:了)?(?:本机关|本部门|本单位)?(?:制定的|制发的|的)?(?:行政)?规范性文件(?:共)?\s*(\d+)\s*(?:件|条|个)"#),
+                 factor: 1, clauseAboutDisclosure: false, excludedAfter: [],
+                 keywords: ["规范性文件"]),
+        Quantity(name: "本年制发规章", paths: ["active_disclosure.regulations.issued"],
+                 pattern: regex(#"制发(?:了)?规章(?:共)?\s*(\d+)\s*(?:件|部)"#),
+                 factor: 1, clauseAboutDisclosure: false, excludedAfter: [],
+                 keywords: ["规章"]),
+        Quantity(name: "本年制发行政规范性文件", paths: ["active_disclosure.normative_documents.issued"],
+                 pattern: regex(#"制发(?:了)?(?:行政)?规范性文件(?:共)?\s*(\d+)\s*(?:件|个)"#),
+                 factor: 1, clauseAboutDisclosure: false, excludedAfter: [],
+                 keywords: ["规范性文件"]),
         Quantity(name: "行政事业性收费金额", paths: ["active_disclosure.fees.amount_yuan"],
                  pattern: regex(#"行政事业性收费[^。；;，,]{0,12}?(\d+(?:\.\d+)?)\s*万元"#),
                  factor: 10_000, clauseAboutDisclosure: false, excludedAfter: [],
@@ -78,11 +96,12 @@ enum ProseCheck {
         var found: [Statement] = []
         for section in SectionKey.allCases {
             guard let text = report.sections[section] else { continue }
-            for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = String(paragraph) as NSString
+            for (index, text) in TextSearch.lines(text).enumerated() {
+                let candidates = quantities.filter { quantity in quantity.keywords.contains { TextSearch.contains(text, $0) } }
+                guard !candidates.isEmpty else { continue }
+                let line = text as NSString
                 let range = NSRange(location: 0, length: line.length)
-                let text = String(paragraph)
-                for quantity in quantities where quantity.keywords.contains(where: { text.contains($0) }) {
+                for quantity in candidates {
                     guard let pattern = quantity.pattern else { continue }
                     for match in pattern.matches(in: line as String, range: range) {
                         let numberRange = match.range(at: 1)
@@ -91,8 +110,8 @@ enum ProseCheck {
                         if quantity.excludedAfter.contains(where: { after.hasPrefix($0) }) { continue }
                         if quantity.clauseAboutDisclosure {
                             let clause = clauseBefore(line, at: match.range.location)
-                            guard clause.contains("政府信息公开") || clause.contains("信息公开"),
-                                  !handledCases.contains(where: { clause.contains($0) }) else { continue }
+                            guard TextSearch.contains(clause, "信息公开"),
+                                  !handledCases.contains(where: { TextSearch.contains(clause, $0) }) else { continue }
                         }
                         found.append(Statement(quantity: quantity, number: number * quantity.factor,
                                                words: line.substring(with: match.range), section: section, paragraph: index + 1))

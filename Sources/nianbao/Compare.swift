@@ -6,7 +6,7 @@ import NianbaoReview
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two reports of one agency: every table cell with its change, each part's prose diffed sentence by sentence, 文字重复率 per part and overall, 表格重复率, and the across-years findings.",
-        discussion: "Writes DIR/comparison.json and/or DIR/comparison.html. Exit status: 0 written, 1 some error-level finding, 2 usage or output problem, 3 an input could not be read.")
+        discussion: "Writes DIR/comparison.json, DIR/comparison.docx (a comparison report for Word/LibreOffice) and/or DIR/comparison.html. Exit status: 0 written, 1 some error-level finding, 2 usage or output problem, 3 an input could not be read.")
 
     @Argument(help: "The older report (any input format, or nianbao JSON).")
     var old: String
@@ -17,14 +17,14 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: compare).")
     var out: String = "compare"
 
-    @Option(name: .long, help: "Comma-separated formats: json, html (default: json,html).")
+    @Option(name: .long, help: "Comma-separated formats: json, docx, html (default: json,html).")
     var to: String = "json,html"
 
     func run() throws {
         var formats: [CompareJob.Format] = []
         for name in to.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let format = CompareJob.Format(rawValue: name) else {
-                Terminal.error("nianbao: --to \(name) is not one of json, html (a DOCX comparison report is not written yet)")
+                Terminal.error("nianbao: --to \(name) is not one of json, docx, html")
                 throw ExitCode(2)
             }
             formats.append(format)

@@ -44,12 +44,12 @@ struct DOCXWriterParts {
     /// Every part as (entry name, bytes), in ``DOCXWriter/partNames`` order.
     func all() throws -> [(String, Data)] {
         [
-            ("[Content_Types].xml", try contentTypes()),
-            ("_rels/.rels", try packageRelationships()),
-            ("docProps/core.xml", try coreProperties()),
-            ("word/_rels/document.xml.rels", try documentRelationships()),
+            ("[Content_Types].xml", try Self.contentTypes()),
+            ("_rels/.rels", try Self.packageRelationships()),
+            ("docProps/core.xml", try Self.coreProperties(title: Self.displayTitle(report), creator: report.agency)),
+            ("word/_rels/document.xml.rels", try Self.documentRelationships()),
             ("word/document.xml", try DOCXWriterDocument(report: report).data()),
-            ("word/styles.xml", try styles()),
+            ("word/styles.xml", try Self.styles()),
         ]
     }
 
@@ -62,7 +62,7 @@ struct DOCXWriterParts {
 
     // MARK: Package plumbing
 
-    func contentTypes() throws -> Data {
+    static func contentTypes() throws -> Data {
         let xml = try XMLStreamWriter(part: "[Content_Types].xml")
         try xml.element("Types", ["xmlns": Namespace.contentTypes]) {
             try xml.element("Default", ["Extension": "rels", "ContentType": ContentType.relationships])
@@ -74,7 +74,7 @@ struct DOCXWriterParts {
         return try xml.finish()
     }
 
-    func packageRelationships() throws -> Data {
+    static func packageRelationships() throws -> Data {
         let xml = try XMLStreamWriter(part: "_rels/.rels")
         try xml.element("Relationships", ["xmlns": Namespace.relationships]) {
             try xml.element("Relationship", [
@@ -87,7 +87,7 @@ struct DOCXWriterParts {
         return try xml.finish()
     }
 
-    func documentRelationships() throws -> Data {
+    static func documentRelationships() throws -> Data {
         let xml = try XMLStreamWriter(part: "word/_rels/document.xml.rels")
         try xml.element("Relationships", ["xmlns": Namespace.relationships]) {
             try xml.element("Relationship", ["Id": "rId1", "Type": RelationshipType.styles, "Target": "styles.xml"])
@@ -95,16 +95,16 @@ struct DOCXWriterParts {
         return try xml.finish()
     }
 
-    func coreProperties() throws -> Data {
+    static func coreProperties(title: String, creator: String?) throws -> Data {
         let xml = try XMLStreamWriter(part: "docProps/core.xml")
         try xml.element("cp:coreProperties", [
             "xmlns:cp": Namespace.coreProperties,
             "xmlns:dc": Namespace.dublinCore,
             "xmlns:dcterms": Namespace.dublinCoreTerms,
         ]) {
-            try xml.element("dc:title") { try xml.text(Self.displayTitle(report)) }
-            if let agency = report.agency {
-                try xml.element("dc:creator") { try xml.text(agency) }
+            try xml.element("dc:title") { try xml.text(title) }
+            if let creator {
+                try xml.element("dc:creator") { try xml.text(creator) }
             }
             try xml.element("dc:language") { try xml.text("zh-CN") }
         }
@@ -113,7 +113,7 @@ struct DOCXWriterParts {
 
     // MARK: Styles
 
-    func styles() throws -> Data {
+    static func styles() throws -> Data {
         let xml = try XMLStreamWriter(part: "word/styles.xml")
         try xml.element("w:styles", ["xmlns:w": Namespace.wordprocessing]) {
             try xml.element("w:docDefaults") {
@@ -185,14 +185,14 @@ struct DOCXWriterParts {
         return try xml.finish()
     }
 
-    private func fonts(_ xml: XMLStreamWriter, eastAsia: String) throws {
+    private static func fonts(_ xml: XMLStreamWriter, eastAsia: String) throws {
         try xml.element("w:rFonts", [
             "w:ascii": Font.latin, "w:hAnsi": Font.latin, "w:eastAsia": eastAsia, "w:cs": Font.latin,
         ])
     }
 
     /// A paragraph style (children in the schema's order: name, basedOn, next, qFormat, pPr, rPr).
-    private func style(
+    private static func style(
         _ xml: XMLStreamWriter, id: String, name: String, isDefault: Bool = false,
         pPr: (() throws -> Void)? = nil, rPr: (() throws -> Void)? = nil
     ) throws {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-import NianbaoDataset
+@testable import NianbaoDataset
 import NianbaoKit
 import NianbaoModel
 import NianbaoWriters
@@ -46,6 +46,40 @@ struct DatasetTests {
             let read = try #require(back.first { $0.source.sha256 == report.source.sha256 })
             #expect(read == report)
             #expect(read.valueLocations["requests.granted.total"] == report.valueLocations["requests.granted.total"])
+        }
+    }
+
+    @Test func aVersion1DatabaseMigratesKeepingItsRows() throws {
+        let path = try Self.temporaryDatabase()
+        var reports = SeriesBuilder().build()
+        reports[0].valueLocations["requests.granted.total"] = SourceLocation(line: 12, page: 3)
+        reports[1].valueLocations["requests.granted.total"] = SourceLocation(table: 1, row: 5, cell: 2, page: 2)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try DatasetSchema.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in for report in reports { try DatasetRows.insert(report, into: db) } }
+            #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
+        }
+        let dataset = try Dataset(path: path)
+        #expect(try dataset.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 2)
+        #expect(try dataset.rowCounts()["report_values"] == Self.valueCount(reports))
+        let back = try dataset.reports()
+        for report in reports {
+            let read = try #require(back.first { $0.source.sha256 == report.source.sha256 })
+            #expect(read == report)
+            #expect(read.valueLocations["requests.granted.total"] == report.valueLocations["requests.granted.total"])
+        }
+        let total = try dataset.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM requests_wide WHERE column_key = 'total'") }
+        #expect(total == reports.count)
+    }
+
+    @Test func locationsParseBackAsWritten() {
+        for location in [SourceLocation(line: 12), SourceLocation(table: 3, row: 5, cell: 2), SourceLocation(line: 7, page: 2),
+                         SourceLocation(table: 1, row: 10, cell: 4, page: 12)] {
+            #expect(DatasetRows.parseLocation(location.description) == location)
+        }
+        for text in ["unknown", "", "line", "line x", "row 1,cell 2", "table 1, row", "line 99999999999999999999999"] {
+            #expect(DatasetRows.parseLocation(text) == nil, "\(text)")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NianbaoKit
 import NianbaoModel
 import NianbaoReview
 import NianbaoValidator
@@ -81,6 +82,60 @@ struct ReviewTests {
         #expect(findings.first?.cells.first?.path == "active_disclosure.fees.amount_yuan")
     }
 
+    @Test func activeDisclosureCountIsMatchedWhereTheTableHasTheRow() throws {
+        for (year, column) in [(2020, "new_published"), (2022, "issued")] {
+            var reports = SeriesBuilder().build()
+            let index = try #require(reports.firstIndex { $0.year == year })
+            let table = try #require(reports[index].activeDisclosure["normative_documents", column])
+            reports[index].activeDisclosure["normative_documents", column] = table + 1
+            // 2021 template: 现行有效件数 rolls on with 制发; keep it consistent so that only rule 8 speaks.
+            if column == "issued" {
+                for later in reports.indices where (reports[later].year ?? 0) >= year {
+                    reports[later].activeDisclosure["normative_documents", "in_force"]! += 1
+                }
+            }
+            let findings = Self.review(reports)
+            #expect(findings.count == 1, "\(Self.describe(findings))")
+            let finding = try #require(findings.first)
+            #expect(finding.rule == "8")
+            #expect(finding.year == year)
+            #expect(finding.cells.map(\.path) == ["active_disclosure.normative_documents.\(column)", "sections.active_disclosure"])
+            #expect(finding.cells.map(\.value) == [table + 1, table])
+            let words = column == "issued" ? "制发行政规范性文件\(table)件" : "主动公开规范性文件\(table)件"
+            #expect(finding.matchedWords == words)
+        }
+    }
+
+    /// A text report with the six part headings in `order` (part numbers), each with one line of prose.
+    static func partsReport(order: [Int]) throws -> Report {
+        let headings = SectionKey.allCases.map { "\(["一", "二", "三", "四", "五", "六"][$0.number - 1])、\($0.officialHeading)" }
+        var text = "某市交通运输局2021年政府信息公开工作年度报告\n"
+        for number in order {
+            text += headings[number - 1] + "\n" + "第\(number)部分的正文。\n"
+        }
+        text += "某市交通运输局\n2022年1月20日\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-parts-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(text.utf8).write(to: url)
+        return try Pipeline.convert(contentsOf: url)
+    }
+
+    @Test func partsOutOfOrderAreFoundOnce() throws {
+        let inOrder = try Self.partsReport(order: [1, 2, 3, 4, 5, 6])
+        #expect(inOrder.sections.count == 6)
+        let clean = Self.review([inOrder]).filter { $0.rule.hasPrefix("completeness.parts") || $0.rule == "completeness.order" }
+        #expect(clean.isEmpty, "\(Self.describe(clean))")
+
+        let swapped = try Self.partsReport(order: [1, 3, 2, 4, 5, 6])
+        let findings = Self.review([swapped]).filter { $0.rule.hasPrefix("completeness.parts") || $0.rule == "completeness.order" }
+        #expect(findings.count == 1, "\(Self.describe(findings))")
+        let finding = try #require(findings.first)
+        #expect(finding.rule == "completeness.order")
+        #expect(finding.cells.map(\.path) == ["sections.active_disclosure"])
+        #expect(finding.cells.first?.source == "line 6")
+        #expect(finding.message.contains("二、主动公开政府信息情况"))
+    }
+
     @Test func proseOfAnotherKindIsNotMatched() {
         var report = SeriesBuilder(years: [2021]).build()[0]
         report.sections[.other] = "全年备案行政复议案件134件，办理行政复议案件20件。共受理政府信息公开申请999件。"
@@ -108,6 +163,27 @@ struct ReviewTests {
         #expect(findings.count == 1, "\(Self.describe(findings))")
         #expect(findings.first?.rule == "completeness.template")
         #expect(findings.first?.year == 2022)
+    }
+
+    @Test func template2021For2020IsFoundOnce() {
+        let reports = SeriesBuilder(templateOverride: [2020: .v2021]).build()
+        let findings = Self.review(reports)
+        #expect(findings.count == 1, "\(Self.describe(findings))")
+        #expect(findings.first?.rule == "completeness.template")
+        #expect(findings.first?.year == 2020)
+        #expect(findings.first?.message.contains("应使用2019年版模板") == true)
+    }
+
+    @Test func governmentOfficePublishingTheGovernmentsReportHasTheMarchDeadline() {
+        var office = SeriesBuilder(agency: "某县人民政府办公室", years: [2020]).build()[0]
+        office.title = "某县人民政府2020年政府信息公开工作年度报告"
+        office.published = "2021-03-15"
+        #expect(Self.review([office]).isEmpty)
+        office.published = "2021-04-01"
+        let late = Self.review([office])
+        #expect(late.map(\.rule) == ["completeness.published"])
+        #expect(late.first?.message.contains("县级以上地方人民政府本级年度报告，3月31日前") == true)
+        #expect(late.first?.cells.map(\.source) == ["2021-04-01"])
     }
 
     @Test func duplicateYearIsFoundOnce() throws {

@@ -116,13 +116,19 @@ struct SeriesBuilder {
         return reports
     }
 
-    /// Prose that states the tables' own counts (and, in part 六, a review count of another kind
-    /// that rule 8 must not take for the table's: 备案 … 行政复议案件).
+    /// Prose that states the tables' own counts (and counts of another kind that rule 8 must not
+    /// take for the table's: 备案 … 行政复议案件 in part 六, 主动公开政府信息 … 条 in part 二).
     static func prose(_ report: Report, feesYuan: Int? = nil) -> [SectionKey: String] {
         func show(_ value: Decimal?) -> String { value.map { NSDecimalNumber(decimal: $0).stringValue } ?? "" }
         let requests = report.requests, review = report.reviewLitigation
         let litigation = (review["litigation_direct", "total"] ?? 0) + (review["litigation_after_review", "total"] ?? 0)
-        var active = "本机关依法主动公开政府信息。"
+        // 主动公开 … 条 of all information has no table row (not compared); the documents have one.
+        var active = "本机关依法主动公开政府信息，全年主动公开政府信息2345条。"
+        switch report.template {
+        case .v2019: active += "本年主动公开规范性文件\(show(report.activeDisclosure["normative_documents", "new_published"]))件。"
+        case .v2021: active += "本年制发行政规范性文件\(show(report.activeDisclosure["normative_documents", "issued"]))件。"
+        default: break
+        }
         if let feesYuan {
             active += "\n行政事业性收费共计\(show(Decimal(feesYuan) / 10_000))万元。"
         }
