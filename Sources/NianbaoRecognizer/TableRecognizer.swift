@@ -864,7 +864,11 @@ struct TableRecognizer {
         var flat: [ValueCell] = []
         for group in Self.groups(cells) {
             if let (label, _) = Self.findLabel(group.run, next: [], cells, cache: cache, found: found, row: { $0.reviewGroup }, column: { $0.reviewColumn }),
-               !found.contains(label.key) {
+               !found.contains(label.key),
+               // Another group's name among the labels before these values (`未经复议直接起诉` /
+               // `复议后起诉` / values: a header row read cell by cell): whose values they are is
+               // not known; they go with the rest, placed only where the counts prove it.
+               !group.run.contains(where: { cells[$0].facts?.reviewGroup.map { $0 != label.key && !found.contains($0) } ?? false }) {
                 let (values, leftOver) = Self.rowValues(group, label, count: slotsPerGroup, cells)
                 if values.count == slotsPerGroup && leftOver.isEmpty {
                     let aligner = RowAligner(slotCount: slotsPerGroup, rules: [
