@@ -14,8 +14,7 @@ import NianbaoWriters
 /// second) and wraps of narrow cells (`277` / `7`) reach the texts as two numbers.
 @Suite("Counted order checked by the template's arithmetic")
 struct CountedOrderTests {
-    static func convert(_ stem: String, _ extractor: String) throws -> (report: Report, comparison: ExpectedComparison) {
-        let folder = "Fixtures/counted-order"
+    static func convert(_ stem: String, _ extractor: String, folder: String = "Fixtures/counted-order") throws -> (report: Report, comparison: ExpectedComparison) {
         guard let text = Bundle.module.url(forResource: "\(stem).\(extractor)", withExtension: "txt", subdirectory: folder),
               let expected = Bundle.module.url(forResource: "\(stem).expected", withExtension: "json", subdirectory: folder) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(folder)/\(stem).\(extractor).txt"])
@@ -81,13 +80,7 @@ struct HeadlessTableTests {
         ("syn301_0000_2019", 181), ("syn301_0001_2021", 205),
     ])
     func trafilaturaTables(stem: String, floor: Int) throws {
-        let folder = "Fixtures/headless"
-        guard let text = Bundle.module.url(forResource: "\(stem).trafilatura", withExtension: "txt", subdirectory: folder),
-              let expected = Bundle.module.url(forResource: "\(stem).expected", withExtension: "json", subdirectory: folder) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(folder)/\(stem).trafilatura.txt"])
-        }
-        let report = try Pipeline.convert(data: try Data(contentsOf: text), fileName: "\(stem).txt", format: .text)
-        let comparison = try ExpectedComparison(actualJSON: Data(ReportJSON.encode(report).utf8), expectedJSON: try Data(contentsOf: expected))
+        let (report, comparison) = try CountedOrderTests.convert(stem, "trafilatura", folder: "Fixtures/headless")
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
