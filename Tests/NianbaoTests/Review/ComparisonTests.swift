@@ -30,7 +30,9 @@ struct ComparisonTests {
         #expect(identical.tableRepeatedShare == 1)
     }
 
-    @Test func carriedOverMismatchAppearsAndTheOutputsAreWritten() throws {
+    /// Two years of one agency, the second's 上年结转 (科研机构) 2 more than the first's 结转下年度,
+    /// its 本年新收 2 less (rule 6 breaks; rules 1–4 still hold), its prose rewritten to match.
+    static func carriedOverMismatch() -> (old: Report, new: Report) {
         let reports = SeriesBuilder(years: [2020, 2021]).build()
         var new = reports[1]
         new.requests["carried_over", "research"]! += 2
@@ -38,7 +40,12 @@ struct ComparisonTests {
         new.requests["carried_over", "total"]! += 2
         new.requests["new_received", "total"]! -= 2
         new.sections = SeriesBuilder.prose(new, feesYuan: new.activeDisclosure["fees", "amount_yuan"].map { NSDecimalNumber(decimal: $0).intValue })
-        let comparison = Comparison(old: reports[0], new: new, perReport: Validator.check)
+        return (reports[0], new)
+    }
+
+    @Test func carriedOverMismatchAppearsAndTheOutputsAreWritten() throws {
+        let (old, new) = Self.carriedOverMismatch()
+        let comparison = Comparison(old: old, new: new, perReport: Validator.check)
         #expect(comparison.findings.map(\.rule) == ["6"])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-compare-\(UUID().uuidString)")
         let written = try CompareJob.write(comparison, formats: [.json, .html], to: folder)
@@ -51,15 +58,10 @@ struct ComparisonTests {
     }
 
     @Test func docxReportHasFindingsThenMarkedTablesThenProseDifferences() throws {
-        let reports = SeriesBuilder(years: [2020, 2021]).build()
-        var new = reports[1]
-        new.requests["carried_over", "research"]! += 2
-        new.requests["new_received", "research"]! -= 2
-        new.requests["carried_over", "total"]! += 2
-        new.requests["new_received", "total"]! -= 2
-        new.sections = SeriesBuilder.prose(new, feesYuan: new.activeDisclosure["fees", "amount_yuan"].map { NSDecimalNumber(decimal: $0).intValue })
+        let (old, changed) = Self.carriedOverMismatch()
+        var new = changed
         new.sections[.problems] = (new.sections[.problems] ?? "") + "新增一句。"
-        let comparison = Comparison(old: reports[0], new: new, perReport: Validator.check)
+        let comparison = Comparison(old: old, new: new, perReport: Validator.check)
         let finding = try #require(comparison.findings.first)
         #expect(comparison.findings.map(\.rule) == ["6"])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-compare-\(UUID().uuidString)")
@@ -87,7 +89,7 @@ struct ComparisonTests {
         #expect(texts.contains { $0.contains("requests.carried_over.research=") })
         let table = try #require(tables.first)
         #expect(table.rows.count == comparison.cells.count + 1)
-        let oldValue = try #require(reports[0].requests["carried_over", "research"])
+        let oldValue = try #require(old.requests["carried_over", "research"])
         let newValue = try #require(new.requests["carried_over", "research"])
         let changedRow = try #require(table.rows.first { $0.cells.first?.text == "requests.carried_over.research" })
         #expect(changedRow.cells.map(\.text) == ["requests.carried_over.research", "\(oldValue)", "\(newValue)", "\(newValue - oldValue)"])
