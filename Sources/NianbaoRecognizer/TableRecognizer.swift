@@ -175,6 +175,9 @@ struct TableRecognizer {
             // A column header (`其他`; not an enumerated label like `（六）其他`) ends the label.
             let isHeader = column(facts) != nil && !facts.hasEnumerator
             if !heads.isEmpty, isHeader { break }
+            // A column header right after another (`法律服务机构` / `其他`: a header row read cell by
+            // cell) is a header, never a row label (`其他` is also 3.其他's short name).
+            if isHeader, position > 0, let before = cells[run[position - 1]].facts, column(before) != nil, !before.hasEnumerator { break }
             if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
             // A label that starts with its own number (`3.补正后…`) starts on its line: the text above
             // is another row's (a blank row's wrapped label), unless it is the group cell `（四）…`.
