@@ -35,11 +35,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Per-format mode: `Scripts/bench.sh --formats` prints reports/s per format (text, DOCX, PDF) with
 # one job and with two, pandoc on the same DOCX files and pdftotext -bbox-layout alone on the same
-# PDFs, all in one run of a few minutes (best of BENCH_ROUNDS rounds, default 3; the rows of a round
-# run in turn, so that a slow minute slows every row alike). `Scripts/bench.sh --check` does the
-# same and exits 1 when a nianbao figure is more than 20 % below the README's table (the rows between
-# `<!-- bench-formats -->` and the next blank line in "## Speed (measured)"). For local use, not CI:
-# these machines are noisy, and a slow minute can fail it. BENCH_BIN=path times that binary instead.
+# PDFs, all in one run of about a minute (best of BENCH_ROUNDS rounds, default 3; the rows of a
+# round run in turn, so that a slow minute slows every row alike). `Scripts/bench.sh --check` does
+# the same and exits 1 when a nianbao row is more than 20 % below the README's table: the rows after
+# the line `<!-- bench-formats -->` up to the next blank line (exit 2 when there is no such table).
+# For local use, not CI: these machines are noisy, and a slow minute can fail it.
+# BENCH_BIN=path times that binary instead of the release build.
 if [[ ${1:-} == --formats || ${1:-} == --check ]]; then
     MODE="$1"
     ROUNDS="${BENCH_ROUNDS:-3}"
@@ -104,7 +105,7 @@ if mode != "--check":
     sys.exit(0)
 expected, inside = {}, False
 for line in open(readme, encoding="utf-8"):
-    if "<!-- bench-formats -->" in line:
+    if line.strip() == "<!-- bench-formats -->":
         inside = True
     elif inside and not line.strip():
         break
