@@ -30,8 +30,101 @@
 # Every row is the best of R runs (default 5): this machine is a VM whose speed drifts by a third
 # from one minute to the next, and the fastest run is the one least disturbed by its neighbours.
 #   Scripts/bench.sh [N] [D] [M] [R] [L] [P] [H]   (BENCH_ONLY=legacy Scripts/bench.sh 0 0 0 1 200)
+#   Scripts/bench.sh --formats | --check           (per format, a few minutes; see below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Per-format mode: `Scripts/bench.sh --formats` prints reports/s per format (text, DOCX, PDF) with
+# one job and with two, pandoc on the same DOCX files and pdftotext -bbox-layout alone on the same
+# PDFs, all in one run of about a minute (best of BENCH_ROUNDS rounds, default 3; the rows of a
+# round run in turn, so that a slow minute slows every row alike). `Scripts/bench.sh --check` does
+# the same and exits 1 when a nianbao row is more than 20 % below the README's table: the rows after
+# the line `<!-- bench-formats -->` up to the next blank line (exit 2 when there is no such table).
+# For local use, not CI: these machines are noisy, and a slow minute can fail it.
+# BENCH_BIN=path times that binary instead of the release build.
+if [[ ${1:-} == --formats || ${1:-} == --check ]]; then
+    MODE="$1"
+    ROUNDS="${BENCH_ROUNDS:-3}"
+    if [[ -n "${BENCH_BIN:-}" ]]; then  # another build of nianbao, e.g. to compare with an earlier commit's
+        BIN="$BENCH_BIN"
+    else
+        swift build -c release >/dev/null
+        BIN="$(swift build -c release --show-bin-path)/nianbao"
+    fi
+    if [[ -d /dev/shm && -w /dev/shm ]]; then WORK="$(mktemp -d /dev/shm/nianbao-bench.XXXXXX)"; else WORK="$(mktemp -d)"; fi
+    trap 'rm -rf "$WORK"' EXIT
+    mkdir -p "$WORK/text" "$WORK/docx" "$WORK/docx-each" "$WORK/pdf"
+    samples=(Samples/*.txt)
+    for ((i = 0; i < 1000; i++)); do cp "${samples[$((i % ${#samples[@]}))]}" "$WORK/text/r$i.txt"; done
+    docs=(Tests/NianbaoTests/Fixtures/docx/*.docx)
+    for ((i = 0; i < 20; i++)); do cp "${docs[$((i % ${#docs[@]}))]}" "$WORK/docx-each/d$i.docx"; done
+    for ((i = 0; i < 400; i++)); do ln "$WORK/docx-each/d$((i % 20)).docx" "$WORK/docx/d$i.docx"; done
+    pdfs=(Tests/NianbaoTests/Fixtures/pdf/*.pdf)
+    for ((i = 0; i < 2 * ${#pdfs[@]}; i++)); do cp "${pdfs[$((i % ${#pdfs[@]}))]}" "$WORK/pdf/p$i.pdf"; done
+    export BIN WORK
+    python3 - "$MODE" "$ROUNDS" README.md <<'PY'
+import os, re, shutil, subprocess, sys, time
+mode, rounds, readme = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+BIN, WORK = os.environ["BIN"], os.environ["WORK"]
+def count(folder): return len(os.listdir(f"{WORK}/{folder}"))
+def convert(folder, jobs):
+    return [BIN, "convert", f"{WORK}/{folder}", "--to", "json", "--out", f"{WORK}/out", "--jobs", str(jobs), "--quiet"]
+def each(command, folder):
+    return ["sh", "-c", f'for f in "$1"/*; do {command} "$f" >/dev/null; done', "sh", f"{WORK}/{folder}"]
+rows = [  # label, files, command; every nianbao row writes JSON files to $WORK/out
+    ("text, 1 job", count("text"), convert("text", 1)),
+    ("text, 2 jobs", count("text"), convert("text", 2)),
+    ("docx, 1 job", count("docx"), convert("docx", 1)),
+    ("docx, 2 jobs", count("docx"), convert("docx", 2)),
+    ("docx, pandoc per file", count("docx-each"), each("pandoc -f docx -t json -o /dev/null", "docx-each")),
+    ("pdf, 1 job", count("pdf"), convert("pdf", 1)),
+    ("pdf, 2 jobs", count("pdf"), convert("pdf", 2)),
+    # the extractor the PDF reader runs, as it runs it (XHTML to stdout), one process per file
+    ("pdf, pdftotext -bbox-layout alone", count("pdf"),
+     ["sh", "-c", 'for f in "$1"/*; do pdftotext -bbox-layout -enc UTF-8 -q "$f" - >/dev/null; done', "sh", f"{WORK}/pdf"]),
+]
+if not shutil.which("pandoc"):
+    rows = [r for r in rows if "pandoc" not in r[0]]
+    print("pandoc not installed: its row is skipped")
+best = {}
+for _ in range(rounds):
+    for label, files, command in rows:
+        shutil.rmtree(f"{WORK}/out", ignore_errors=True)
+        start = time.monotonic()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        rate = files / (time.monotonic() - start)
+        best[label] = max(rate, best.get(label, 0))
+print(f"nianbao --formats on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, best of {rounds} rounds")
+for label, files, _ in rows:
+    print(f"{label:<36} {files:>5} files  {best[label]:9,.1f} reports/s")
+if "docx, pandoc per file" in best:
+    for jobs in ("1 job", "2 jobs"):
+        print(f"ratio docx, {jobs:<24} {best['docx, ' + jobs] / best['docx, pandoc per file']:9.1f} × pandoc")
+extractor = 1000 / best["pdf, pdftotext -bbox-layout alone"]
+print(f"pdf, ms/file: {1000 / best['pdf, 1 job']:.1f} in all, pdftotext {extractor:.1f}, nianbao's own part {1000 / best['pdf, 1 job'] - extractor:.1f}")
+if mode != "--check":
+    sys.exit(0)
+expected, inside = {}, False
+for line in open(readme, encoding="utf-8"):
+    if line.strip() == "<!-- bench-formats -->":
+        inside = True
+    elif inside and not line.strip():
+        break
+    elif inside and line.startswith("|"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        number = re.match(r"[\d,.]+", cells[1]) if len(cells) > 1 else None
+        if cells[0] in best and number and "pandoc" not in cells[0] and "alone" not in cells[0]:  # nianbao's rows
+            expected[cells[0]] = float(number.group().replace(",", ""))
+if not expected:
+    print("no <!-- bench-formats --> table in README.md: nothing to check"); sys.exit(2)
+failed = 0
+for label, figure in expected.items():
+    ok = best[label] >= 0.8 * figure
+    failed += not ok
+    print(f"{'ok  ' if ok else 'SLOW'} {label:<36} {best[label]:9,.1f} against README {figure:,.1f} (floor {0.8 * figure:,.1f})")
+sys.exit(1 if failed else 0)
+PY
+    exit $?
+fi
 N="${1:-2000}"
 D="${2:-200}"
 M="${3:-10000}"
