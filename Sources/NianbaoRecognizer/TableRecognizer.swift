@@ -67,6 +67,11 @@ struct TableRecognizer {
             self.location = location
             positioned = true
         }
+
+        /// The cells' texts as a warning names them, a blank shown as `—`.
+        static func shown(_ cells: some Collection<ValueCell>) -> String {
+            cells.map { $0.raw.isEmpty ? "—" : $0.raw }.joined(separator: " ")
+        }
     }
 
     /// Label cells (since the previous values) and the run of value cells after them.
@@ -753,14 +758,14 @@ struct TableRecognizer {
             setLocations(cells.map(\.location), table, rowKey, columns)
             if cells.contains(where: { !$0.positioned }) {
                 checkCountedOrder(values, rules: aligner.rules, table: table, row: rowKey, columns: columns,
-                                  shown: cells.map { $0.raw.isEmpty ? "—" : $0.raw }.joined(separator: " "), location: location)
+                                  shown: ValueCell.shown(cells), location: location)
             }
         case .repaired(_, let derived, _) where !derived.isEmpty && cells.contains(where: { !$0.positioned }):
             // A cell derived by the rule leaves nothing to check the order the others were
             // counted in (a number wrapped in its cell reads as two, one of them taking a column).
             for column in columns { setValue(nil, table, rowKey, column) }
             note(.warning, "table.order_unproven", "\(table.rawValue).\(rowKey)",
-                 "row's values `\(cells.map { $0.raw.isEmpty ? "—" : $0.raw }.joined(separator: " "))` are \(numbers.count) for \(columns.count) columns, placed by their order in the text alone: a missing cell could only be derived by \(ruleName), which then checks nothing; left null", location)
+                 "row's values `\(ValueCell.shown(cells))` are \(numbers.count) for \(columns.count) columns, placed by their order in the text alone: a missing cell could only be derived by \(ruleName), which then checks nothing; left null", location)
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
             note(.warning, "table.row_repaired", "\(table.rawValue).\(rowKey)",
@@ -922,7 +927,7 @@ struct TableRecognizer {
                     let slots = index * slotsPerGroup..<(index + 1) * slotsPerGroup
                     let rule = RowAligner.SumRule(total: totalOffset, parts: (0..<slotsPerGroup).filter { $0 != totalOffset })
                     checkCountedOrder(Array(values[slots]), rules: [rule], table: .reviewLitigation, row: group, columns: outcomes,
-                                      shown: flat[slots.clamped(to: flat.indices)].map { $0.raw.isEmpty ? "—" : $0.raw }.joined(separator: " "),
+                                      shown: ValueCell.shown(flat[slots.clamped(to: flat.indices)]),
                                       location: flat[min(slots.lowerBound, flat.count - 1)].location)
                 }
             }
