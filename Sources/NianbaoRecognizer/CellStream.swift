@@ -24,6 +24,9 @@ struct StreamCell {
     /// row), not a piece of a line split on spaces or a line of its own: its place in the row is
     /// stated, not only its order in the text.
     var delimited = false
+    /// The cell was placed by its character column in a space-aligned text
+    /// (``TableRow/columnsFromLayout``): positioned, but to be checked by its row's sum rule.
+    var placedByLayout = false
 
     var facts: LabelFacts? {
         if case .label(let facts) = kind { return facts }
@@ -71,6 +74,7 @@ struct CellStream {
         func shifted(_ cell: StreamCell) -> StreamCell {
             var moved = StreamCell(kind: cell.kind, raw: cell.raw, location: cell.location, line: cell.line + offset, positioned: cell.positioned)
             moved.delimited = cell.delimited
+            moved.placedByLayout = cell.placedByLayout
             return moved
         }
         cells.append(contentsOf: other.cells.map(shifted))
@@ -99,7 +103,11 @@ struct CellStream {
         // Cells of a document's table (DOCX, HTML, a PDF's rebuilt grid), tab fields and tab-led
         // cell lines are delimited; a row a text reader rebuilt from space-aligned columns is not.
         delimiting = row.delimited
-        defer { delimiting = false }
+        placingByLayout = row.columnsFromLayout
+        defer {
+            delimiting = false
+            placingByLayout = false
+        }
         var seenText = false
         var full: [StreamCell] = []
         for cell in cells where !cell.continuesVerticalMerge {
@@ -111,7 +119,10 @@ struct CellStream {
                 continue
             }
             seenText = true
-            if fromTable {
+            if row.wrappedPieces {
+                // Pieces of wrapped numbers: there, but not readable as values.
+                add(LineCells.isBlank(text) ? .value(.blank) : .value(.text), text, cell.location, line, positioned)
+            } else if fromTable {
                 let kind = classify(text)
                 add(kind, text, cell.location, line, positioned)
                 full.append(StreamCell(kind: kind, raw: text, location: cell.location, line: line, positioned: true))
@@ -204,11 +215,14 @@ struct CellStream {
     private mutating func add(_ kind: StreamCell.Kind, _ raw: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {
         var cell = StreamCell(kind: kind, raw: raw, location: location, line: line, positioned: positioned)
         cell.delimited = delimiting
+        cell.placedByLayout = placingByLayout
         cells.append(cell)
     }
 
     /// The cells being added are fields the source delimits (see `StreamCell.delimited`).
     private var delimiting = false
+    /// The cells being added were placed by their character columns (see `StreamCell.placedByLayout`).
+    private var placingByLayout = false
 
     private func classify(_ text: String) -> StreamCell.Kind {
         // `13612 252`, `1 0`: two numbers that met in one cell, not one number (unreadable, null).

@@ -52,13 +52,17 @@ struct TableRecognizer {
         /// `true` when the source states the cell's place (a table cell, a field of a tab or `|`
         /// row, an empty line counted at a proven pitch); `false` for a value whose column is
         /// only its position in the text's order.
-        let positioned: Bool
+        private(set) var positioned: Bool
+        /// The place is the cell's character column in a space-aligned text: read off the
+        /// layout, so the row's own sum rule checks it as it checks a counted order.
+        private(set) var placedByLayout: Bool
 
         init(_ cell: StreamCell) {
             value = cell.value ?? .text
             raw = cell.raw
             location = cell.location
             positioned = cell.positioned || cell.delimited
+            placedByLayout = cell.placedByLayout
         }
 
         init(blankAt location: SourceLocation) {
@@ -66,6 +70,15 @@ struct TableRecognizer {
             raw = ""
             self.location = location
             positioned = true
+            placedByLayout = false
+        }
+
+        /// The cell read for its order alone: a place read off a layout that does not fit the row.
+        var unplaced: ValueCell {
+            var cell = self
+            cell.positioned = false
+            cell.placedByLayout = false
+            return cell
         }
 
         /// The cells' texts as a warning names them, a blank shown as `—`.
@@ -281,6 +294,11 @@ struct TableRecognizer {
             // Positions given: the cells of the label's line, blanks in their places.
             var row = group.values.filter { cells[$0].line == label.line }.map { ValueCell(cells[$0]) }
             let leftOver = group.values.filter { cells[$0].line != label.line }
+            if first.placedByLayout && row.count != count {
+                // Character columns that are not the row's columns prove no place: the values are
+                // read for their order alone.
+                return (row.filter { if case .blank = $0.value { false } else { true } }.map(\.unplaced), leftOver)
+            }
             // Blanks between the label and the first value may be label columns or blank values: when
             // the values from the first one on are too few for the row, which is which is unknown,
             // and the row is read from its values alone (row repair decides).
@@ -423,7 +441,9 @@ struct TableRecognizer {
             return nil
         }
         for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
-        if let other = orderUncertain(group.run, label, cells, table: table, found: known, row: row, column: column) {
+        // Values in their places on the label's own line belong to it, whatever labels came before.
+        let placedOnLabelLine = group.values.first.map { cells[$0].positioned && cells[$0].line == label.line } ?? false
+        if !placedOnLabelLine, let other = orderUncertain(group.run, label, cells, table: table, found: known, row: row, column: column) {
             uncertain([other, label.key], table, label, found: &found)
             return nil
         }
@@ -756,7 +776,7 @@ struct TableRecognizer {
         case .exact(let values):
             setValues(values, table, rowKey, columns)
             setLocations(cells.map(\.location), table, rowKey, columns)
-            if cells.contains(where: { !$0.positioned }) {
+            if cells.contains(where: { !$0.positioned || $0.placedByLayout }) {
                 checkCountedOrder(values, rules: aligner.rules, table: table, row: rowKey, columns: columns,
                                   shown: ValueCell.shown(cells), location: location)
             }
@@ -826,7 +846,7 @@ struct TableRecognizer {
             for column in entry.columns { setValue(nil, table, entry.row, column) }
             let evidence = scrambledTables[table].map { "; the text gives this table's values out of column order (\($0))" } ?? ""
             note(.warning, "table.order_unproven", "\(table.rawValue).\(entry.row)",
-                 "row's values `\(entry.values)`, placed by their order in the text alone, break its sum rule\(evidence): which value is in which column is not proven; left null", entry.location)
+                 "row's values `\(entry.values)`, placed by the text alone (their order, or their character columns), break its sum rule\(evidence): which value is in which column is not proven; left null", entry.location)
         }
         countedRowsBreakingRules[table] = nil
     }

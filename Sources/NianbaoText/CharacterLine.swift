@@ -89,8 +89,10 @@ enum CharacterLine {
     /// `规章  0  0  0`, `0 0 0 0 0`. Sentences never end in bare numbers like that.
     private static func spaceAlignedRow(_ line: String) -> [String]? {
         // Such a row ends in a number or 元: reject everything else before splitting.
-        guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
-        var tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
+        guard let last = line.unicodeScalars.last,
+              ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) || "-/—–－".unicodeScalars.contains(last) else { return nil }
+        let isSpace = { (character: Character) in character == " " || character == "\u{3000}" || character == "\u{00A0}" }
+        var tokens = line.split(whereSeparator: isSpace).map(String.init)
         guard tokens.count >= 3 else { return nil }
         // `减 16`: a sign apart from its number is one value.
         var index = 0
@@ -102,16 +104,47 @@ enum CharacterLine {
             index += 1
         }
         var numbers: [String] = []
+        var numberCount = 0
         for token in tokens.reversed() {
-            if isNumberToken(token) { numbers.insert(token, at: 0) } else { break }
+            if isNumberToken(token) {
+                numberCount += 1
+            } else if !isBlankMark(token) {
+                break
+            }
+            numbers.insert(token, at: 0)
         }
+        // Marks alone are no row: a number among the values.
+        guard numberCount > 0 else { return nil }
         let labelTokens = tokens.dropLast(numbers.count)
         if labelTokens.isEmpty { return numbers.count >= 3 ? numbers : nil }
         guard numbers.count >= 2 else { return nil }
         let label = labelTokens.joined()
-        guard label.count <= 60, !label.contains("。" as Character), !label.contains("，" as Character),
+        // A label with a comma only before a column gap and three values or more (as `SimpleLine`).
+        let commaAllowed = numbers.count >= 3 && hasColumnGapAfterLastComma(line)
+        guard label.count <= 60, !label.contains("。" as Character), commaAllowed || !label.contains("，" as Character),
               label.contains(where: { !$0.isNumber }) else { return nil }
         return [label] + numbers
+    }
+
+    /// Two spaces in a row after the line's last `，`: a label with commas before a column gap,
+    /// not a sentence.
+    static func hasColumnGapAfterLastComma(_ line: String) -> Bool {
+        guard let comma = line.lastIndex(of: "，") else { return false }
+        var run = 0
+        for character in line[line.index(after: comma)...] {
+            guard character == " " || character == "\u{3000}" || character == "\u{00A0}" else {
+                run = 0
+                continue
+            }
+            run += 1
+            if run >= 2 { return true }
+        }
+        return false
+    }
+
+    /// `-`, `/`, `—`, `——`, `–`, `－`: a blank cell's mark among a row's values.
+    static func isBlankMark(_ token: some StringProtocol) -> Bool {
+        token == "-" || token == "/" || token == "—" || token == "——" || token == "–" || token == "－" || token == "––"
     }
 
     private static func isNumberToken(_ token: String) -> Bool {

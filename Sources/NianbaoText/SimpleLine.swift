@@ -390,11 +390,13 @@ struct SimpleLine {
     /// `CharacterLine.spaceAlignedRow`: a label followed by at least two numbers, or only numbers,
     /// separated by spaces.
     private func spaceAlignedRow(_ end: Int) -> [String]? {
-        // Ends in 0-9, 元 (E5 85 83) or ０-９ (EF BC 90-99).
+        // Ends in 0-9, 元 (E5 85 83), ０-９ (EF BC 90-99) or a blank cell's mark (`-`, `/`, `—`, `–`, `－`).
         let last = bytes[end - 1]
-        guard (0x30...0x39).contains(last) || end - start >= 3 && (
+        guard (0x30...0x39).contains(last) || last == UInt8(ascii: "-") || last == UInt8(ascii: "/") || end - start >= 3 && (
             bytes[end - 3] == 0xE5 && bytes[end - 2] == 0x85 && last == 0x83 ||
-            bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && (0x90...0x99).contains(last)) else { return nil }
+            bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && (0x90...0x99).contains(last) ||
+            bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && (last == 0x94 || last == 0x93) ||
+            bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC && last == 0x8D) else { return nil }
         var tokens: [Range<Int>] = []
         var index = start, tokenStart = start
         while index < end {
@@ -424,8 +426,18 @@ struct SimpleLine {
             }
             merged += 1
         }
-        var labelCount = tokens.count
-        while labelCount > 0 && isNumberToken(tokens[labelCount - 1]) { labelCount -= 1 }
+        var labelCount = tokens.count, numberCount = 0
+        while labelCount > 0 {
+            let token = tokens[labelCount - 1]
+            if isNumberToken(token) {
+                numberCount += 1
+            } else if signs[labelCount - 1] != nil || !isBlankMark(token) {
+                break
+            }
+            labelCount -= 1
+        }
+        // Marks alone are no row: a number among the values.
+        guard numberCount > 0 else { return nil }
         func cell(_ position: Int) -> String {
             let token = tokens[position]
             guard let sign = signs[position] else { return string(token.lowerBound, token.upperBound) }
@@ -436,11 +448,14 @@ struct SimpleLine {
         guard tokens.count - labelCount >= 2 else { return nil }
         let labelTokens = tokens[..<labelCount]
         var labelScalars = 0, labelBytes = 0, hasNonNumber = false
+        // A label with a comma (`（二）部分公开（区分处理的，只计这一情形，不计其他情形）`) only before a
+        // column gap and three values or more: a sentence does not end like that.
+        let commaAllowed = tokens.count - labelCount >= 3 && hasColumnGapAfterLastComma(end)
         for (position, token) in zip(labelTokens.indices, labelTokens) {
             labelBytes += token.count + (signs[position]?.count ?? 0)
             for scalar in UTF8Scalars(bytes, token.lowerBound, token.upperBound) {
                 labelScalars += 1
-                if scalar == "。" || scalar == "，" { return nil }
+                if scalar == "。" || scalar == "，" && !commaAllowed { return nil }
                 if !hasNonNumber && !SimpleScalar.isNumber(scalar) { hasNonNumber = true }
             }
         }
@@ -463,6 +478,41 @@ struct SimpleLine {
         cells.reserveCapacity(tokens.count - labelCount + 1)
         for position in labelCount..<tokens.count { cells.append(cell(position)) }
         return cells
+    }
+
+    /// `CharacterLine.isBlankMark`: `-`, `/`, `—`, `——`, `–`, `––`, `－`, a blank cell's mark.
+    private func isBlankMark(_ token: Range<Int>) -> Bool {
+        let from = token.lowerBound
+        func dash(at index: Int) -> UInt8? {
+            bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93) ? bytes[index + 2] : nil
+        }
+        switch token.count {
+        case 1: return bytes[from] == UInt8(ascii: "-") || bytes[from] == UInt8(ascii: "/")
+        case 3: return dash(at: from) != nil || bytes[from] == 0xEF && bytes[from + 1] == 0xBC && bytes[from + 2] == 0x8D
+        case 6: return dash(at: from).map { $0 == dash(at: from + 3) } ?? false
+        default: return false
+        }
+    }
+
+    /// `CharacterLine.hasColumnGapAfterLastComma`: two spaces in a row after the line's last `，`.
+    private func hasColumnGapAfterLastComma(_ end: Int) -> Bool {
+        var index = end - 3
+        while index >= start, !(bytes[index] == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8C) { index -= 1 }
+        guard index >= start else { return false }
+        index += 3
+        var run = 0
+        while index < end {
+            let length = spaceLength(at: index, end, tabs: false)
+            if length == 0 {
+                run = 0
+                index += 1
+                continue
+            }
+            run += 1
+            if run >= 2 { return true }
+            index += length
+        }
+        return false
     }
 
     /// `CharacterLine.isNumberToken`: `12`, `1,234.5`, `增9`, `-3`, `101500元`, `10.15万元`, `１２`.

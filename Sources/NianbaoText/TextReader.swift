@@ -43,6 +43,12 @@ public enum TextReader {
 
     /// Parses decoded text into blocks.
     public static func parse(_ text: String) -> [Block] {
+        parse(text, placingColumns: true)
+    }
+
+    /// Parses decoded text into blocks; `placingColumns: false` leaves the rows as the line
+    /// classifiers give them (``ColumnLayout`` not applied), as the equivalence tests compare them.
+    static func parse(_ text: String, placingColumns: Bool) -> [Block] {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
             var builder = BlockBuilder()
@@ -62,11 +68,26 @@ public enum TextReader {
                 } else {
                     kind = SimpleLine(bytes, start, line.end, source: text).kind(hasTab: line.hasTab)
                 }
-                if let kind { builder.consume(kind, lineNumber: lineNumber) }
+                if let kind {
+                    builder.consume(kind, lineNumber: lineNumber)
+                    switch kind {
+                    case .row(let cells, delimited: false):
+                        // A space-aligned row: its values' character columns, for ColumnLayout.
+                        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<line.end]), as: UTF8.self)
+                        builder.recordSpans(of: Substring(raw), cells: cells, lineNumber: lineNumber)
+                    case .text:
+                        // Where a text line is, should it turn out to be a table's header.
+                        builder.textLines.append(.init(line: lineNumber, bytes: start..<line.end))
+                    default:
+                        break
+                    }
+                }
                 guard line.breakLength > 0 else { break }
                 start = line.end + line.breakLength
             }
-            return builder.finish()
+            return builder.finish(placingColumns: placingColumns) { range in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
         }
     }
 
@@ -101,6 +122,21 @@ private struct BlockBuilder {
     private var blankLinesSincePending = 0
     /// The pending paragraph's line has a column gap (``TextLine/hasColumnGap``).
     private var pendingLineHasColumns = false
+    /// The character columns of the space-aligned rows: of the table being built (by row), and of
+    /// the tables built (by block).
+    private var pendingSpans: [(row: Int, line: Int, values: [ColumnLayout.Extent], labelEnd: ColumnLayout.Extent?)] = []
+    private var rowSpans: [ColumnLayout.RowSpans] = []
+    /// The text lines read, by their bytes in the source.
+    var textLines: [ColumnLayout.TextLineBytes] = []
+
+    /// Records where the values of the space-aligned row just consumed stand on its line.
+    mutating func recordSpans(of raw: Substring, cells: [String], lineNumber: Int) {
+        guard !tableRows.isEmpty, let first = cells.first else { return }
+        let hasLabel = !ColumnLayout.isNumberToken(Substring(first)) && !CharacterLine.isBlankMark(first)
+        let valueCount = hasLabel ? cells.count - 1 : cells.count
+        guard let extents = ColumnLayout.valueExtents(of: raw, valueCount: valueCount) else { return }
+        pendingSpans.append((tableRows.count - 1, lineNumber, extents.values, hasLabel ? extents.labelEnd : nil))
+    }
 
     mutating func consume(_ kind: LineKind, lineNumber: Int) {
         switch kind {
@@ -135,10 +171,12 @@ private struct BlockBuilder {
         }
     }
 
-    mutating func finish() -> [Block] {
+    /// The blocks read; `text` gives the source text of a byte range (for header lines).
+    mutating func finish(placingColumns: Bool, text: (Range<Int>) -> String) -> [Block] {
         flushPendingRow()
         flushTable()
         flushParagraph()
+        if placingColumns, rowSpans.count >= 1 { ColumnLayout.place(&blocks, rowSpans, textLines: textLines, text: text) }
         return blocks
     }
 
@@ -156,7 +194,12 @@ private struct BlockBuilder {
         if !tableRows.isEmpty {
             flushParagraph()
             blocks.append(.table(Table(rows: tableRows, location: .line(tableStart ?? tableRows[0].location.line ?? 1))))
+            for entry in pendingSpans {
+                rowSpans.append(ColumnLayout.RowSpans(block: blocks.count - 1, row: entry.row, line: entry.line,
+                                                      values: entry.values, labelEnd: entry.labelEnd))
+            }
         }
+        pendingSpans = []
         tableRows = []
         tableStart = nil
     }

@@ -47,12 +47,23 @@ public struct TableRow: Sendable, Hashable {
     /// cell on its own tab-led line); `false` for a row rebuilt from space-aligned columns, whose
     /// cells are only pieces of a line in their order.
     public var delimited: Bool
+    /// `true` for a space-aligned row whose cells a text reader placed by their character columns
+    /// under the table's full rows (blank cells included): positioned, but by the text's layout
+    /// rather than by a delimiter, so the recognizer checks the row by its own sum rule.
+    public var columnsFromLayout: Bool
+    /// `true` for a line of a layout text whose values are pieces of numbers wrapped in their
+    /// cells (`3041` printed as `304` above the row's label and `1` below it): no value is read
+    /// from it.
+    public var wrappedPieces: Bool
 
     /// Creates a row.
-    public init(cells: [TableCell], location: SourceLocation, delimited: Bool = true) {
+    public init(cells: [TableCell], location: SourceLocation, delimited: Bool = true, columnsFromLayout: Bool = false,
+                wrappedPieces: Bool = false) {
         self.cells = cells
         self.location = location
         self.delimited = delimited
+        self.columnsFromLayout = columnsFromLayout
+        self.wrappedPieces = wrappedPieces
     }
 }
 

@@ -1,4 +1,5 @@
 import NianbaoModel
+@testable import NianbaoText
 
 /// The Character-level text reader as it was before the UTF-8 fast path: the reference the
 /// equivalence tests compare `TextReader.parse` with, line for line and block for block.
@@ -119,7 +120,8 @@ private struct LegacyBlockBuilder {
     /// `规章  0  0  0`, `0 0 0 0 0`. Sentences never end in bare numbers like that.
     private func spaceAlignedRow(_ line: String) -> [String]? {
         // Such a row ends in a number or 元: reject everything else before splitting.
-        guard let last = line.unicodeScalars.last, ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) else { return nil }
+        guard let last = line.unicodeScalars.last,
+              ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) || "-/—–－".unicodeScalars.contains(last) else { return nil }
         var tokens = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
         guard tokens.count >= 3 else { return nil }
         // `减 16`: a sign apart from its number is one value.
@@ -132,14 +134,22 @@ private struct LegacyBlockBuilder {
             index += 1
         }
         var numbers: [String] = []
+        var numberCount = 0
         for token in tokens.reversed() {
-            if isNumberToken(token) { numbers.insert(token, at: 0) } else { break }
+            if isNumberToken(token) {
+                numberCount += 1
+            } else if !["-", "/", "—", "——", "–", "––", "－"].contains(token) {
+                break
+            }
+            numbers.insert(token, at: 0)
         }
+        guard numberCount > 0 else { return nil }
         let labelTokens = tokens.dropLast(numbers.count)
         if labelTokens.isEmpty { return numbers.count >= 3 ? numbers : nil }
         guard numbers.count >= 2 else { return nil }
         let label = labelTokens.joined()
-        guard label.count <= 60, !label.contains("。" as Character), !label.contains("，" as Character),
+        let commaAllowed = numbers.count >= 3 && CharacterLine.hasColumnGapAfterLastComma(line)
+        guard label.count <= 60, !label.contains("。" as Character), commaAllowed || !label.contains("，" as Character),
               label.contains(where: { !$0.isNumber }) else { return nil }
         return [label] + numbers
     }

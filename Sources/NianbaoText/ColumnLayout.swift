@@ -1,0 +1,431 @@
+import NianbaoModel
+
+/// Places the values of space-aligned rows by their character columns.
+///
+/// A layout-preserving extractor (pandoc's plain text, w3m, inscriptis, `pdftotext -layout`)
+/// writes a table as lines of text in which each value stands under its column, and a blank cell
+/// as spaces. The line classifiers keep only the values' order, so a row with a blank cell reads
+/// as too few values for its columns. Here each part's columns are taken from its header lines
+/// (the header cells with no cells under them, wrapped pieces joined) or, without a usable
+/// header, from its widest rows ("full rows", five values or more); a row with fewer values is
+/// placed when each value overlaps exactly one column and every blank column it skips lies in
+/// the space between its neighbours. Evidence first:
+/// - columns are counted in display cells (pandoc, w3m: a CJK character two wide) or in
+///   characters (`pdftotext -layout`, inscriptis: one each); the part's full rows choose the
+///   count they agree in, and where they cannot tell, a row is placed only when both counts
+///   give the same places;
+/// - the columns must not touch; a value over two columns, or over none, places nothing;
+/// - a blank column must lie between the values (or between the label and the first value)
+///   around it: values one space apart (`pdftotext -raw`, PyMuPDF) never skip a column;
+/// - the columns and the row placed sit in one part of the report (a part heading cuts);
+/// - the row placed must have its label on its line (rows of values alone only in a table of
+///   such rows under a header: 行政复议/行政诉讼); without a header, the full rows must be two or
+///   more that agree.
+/// Rows placed so are marked ``TableRow/columnsFromLayout``: the recognizer keeps them only when
+/// they are as wide as the template's row and checks them by the row's own sum rule.
+enum ColumnLayout {
+    /// An extent on a line, `start..<end`, in display cells or in characters.
+    struct Span: Equatable {
+        var start: Int
+        var end: Int
+
+        func overlaps(_ other: Span) -> Bool { start < other.end && other.start < end }
+    }
+
+    /// The two ways a text's columns are counted.
+    enum Metric: CaseIterable {
+        /// Display cells: a CJK character two wide (pandoc, w3m, terminals).
+        case display
+        /// Characters, one each (`pdftotext -layout`, inscriptis).
+        case characters
+
+        func width(_ scalar: Unicode.Scalar) -> Int {
+            switch self {
+            case .display: ColumnLayout.width(scalar)
+            case .characters: ColumnLayout.width(scalar) == 0 ? 0 : 1
+            }
+        }
+    }
+
+    /// A value's or a word's extent in both metrics.
+    struct Extent {
+        var display: Span
+        var characters: Span
+
+        func span(_ metric: Metric) -> Span {
+            switch metric {
+            case .display: display
+            case .characters: characters
+            }
+        }
+    }
+
+    /// The number of value columns a row must have to give the table's columns.
+    static let minimumColumns = 5
+
+    /// The tokens of a line split on spaces, with their extents.
+    static func tokens(of line: Substring) -> [(text: Substring, extent: Extent)] {
+        var tokens: [(text: Substring, extent: Extent)] = []
+        var display = 0, characters = 0
+        var tokenStart: String.Index?
+        var startDisplay = 0, startCharacters = 0
+        let scalars = line.unicodeScalars
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            if isSpace(scalar) {
+                if let start = tokenStart {
+                    tokens.append((Substring(scalars[start..<index]),
+                                   Extent(display: Span(start: startDisplay, end: display), characters: Span(start: startCharacters, end: characters))))
+                    tokenStart = nil
+                }
+            } else if tokenStart == nil {
+                tokenStart = index
+                startDisplay = display
+                startCharacters = characters
+            }
+            display += Metric.display.width(scalar)
+            characters += Metric.characters.width(scalar)
+            index = scalars.index(after: index)
+        }
+        if let start = tokenStart {
+            tokens.append((Substring(scalars[start..<scalars.endIndex]),
+                           Extent(display: Span(start: startDisplay, end: display), characters: Span(start: startCharacters, end: characters))))
+        }
+        return tokens
+    }
+
+    /// The extents of the values at the end of a space-aligned line, as the line classifiers read
+    /// them (a sign apart from its number, `减 16`, is one value), and where the label before them
+    /// ends; `nil` when the tokens cannot be matched to `valueCount` values.
+    static func valueExtents(of line: Substring, valueCount: Int) -> (values: [Extent], labelEnd: Extent?)? {
+        guard valueCount > 0 else { return nil }
+        var merged: [(text: Substring, extent: Extent)] = []
+        for token in tokens(of: line) {
+            if let previous = merged.last, previous.text == "增" || previous.text == "减",
+               let first = token.text.unicodeScalars.first, ("0"..."9").contains(first) {
+                merged[merged.count - 1] = (token.text, Extent(
+                    display: Span(start: previous.extent.display.start, end: token.extent.display.end),
+                    characters: Span(start: previous.extent.characters.start, end: token.extent.characters.end)))
+            } else {
+                merged.append(token)
+            }
+        }
+        var values: [Extent] = []
+        for token in merged.reversed() {
+            guard isNumberToken(token.text) || CharacterLine.isBlankMark(token.text) else { break }
+            values.append(token.extent)
+        }
+        guard values.count == valueCount else { return nil }
+        let labelEnd = merged.count > valueCount ? merged[merged.count - valueCount - 1].extent : nil
+        return (values.reversed(), labelEnd)
+    }
+
+    /// A space-aligned row, as the block builder recorded it.
+    struct RowSpans {
+        var block: Int
+        var row: Int
+        var line: Int
+        var values: [Extent]
+        /// The label's last word, when the row has a label before its values.
+        var labelEnd: Extent?
+    }
+
+    /// A text line's bytes in the source, kept in case the line is a table's header.
+    struct TextLineBytes {
+        var line: Int
+        var bytes: Range<Int>
+    }
+
+    /// Where a row's values go: the layout's width and each value's column.
+    struct Placement: Equatable {
+        var width: Int
+        var columns: [Int]
+    }
+
+    /// Rewrites the rows of `blocks` that ``RowSpans`` place: each short row gets its values in
+    /// their columns, blank cells between them. `textLines` are the text lines read, `text` gives
+    /// the source text of their bytes (for the header lines above a part's first row).
+    static func place(_ blocks: inout [Block], _ rows: [RowSpans], textLines: [TextLineBytes], text: (Range<Int>) -> String) {
+        markWrappedPieces(&blocks, rows, textLines: textLines, text: text)
+        // Parts: a part heading between two rows puts them apart.
+        var headingLines: [Int] = []
+        for block in blocks {
+            if case .paragraph(let paragraph) = block, let line = paragraph.location.line, isPartHeading(paragraph.text) {
+                headingLines.append(line)
+            }
+        }
+        var parts: [[RowSpans]] = []
+        var currentPart = -1
+        for row in rows.sorted(by: { $0.line < $1.line }) where !isWrappedPieces(blocks, row) {
+            let part = headingLines.lastIndex { $0 < row.line } ?? -1
+            if part != currentPart || parts.isEmpty {
+                parts.append([])
+                currentPart = part
+            }
+            parts[parts.count - 1].append(row)
+        }
+        for partRows in parts {
+            guard let firstRow = partRows.first else { continue }
+            // The header: the text lines between the part's heading and its first row.
+            let partStart = headingLines.last { $0 < firstRow.line } ?? 0
+            let header = textLines.filter { $0.line > partStart && $0.line < firstRow.line }.suffix(8)
+                .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
+            var byMetric: [Metric: [Int: Placement]] = [:]
+            var agrees: [Metric: Bool] = [:]
+            for metric in Metric.allCases {
+                (byMetric[metric], agrees[metric]) = placements(partRows, header: header, metric: metric)
+            }
+            let display = byMetric[.display] ?? [:], characters = byMetric[.characters] ?? [:]
+            let chosen: [Int: Placement]
+            switch (agrees[.display] == true, agrees[.characters] == true) {
+            case (true, false): chosen = display
+            case (false, true): chosen = characters
+            default:
+                // A table of values alone (no label to shift them) placed under its header in one
+                // count only: the header's words are where that count puts them.
+                if partRows.allSatisfy({ $0.labelEnd == nil }), display.isEmpty != characters.isEmpty {
+                    chosen = display.isEmpty ? characters : display
+                } else {
+                    chosen = display.filter { characters[$0.key] == $0.value }
+                }
+            }
+            for (index, placement) in chosen {
+                rewrite(&blocks, partRows[index], width: placement.width, columns: placement.columns)
+            }
+        }
+    }
+
+    /// Marks the lines of values alone that hold pieces of numbers wrapped in their cells: a line
+    /// of values alone above a row's label line (one that starts with an enumerator, `（七）总计`)
+    /// and another below it, a value of one standing over a value of the other. A cell holds one
+    /// number, so two numbers stacked in one column around one row are the halves of numbers
+    /// (`pdftotext -layout` on a narrow column: `304` / `（七）总计` / `1`).
+    static func markWrappedPieces(_ blocks: inout [Block], _ rows: [RowSpans], textLines: [TextLineBytes], text: (Range<Int>) -> String) {
+        var rowByLine: [Int: RowSpans] = [:]
+        for row in rows { rowByLine[row.line] = row }
+        let valuesAlone = rows.filter { $0.labelEnd == nil }
+        guard valuesAlone.count >= 2 else { return }
+        var textByLine: [Int: Range<Int>] = [:]
+        for line in textLines { textByLine[line.line] = line.bytes }
+        func startsRow(_ line: Int) -> Bool {
+            if let row = rowByLine[line] {
+                guard row.labelEnd != nil, case .table(let table) = blocks[row.block], row.row < table.rows.count,
+                      let label = table.rows[row.row].cells.first?.text else { return false }
+                return HeadingShape.startsWithEnumerator(label)
+            }
+            guard let bytes = textByLine[line] else { return false }
+            return HeadingShape.startsWithEnumerator(String(text(bytes).drop { $0 == " " || $0 == "\u{3000}" }))
+        }
+        for below in valuesAlone {
+            guard let above = rowByLine[below.line - 2], above.labelEnd == nil, startsRow(below.line - 1) else { continue }
+            let stacked = Metric.allCases.contains { metric in
+                above.values.contains { upper in below.values.contains { $0.span(metric).overlaps(upper.span(metric)) } }
+            }
+            guard stacked else { continue }
+            for row in [above, below] {
+                guard case .table(var table) = blocks[row.block], row.row < table.rows.count else { continue }
+                table.rows[row.row].wrappedPieces = true
+                blocks[row.block] = .table(table)
+            }
+        }
+    }
+
+    private static func isWrappedPieces(_ blocks: [Block], _ row: RowSpans) -> Bool {
+        guard case .table(let table) = blocks[row.block], row.row < table.rows.count else { return false }
+        return table.rows[row.row].wrappedPieces
+    }
+
+    /// The placements of a part's short rows in one metric (by the row's index in `rows`), and
+    /// whether the part's widest rows agree in it (two or more, one layout).
+    static func placements(_ rows: [RowSpans], header: [[Extent]], metric: Metric) -> ([Int: Placement], Bool) {
+        guard let widest = rows.map(\.values.count).max() else { return ([:], false) }
+        let fullRows = rows.filter { $0.values.count == widest }.map { $0.values.map { $0.span(metric) } }
+        let fullLayouts = layouts(of: fullRows)
+        // The widest rows line up in this count (two or more, one layout): the text is laid out in it.
+        let agrees = fullRows.count >= 2 && fullLayouts.count == 1 && widest >= 2
+        let valueStart = rows.compactMap { $0.values.first?.span(metric).start }.min() ?? 0
+        let layouts: [[Span]]
+        var fromHeader = false
+        if let columns = headerLayout(header.map { $0.map { $0.span(metric) } }, valueStart: valueStart, fullRows: fullRows),
+           columns.count >= minimumColumns {
+            layouts = [columns]
+            fromHeader = true
+        } else if agrees && widest >= minimumColumns {
+            layouts = fullLayouts
+        } else {
+            return ([:], agrees)
+        }
+        var placements: [Int: Placement] = [:]
+        // A row without a label on its line is placed only under a header, in a table of such
+        // rows (行政复议/行政诉讼): among labelled rows it is a piece of wrapped cells.
+        let valuesOnly = fromHeader && rows.allSatisfy { $0.labelEnd == nil }
+        for (index, row) in rows.enumerated() where row.labelEnd != nil || valuesOnly {
+            let spans = row.values.map { $0.span(metric) }
+            var placement: Placement?
+            var ambiguous = false
+            for layout in layouts where layout.count > spans.count {
+                guard let columns = columns(of: spans, labelEnd: row.labelEnd?.span(metric), in: layout) else { continue }
+                if let found = placement, found != Placement(width: layout.count, columns: columns) { ambiguous = true }
+                placement = Placement(width: layout.count, columns: columns)
+            }
+            if !ambiguous, let placement { placements[index] = placement }
+        }
+        return (placements, agrees)
+    }
+
+    /// `-----`, `===`, `+---+`: a rule line's word, no header cell.
+    static func isRule(_ token: Substring) -> Bool {
+        token.unicodeScalars.allSatisfy { "-=+:|_".unicodeScalars.contains($0) }
+    }
+
+    /// The value columns a table's header lines give, left to right: the header cells that have
+    /// no other cells under them (a group header such as 法人或其他组织 has two or more on one line
+    /// below it), each widened by the pieces of its own text wrapped onto the lines below
+    /// (`商业企` / `业`). Words left of the values (the label column's header) do not count.
+    /// `nil` when the cells overlap, or when the full rows do not fit them: rows wider than the
+    /// header, or of its width with a value outside its column.
+    static func headerLayout(_ lines: [[Span]], valueStart: Int, fullRows: [[Span]]) -> [Span]? {
+        var words: [(line: Int, span: Span)] = []
+        for (index, line) in lines.enumerated() {
+            for word in line where word.end > valueStart { words.append((index, word)) }
+        }
+        guard !words.isEmpty else { return nil }
+        var isGroup = Array(repeating: false, count: words.count)
+        var below: [[Int]] = Array(repeating: [], count: words.count)
+        for index in words.indices {
+            let word = words[index]
+            let under = words.indices.filter { words[$0].line > word.line && words[$0].span.overlaps(word.span) }
+            below[index] = under
+            var perLine: [Int: Int] = [:]
+            for other in under { perLine[words[other].line, default: 0] += 1 }
+            isGroup[index] = perLine.values.contains { $0 >= 2 }
+        }
+        var isContinuation = Array(repeating: false, count: words.count)
+        var columns: [Span] = []
+        for index in words.indices where !isGroup[index] && !isContinuation[index] {
+            var extent = words[index].span
+            for other in below[index] {
+                isContinuation[other] = true
+                extent = Span(start: min(extent.start, words[other].span.start), end: max(extent.end, words[other].span.end))
+            }
+            columns.append(extent)
+        }
+        columns.sort { $0.start < $1.start }
+        guard zip(columns, columns.dropFirst()).allSatisfy({ $0.end <= $1.start }),
+              let width = fullRows.first?.count, width <= columns.count else { return nil }
+        guard width == columns.count else { return columns }
+        // Full rows as wide as the header: each value under its own column, which it widens.
+        for row in fullRows {
+            for (value, column) in zip(row, columns) where !value.overlaps(column) { return nil }
+        }
+        for row in fullRows {
+            for index in columns.indices {
+                columns[index] = Span(start: min(columns[index].start, row[index].start), end: max(columns[index].end, row[index].end))
+            }
+        }
+        return zip(columns, columns.dropFirst()).allSatisfy({ $0.end <= $1.start }) ? columns : nil
+    }
+
+    /// The column extents the full rows give: full rows are grouped so that the rows of a group
+    /// agree (each column's values share a character column); a group whose columns touch gives
+    /// nothing.
+    static func layouts(of fullRows: [[Span]]) -> [[Span]] {
+        var groups: [[Span]] = []      // per group: each column's common part
+        var extents: [[Span]] = []     // per group: each column's whole extent
+        for spans in fullRows {
+            var joined = false
+            for group in groups.indices {
+                let common = zip(groups[group], spans).map { Span(start: max($0.start, $1.start), end: min($0.end, $1.end)) }
+                guard common.allSatisfy({ $0.start < $0.end }) else { continue }
+                groups[group] = common
+                extents[group] = zip(extents[group], spans).map { Span(start: min($0.start, $1.start), end: max($0.end, $1.end)) }
+                joined = true
+                break
+            }
+            if !joined {
+                groups.append(spans)
+                extents.append(spans)
+            }
+        }
+        return extents.filter { columns in zip(columns, columns.dropFirst()).allSatisfy { $0.end < $1.start } }
+    }
+
+    /// The column of each value: the one column it overlaps, columns increasing, and every column
+    /// it skips lying in the space before it (after the label, or after the value before);
+    /// `nil` otherwise.
+    static func columns(of spans: [Span], labelEnd: Span?, in layout: [Span]) -> [Int]? {
+        var columns: [Int] = []
+        var previousEnd = labelEnd?.end
+        for span in spans {
+            let hits = layout.indices.filter { layout[$0].overlaps(span) }
+            guard hits.count == 1, let column = hits.first, column > (columns.last ?? -1) else { return nil }
+            let skipped = (columns.last.map { $0 + 1 } ?? 0)..<column
+            if let previousEnd, !skipped.isEmpty {
+                guard skipped.allSatisfy({ layout[$0].start >= previousEnd && layout[$0].end <= span.start }) else { return nil }
+            }
+            columns.append(column)
+            previousEnd = span.end
+        }
+        return columns
+    }
+
+    private static func rewrite(_ blocks: inout [Block], _ row: RowSpans, width: Int, columns: [Int]) {
+        guard case .table(var table) = blocks[row.block], row.row < table.rows.count else { return }
+        var tableRow = table.rows[row.row]
+        let valueCount = row.values.count
+        guard tableRow.cells.count >= valueCount else { return }
+        let labels = tableRow.cells.dropLast(valueCount)
+        let values = tableRow.cells.suffix(valueCount)
+        var placed = (0..<width).map { _ in TableCell(text: "", location: tableRow.location) }
+        for (value, column) in zip(values, columns) { placed[column] = value }
+        tableRow.cells = Array(labels) + placed
+        tableRow.columnsFromLayout = true
+        table.rows[row.row] = tableRow
+        blocks[row.block] = .table(table)
+    }
+
+    /// `一、总体情况`, `四、政府信息公开行政复议、行政诉讼情况`: a part's heading (a row label such as
+    /// `三、本年度办理结果` is not one).
+    static func isPartHeading(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, "一二三四五六七八".unicodeScalars.contains(first),
+              text.unicodeScalars.dropFirst().first == "、", text.unicodeScalars.count <= 40 else { return false }
+        return text.contains("情况") || text.contains("问题") || text.contains("事项")
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{3000}" || scalar == "\u{00A0}" || scalar == "\t"
+    }
+
+    /// Display width: 2 for East Asian wide and fullwidth characters, 0 for format characters and
+    /// combining marks, 1 otherwise (ambiguous ones such as `“` included, as pandoc and w3m count them).
+    static func width(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x1100 {
+            if value >= 0x300 && value < 0x370 { return 0 }
+            return 1
+        }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        case 0x200B...0x200F, 0x2060...0x2064, 0xFEFF:
+            return 0
+        default:
+            return 1
+        }
+    }
+
+    /// `12`, `1,234.5`, `增9`, `-3`, `101500元`, `10.15万元`, `１２`, as ``CharacterLine`` reads them.
+    static func isNumberToken(_ token: Substring) -> Bool {
+        var body = token.unicodeScalars[...]
+        if let first = body.first, "增减+-－".unicodeScalars.contains(first) { body = body.dropFirst() }
+        if body.last == "元" {
+            body = body.dropLast()
+            if body.last == "万" { body = body.dropLast() }
+        }
+        guard !body.isEmpty else { return false }
+        return body.allSatisfy { ("0"..."9").contains($0) || $0 == "." || $0 == "," || ("０"..."９").contains($0) }
+    }
+}
