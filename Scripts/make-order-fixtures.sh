@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Remakes Tests/NianbaoTests/Fixtures/counted-order: texts of random valid reports (seed 301,
 # Scripts/synth) through LibreOffice's PDF and pdftotext, pdftotext -layout and PyMuPDF, and the
-# generator's expected JSON; and their LibreOffice HTML through trafilatura (Fixtures/headless).
-# Needs python3, LibreOffice, poppler-utils, PyMuPDF and trafilatura (with lxml_html_clean).
+# generator's expected JSON; their LibreOffice HTML through trafilatura (Fixtures/headless); and
+# the layout texts of pandoc, w3m, inscriptis and pdftotext -layout (Fixtures/char-columns).
+# Needs python3, LibreOffice, poppler-utils, PyMuPDF, trafilatura (with lxml_html_clean), pandoc,
+# w3m and inscriptis.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -29,4 +31,18 @@ mkdir -p "$headless"
 for stem in syn301_0000_2019 syn301_0001_2021; do
     cp "$work/renderings/trafilatura/$stem.txt" "$headless/$stem.trafilatura.txt"
     cp "$work/reports/expected/$stem.json" "$headless/$stem.expected.json"
+done
+
+# Tests/NianbaoTests/Fixtures/char-columns: texts that keep each value under its column and a
+# blank cell as spaces (pandoc plain and Markdown, w3m, inscriptis; pdftotext -layout with numbers
+# wrapped in narrow cells).
+python3 Scripts/synth/render.py "$work/docx" "$work/renderings" --only pandoc-plain,pandoc-markdown,w3m,inscriptis
+columns=Tests/NianbaoTests/Fixtures/char-columns
+mkdir -p "$columns"
+for pair in pandoc-plain:syn301_0000_2019 pandoc-plain:syn301_0001_2021 pandoc-markdown:syn301_0002_2019 \
+            w3m:syn301_0000_2019 w3m:syn301_0003_2021 inscriptis:syn301_0000_2019 pdftotext-layout:syn301_0001_2021; do
+    cp "$work/renderings/${pair%%:*}/${pair##*:}.txt" "$columns/${pair##*:}.${pair%%:*}.txt"
+done
+for stem in syn301_0000_2019 syn301_0001_2021 syn301_0002_2019 syn301_0003_2021; do
+    cp "$work/reports/expected/$stem.json" "$columns/$stem.expected.json"
 done

@@ -312,8 +312,9 @@ enum ColumnLayout {
             columns.append(extent)
         }
         columns.sort { $0.start < $1.start }
-        guard zip(columns, columns.dropFirst()).allSatisfy({ $0.end <= $1.start }),
-              let width = fullRows.first?.count, width <= columns.count else { return nil }
+        guard zip(columns, columns.dropFirst()).allSatisfy({ $0.end <= $1.start }) else { return nil }
+        guard let width = fullRows.first?.count else { return columns }
+        guard width <= columns.count else { return nil }
         guard width == columns.count else { return columns }
         // Full rows as wide as the header: each value under its own column, which it widens.
         for row in fullRows {

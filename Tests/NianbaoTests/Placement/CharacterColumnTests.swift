@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import NianbaoModel
+@testable import NianbaoKit
+@testable import NianbaoText
+
+/// Texts that keep each value under its column and a blank cell as spaces (pandoc's plain text
+/// and Markdown, w3m, inscriptis, `pdftotext -layout`): a row with a blank cell is placed by its
+/// values' character columns under the header (or under the part's widest rows), checked by the
+/// row's sum rule. Random valid reports of seed 301 (distinct non-zero values, blank cells, `—`
+/// marks, whole columns blank), kept in `Fixtures/char-columns` (`Scripts/make-order-fixtures.sh`).
+/// Before, every request row with a blank cell was `null` ("5 values for 7 columns").
+@Suite("Values placed by their character columns")
+struct CharacterColumnTests {
+    static func convert(_ stem: String, _ extractor: String) throws -> (report: Report, comparison: ExpectedComparison) {
+        try CountedOrderTests.convert(stem, extractor, folder: "Fixtures/char-columns")
+    }
+
+    /// The fixtures, with the fields right when the placement came in (a floor) and before it.
+    @Test("layout texts of reports with distinct values: no wrong number, rows with blank cells read", arguments: [
+        ("syn301_0000_2019", "pandoc-plain", 196, 115), ("syn301_0001_2021", "pandoc-plain", 204, 113),
+        ("syn301_0002_2019", "pandoc-markdown", 190, 96), ("syn301_0000_2019", "w3m", 197, 116),
+        ("syn301_0003_2021", "w3m", 199, 88), ("syn301_0000_2019", "inscriptis", 116, 116),
+        ("syn301_0001_2021", "pdftotext-layout", 191, 110),
+    ])
+    func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
+        let (_, comparison) = try Self.convert(stem, extractor)
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= floor, "\(right) of \(comparison.checks.count) (\(before) before)")
+    }
+
+    @Test("pandoc: blanks keep their columns; a label with commas; part 四's row of values alone under its header")
+    func pandocRows() throws {
+        let (report, _) = try Self.convert("syn301_0000_2019", "pandoc-plain")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        func row(_ key: String) -> [Decimal?] { columns.map { report.requests[key, $0] } }
+        #expect(row("carried_over") == [nil, 166, 84, 25, 42, 86, 403])
+        // `（二）部分公开（区分处理的，只计这一情形，不计其他情形）`: commas before a column gap.
+        #expect(row("partially_granted") == [172, 13, 252, nil, 287, nil, 724])
+        #expect(row("carried_forward") == [131, 141, 178, nil, nil, nil, 450])
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcome.map { report.reviewLitigation["review", $0] } == [380, 247, 297, 336, 1260])
+        #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [nil, nil, nil, nil, nil])
+        #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [258, nil, 140, 209, 607])
+    }
+
+    @Test("pandoc: `—` marks are a row's blank cells, and whole blank columns stay in place under the header")
+    func blankMarksAndColumns() throws {
+        let (report, _) = try Self.convert("syn301_0001_2021", "pandoc-plain")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["new_received", $0] } == [2918, nil, nil, 3023, 3259, 2308, 11508])
+    }
+
+    @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
+    func wrappedPieces() throws {
+        let (report, _) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
+        // The source's 总计 row is `— — 3017 3324 2331 11713`; the text prints `301` over `7`.
+        #expect(report.requests["results_total", "total"] == nil)
+        #expect(report.requests["results_total", "social_welfare"] == nil)
+    }
+
+    // MARK: The layout rules, on small texts
+
+    static func rows(_ text: String) -> [[String]] {
+        TextReader.parse(text).flatMap { block -> [[String]] in
+            guard case .table(let table) = block else { return [] }
+            return table.rows.map { $0.cells.map(\.text) }
+        }
+    }
+
+    @Test("a header's leaf cells give the columns: a group header over two or more cells, pieces of a wrapped cell joined")
+    func headerLeaves() {
+        // w3m: 商业企/业 wrapped, 法人或其他组织 a group header.
+        let header: [[ColumnLayout.Span]] = [
+            [.init(start: 20, end: 34)],                                                    // 法人或其他组织
+            [.init(start: 2, end: 8), .init(start: 40, end: 44)],                           // 自然人, 总计
+            [.init(start: 12, end: 18), .init(start: 20, end: 26), .init(start: 28, end: 34)], // 商业企 科研机 其他
+            [.init(start: 14, end: 16), .init(start: 22, end: 24)],                         // 业, 构
+        ]
+        let columns = ColumnLayout.headerLayout(header, valueStart: 0, fullRows: [])
+        #expect(columns?.map(\.start) == [2, 12, 20, 28, 40])
+    }
+
+    @Test("blanks are placed only where the gap holds the skipped column; values one space apart are never spread")
+    func skippedColumnsInGaps() {
+        let layout: [ColumnLayout.Span] = [.init(start: 10, end: 14), .init(start: 16, end: 20), .init(start: 22, end: 26)]
+        // `label    12          34`: the middle column lies in the gap.
+        #expect(ColumnLayout.columns(of: [.init(start: 10, end: 12), .init(start: 22, end: 24)], labelEnd: .init(start: 0, end: 6), in: layout) == [0, 2])
+        // A value over two columns, or over none: no place.
+        #expect(ColumnLayout.columns(of: [.init(start: 13, end: 17)], labelEnd: nil, in: layout) == nil)
+        #expect(ColumnLayout.columns(of: [.init(start: 14, end: 16)], labelEnd: nil, in: layout) == nil)
+        // The label reaches into the first column: its blank is not shown.
+        #expect(ColumnLayout.columns(of: [.init(start: 16, end: 18)], labelEnd: .init(start: 0, end: 12), in: layout) == nil)
+    }
+
+    @Test("texts without layout (one space between values) are left to the counted order")
+    func singleSpacedRowsUntouched() {
+        let text = """
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 11 12 13 14 15 16 81
+        二、上年结转政府信息公开申请数量 21 22 23 24 25 26 141
+        （一）予以公开 31 32 33 34 165
+        """
+        let rows = Self.rows(text)
+        #expect(rows.last == ["（一）予以公开", "31", "32", "33", "34", "165"])
+    }
+
+    @Test("rows counted in characters when the widest rows line up in characters (pdftotext -layout)")
+    func characterCount() {
+        // Labels padded to 20 characters, values right-aligned in 6: the values line up only when
+        // a CJK character counts one, as `pdftotext -layout` lays them out.
+        func line(_ label: String, _ cells: [String]) -> String {
+            label + String(repeating: " ", count: 20 - label.count)
+                + cells.map { String(repeating: " ", count: 6 - $0.count) + $0 }.joined()
+        }
+        let text = [
+            "三、收到和处理政府信息公开申请情况",
+            line("一、本年新收政府信息公开申请数量", ["11", "12", "13", "14", "15", "16", "81"]),
+            line("（一）予以公开", ["21", "22", "23", "24", "25", "26", "141"]),
+            line("（二）部分公开", ["31", "", "33", "34", "35", "36", "169"]),
+        ].joined(separator: "\n")
+        let rows = Self.rows(text)
+        #expect(rows.last == ["（二）部分公开", "31", "", "33", "34", "35", "36", "169"])
+    }
+}
