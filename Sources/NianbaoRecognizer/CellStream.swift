@@ -52,7 +52,7 @@ struct StreamCell {
 /// values on one line). Line layout is kept only as a hint (``StreamCell/line``).
 struct CellStream {
     private(set) var cells: [StreamCell] = []
-    /// Each table row (DOCX, HTML, `|` rows) without a label cell, every cell in its place: blank cells
+    /// Each table row (DOCX, HTML, `|` rows, a text row placed by its character columns) without a label cell, every cell in its place: blank cells
     /// before the first value included (``cells`` drops those), so that a row of values alone
     /// (the 15 cells of 行政复议/行政诉讼) is read by cell index.
     private(set) var valueRows: [[StreamCell]] = []
@@ -109,12 +109,20 @@ struct CellStream {
             placingByLayout = false
         }
         var seenText = false
+        // Every cell in its place, blanks before the first value included: a document's table row,
+        // or a text row placed by its character columns.
+        let keepsPlaces = fromTable || row.columnsFromLayout
         var full: [StreamCell] = []
+        func placed(_ kind: StreamCell.Kind, _ raw: String, _ location: SourceLocation) -> StreamCell {
+            var cell = StreamCell(kind: kind, raw: raw, location: location, line: line, positioned: true)
+            cell.placedByLayout = row.columnsFromLayout
+            return cell
+        }
         for cell in cells where !cell.continuesVerticalMerge {
             // Readers give table cells trimmed and free of markup.
             let text = cell.text
             if LineCells.isBlank(text) {
-                if fromTable { full.append(StreamCell(kind: .value(.blank), raw: "", location: cell.location, line: line, positioned: true)) }
+                if keepsPlaces { full.append(placed(.value(.blank), "", cell.location)) }
                 if seenText && positioned { add(.value(.blank), "", cell.location, line, positioned) }
                 continue
             }
@@ -125,12 +133,13 @@ struct CellStream {
             } else if fromTable {
                 let kind = classify(text)
                 add(kind, text, cell.location, line, positioned)
-                full.append(StreamCell(kind: kind, raw: text, location: cell.location, line: line, positioned: true))
+                full.append(placed(kind, text, cell.location))
             } else {
+                if row.columnsFromLayout { full.append(placed(classify(text), text, cell.location)) }
                 addSplitting(text, cell.location, line, positioned)
             }
         }
-        if fromTable, full.contains(where: \.isGivenValue), !full.contains(where: { $0.value == nil }) { valueRows.append(full) }
+        if keepsPlaces, full.contains(where: \.isGivenValue), !full.contains(where: { $0.value == nil }) { valueRows.append(full) }
     }
 
     /// The lines of a grid-table row read so far (`| 本 |` / `| 年新制作数量 |` between `+---+`

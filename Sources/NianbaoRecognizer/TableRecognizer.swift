@@ -441,8 +441,9 @@ struct TableRecognizer {
             return nil
         }
         for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
-        // Values in their places on the label's own line belong to it, whatever labels came before.
-        let placedOnLabelLine = group.values.first.map { cells[$0].positioned && cells[$0].line == label.line } ?? false
+        // Values on the label's own line (its row's cells, or the rest of its line) belong to it,
+        // whatever labels came before.
+        let placedOnLabelLine = group.values.first.map { cells[$0].line == label.line } ?? false
         if !placedOnLabelLine, let other = orderUncertain(group.run, label, cells, table: table, found: known, row: row, column: column) {
             uncertain([other, label.key], table, label, found: &found)
             return nil
@@ -991,7 +992,10 @@ struct TableRecognizer {
         var matches: [[StreamCell]] = []
         for row in rows where row.count >= width && row.count <= width + 2 {
             guard row.count > width else {
-                matches.append(row)
+                // A text row placed by its character columns is checked by rule 4 in each group.
+                if !row.contains(where: \.placedByLayout) || keepsSums(row.map(ValueCell.init), totals: sums, blankTotal: true) {
+                    matches.append(row)
+                }
                 continue
             }
             let blanks = row.indices.filter { if case .blank? = row[$0].value { true } else { false } }

@@ -11,9 +11,9 @@ import NianbaoModel
 /// placed when each value overlaps exactly one column and every blank column it skips lies in
 /// the space between its neighbours. Evidence first:
 /// - columns are counted in display cells (pandoc, w3m: a CJK character two wide) or in
-///   characters (`pdftotext -layout`, inscriptis: one each); the part's full rows choose the
-///   count they agree in, and where they cannot tell, a row is placed only when both counts
-///   give the same places;
+///   characters (`pdftotext -layout`, inscriptis: one each); a part's widest rows choose the
+///   count they agree in, a part whose rows cannot tell takes the count the other parts chose,
+///   and where nothing tells, a row is placed only when both counts give the same places;
 /// - the columns must not touch; a value over two columns, or over none, places nothing;
 /// - a blank column must lie between the values (or between the label and the first value)
 ///   around it: values one space apart (`pdftotext -raw`, PyMuPDF) never skip a column;
@@ -165,33 +165,36 @@ enum ColumnLayout {
             }
             parts[parts.count - 1].append(row)
         }
+        // Each part in both counts; the count the widest rows of some part agree in (and of no
+        // part the other) is the document's: one tool laid the whole text out.
+        var results: [(rows: [RowSpans], display: [Int: Placement], characters: [Int: Placement], agrees: Set<Metric>)] = []
         for partRows in parts {
             guard let firstRow = partRows.first else { continue }
             // The header: the text lines between the part's heading and its first row.
             let partStart = headingLines.last { $0 < firstRow.line } ?? 0
             let header = textLines.filter { $0.line > partStart && $0.line < firstRow.line }.suffix(8)
                 .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
-            var byMetric: [Metric: [Int: Placement]] = [:]
-            var agrees: [Metric: Bool] = [:]
-            for metric in Metric.allCases {
-                (byMetric[metric], agrees[metric]) = placements(partRows, header: header, metric: metric)
-            }
-            let display = byMetric[.display] ?? [:], characters = byMetric[.characters] ?? [:]
+            let (display, displayAgrees) = placements(partRows, header: header, metric: .display)
+            let (characters, charactersAgrees) = placements(partRows, header: header, metric: .characters)
+            var agrees: Set<Metric> = []
+            if displayAgrees { agrees.insert(.display) }
+            if charactersAgrees { agrees.insert(.characters) }
+            results.append((partRows, display, characters, agrees))
+        }
+        let decided = results.filter { $0.agrees.count == 1 }.compactMap(\.agrees.first)
+        let documentMetric = Set(decided).count == 1 ? decided.first : nil
+        for part in results {
+            let metric: Metric? = part.agrees.count == 1 ? part.agrees.first : documentMetric
             let chosen: [Int: Placement]
-            switch (agrees[.display] == true, agrees[.characters] == true) {
-            case (true, false): chosen = display
-            case (false, true): chosen = characters
-            default:
-                // A table of values alone (no label to shift them) placed under its header in one
-                // count only: the header's words are where that count puts them.
-                if partRows.allSatisfy({ $0.labelEnd == nil }), display.isEmpty != characters.isEmpty {
-                    chosen = display.isEmpty ? characters : display
-                } else {
-                    chosen = display.filter { characters[$0.key] == $0.value }
-                }
+            switch metric {
+            case .display: chosen = part.display
+            case .characters: chosen = part.characters
+            case nil:
+                // Neither count shown: a row is placed only where both give the same places.
+                chosen = part.display.filter { part.characters[$0.key] == $0.value }
             }
             for (index, placement) in chosen {
-                rewrite(&blocks, partRows[index], width: placement.width, columns: placement.columns)
+                rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
             }
         }
     }
@@ -244,7 +247,8 @@ enum ColumnLayout {
         let fullLayouts = layouts(of: fullRows)
         // The widest rows line up in this count (two or more, one layout): the text is laid out in it.
         let agrees = fullRows.count >= 2 && fullLayouts.count == 1 && widest >= 2
-        let valueStart = rows.compactMap { $0.values.first?.span(metric).start }.min() ?? 0
+        // The header's words left of every value head the label column; a table of values alone has none.
+        let valueStart = rows.allSatisfy { $0.labelEnd == nil } ? 0 : rows.compactMap { $0.values.first?.span(metric).start }.min() ?? 0
         let layouts: [[Span]]
         var fromHeader = false
         if let columns = headerLayout(header.map { $0.map { $0.span(metric) } }, valueStart: valueStart, fullRows: fullRows),
