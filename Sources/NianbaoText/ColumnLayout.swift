@@ -285,8 +285,8 @@ enum ColumnLayout {
 
     /// The value columns a table's header lines give, left to right: the header cells that have
     /// no other cells under them (a group header such as 法人或其他组织 has two or more on one line
-    /// below it), each widened by the pieces of its own text wrapped onto the lines below
-    /// (`商业企` / `业`). Words left of the values (the label column's header) do not count.
+    /// below it, or a group header below it), each widened by the pieces of its own text wrapped
+    /// onto the lines below (`商业企` / `业`). Words left of the values (the label column's header) do not count.
     /// `nil` when the cells overlap, or when the full rows do not fit them: rows wider than the
     /// header, or of its width with a value outside its column.
     static func headerLayout(_ lines: [[Span]], valueStart: Int, fullRows: [[Span]]) -> [Span]? {
@@ -297,13 +297,14 @@ enum ColumnLayout {
         guard !words.isEmpty else { return nil }
         var isGroup = Array(repeating: false, count: words.count)
         var below: [[Int]] = Array(repeating: [], count: words.count)
-        for index in words.indices {
+        // Bottom up: a word over a group is a group too (申请人情况 over 法人或其他组织).
+        for index in words.indices.reversed() {
             let word = words[index]
             let under = words.indices.filter { words[$0].line > word.line && words[$0].span.overlaps(word.span) }
             below[index] = under
             var perLine: [Int: Int] = [:]
             for other in under { perLine[words[other].line, default: 0] += 1 }
-            isGroup[index] = perLine.values.contains { $0 >= 2 }
+            isGroup[index] = perLine.values.contains { $0 >= 2 } || under.contains { isGroup[$0] }
         }
         var isContinuation = Array(repeating: false, count: words.count)
         var columns: [Span] = []

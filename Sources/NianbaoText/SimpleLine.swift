@@ -480,7 +480,7 @@ struct SimpleLine {
         return cells
     }
 
-    /// `CharacterLine.isBlankMark`: `-`, `/`, `—`, `——`, `–`, `––`, `－`, a blank cell's mark.
+    /// `CharacterLine.isBlankMark`: `-`, `--`, `---`, `/`, `—`, `——`, `–`, `––`, `－`, a blank cell's mark.
     private func isBlankMark(_ token: Range<Int>) -> Bool {
         let from = token.lowerBound
         func dash(at index: Int) -> UInt8? {
@@ -488,6 +488,10 @@ struct SimpleLine {
         }
         switch token.count {
         case 1: return bytes[from] == UInt8(ascii: "-") || bytes[from] == UInt8(ascii: "/")
+        case 2: return bytes[from] == UInt8(ascii: "-") && bytes[from + 1] == UInt8(ascii: "-")
+        case 3 where bytes[from] == UInt8(ascii: "-"):
+            // `---`: an em dash as Markdown writes it (pandoc).
+            return bytes[from + 1] == UInt8(ascii: "-") && bytes[from + 2] == UInt8(ascii: "-")
         case 3: return dash(at: from) != nil || bytes[from] == 0xEF && bytes[from + 1] == 0xBC && bytes[from + 2] == 0x8D
         case 6: return dash(at: from).map { $0 == dash(at: from + 3) } ?? false
         default: return false
