@@ -183,18 +183,40 @@ enum ColumnLayout {
         }
         let decided = results.filter { $0.agrees.count == 1 }.compactMap(\.agrees.first)
         let documentMetric = Set(decided).count == 1 ? decided.first : nil
+        func choose(_ display: [Int: Placement], _ characters: [Int: Placement], _ metric: Metric?) -> [Int: Placement] {
+            switch metric {
+            case .display: display
+            case .characters: characters
+            // Neither count shown: a row is placed only where both give the same places.
+            case nil: display.filter { characters[$0.key] == $0.value }
+            }
+        }
         for part in results {
             let metric: Metric? = part.agrees.count == 1 ? part.agrees.first : documentMetric
-            let chosen: [Int: Placement]
-            switch metric {
-            case .display: chosen = part.display
-            case .characters: chosen = part.characters
-            case nil:
-                // Neither count shown: a row is placed only where both give the same places.
-                chosen = part.display.filter { part.characters[$0.key] == $0.value }
-            }
+            let chosen = choose(part.display, part.characters, metric)
             for (index, placement) in chosen {
                 rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
+            }
+            guard part.display.isEmpty && part.characters.isEmpty else { continue }
+            // No table of the part's width: its small tables (主动公开's four), each under the
+            // header lines right above its rows, a text line between two rows starting a new one.
+            var previousLine = headingLines.last { $0 < (part.rows.first?.line ?? 0) } ?? 0
+            var start = 0
+            while start < part.rows.count {
+                var end = start + 1
+                while end < part.rows.count, !textLines.contains(where: { $0.line > part.rows[end - 1].line && $0.line < part.rows[end].line }) {
+                    end += 1
+                }
+                let table = Array(part.rows[start..<end])
+                let header = textLines.filter { $0.line > previousLine && $0.line < table[0].line }.suffix(4)
+                    .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
+                let display = placements(table, header: header, metric: .display, minimumColumns: 2, headerOnly: true).0
+                let characters = placements(table, header: header, metric: .characters, minimumColumns: 2, headerOnly: true).0
+                for (index, placement) in choose(display, characters, metric) {
+                    rewrite(&blocks, table[index], width: placement.width, columns: placement.columns)
+                }
+                previousLine = table[table.count - 1].line
+                start = end
             }
         }
     }
@@ -240,8 +262,10 @@ enum ColumnLayout {
     }
 
     /// The placements of a part's short rows in one metric (by the row's index in `rows`), and
-    /// whether the part's widest rows agree in it (two or more, one layout).
-    static func placements(_ rows: [RowSpans], header: [[Extent]], metric: Metric) -> ([Int: Placement], Bool) {
+    /// whether the part's widest rows agree in it (two or more, one layout). The columns come
+    /// from the header (`minimumColumns` or more) or, unless `headerOnly`, from the widest rows.
+    static func placements(_ rows: [RowSpans], header: [[Extent]], metric: Metric,
+                           minimumColumns: Int = minimumColumns, headerOnly: Bool = false) -> ([Int: Placement], Bool) {
         guard let widest = rows.map(\.values.count).max() else { return ([:], false) }
         let fullRows = rows.filter { $0.values.count == widest }.map { $0.values.map { $0.span(metric) } }
         let fullLayouts = layouts(of: fullRows)
@@ -255,7 +279,7 @@ enum ColumnLayout {
            columns.count >= minimumColumns {
             layouts = [columns]
             fromHeader = true
-        } else if agrees && widest >= minimumColumns {
+        } else if agrees && widest >= minimumColumns && !headerOnly {
             layouts = fullLayouts
         } else {
             return ([:], agrees)
