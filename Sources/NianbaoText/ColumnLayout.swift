@@ -167,7 +167,7 @@ enum ColumnLayout {
         }
         // Each part in both counts; the count the widest rows of some part agree in (and of no
         // part the other) is the document's: one tool laid the whole text out.
-        var results: [(rows: [RowSpans], display: [Int: Placement], characters: [Int: Placement], agrees: Set<Metric>)] = []
+        var results: [(rows: [RowSpans], header: [[Extent]], display: [Int: Placement], characters: [Int: Placement], agrees: Set<Metric>)] = []
         for partRows in parts {
             guard let firstRow = partRows.first else { continue }
             // The header: the text lines between the part's heading and its first row.
@@ -179,7 +179,7 @@ enum ColumnLayout {
             var agrees: Set<Metric> = []
             if displayAgrees { agrees.insert(.display) }
             if charactersAgrees { agrees.insert(.characters) }
-            results.append((partRows, display, characters, agrees))
+            results.append((partRows, header, display, characters, agrees))
         }
         let decided = results.filter { $0.agrees.count == 1 }.compactMap(\.agrees.first)
         let documentMetric = Set(decided).count == 1 ? decided.first : nil
@@ -202,6 +202,7 @@ enum ColumnLayout {
             // header lines right above its rows, a text line between two rows starting a new one.
             var previousLine = headingLines.last { $0 < (part.rows.first?.line ?? 0) } ?? 0
             var start = 0
+            var placedAny = false
             while start < part.rows.count {
                 var end = start + 1
                 while end < part.rows.count, !textLines.contains(where: { $0.line > part.rows[end - 1].line && $0.line < part.rows[end].line }) {
@@ -214,9 +215,15 @@ enum ColumnLayout {
                 let characters = placements(table, header: header, metric: .characters, minimumColumns: 2, headerOnly: true).0
                 for (index, placement) in choose(display, characters, metric) {
                     rewrite(&blocks, table[index], width: placement.width, columns: placement.columns)
+                    placedAny = true
                 }
                 previousLine = table[table.count - 1].line
                 start = end
+            }
+            guard !placedAny else { continue }
+            // Nor small tables under their headers: cells written one after another (inscriptis).
+            for (index, placement) in slotPlacements(part.rows, header: part.header) {
+                rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
             }
         }
     }
@@ -300,6 +307,60 @@ enum ColumnLayout {
             if !ambiguous, let placement { placements[index] = placement }
         }
         return (placements, agrees)
+    }
+
+    /// Placements in a text that writes each row's cells one after another at the table's column
+    /// starts, whatever their spans (inscriptis: a label cell spanning three columns takes one
+    /// slot, a blank cell an empty one): every value starts exactly at a slot start (the starts of
+    /// the part's values and header words, in characters), and a value's column is its slot
+    /// counted from the one after its row's last label (from the first, in a table of values
+    /// alone). A slot start must be shown by a header word or by two rows' values, and cells
+    /// stand two spaces apart or more. The columns' count is the widest row's; two rows or more
+    /// must reach both its first and its last column (a row of values alone: be the only row).
+    /// `[:]` when the part is not written so.
+    static func slotPlacements(_ rows: [RowSpans], header: [[Extent]]) -> [Int: Placement] {
+        var starts: Set<Int> = []
+        for row in rows {
+            for value in row.values { starts.insert(value.characters.start) }
+        }
+        for line in header {
+            for word in line { starts.insert(word.characters.start) }
+        }
+        let slots = starts.sorted()
+        let valuesOnly = rows.allSatisfy { $0.labelEnd == nil }
+        guard valuesOnly ? rows.count == 1 : rows.allSatisfy({ $0.labelEnd != nil }) else { return [:] }
+        // A slot start is shown by a header word or by two rows' values, and the cells stand two
+        // spaces apart or more (a text that puts one space between values has no slots).
+        var uses: [Int: Int] = [:]
+        for row in rows {
+            for value in row.values { uses[value.characters.start, default: 0] += 1 }
+        }
+        for line in header {
+            for word in line { uses[word.characters.start, default: 0] += 2 }
+        }
+        var found: [Int: [Int]] = [:]
+        for (index, row) in rows.enumerated() {
+            let first = row.labelEnd.map { end in (slots.lastIndex { $0 <= end.characters.start } ?? -1) + 1 } ?? 0
+            var columns: [Int] = []
+            var previousEnd = row.labelEnd?.characters.end
+            for value in row.values {
+                guard let slot = slots.firstIndex(of: value.characters.start), slot >= first,
+                      uses[value.characters.start, default: 0] >= 2,
+                      previousEnd.map({ value.characters.start - $0 >= 2 }) ?? true else { return [:] }
+                columns.append(slot - first)
+                previousEnd = value.characters.end
+            }
+            found[index] = columns
+        }
+        guard let width = found.values.compactMap(\.last).max().map({ $0 + 1 }), width >= 2 else { return [:] }
+        if !valuesOnly {
+            guard found.values.filter({ $0.first == 0 && $0.last == width - 1 }).count >= 2 else { return [:] }
+        }
+        var placements: [Int: Placement] = [:]
+        for (index, columns) in found where columns.count < width {
+            placements[index] = Placement(width: width, columns: columns)
+        }
+        return placements
     }
 
     /// `-----`, `===`, `+---+`: a rule line's word, no header cell.

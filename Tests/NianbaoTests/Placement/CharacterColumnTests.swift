@@ -18,9 +18,9 @@ struct CharacterColumnTests {
 
     /// The fixtures, with the fields right when the placement came in (a floor) and before it.
     @Test("layout texts of reports with distinct values: no wrong number, rows with blank cells read", arguments: [
-        ("syn301_0000_2019", "pandoc-plain", 196, 115), ("syn301_0001_2021", "pandoc-plain", 204, 113),
-        ("syn301_0002_2019", "pandoc-markdown", 190, 96), ("syn301_0000_2019", "w3m", 197, 116),
-        ("syn301_0003_2021", "w3m", 199, 88), ("syn301_0000_2019", "inscriptis", 116, 116),
+        ("syn301_0000_2019", "pandoc-plain", 198, 115), ("syn301_0001_2021", "pandoc-plain", 204, 113),
+        ("syn301_0002_2019", "pandoc-markdown", 202, 96), ("syn301_0000_2019", "w3m", 199, 116),
+        ("syn301_0003_2021", "w3m", 205, 88), ("syn301_0000_2019", "inscriptis", 188, 116),
         ("syn301_0001_2021", "pdftotext-layout", 191, 110),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
@@ -50,6 +50,18 @@ struct CharacterColumnTests {
         let (report, _) = try Self.convert("syn301_0001_2021", "pandoc-plain")
         let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
         #expect(columns.map { report.requests["new_received", $0] } == [2918, nil, nil, 3023, 3259, 2308, 11508])
+    }
+
+    @Test("inscriptis: each row's cells one after another at the table's column starts, a label spanning three columns in one")
+    func inscriptisSlots() throws {
+        let (report, _) = try Self.convert("syn301_0000_2019", "inscriptis")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        func row(_ key: String) -> [Decimal?] { columns.map { report.requests[key, $0] } }
+        // `二、…  166  84 …`: one label cell, the first slot after it blank.
+        #expect(row("carried_over") == [nil, 166, 84, 25, 42, 86, 403])
+        // `（三）不予公开  1. 属于国家秘密  —  201744 …`: two label cells, then the row's cells.
+        #expect(row("denied_state_secret") == [nil, 201744, 185, 105, 171, 970, 203175])
+        #expect(row("partially_granted") == [172, 13, 252, nil, 287, nil, 724])
     }
 
     @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
