@@ -35,12 +35,13 @@ done
 
 # Tests/NianbaoTests/Fixtures/char-columns: texts that keep each value under its column and a
 # blank cell as spaces (pandoc plain and Markdown, w3m, inscriptis; pdftotext -layout with numbers
-# wrapped in narrow cells).
-python3 Scripts/synth/render.py "$work/docx" "$work/renderings" --only pandoc-plain,pandoc-markdown,w3m,inscriptis
+# wrapped in narrow cells), and markdownify's `|` rows (a 总计 cell spanning two columns).
+python3 Scripts/synth/render.py "$work/docx" "$work/renderings" --only pandoc-plain,pandoc-markdown,w3m,inscriptis,markdownify
 columns=Tests/NianbaoTests/Fixtures/char-columns
 mkdir -p "$columns"
 for pair in pandoc-plain:syn301_0000_2019 pandoc-plain:syn301_0001_2021 pandoc-markdown:syn301_0002_2019 \
-            w3m:syn301_0000_2019 w3m:syn301_0003_2021 inscriptis:syn301_0000_2019 pdftotext-layout:syn301_0001_2021; do
+            w3m:syn301_0000_2019 w3m:syn301_0003_2021 inscriptis:syn301_0000_2019 pdftotext-layout:syn301_0001_2021 \
+            markdownify:syn301_0000_2019; do
     cp "$work/renderings/${pair%%:*}/${pair##*:}.txt" "$columns/${pair##*:}.${pair%%:*}.txt"
 done
 for stem in syn301_0000_2019 syn301_0001_2021 syn301_0002_2019 syn301_0003_2021; do

@@ -1000,18 +1000,35 @@ struct TableRecognizer {
             }
             let blanks = row.indices.filter { if case .blank? = row[$0].value { true } else { false } }
             var readings: [[StreamCell]] = []
+            var afterTotals: [Bool] = []
             var seen: Set<[String]> = []
             func consider(_ dropped: Set<Int>) {
-                let kept = row.indices.filter { !dropped.contains($0) }.map { row[$0] }
-                guard keepsSums(kept.map(ValueCell.init), totals: sums, blankTotal: true), seen.insert(kept.map(\.raw)).inserted else { return }
+                let keptIndices = row.indices.filter { !dropped.contains($0) }
+                let kept = keptIndices.map { row[$0] }
+                guard keepsSums(kept.map(ValueCell.init), totals: sums, blankTotal: true) else { return }
+                // Each dropped blank right after the cell read as a group's 总计: the second
+                // column of a 总计 cell spanning two (LibreOffice's HTML of the template's table).
+                let afterTotal = dropped.allSatisfy { index in
+                    keptIndices.lastIndex { $0 < index }.map { sums.keys.contains($0) } ?? false
+                }
+                guard seen.insert(kept.map(\.raw)).inserted else {
+                    if afterTotal, let existing = readings.firstIndex(where: { $0.map(\.raw) == kept.map(\.raw) }) { afterTotals[existing] = true }
+                    return
+                }
                 readings.append(kept)
+                afterTotals.append(afterTotal)
             }
             if row.count == width + 1 {
                 for blank in blanks { consider([blank]) }
             } else {
                 for (offset, first) in blanks.enumerated() { for second in blanks[(offset + 1)...] { consider([first, second]) } }
             }
-            if readings.count == 1, let only = readings.first { matches.append(only) }
+            if readings.count == 1, let only = readings.first {
+                matches.append(only)
+            } else if afterTotals.filter({ $0 }).count == 1, let index = afterTotals.firstIndex(of: true) {
+                // Several readings keep rule 4; one drops only blanks that follow a 总计.
+                matches.append(readings[index])
+            }
         }
         return matches.count == 1 ? matches.first : nil
     }

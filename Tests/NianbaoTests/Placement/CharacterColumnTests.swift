@@ -72,6 +72,19 @@ struct CharacterColumnTests {
         #expect(report.requests["results_total", "social_welfare"] == nil)
     }
 
+    @Test("markdownify: a 总计 cell spanning two columns (LibreOffice's HTML) leaves an empty cell after it, not a blank value")
+    func totalSpanningTwoColumns() throws {
+        // `| 380 | 247 | 297 | 336 | 1260 | |  |  |  |  |  | 258 |  | 140 | 209 | 607 |`: 16 cells, the
+        // header's `| 总计 | |` showing the span.
+        let (report, comparison) = try Self.convert("syn301_0000_2019", "markdownify")
+        #expect(comparison.wrongNumbers.isEmpty)
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcome.map { report.reviewLitigation["review", $0] } == [380, 247, 297, 336, 1260])
+        #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [nil, nil, nil, nil, nil])
+        // Read by rule 4 alone, `258 — 140 209 607` could as well be `— 258 140 209 607`.
+        #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [258, nil, 140, 209, 607])
+    }
+
     // MARK: The layout rules, on small texts
 
     static func rows(_ text: String) -> [[String]] {
