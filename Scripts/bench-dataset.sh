@@ -78,7 +78,7 @@ while db.execute("select count(*) from reports").fetchone()[0] < target:
     room = target - db.execute("select count(*) from reports").fetchone()[0]
     keys = [r[0] for r in db.execute("select sha256 from reports where sha256 not like '%#%' limit ?", (room,))]
     db.executemany("insert into reports select sha256||'#'||?, file, format, converted_by, encoding, title, agency||'#'||?, year, published, template, errors, warnings from reports where sha256 = ?", [(copy, copy, k) for k in keys])
-    for table, columns in [("report_values", "table_name, row_key, column_key, position, value, source"),
+    for table, columns in [("report_tables", "table_name, first_position, cells"),
                            ("diagnostics", "position, severity, code, path, message, source"),
                            ("sections", "part, section_key, text")]:
         db.executemany(f"insert into {table} select report_sha256||'#'||?, {columns} from {table} where report_sha256 = ?", [(copy, k) for k in keys])

@@ -1,0 +1,47 @@
+import Foundation
+import NianbaoModel
+import NianbaoWriters
+
+/// The `cells` of a `report_tables` row: a JSON array of `[row_key, column_key, value]` or
+/// `[row_key, column_key, value, source]`, value a JSON number (whole numbers as integers, others
+/// as plain decimals, ``Decimal/plainText``) or `null`; SQLite's `json_extract` gives back the
+/// integers and reals the v1/v2 `report_values` table held. Written with the JSON writer's escaping.
+struct CellsJSON {
+    private var bytes: [UInt8]
+    private var empty = true
+
+    /// An empty array.
+    init(capacity: Int = 4096) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+        bytes.append(UInt8(ascii: "["))
+    }
+
+    /// Appends one cell.
+    mutating func append(row: String, column: String, value: Decimal?, source: String?) {
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        bytes.append(UInt8(ascii: "["))
+        JSONBytes.quote(row, into: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        JSONBytes.quote(column, into: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        // NaN has no JSON form; SQLite stored it as NULL before (a NaN double binds as NULL).
+        if let value, !value.isNaN {
+            bytes.append(contentsOf: value.plainText.utf8)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        if let source {
+            bytes.append(UInt8(ascii: ","))
+            JSONBytes.quote(source, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The array as text.
+    mutating func finish() -> String {
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
