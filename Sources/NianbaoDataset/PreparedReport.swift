@@ -86,7 +86,7 @@ public struct PreparedReport: Sendable {
             for row in rows {
                 for cell in row.cells {
                     position += 1
-                    cells.append(row: row.key, column: cell.column, value: cell.value, source: cell.location?.description)
+                    cells.append(row: row.key, column: cell.column, value: cell.value, location: cell.location)
                 }
             }
             tables.append(table.rawValue.databaseValue)
