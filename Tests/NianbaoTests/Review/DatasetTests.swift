@@ -149,6 +149,32 @@ struct DatasetTests {
         }
     }
 
+    @Test func cellsOfAnyJSONFormReadBack() {
+        func read(_ text: String) -> (Bool, ValueTable) {
+            var table = ValueTable(empty: .reviewLitigation, template: .v2021)
+            let ok = Array(text.utf8).withUnsafeBufferPointer { CellsJSON.read($0, into: &table) }
+            return (ok, table)
+        }
+        // As nianbao writes them, a cell out of template order and one the template does not have.
+        let (plain, written) = read(#"[["review","total",7,"line 9"],["review","corrected",3,"line 4"],["nope","x",1],["review","upheld",-2.25]]"#)
+        #expect(plain)
+        #expect(written["review", "total"] == 7)
+        #expect(written["review", "corrected"] == 3)
+        #expect(written.location("review", "corrected") == SourceLocation(line: 4))
+        #expect(written["review", "upheld"] == Decimal(string: "-2.25"))
+        #expect(written.location("review", "upheld") == nil)
+        // Another writer's JSON: white space, an escape, an exponent.
+        let (other, table) = read(#"[ ["review", "corrected", 3, "line 4"], ["review","total",1.5e1], ["\u0072eview","upheld",null,"page 2, line 3"] ]"#)
+        #expect(other)
+        #expect(table["review", "corrected"] == 3)
+        #expect(table.location("review", "corrected") == SourceLocation(line: 4))
+        #expect(table["review", "total"] == 15)
+        #expect(table["review", "upheld"] == nil)
+        #expect(table.location("review", "upheld") == SourceLocation(line: 3, page: 2))
+        #expect(!read("nonsense").0)
+        #expect(!read(#"{"review": 1}"#).0)
+    }
+
     @Test func anInterruptedWriteLeavesNoPartialReport() throws {
         let path = try Self.temporaryDatabase()
         let reports = SeriesBuilder().build()
