@@ -188,6 +188,8 @@ enum DatasetSchema {
         let pivot = pivotRows ? "v.row_key" : "v.column_key"
         let group = pivotRows ? "v.column_key" : "v.row_key"
         let groupName = pivotRows ? "column_key" : "row_key"
+        // Grouped by the report's columns too (they depend on `sha256` alone): a query's condition on
+        // `year`, `agency` or the grouping key is then applied before the values are pivoted.
         let columns = keys.map { "MAX(CASE WHEN \(pivot) = '\($0)' THEN v.value END) AS \($0)" }.joined(separator: ",\n  ")
         return """
             CREATE VIEW \(name) AS
@@ -195,7 +197,7 @@ enum DatasetSchema {
               \(columns)
             FROM report_values v JOIN reports r ON r.sha256 = v.report_sha256
             WHERE v.table_name = '\(table.rawValue)'
-            GROUP BY r.sha256, \(group)
+            GROUP BY r.sha256, r.file, r.agency, r.year, r.template, \(group)
             """
     }
 }
