@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NianbaoModel
 
@@ -137,29 +138,34 @@ enum DatasetSchema {
         """
 
     /// Moves the rows of the v1/v2 `report_values` table into `report_tables`, in position order.
+    /// Read in the order of the table's key (no sort of the whole table, which would hold every
+    /// row in memory); the cells of one report's table are put in position order here.
     private static func moveLongFormRows(_ db: Database) throws {
         let insert = try db.makeStatement(sql: """
             INSERT INTO report_tables (report_sha256, table_name, first_position, cells) VALUES (?, ?, ?, ?)
             """)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT report_sha256, table_name, row_key, column_key, position, value, source FROM report_values
-            ORDER BY report_sha256, table_name, position
+            ORDER BY report_sha256, table_name
             """)
-        var current: (key: String, table: String, first: Int)?
-        var cells = CellsJSON()
+        typealias Cell = (position: Int, row: String, column: String, value: Decimal?, source: String?)
+        var current: (key: String, table: String)?
+        var group: [Cell] = []
         func flush() throws {
-            guard let group = current else { return }
-            try insert.execute(arguments: [group.key, group.table, group.first, cells.finish()])
-            cells = CellsJSON()
+            guard let current, !group.isEmpty else { return }
+            group.sort { $0.position < $1.position }
+            var cells = CellsJSON()
+            for cell in group { cells.append(row: cell.row, column: cell.column, value: cell.value, source: cell.source) }
+            try insert.execute(arguments: [current.key, current.table, group[0].position, cells.finish()])
+            group.removeAll(keepingCapacity: true)
         }
         while let row = try rows.next() {
             let key: String = row[0], table: String = row[1]
             if current?.key != key || current?.table != table {
                 try flush()
-                current = (key, table, row[4])
+                current = (key, table)
             }
-            let source: String? = row[6]
-            cells.append(row: row[2], column: row[3], value: DatasetRows.decimal(row[5] as DatabaseValue), source: source)
+            group.append((row[4], row[2], row[3], DatasetRows.decimal(row[5] as DatabaseValue), row[6]))
         }
         try flush()
     }
