@@ -9,6 +9,9 @@ import NianbaoWriters
 struct CellsJSON {
     private var bytes: [UInt8]
     private var empty = true
+    /// The last row key and its JSON string: the cells of a row share their row key.
+    private var lastRow = ""
+    private var lastRowQuoted: [UInt8] = []
 
     /// An empty array.
     init(capacity: Int = 4096) {
@@ -22,7 +25,12 @@ struct CellsJSON {
         if !empty { bytes.append(UInt8(ascii: ",")) }
         empty = false
         bytes.append(UInt8(ascii: "["))
-        JSONBytes.quote(row, into: &bytes)
+        if row != lastRow || lastRowQuoted.isEmpty {
+            lastRow = row
+            lastRowQuoted.removeAll(keepingCapacity: true)
+            JSONBytes.quote(row, into: &lastRowQuoted)
+        }
+        bytes.append(contentsOf: lastRowQuoted)
         bytes.append(UInt8(ascii: ","))
         JSONBytes.quote(column, into: &bytes)
         bytes.append(UInt8(ascii: ","))
@@ -73,8 +81,7 @@ struct CellsJSON {
             first = false
             word.withUTF8Buffer { bytes.append(contentsOf: $0) }
             bytes.append(UInt8(ascii: " "))
-            // A small string: no allocation.
-            bytes.append(contentsOf: String(number).utf8)
+            appendDigits(number)
         }
         part("page", location.page)
         part("line", location.line)
@@ -83,6 +90,18 @@ struct CellsJSON {
         part("cell", location.cell)
         if first { bytes.append(contentsOf: "unknown".utf8) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `number` in decimal digits, without building a string.
+    private mutating func appendDigits(_ number: Int) {
+        let start = bytes.count
+        var rest = number.magnitude
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes[start...].reverse()
     }
 
     /// The array as text.

@@ -138,11 +138,14 @@ struct DatasetTests {
         }
         // The `report_tables` cells write a location byte by byte, as its description.
         for location in [SourceLocation(line: 12), SourceLocation(table: 3, row: 5, cell: 2), SourceLocation(line: 7, page: 2),
-                         SourceLocation(table: 1, row: 10, cell: 4, page: 12), SourceLocation(), SourceLocation(line: 0, table: 123456789)] {
+                         SourceLocation(table: 1, row: 10, cell: 4, page: 12), SourceLocation(), SourceLocation(line: 0, table: 123456789),
+                         SourceLocation(row: -3, cell: Int.min), SourceLocation(cell: Int.max)] {
             var cells = CellsJSON()
             cells.append(row: "granted", column: "total", value: Decimal(string: "-12.5"), location: location)
             cells.append(row: "granted", column: "research", value: nil, location: nil)
-            #expect(cells.finish() == #"[["granted","total",-12.5,""# + location.description + #""],["granted","research",null]]"#)
+            cells.append(row: "new_received", column: "total", value: 3, location: nil)
+            #expect(cells.finish() == #"[["granted","total",-12.5,""# + location.description
+                    + #""],["granted","research",null],["new_received","total",3]]"#)
         }
         for text in ["unknown", "", "line", "line x", "row 1,cell 2", "table 1, row", "line 99999999999999999999999"] {
             #expect(DatasetRows.parseLocation(text) == nil, "\(text)")
