@@ -79,7 +79,7 @@ let package = Package(
         // The dataset: reports, their values, diagnostics and prose in one SQLite database.
         .target(
             name: "NianbaoDataset",
-            dependencies: ["NianbaoModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NianbaoModel", "NianbaoWriters", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
 

@@ -2,8 +2,8 @@
 # Dataset benchmarks (issue 23), measured in one run on this machine:
 #  1. `convert --to sqlite` against `convert --to json` on the same N text reports (copies of
 #     Samples/, default 2500 = the five samples × 500) with all cores: reports/s each way and the
-#     ratio (best of R rounds, default 3, each round one json run then one sqlite run; the database
-#     is removed before each sqlite run);
+#     ratio (best of R rounds, default 3, each round one json run then one sqlite run, each into a
+#     new folder / database), the least CPU time (user + sys) of each and the ratio of every round;
 #  2. `review` over a database of M reports (default 10000): the N reports' database copied row by
 #     row in SQL until it holds M, each copy under its own sha256 and agency name: seconds and reports/s.
 # Files live in /dev/shm when it exists; set BENCH_DIR to measure elsewhere. NIANBAO_BIN=path uses
@@ -50,23 +50,39 @@ best() { # command... ; prints the best wall time in seconds of REPEAT runs
     done
     echo "$best_time"
 }
-json_run() { rm -rf "$WORK/json"; "$BIN" convert "$WORK/in" --to json --out "$WORK/json" --quiet; }
-sqlite_run() { rm -f "$WORK/db.sqlite"*; "$BIN" convert "$WORK/in" --to sqlite --out "$WORK/db.sqlite" --quiet; }
+# The outputs of the run before are removed before the clock starts (removing 2,500 JSON files
+# takes a while and is no part of converting).
+json_run() { "$BIN" convert "$WORK/in" --to json --out "$WORK/json" --quiet; }
+sqlite_run() { "$BIN" convert "$WORK/in" --to sqlite --out "$WORK/db.sqlite" --quiet; }
+clean() { rm -rf "$WORK/json" "$WORK/db.sqlite"*; }
 # The two run in turn, round after round, so that a slow minute of this shared machine slows both.
-timed() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
-json_time="" sqlite_time=""
+# Each run prints "wall cpu" (seconds; cpu = user + sys of the run, less sensitive to other load).
+timed() {
+    local TIMEFORMAT='%R %U %S' times
+    times=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || true
+    set -- $times
+    echo "$1 $(echo "$2 + $3" | bc -l)"
+}
+json_time="" sqlite_time="" json_cpu="" sqlite_cpu="" ratios=""
+less() { if [ -z "$1" ] || (( $(echo "$2 < $1" | bc -l) )); then echo "$2"; else echo "$1"; fi; }
 for _ in $(seq "$REPEAT"); do
-    took=$(timed json_run)
-    if [ -z "$json_time" ] || (( $(echo "$took < $json_time" | bc -l) )); then json_time=$took; fi
-    took=$(timed sqlite_run)
-    if [ -z "$sqlite_time" ] || (( $(echo "$took < $sqlite_time" | bc -l) )); then sqlite_time=$took; fi
+    clean
+    read -r json_wall json_run_cpu < <(timed json_run)
+    clean
+    read -r sqlite_wall sqlite_run_cpu < <(timed sqlite_run)
+    json_time=$(less "$json_time" "$json_wall"); json_cpu=$(less "$json_cpu" "$json_run_cpu")
+    sqlite_time=$(less "$sqlite_time" "$sqlite_wall"); sqlite_cpu=$(less "$sqlite_cpu" "$sqlite_run_cpu")
+    ratios="$ratios $(printf '%.0f' "$(echo "100 * $json_wall / $sqlite_wall" | bc -l)")"
 done
-printf 'convert %d text reports, %d cores:\n' "$N" "$(nproc)"
-printf '  --to json   %.2f s  %.0f reports/s\n' "$json_time" "$(echo "$N / $json_time" | bc -l)"
-printf '  --to sqlite %.2f s  %.0f reports/s  (%.0f %% of json)\n' "$sqlite_time" "$(echo "$N / $sqlite_time" | bc -l)" \
-    "$(echo "100 * $json_time / $sqlite_time" | bc -l)"
+printf 'convert %d text reports, %d cores, best of %d rounds:\n' "$N" "$(nproc)" "$REPEAT"
+printf '  --to json   %.2f s  %.0f reports/s  (cpu %.2f s)\n' "$json_time" "$(echo "$N / $json_time" | bc -l)" "$json_cpu"
+printf '  --to sqlite %.2f s  %.0f reports/s  (%.0f %% of json; cpu %.2f s, %.0f %% of json'"'"'s)\n' "$sqlite_time" \
+    "$(echo "$N / $sqlite_time" | bc -l)" "$(echo "100 * $json_time / $sqlite_time" | bc -l)" "$sqlite_cpu" \
+    "$(echo "100 * $json_cpu / $sqlite_cpu" | bc -l)"
+printf '  sqlite reports/s as %% of json, round by round:%s\n' "$ratios"
 
 if [ "$M" -gt 0 ]; then
+    clean
     sqlite_run
     cp "$WORK/db.sqlite" "$WORK/big.sqlite"
     python3 - "$WORK/big.sqlite" "$M" <<'PY'
@@ -78,7 +94,7 @@ while db.execute("select count(*) from reports").fetchone()[0] < target:
     room = target - db.execute("select count(*) from reports").fetchone()[0]
     keys = [r[0] for r in db.execute("select sha256 from reports where sha256 not like '%#%' limit ?", (room,))]
     db.executemany("insert into reports select sha256||'#'||?, file, format, converted_by, encoding, title, agency||'#'||?, year, published, template, errors, warnings from reports where sha256 = ?", [(copy, copy, k) for k in keys])
-    for table, columns in [("report_values", "table_name, row_key, column_key, position, value, source"),
+    for table, columns in [("report_tables", "table_name, first_position, cells"),
                            ("diagnostics", "position, severity, code, path, message, source"),
                            ("sections", "part, section_key, text")]:
         db.executemany(f"insert into {table} select report_sha256||'#'||?, {columns} from {table} where report_sha256 = ?", [(copy, k) for k in keys])

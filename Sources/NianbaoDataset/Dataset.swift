@@ -3,7 +3,8 @@ public import GRDB
 public import NianbaoModel
 
 /// A growing dataset of reports in one SQLite database (through GRDB): one row per report in
-/// `reports`, the long form of every table value in `report_values`, the `diagnostics`, the prose
+/// `reports`, one per report and statutory table in `report_tables` (the cells as JSON), the long
+/// form of every table value in the view `report_values`, the `diagnostics`, the prose
 /// `sections`, review `findings`, and views named after the statutory tables.
 ///
 /// A report is keyed by the SHA-256 of its input: writing it again replaces its rows. Every
@@ -11,7 +12,7 @@ public import NianbaoModel
 /// the batch being written.
 public final class Dataset: Sendable {
     /// The schema version kept in `PRAGMA user_version`.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// The database file could not be opened or written.
     public struct DatasetError: Error, Sendable, CustomStringConvertible {
@@ -37,8 +38,8 @@ public final class Dataset: Sendable {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                // 64 MiB of page cache (the default is 2 MiB): the value rows' indexes are inserted
-                // into all over, and a small cache reads their pages back again and again.
+                // 64 MiB of page cache (the default is 2 MiB): the rows' indexes (keyed by SHA-256)
+                // are inserted into all over, and a small cache reads their pages back again and again.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 // A multi-row INSERT keeps a statement journal; in memory, not in a file under /tmp.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -80,7 +81,8 @@ public final class Dataset: Sendable {
         }
     }
 
-    /// Row counts of the tables (`reports`, `report_values`, `diagnostics`, `sections`, `findings`).
+    /// Row counts of the tables (`reports`, `report_tables`, `diagnostics`, `sections`, `findings`)
+    /// and of the long-form view `report_values` (one per value).
     public func rowCounts() throws -> [String: Int] {
         try queue.read { db in
             var counts: [String: Int] = [:]

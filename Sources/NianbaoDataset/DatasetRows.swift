@@ -63,14 +63,11 @@ enum DatasetRows {
             index[key] = reports.count
             reports.append(report)
         }
-        var places: [CellKey: (row: Int, cell: Int)?] = [:]
-        let values = try Row.fetchCursor(db, sql: """
-            SELECT report_sha256, table_name, row_key, column_key, value, source FROM report_values
-            """)
+        let tables = try Row.fetchCursor(db, sql: "SELECT report_sha256, table_name, cells FROM report_tables")
         // The rows come in key order (the primary key starts with the report): the report is looked
-        // up when the key changes, not for every value.
+        // up when the key changes, not for every table.
         var lastKey = Data(), lastAt: Int?
-        while let row = try values.next() {
+        while let row = try tables.next() {
             let sameReport = try row.withUnsafeData(atIndex: 0) { $0 == lastKey }
             if !sameReport {
                 // A copy: the bytes GRDB lends are only valid during the call.
@@ -78,34 +75,16 @@ enum DatasetRows {
                 lastAt = index[row[0]]
             }
             guard let at = lastAt, let table = ReportTable(rawValue: row[1]) else { continue }
-            let rowKey: String = row[2], column: String = row[3]
-            // Where the cell sits in the report's table, found once per template and cell.
-            let template = reports[at].template
-            let cacheKey = CellKey(template: template, table: table, row: rowKey, column: column)
-            let place: (row: Int, cell: Int)?
-            if let known = places[cacheKey] {
-                place = known
-            } else {
-                let rows = reports[at][table].rows
-                place = rows.firstIndex { $0.key == rowKey }.flatMap { r in
-                    rows[r].cells.firstIndex { $0.column == column }.map { (r, $0) }
-                }
-                places[cacheKey] = place
+            // Taken out of the report while it is filled, so that its rows are not copied.
+            var values = reports[at][table]
+            reports[at][table] = ValueTable(rows: [])
+            let read = try row.withUnsafeData(atIndex: 2) { data in
+                data?.withUnsafeBytes { CellsJSON.read($0.bindMemory(to: UInt8.self), into: &values) } ?? false
             }
-            guard let place else { continue }
-            let value = decimal(row[4] as DatabaseValue)
-            let source: String? = row[5]
-            let location = source.flatMap(parseLocation)
-            switch table {
-            case .activeDisclosure:
-                reports[at].activeDisclosure.rows[place.row].cells[place.cell].value = value
-                reports[at].activeDisclosure.rows[place.row].cells[place.cell].location = location
-            case .requests:
-                reports[at].requests.rows[place.row].cells[place.cell].value = value
-                reports[at].requests.rows[place.row].cells[place.cell].location = location
-            case .reviewLitigation:
-                reports[at].reviewLitigation.rows[place.row].cells[place.cell].value = value
-                reports[at].reviewLitigation.rows[place.row].cells[place.cell].location = location
+            reports[at][table] = values
+            guard read else {
+                let file = reports[at].source.file
+                throw Dataset.DatasetError(description: "report_tables: the \(table.rawValue) cells of \(file) are not a JSON array of cells")
             }
         }
         let sections = try Row.fetchCursor(db, sql: "SELECT report_sha256, section_key, text FROM sections")
@@ -125,17 +104,14 @@ enum DatasetRows {
         return reports
     }
 
-    /// A cell of a template's table, as the key of its place.
-    struct CellKey: Hashable {
-        var template: TemplateVersion
-        var table: ReportTable
-        var row: String
-        var column: String
-    }
-
     /// `"page 3, table 1, row 5, cell 2"` (as ``SourceLocation/description``) back to a location.
     /// Read byte by byte: a review reads one per stored value.
     static func parseLocation(_ text: String) -> SourceLocation? {
+        parseLocation(utf8: text.utf8)
+    }
+
+    /// A location from the UTF-8 bytes of its description, as ``parseLocation(_:)``.
+    static func parseLocation(utf8: some Sequence<UInt8>) -> SourceLocation? {
         var location = SourceLocation()
         var any = false
         var word: [UInt8] = []
@@ -156,7 +132,7 @@ enum DatasetRows {
             inNumber = false
             return true
         }
-        var bytes = text.utf8.makeIterator()
+        var bytes = utf8.makeIterator()
         var expectSpaceAfterComma = false
         while let byte = bytes.next() {
             switch byte {

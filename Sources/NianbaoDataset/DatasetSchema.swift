@@ -1,11 +1,12 @@
+import Foundation
 import GRDB
 import NianbaoModel
 
 /// The database schema, built by migrations. Each migration also sets `PRAGMA user_version`, so
-/// that tools without GRDB see the version; a later schema adds a migration `v2` … here.
+/// that tools without GRDB see the version; a later schema adds a migration `v4` … here.
 enum DatasetSchema {
-    /// The tables, for row counts.
-    static let tables = ["reports", "report_values", "diagnostics", "sections", "findings"]
+    /// The tables (and the long-form view `report_values`), for row counts.
+    static let tables = ["reports", "report_tables", "report_values", "diagnostics", "sections", "findings"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -95,7 +96,78 @@ enum DatasetSchema {
             }
             try db.execute(sql: "PRAGMA user_version = 2")
         }
+        // v3: the values stored one row per report and table (`report_tables`, the cells as a JSON
+        // array) instead of one row per value; `report_values` becomes a view giving the same long
+        // form. About 200 B-tree inserts per report become 3.
+        migrator.registerMigration("v3") { db in
+            for table in ReportTable.allCases { try db.execute(sql: "DROP VIEW IF EXISTS \(viewName(table))") }
+            try createReportTables(db)
+            try moveLongFormRows(db)
+            try db.drop(table: "report_values")
+            try db.execute(sql: longFormView)
+            for table in ReportTable.allCases {
+                try db.execute(sql: wideView(table))
+            }
+            try db.execute(sql: "PRAGMA user_version = 3")
+        }
         return migrator
+    }
+
+    /// `report_tables`: one row per report and statutory table. `cells` is a JSON array of the
+    /// table's cells in template order, each `[row_key, column_key, value]` or, with a source
+    /// location, `[row_key, column_key, value, source]`; `first_position` is the `position` of
+    /// the first (the positions run on through the report's three tables).
+    static func createReportTables(_ db: Database) throws {
+        try db.create(table: "report_tables") { t in
+            t.column("report_sha256", .text).notNull().references("reports", onDelete: .cascade)
+            t.column("table_name", .text).notNull()
+            t.column("first_position", .integer).notNull()
+            t.column("cells", .text).notNull()
+            t.primaryKey(["report_sha256", "table_name"])
+        }
+    }
+
+    /// The long form over `report_tables`: one row per value, the columns of the v1/v2 table.
+    static let longFormView = """
+        CREATE VIEW report_values AS
+        SELECT t.report_sha256 AS report_sha256, t.table_name AS table_name,
+          json_extract(c.value, '$[0]') AS row_key, json_extract(c.value, '$[1]') AS column_key,
+          t.first_position + c.key AS position, json_extract(c.value, '$[2]') AS value,
+          json_extract(c.value, '$[3]') AS source
+        FROM report_tables t, json_each(t.cells) c
+        """
+
+    /// Moves the rows of the v1/v2 `report_values` table into `report_tables`, in position order.
+    /// Read in the order of the table's key (no sort of the whole table, which would hold every
+    /// row in memory); the cells of one report's table are put in position order here.
+    private static func moveLongFormRows(_ db: Database) throws {
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO report_tables (report_sha256, table_name, first_position, cells) VALUES (?, ?, ?, ?)
+            """)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT report_sha256, table_name, row_key, column_key, position, value, source FROM report_values
+            ORDER BY report_sha256, table_name
+            """)
+        typealias Cell = (position: Int, row: String, column: String, value: Decimal?, source: String?)
+        var current: (key: String, table: String)?
+        var group: [Cell] = []
+        func flush() throws {
+            guard let current, !group.isEmpty else { return }
+            group.sort { $0.position < $1.position }
+            var cells = CellsJSON()
+            for cell in group { cells.append(row: cell.row, column: cell.column, value: cell.value, source: cell.source) }
+            try insert.execute(arguments: [current.key, current.table, group[0].position, cells.finish()])
+            group.removeAll(keepingCapacity: true)
+        }
+        while let row = try rows.next() {
+            let key: String = row[0], table: String = row[1]
+            if current?.key != key || current?.table != table {
+                try flush()
+                current = (key, table)
+            }
+            group.append((row[4], row[2], row[3], DatasetRows.decimal(row[5] as DatabaseValue), row[6]))
+        }
+        try flush()
     }
 
     /// The view of `table`: `requests_wide`, `active_disclosure`, `review_litigation`.
@@ -122,6 +194,8 @@ enum DatasetSchema {
         let pivot = pivotRows ? "v.row_key" : "v.column_key"
         let group = pivotRows ? "v.column_key" : "v.row_key"
         let groupName = pivotRows ? "column_key" : "row_key"
+        // Grouped by the report's columns too (they depend on `sha256` alone): a query's condition on
+        // `year`, `agency` or the grouping key is then applied before the values are pivoted.
         let columns = keys.map { "MAX(CASE WHEN \(pivot) = '\($0)' THEN v.value END) AS \($0)" }.joined(separator: ",\n  ")
         return """
             CREATE VIEW \(name) AS
@@ -129,7 +203,7 @@ enum DatasetSchema {
               \(columns)
             FROM report_values v JOIN reports r ON r.sha256 = v.report_sha256
             WHERE v.table_name = '\(table.rawValue)'
-            GROUP BY r.sha256, \(group)
+            GROUP BY r.sha256, r.file, r.agency, r.year, r.template, \(group)
             """
     }
 }

@@ -51,14 +51,14 @@ public struct PreparedReport: Sendable {
 
     static let reportsInsert = Insert("reports", ["sha256", "file", "format", "converted_by", "encoding", "title", "agency", "year",
                                                   "published", "template", "errors", "warnings"], keyed: false)
-    static let valuesInsert = Insert("report_values", ["report_sha256", "table_name", "row_key", "column_key", "position", "value", "source"])
+    static let tablesInsert = Insert("report_tables", ["report_sha256", "table_name", "first_position", "cells"])
     static let diagnosticsInsert = Insert("diagnostics", ["report_sha256", "position", "severity", "code", "path", "message", "source"])
     static let sectionsInsert = Insert("sections", ["report_sha256", "part", "section_key", "text"])
 
     /// The input's SHA-256, the report's key.
     let key: String
-    /// The `reports` row, then the `report_values` (in table order: `position` 1, 2, …),
-    /// `diagnostics` and `sections` rows, as chunks.
+    /// The `reports` row, then the `report_tables` (one per table, its cells in table order:
+    /// `position` 1, 2, … through the three tables), `diagnostics` and `sections` rows, as chunks.
     let chunks: [Chunk]
 
     /// The rows of `report`.
@@ -74,26 +74,26 @@ public struct PreparedReport: Sendable {
             report.template.rawValue.databaseValue, report.diagnostics.count(of: .error).databaseValue,
             report.diagnostics.count(of: .warning).databaseValue,
         ])
-        var values: [(any DatabaseValueConvertible)?] = []
-        values.reserveCapacity(200 * 6)
-        var position = 0
+        // One `report_tables` row per table, its cells as one JSON text (the long form is the
+        // `report_values` view over them): three rows instead of one per value.
+        var tables: [(any DatabaseValueConvertible)?] = []
+        var position = 1
         for table in ReportTable.allCases {
-            let tableName = table.rawValue.databaseValue
-            for row in report[table].rows {
-                let rowKey = row.key.databaseValue
+            let rows = report[table].rows
+            guard !rows.isEmpty else { continue }
+            var cells = CellsJSON()
+            let first = position
+            for row in rows {
                 for cell in row.cells {
                     position += 1
-                    // One append per column: no temporary array per row.
-                    values.append(tableName)
-                    values.append(rowKey)
-                    values.append(cell.column.databaseValue)
-                    values.append(position.databaseValue)
-                    values.append(DatasetRows.databaseValue(cell.value))
-                    values.append(text(cell.location?.description))
+                    cells.append(row: row.key, column: cell.column, value: cell.value, location: cell.location)
                 }
             }
+            tables.append(table.rawValue.databaseValue)
+            tables.append(first.databaseValue)
+            tables.append(cells.finish().databaseValue)
         }
-        chunks += Self.valuesInsert.chunks(key: keyValue, values)
+        chunks += Self.tablesInsert.chunks(key: keyValue, tables)
         var diagnostics: [(any DatabaseValueConvertible)?] = []
         for (index, item) in report.diagnostics.enumerated() {
             diagnostics += [(index + 1).databaseValue, item.severity.rawValue.databaseValue, item.code.databaseValue,

@@ -5,10 +5,10 @@ import NianbaoModel
 /// writer. Escaping is the one ``JSONValue`` has always used: `"`, `\`, the C0 controls
 /// (`\b \f \n \r \t` by name, the rest as `\u00XX`) and U+2028/U+2029 (as `\u2028`/`\u2029`);
 /// everything else, Chinese included, is copied as UTF-8.
-enum JSONBytes {
+public enum JSONBytes {
     /// Appends `text` as a quoted JSON string.
     @inline(__always)
-    static func quote(_ text: String, into output: inout [UInt8]) {
+    public static func quote(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var contiguous = text
         contiguous.withUTF8 { appendEscaped($0, into: &output) }
