@@ -110,6 +110,15 @@ enum TextJoin {
     /// A table value: a count, an amount, a change (`增9`), `无`, or a dash placeholder; not a
     /// label number such as `3.` or `1、`.
     static func isValueLike(_ text: String) -> Bool {
+        // Most words are labels. One whose first non-blank scalar is a CJK unified ideograph other
+        // than 无, 增 and 减, or an ASCII letter, is no value: such a scalar never extends a grapheme
+        // cluster, so it begins the first Character kept below, and no value begins so (`perf`:
+        // the filter and the `String` comparisons below made this 3.9 % of a PDF run).
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            let isIdeograph = (0x4E00...0x9FFF).contains(scalar.value) && scalar != "无" && scalar != "增" && scalar != "减"
+            if isIdeograph || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) { return false }
+            break
+        }
         var body = Substring(text.filter { !$0.isWhitespace })
         if body.isEmpty { return false }
         if ["无", "—", "-", "/", "／", "——", "－", "0"].contains(String(body)) { return true }
