@@ -40,6 +40,8 @@ private final class BBoxParse {
     /// The first XML error (of level error or fatal), with its line.
     var message: String?
     var line = 0
+    /// The next end of a word is that of an empty word element.
+    var skipsWordEnd = false
     /// An entity was declared or referenced.
     var sawEntity = false
     /// The parser, to read where it stands (is a start tag an empty element?) and to stop it.
@@ -94,14 +96,14 @@ private func bboxStartElement(
     if bboxNameIs(localName, "page") {
         parse.pages.append(PDFPage(number: parse.pages.count + 1, width: number("width") ?? 0, height: number("height") ?? 0, words: []))
     } else if bboxNameIs(localName, "word") {
-        guard let x0 = number("xMin"), let y0 = number("yMin"), let x1 = number("xMax"), let y1 = number("yMax") else { return }
         // An empty element (`<word …/>`, the parser standing at its `/>`) has no text and no end
-        // tag of its own: the word it would start is none (as an end tag would find it empty).
-        if let input = parse.context?.pointee.input, let cursor = input.pointee.cur, cursor[0] == UInt8(ascii: "/") {
-            parse.word = nil
-        } else {
-            parse.word = PDFWord(text: "", x0: x0, y0: y0, x1: x1, y1: y1)
-        }
+        // tag of its own: libxml2 still calls the end callback, which must not end the word around it.
+        var isEmpty = false
+        if let input = parse.context?.pointee.input, let cursor = input.pointee.cur, cursor[0] == UInt8(ascii: "/") { isEmpty = true }
+        parse.skipsWordEnd = isEmpty
+        guard let x0 = number("xMin"), let y0 = number("yMin"), let x1 = number("xMax"), let y1 = number("yMax") else { return }
+        // An empty word is no word.
+        parse.word = isEmpty ? nil : PDFWord(text: "", x0: x0, y0: y0, x1: x1, y1: y1)
         parse.text.removeAll(keepingCapacity: true)
     }
 }
@@ -109,7 +111,12 @@ private func bboxStartElement(
 /// An end tag: a word's ends it, its text trimmed; a word with text goes to the last page.
 private func bboxEndElement(_ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
                             _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
-    guard let parse = BBoxParse.from(context), var finished = parse.word, bboxNameIs(localName, "word") else { return }
+    guard let parse = BBoxParse.from(context), bboxNameIs(localName, "word") else { return }
+    if parse.skipsWordEnd {
+        parse.skipsWordEnd = false
+        return
+    }
+    guard var finished = parse.word else { return }
     finished.text = BBoxXHTML.trimmed(String(decoding: parse.text, as: UTF8.self))
     if !finished.text.isEmpty, !parse.pages.isEmpty { parse.pages[parse.pages.count - 1].words.append(finished) }
     parse.word = nil
