@@ -111,6 +111,14 @@ struct PDFGeometryTests {
         #expect(DocumentLayout.isEnumeratedLabel("5.要求行政机关确认"))
         #expect(!DocumentLayout.isEnumeratedLabel("度办理结果"))
         #expect(!DocumentLayout.isEnumeratedLabel("3.5万元用于……"))
+        // The patterns' shortcut (no match without a possible first scalar) says what the regular
+        // expressions say.
+        let headingPattern = #"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])"#
+        let enumeratorPattern = #"^\s*(\d{1,2}[.、．](?![0-9])|[（(]\d{1,2}[）)])"#
+        for text in ["", " ", "  （一）", "\u{85}1.", "\u{B}2、", "１.", "٣.", "\u{3000}十、", "x1.", "(2)", " 5、", "\t（3）", "一二三、", "第一、"] {
+            #expect(TextPattern.partHeading.matches(text) == (text.range(of: headingPattern, options: .regularExpression) != nil), "\(text)")
+            #expect(TextPattern.arabicEnumerator.matches(text) == (text.range(of: enumeratorPattern, options: .regularExpression) != nil), "\(text)")
+        }
         #expect(TextJoin.join(["我局", "2020", "年", "Total", "12"]) == "我局2020年Total 12")
     }
 
