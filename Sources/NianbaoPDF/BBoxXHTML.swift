@@ -204,12 +204,13 @@ enum BBoxXHTML {
     /// `text` without leading and trailing scalars of `CharacterSet.whitespacesAndNewlines`, as
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it, without going through `NSString`
     /// for a word that has none (Foundation's trimming was 1.9 % of a PDF run in `perf`).
-    static func trimmed(_ text: String) -> String {
+    /// `blank` is `.whitespaces` for `trimmingCharacters(in: .whitespaces)`: neither set holds
+    /// printable ASCII, so a text that begins and ends with it is returned as it is.
+    static func trimmed(_ text: String, _ blank: CharacterSet = .whitespacesAndNewlines) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return text }
         func isPlain(_ scalar: Unicode.Scalar) -> Bool { scalar.value > 0x20 && scalar.value < 0x7F }
         if isPlain(first) && isPlain(last) { return text }
-        let blank = CharacterSet.whitespacesAndNewlines
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, blank.contains(scalars[start]) { start = scalars.index(after: start) }
         while end > start, blank.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }

@@ -209,7 +209,7 @@ struct DocumentLayout {
 
         func flushParagraph() {
             if let current = paragraph {
-                let text = TextJoin.join(current.pieces).trimmingCharacters(in: .whitespaces)
+                let text = BBoxXHTML.trimmed(TextJoin.join(current.pieces), .whitespaces)
                 if !text.isEmpty { blocks.append(.paragraph(Paragraph(text: text, location: current.location))) }
             }
             paragraph = nil

@@ -99,13 +99,19 @@ enum TextJoin {
 
     /// `增`, `减`, `+`, `-` and their full-width or longer forms: the sign before a change count.
     static func isSignWord(_ text: String) -> Bool {
-        ["增", "减", "增加", "减少", "+", "-", "＋", "－", "−"].contains(text)
+        // A text whose first scalar begins no sign word equals none (no scalar decomposes to one
+        // of these): most words, told without the `String` comparisons (0.7 % of a PDF run in `perf`).
+        guard let first = text.unicodeScalars.first, signStarts.contains(first) else { return false }
+        return ["增", "减", "增加", "减少", "+", "-", "＋", "－", "−"].contains(text)
     }
 
     /// `true` when `text` starts with a digit.
     static func startsWithDigit(_ text: String) -> Bool {
         text.unicodeScalars.first.map { ("0"..."9").contains($0) || ("０"..."９").contains($0) } ?? false
     }
+
+    /// The first scalars of the sign words (``isSignWord(_:)``).
+    private static let signStarts: Set<Unicode.Scalar> = Set("增减+-＋－−".unicodeScalars)
 
     /// The scalars a value can begin with (``isValueLike(_:)``): digits, 无, dashes, slashes, signs.
     private static let valueStarts: Set<Unicode.Scalar> = Set("0123456789０１２３４５６７８９无—-/／－增减+＋−".unicodeScalars)

@@ -143,6 +143,7 @@ struct PDFGeometryTests {
         // `trimmed` is Foundation's trimming.
         for text in ["", " ", "a", " a ", "\u{3000}长春\u{3000}", "\u{200B}x\u{85}", "\n\t x\u{A0}", "x\u{301} ", "\u{2028}"] {
             #expect(BBoxXHTML.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.unicodeScalars.map(\.value))")
+            #expect(BBoxXHTML.trimmed(text, .whitespaces) == text.trimmingCharacters(in: .whitespaces), "\(text.unicodeScalars.map(\.value))")
         }
         // An empty word element has no text; a word without its box is skipped, the word around it
         // read on; CDATA is text.
