@@ -168,8 +168,10 @@ public enum Pipeline {
 
     /// ``convert(data:fileName:displayPath:format:sourceName:)``; with `convertingLegacy` false, DOCX
     /// bytes are read as they are (LibreOffice's own output, named after the original file).
+    /// `legacy` `nil`: the options from the process environment, read only for an input that goes
+    /// to LibreOffice (as a default argument they were read for every file, 2–3 % of a text run).
     static func convert(data: Data, fileName: String, displayPath: String?, format: SourceFormat, sourceName: String?,
-                        convertingLegacy: Bool, legacy: LegacyOptions = LegacyOptions(), pdf: PDFTool = PDFTool()) throws -> Report {
+                        convertingLegacy: Bool, legacy: LegacyOptions? = nil, pdf: PDFTool = PDFTool()) throws -> Report {
         let shown = displayPath ?? fileName
         let sha256 = hexadecimal(SHA256.hash(data: data))
         var report: Report
@@ -185,10 +187,10 @@ public enum Pipeline {
                 throw ConversionError(file: shown, stage: .parse, message: String(describing: error))
             }
         case .doc, .wps, .rtf, .odt:
-            return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: format, options: legacy)
+            return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: format, options: legacy ?? LegacyOptions())
         case .text, .docx, .html, .pdf:
             if format == .docx, convertingLegacy, let legacyFormat = try LegacyConversion.legacyFormat(ofDOCX: data, lowercasedExtension: PathText.plainExtension(of: fileName) ?? "", shown: shown) {
-                return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: legacyFormat, options: legacy)
+                return try LegacyConversion.convertAlone(data: data, fileName: sourceName ?? fileName, shown: shown, format: legacyFormat, options: legacy ?? LegacyOptions())
             }
             if format == .text, data.count > maximumTextBytes {
                 throw ConversionError(file: shown, stage: .read,

@@ -79,14 +79,7 @@ struct DocumentLayout {
     /// `3`, `- 3 -`, `—3—`, `第3页`, `第3页 共5页`, `3/5`, `Page 3 of 5`.
     static func isPageNumber(_ text: String) -> Bool {
         let compact = text.filter { !$0.isWhitespace }
-        let patterns = [
-            #"^[-—–－·•]*\d{1,4}[-—–－·•]*$"#,
-            #"^第\d{1,4}页(,?共\d{1,4}页)?$"#,
-            #"^共\d{1,4}页,?第\d{1,4}页$"#,
-            #"^\d{1,4}/\d{1,4}$"#,
-            #"^(?i)page\d{1,4}(of\d{1,4})?$"#,
-        ]
-        return patterns.contains { compact.range(of: $0, options: .regularExpression) != nil }
+        return TextPattern.pageNumbers.contains { $0.matches(compact) }
     }
 
     // MARK: Tables on a page
@@ -191,12 +184,12 @@ struct DocumentLayout {
 
     /// `一、`…`十、`, `（一）`: the shape of a part or sub-part heading.
     static func isPartHeading(_ text: String) -> Bool {
-        text.range(of: #"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])"#, options: .regularExpression) != nil
+        TextPattern.partHeading.matches(text)
     }
 
     /// `1.`, `2、`, `（1）`, `（一）`, `一、`: the start of an enumerated table label.
     static func isEnumeratedLabel(_ text: String) -> Bool {
-        isPartHeading(text) || text.range(of: #"^\s*(\d{1,2}[.、．](?![0-9])|[（(]\d{1,2}[）)])"#, options: .regularExpression) != nil
+        isPartHeading(text) || TextPattern.arabicEnumerator.matches(text)
     }
 
     // MARK: Blocks
@@ -216,7 +209,7 @@ struct DocumentLayout {
 
         func flushParagraph() {
             if let current = paragraph {
-                let text = TextJoin.join(current.pieces).trimmingCharacters(in: .whitespaces)
+                let text = BBoxXHTML.trimmed(TextJoin.join(current.pieces), .whitespaces)
                 if !text.isEmpty { blocks.append(.paragraph(Paragraph(text: text, location: current.location))) }
             }
             paragraph = nil

@@ -95,6 +95,18 @@ struct HeaderColumns: Equatable {
 
         /// Scans `text` as if it followed what was scanned so far.
         mutating func append(_ text: String) {
+            // Text of printable ASCII, CJK unified ideographs and fullwidth forms only (every word
+            // of a real header): each scalar is a Character of its own and none is whitespace, so
+            // the scalars are scanned, not Characters (`Character` iteration and its whitespace
+            // test were most of `NameScan` in `perf`, itself 2.3 % of a PDF run).
+            if text.unicodeScalars.allSatisfy(Self.isSimple) {
+                for scalar in text.unicodeScalars {
+                    if (scalar == "（" || scalar == "(") && !kept.isEmpty { depth += 1; continue }
+                    if (scalar == "）" || scalar == ")") && depth > 0 { depth -= 1; continue }
+                    if depth == 0 { kept.unicodeScalars.append(scalar) }
+                }
+                return
+            }
             for character in text where !character.isWhitespace {
                 // A leading bracket is an enumerator (`（七）总计` is a row label), kept.
                 if (character == "（" || character == "(") && !kept.isEmpty { depth += 1; continue }
@@ -130,12 +142,15 @@ struct HeaderColumns: Equatable {
         /// ASCII or CJK unified ideographs or fullwidth forms, none of which extends, joins or
         /// prepends (UAX #29), or either side empty.
         private static func isClusterBoundary(_ left: Unicode.Scalar?, _ right: Unicode.Scalar?) -> Bool {
-            func isSimple(_ scalar: Unicode.Scalar) -> Bool {
-                let value = scalar.value
-                return (0x21...0x7E).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xFF01...0xFF5E).contains(value)
-            }
             guard let left, let right else { return true }
             return isSimple(left) && isSimple(right)
+        }
+
+        /// Printable ASCII, a CJK unified ideograph or a fullwidth form: never whitespace, and never
+        /// extending, joining or prepending to a neighbour (UAX #29).
+        private static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            return (0x21...0x7E).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xFF01...0xFF5E).contains(value)
         }
     }
 
@@ -171,18 +186,25 @@ struct HeaderColumns: Equatable {
         for line in VisualLine.lines(words) {
             for word in line.words {
                 var joinedScan: NameScan?
+                // Where the word sits is checked first: the text it would make is built only for
+                // the cells next to it (built for every earlier cell, it was 6 % of a PDF run in `perf`).
                 let target = cells.indices.last { index in
                     let cell = cells[index]
-                    guard !cell.name.isEmpty else { return false }
+                    let last = cell.lastLine
+                    let sameLine = min(last.y1, word.y1) - max(last.y0, word.y0) >= 0.5 * min(last.y1 - last.y0, word.height)
+                    let nextToIt: Bool
+                    if sameLine {
+                        nextToIt = word.x0 >= last.x1 - 0.5 && word.x0 - last.x1 <= 0.8 * height
+                    } else {
+                        let below = word.y0 > last.y0 + 0.3 * height && word.y0 - last.y1 <= 1.5 * height
+                        let overlap = min(last.x1, word.x1) - max(last.x0, word.x0)
+                        nextToIt = below && overlap >= 0.3 * min(last.x1 - last.x0, word.x1 - word.x0)
+                    }
+                    guard nextToIt, !cell.name.isEmpty else { return false }
                     let joined = cell.scan.appending(word.text, to: cell.text)
                     guard prefixes.contains(joined.normalized) else { return false }
                     joinedScan = joined
-                    let last = cell.lastLine
-                    let sameLine = min(last.y1, word.y1) - max(last.y0, word.y0) >= 0.5 * min(last.y1 - last.y0, word.height)
-                    if sameLine { return word.x0 >= last.x1 - 0.5 && word.x0 - last.x1 <= 0.8 * height }
-                    let below = word.y0 > last.y0 + 0.3 * height && word.y0 - last.y1 <= 1.5 * height
-                    let overlap = min(last.x1, word.x1) - max(last.x0, word.x0)
-                    return below && overlap >= 0.3 * min(last.x1 - last.x0, word.x1 - word.x0)
+                    return true
                 }
                 if let target, let joinedScan {
                     var cell = cells[target]
@@ -237,12 +259,15 @@ struct HeaderColumns: Equatable {
     /// in order.
     static let applicantNames = TemplateCatalog.applicantColumns.map { normalized($0.label) }
     static let outcomeNames = TemplateCatalog.outcomeColumns.map { normalized($0.label) }
+    /// The applicant columns no other table has (all but the last two), and the outcome columns
+    /// but 总计: made once, not for every ``incompleteness`` asked.
+    private static let applicantOnlyNames = Set(applicantNames.dropLast(2))
+    private static let outcomeOnlyNames = Set(outcomeNames.dropLast())
 
     /// Why these columns are not the whole header of a requests or review table (some of its
     /// named columns missing, or out of order), or `nil` when they are or the table is another.
     var incompleteness: String? {
-        let applicantOnly = Set(Self.applicantNames.dropLast(2))
-        let outcomeOnly = Set(Self.outcomeNames.dropLast())
+        let applicantOnly = Self.applicantOnlyNames, outcomeOnly = Self.outcomeOnlyNames
         if names.contains(where: applicantOnly.contains), names != Self.applicantNames {
             return "the header names \(names.count) of the 7 applicant columns (\(names.joined(separator: " ")))"
         }

@@ -38,10 +38,10 @@ public enum PDFReader {
                     maximumWords: Int = 300_000, memoryLimit: UInt64? = nil) {
             self.pdftotext = pdftotext
             self.maximumPages = maximumPages
-            self.timeLimit = timeLimit ?? ProcessInfo.processInfo.environment["NIANBAO_PDFTOTEXT_TIMEOUT"].flatMap(Double.init).map { max(1, $0) } ?? 60
+            self.timeLimit = timeLimit ?? Poppler.environment("NIANBAO_PDFTOTEXT_TIMEOUT").flatMap(Double.init).map { max(1, $0) } ?? 60
             self.maximumOutputBytes = maximumOutputBytes
             self.maximumWords = maximumWords
-            let megabytes = ProcessInfo.processInfo.environment["NIANBAO_PDF_MEMORY_MB"].flatMap(UInt64.init).map { max(16, $0) } ?? 1024
+            let megabytes = Poppler.environment("NIANBAO_PDF_MEMORY_MB").flatMap(UInt64.init).map { max(16, $0) } ?? 1024
             self.memoryLimit = memoryLimit ?? megabytes << 20
         }
     }

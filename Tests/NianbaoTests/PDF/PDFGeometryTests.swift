@@ -93,6 +93,14 @@ struct PDFGeometryTests {
         for text in ["3.", "1、", "规章", "2020年", "（一）", "第3页", ""] {
             #expect(!TextJoin.isValueLike(text), "\(text)")
         }
+        // Around the shortcuts for labels and plain counts: blanks, fullwidth digits, a mark on a
+        // digit, letters.
+        for value in [" 12 ", "１２", "\u{3000}无", "0", "０", "增加3"] {
+            #expect(TextJoin.isValueLike(value), "\(value)")
+        }
+        for text in [" ", "Total", "a1", "1a", "无效", "。1", "1\u{301}", "\u{3000}"] {
+            #expect(!TextJoin.isValueLike(text), "\(text)")
+        }
         for text in ["3", "- 3 -", "—3—", "第 3 页", "第3页 共5页", "3/5", "Page 3 of 5"] {
             #expect(DocumentLayout.isPageNumber(text), "\(text)")
         }
@@ -103,6 +111,14 @@ struct PDFGeometryTests {
         #expect(DocumentLayout.isEnumeratedLabel("5.要求行政机关确认"))
         #expect(!DocumentLayout.isEnumeratedLabel("度办理结果"))
         #expect(!DocumentLayout.isEnumeratedLabel("3.5万元用于……"))
+        // The patterns' shortcut (no match without a possible first scalar) says what the regular
+        // expressions say.
+        let headingPattern = #"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])"#
+        let enumeratorPattern = #"^\s*(\d{1,2}[.、．](?![0-9])|[（(]\d{1,2}[）)])"#
+        for text in ["", " ", "  （一）", "\u{85}1.", "\u{B}2、", "１.", "٣.", "\u{3000}十、", "x1.", "(2)", " 5、", "\t（3）", "一二三、", "第一、"] {
+            #expect(TextPattern.partHeading.matches(text) == (text.range(of: headingPattern, options: .regularExpression) != nil), "\(text)")
+            #expect(TextPattern.arabicEnumerator.matches(text) == (text.range(of: enumeratorPattern, options: .regularExpression) != nil), "\(text)")
+        }
         #expect(TextJoin.join(["我局", "2020", "年", "Total", "12"]) == "我局2020年Total 12")
     }
 
@@ -124,8 +140,26 @@ struct PDFGeometryTests {
         #expect(pages[0].words[0].x0 == 56.8 && pages[0].words[0].y1 == 71.3)
         #expect(pages[1].width == 842 && pages[1].words.isEmpty)
 
+        // `trimmed` is Foundation's trimming.
+        for text in ["", " ", "a", " a ", "\u{3000}长春\u{3000}", "\u{200B}x\u{85}", "\n\t x\u{A0}", "x\u{301} ", "\u{2028}"] {
+            #expect(BBoxXHTML.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.unicodeScalars.map(\.value))")
+            #expect(BBoxXHTML.trimmed(text, .whitespaces) == text.trimmingCharacters(in: .whitespaces), "\(text.unicodeScalars.map(\.value))")
+        }
+        // An empty word element has no text; a word without its box is skipped, the word around it
+        // read on; CDATA is text.
+        let shapes = """
+            <html><body><doc><page width="10" height="10">
+            <word xMin="1" yMin="1" xMax="2" yMax="2"/><word xMin="1" yMin="1" xMax="2" yMax="2">a<word yMin="1"/>b</word>
+            <word xMin="3" yMin="1" xMax="4" yMax="2"><![CDATA[<c>]]></word><word xMin="5" yMin="1" xMax="6" yMax="2"></word>
+            </page></doc></body></html>
+            """
+        let read = try BBoxXHTML.pages(Data(shapes.utf8), fileName: "x.pdf")
+        #expect(read.count == 1 && read[0].words.map(\.text) == ["ab", "<c>"])
+
         let entity = "<!DOCTYPE x [<!ENTITY e \"boom\">]><html><body><doc><page width=\"1\" height=\"1\"><word xMin=\"0\" yMin=\"0\" xMax=\"1\" yMax=\"1\">&e;</word></page></doc></body></html>"
         #expect(throws: PDFError.self) { try BBoxXHTML.pages(Data(entity.utf8), fileName: "x.pdf") }
         #expect(throws: PDFError.self) { try BBoxXHTML.pages(Data("<html><body><doc><page>".utf8), fileName: "x.pdf") }
+        let undeclared = "<html><body><doc><page width=\"1\" height=\"1\"><word xMin=\"0\" yMin=\"0\" xMax=\"1\" yMax=\"1\">&nbsp;</word></page></doc></body></html>"
+        #expect(throws: PDFError.self) { try BBoxXHTML.pages(Data(undeclared.utf8), fileName: "x.pdf") }
     }
 }
