@@ -108,7 +108,7 @@ public enum CellValue: Sendable, Hashable {
     private static func parse(key text: String) -> CellValue {
         guard let first = text.unicodeScalars.first else { return .blank }
         guard mayBeValue(startingWith: first) else { return .text }
-        if ["-", "—", "——", "–", "/", "\\", "…", "……", "--", "---", "/-", "－", "×", "x", "X"].contains(text) { return .placeholder(text) }
+        if ["-", "—", "——", "–", "/", "\\", "…", "……", "--", "---", "\\-", "/-", "－", "×", "x", "X"].contains(text) { return .placeholder(text) }
         if text == "无" || text == "没有" { return .none }
 
         var body = Substring(text)

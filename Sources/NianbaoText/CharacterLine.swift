@@ -142,11 +142,11 @@ enum CharacterLine {
         return false
     }
 
-    /// `-`, `--`, `---` (an em dash as Markdown writes it), `/`, `—`, `——`, `–`, `––`, `－`: a
-    /// blank cell's mark among a row's values.
+    /// `-`, `--`, `---` (an em dash as Markdown writes it), `\-` (a hyphen Markdown escapes), `/`,
+    /// `—`, `——`, `–`, `––`, `－`: a blank cell's mark among a row's values.
     static func isBlankMark(_ token: some StringProtocol) -> Bool {
         token == "-" || token == "/" || token == "—" || token == "——" || token == "–" || token == "－" || token == "––"
-            || token == "--" || token == "---"
+            || token == "--" || token == "---" || token == "\\-"
     }
 
     private static func isNumberToken(_ token: String) -> Bool {

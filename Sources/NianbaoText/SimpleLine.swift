@@ -480,7 +480,7 @@ struct SimpleLine {
         return cells
     }
 
-    /// `CharacterLine.isBlankMark`: `-`, `--`, `---`, `/`, `—`, `——`, `–`, `––`, `－`, a blank cell's mark.
+    /// `CharacterLine.isBlankMark`: `-`, `--`, `---`, `\-`, `/`, `—`, `——`, `–`, `––`, `－`, a blank cell's mark.
     private func isBlankMark(_ token: Range<Int>) -> Bool {
         let from = token.lowerBound
         func dash(at index: Int) -> UInt8? {
@@ -488,7 +488,8 @@ struct SimpleLine {
         }
         switch token.count {
         case 1: return bytes[from] == UInt8(ascii: "-") || bytes[from] == UInt8(ascii: "/")
-        case 2: return bytes[from] == UInt8(ascii: "-") && bytes[from + 1] == UInt8(ascii: "-")
+        // `--`, and `\-` as Markdown escapes a lone hyphen (pandoc).
+        case 2: return (bytes[from] == UInt8(ascii: "-") || bytes[from] == UInt8(ascii: "\\")) && bytes[from + 1] == UInt8(ascii: "-")
         case 3 where bytes[from] == UInt8(ascii: "-"):
             // `---`: an em dash as Markdown writes it (pandoc).
             return bytes[from + 1] == UInt8(ascii: "-") && bytes[from + 2] == UInt8(ascii: "-")

@@ -138,7 +138,7 @@ private struct LegacyBlockBuilder {
         for token in tokens.reversed() {
             if isNumberToken(token) {
                 numberCount += 1
-            } else if !["-", "/", "—", "——", "–", "––", "－", "--", "---"].contains(token) {
+            } else if !["-", "/", "—", "——", "–", "––", "－", "--", "---", "\\-"].contains(token) {
                 break
             }
             numbers.insert(token, at: 0)
