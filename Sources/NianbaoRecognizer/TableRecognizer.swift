@@ -990,6 +990,15 @@ struct TableRecognizer {
     /// than one, or no single choice.
     static func reviewValueRow(_ rows: [[StreamCell]], width: Int, sums: [Int: [Int]]) -> [StreamCell]? {
         var matches: [[StreamCell]] = []
+        for row in rows where row.count < width && row.contains(where: \.placedByLayout) {
+            // A text row placed by its slots ends at its last value (inscriptis writes no trailing
+            // blank slot): the rest are blank, kept only if rule 4 holds in every group.
+            guard let last = row.last else { continue }
+            var blank = StreamCell(kind: .value(.blank), raw: "", location: last.location, line: last.line, positioned: true)
+            blank.placedByLayout = true
+            let padded = row + Array(repeating: blank, count: width - row.count)
+            if keepsSums(padded.map(ValueCell.init), totals: sums, blankTotal: true) { matches.append(padded) }
+        }
         for row in rows where row.count >= width && row.count <= width + 2 {
             guard row.count > width else {
                 // A text row placed by its character columns is checked by rule 4 in each group.

@@ -13,7 +13,8 @@ import NianbaoModel
 /// - columns are counted in display cells (pandoc, w3m: a CJK character two wide) or in
 ///   characters (`pdftotext -layout`, inscriptis: one each); a part's widest rows choose the
 ///   count they agree in, a part whose rows cannot tell takes the count the other parts chose,
-///   and where nothing tells, a row is placed only when both counts give the same places;
+///   else the count in which its header places three times as many rows (none placed otherwise
+///   in the other); where nothing tells, a row is placed only when both counts give the same places;
 /// - the columns must not touch; a value over two columns, or over none, places nothing;
 /// - a blank column must lie between the values (or between the label and the first value)
 ///   around it: values one space apart (`pdftotext -raw`, PyMuPDF) never skip a column;
@@ -192,7 +193,18 @@ enum ColumnLayout {
             }
         }
         for part in results {
-            let metric: Metric? = part.agrees.count == 1 ? part.agrees.first : documentMetric
+            var metric: Metric? = part.agrees.count == 1 ? part.agrees.first : documentMetric
+            if metric == nil {
+                // Nothing else tells: the count in which the header places three times as many rows
+                // as in the other, no row placed differently in both.
+                let display = part.display, characters = part.characters
+                let conflict = display.contains { entry in characters[entry.key].map { $0 != entry.value } ?? false }
+                if !conflict && display.count >= 3 && characters.count * 3 <= display.count {
+                    metric = .display
+                } else if !conflict && characters.count >= 3 && display.count * 3 <= characters.count {
+                    metric = .characters
+                }
+            }
             let chosen = choose(part.display, part.characters, metric)
             for (index, placement) in chosen {
                 rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
