@@ -13,6 +13,8 @@ struct TableRecognizer {
     /// Tables whose text gives a row's values out of column order (a rule broken as read, kept
     /// by another order of the same values), with that row's description, for the warnings.
     private var scrambledTables: [ReportTable: String] = [:]
+    /// Request rows whose blank cells left no trace, waiting for the column rules (``ColumnRuleSolver``).
+    private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning)] = []
 
     init(template: TemplateVersion, report: Report, cache: CellFactsCache) {
         self.template = template
@@ -733,6 +735,7 @@ struct TableRecognizer {
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
         }
+        solvePendingRequestRows(cells, found: found)
         nullUnprovenRows(.requests)
         return found
     }
@@ -785,8 +788,9 @@ struct TableRecognizer {
             // A cell derived by the rule leaves nothing to check the order the others were
             // counted in (a number wrapped in its cell reads as two, one of them taking a column).
             for column in columns { setValue(nil, table, rowKey, column) }
-            note(.warning, "table.order_unproven", "\(table.rawValue).\(rowKey)",
-                 "row's values `\(ValueCell.shown(cells))` are \(numbers.count) for \(columns.count) columns, placed by their order in the text alone: a missing cell could only be derived by \(ruleName), which then checks nothing; left null", location)
+            let warning = PendingWarning(code: "table.order_unproven", path: "\(table.rawValue).\(rowKey)",
+                message: "row's values `\(ValueCell.shown(cells))` are \(numbers.count) for \(columns.count) columns, placed by their order in the text alone: a missing cell could only be derived by \(ruleName), which then checks nothing; left null", location: location)
+            if !deferToColumnRules(table, rowKey, cells, numbers, columns, warning) { note(warning) }
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
             note(.warning, "table.row_repaired", "\(table.rawValue).\(rowKey)",
@@ -810,8 +814,100 @@ struct TableRecognizer {
                 setLocation(cell.location, table, rowKey, column)
             }
             for column in columns { setValue(nil, table, rowKey, column) }
-            note(.warning, "table.row_shape", "\(table.rawValue).\(rowKey)",
-                 "row has \(numbers.count) value(s) for \(columns.count) columns and no unique placement keeps \(ruleName); its values are left null", location)
+            let warning = PendingWarning(code: "table.row_shape", path: "\(table.rawValue).\(rowKey)",
+                message: "row has \(numbers.count) value(s) for \(columns.count) columns and no unique placement keeps \(ruleName); its values are left null", location: location)
+            if !deferToColumnRules(table, rowKey, cells, numbers, columns, warning) { note(warning) }
+        }
+    }
+
+    /// A warning held back until the column rules have had their say.
+    struct PendingWarning {
+        var code: String
+        var path: String
+        var message: String
+        var location: SourceLocation
+    }
+
+    private mutating func note(_ warning: PendingWarning) {
+        note(.warning, warning.code, warning.path, warning.message, warning.location)
+    }
+
+    /// Keeps a request row whose values are fewer than its columns, in the text's order alone and
+    /// all whole numbers, for ``ColumnRuleSolver``; `false` when the row is not one.
+    private mutating func deferToColumnRules(_ table: ReportTable, _ rowKey: String, _ cells: [ValueCell], _ numbers: [Decimal?],
+                                             _ columns: [String], _ warning: PendingWarning) -> Bool {
+        guard table == .requests, numbers.count < columns.count, !cells.contains(where: \.positioned) else { return false }
+        var values: [Int] = []
+        for number in numbers {
+            guard let number, number >= 0, number < 1_000_000_000 else { return false }
+            let whole = NSDecimalNumber(decimal: number).intValue
+            guard Decimal(whole) == number else { return false }
+            values.append(whole)
+        }
+        pendingRequestRows.append((rowKey, values, columns, warning))
+        return true
+    }
+
+    /// Places the request rows kept by ``deferToColumnRules`` that rules 1 and 3 determine with the
+    /// rows read; the others get their warning. `cells` are the table's cells (a row label with no
+    /// value there is a blank row).
+    private mutating func solvePendingRequestRows(_ cells: [StreamCell], found: Set<String>) {
+        let pending = pendingRequestRows
+        pendingRequestRows = []
+        guard let columns = pending.first?.columns else { return }
+        let keys = TemplateCatalog.rows(.requests, template).map(\.key)
+        let pendingKeys = Set(pending.map(\.key))
+        let unproven = Set((countedRowsBreakingRules[.requests] ?? []).map(\.row))
+        let labelled = Set(cells.compactMap { $0.facts?.requestRow })
+        var known: [String: ColumnRuleSolver.Known] = [:]
+        for key in keys where !pendingKeys.contains(key) {
+            if unproven.contains(key) {
+                known[key] = .unknown
+            } else if found.contains(key) {
+                let values = columns.map { report.requests[key, $0] }
+                // A row read as nothing (nulled for a reason of its own) is not known to be blank.
+                guard values.contains(where: { $0 != nil }) else {
+                    known[key] = .unknown
+                    continue
+                }
+                var cells: [Int] = []
+                var wholeNumbers = true
+                for value in values {
+                    guard let value else {
+                        cells.append(0)
+                        continue
+                    }
+                    let whole = NSDecimalNumber(decimal: value).intValue
+                    guard Decimal(whole) == value, whole >= 0 else {
+                        wholeNumbers = false
+                        break
+                    }
+                    cells.append(whole)
+                }
+                known[key] = wholeNumbers ? .cells(cells) : .unknown
+            } else {
+                // Its label in the table with no value: a row left blank. Not there at all: unknown.
+                known[key] = labelled.contains(key) ? .cells(Array(repeating: 0, count: columns.count)) : .unknown
+            }
+        }
+        let outer: Set<String> = ["new_received", "carried_over", "results_total", "carried_forward"]
+        let solver = ColumnRuleSolver(width: columns.count, totalSlot: columns.firstIndex(of: "total") ?? columns.count - 1,
+                                      resultKeys: keys.filter { !outer.contains($0) })
+        let placed = solver.solve(pending: pending.map { ColumnRuleSolver.Pending(key: $0.key, values: $0.values) }, known: known)
+        for row in pending {
+            guard let cells = placed[row.key] else {
+                note(row.warning)
+                continue
+            }
+            let values = cells.map { $0.map { Decimal($0) } }
+            setValues(values, .requests, row.key, columns)
+            setLocations(Array(repeating: row.warning.location, count: columns.count), .requests, row.key, columns)
+            let shown = row.values.map(String.init).joined(separator: " ")
+            note(.info, "table.placed_by_columns", "requests.\(row.key)",
+                 "row's values `\(shown)` are \(row.values.count) for \(columns.count) columns, their blank cells not shown in the text: placed where rules 1 and 3 with the table's other rows, and rule 2, allow no other place", row.warning.location)
+            for (column, value) in zip(columns, values) where value == nil {
+                note(.warning, "value.missing", path(.requests, row.key, column), "value not given (null)", row.warning.location)
+            }
         }
     }
 
