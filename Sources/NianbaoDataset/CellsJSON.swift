@@ -37,7 +37,7 @@ struct CellsJSON {
         appendValue(value)
         if let location {
             bytes.append(UInt8(ascii: ","))
-            appendLocation(location)
+            JSONBytes.quoteLocation(location, into: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
     }
@@ -67,41 +67,6 @@ struct CellsJSON {
         } else {
             bytes.append(contentsOf: "null".utf8)
         }
-    }
-
-    /// `location` as the JSON string of its ``SourceLocation/description`` (`"page 3, table 1,
-    /// row 5, cell 2"`, `"line 12"`), written byte by byte: one per value, and building the
-    /// description's parts as strings took a quarter of the time the rows took to build.
-    private mutating func appendLocation(_ location: SourceLocation) {
-        bytes.append(UInt8(ascii: "\""))
-        var first = true
-        func part(_ word: StaticString, _ number: Int?) {
-            guard let number else { return }
-            if !first { bytes.append(contentsOf: ", ".utf8) }
-            first = false
-            word.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            bytes.append(UInt8(ascii: " "))
-            appendDigits(number)
-        }
-        part("page", location.page)
-        part("line", location.line)
-        part("table", location.table)
-        part("row", location.row)
-        part("cell", location.cell)
-        if first { bytes.append(contentsOf: "unknown".utf8) }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// `number` in decimal digits, without building a string.
-    private mutating func appendDigits(_ number: Int) {
-        let start = bytes.count
-        var rest = number.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        bytes[start...].reverse()
     }
 
     /// The array as text.

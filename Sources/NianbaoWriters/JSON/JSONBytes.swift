@@ -1,5 +1,5 @@
 import Foundation
-import NianbaoModel
+public import NianbaoModel
 
 /// Low-level JSON output into a byte buffer, shared by ``JSONValue`` and the direct report
 /// writer. Escaping is the one ``JSONValue`` has always used: `"`, `\`, the C0 controls
@@ -101,6 +101,30 @@ public enum JSONBytes {
         } else {
             output.append(contentsOf: value.plainText.utf8)
         }
+    }
+
+    /// Appends `SourceLocation.description`, quoted (`"line 12"`, `"table 3, row 5, cell 2"`,
+    /// `"unknown"`), byte by byte: the report writer and the dataset write one per value.
+    public static func quoteLocation(_ location: SourceLocation, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var first = true
+        func part(_ name: StaticString, _ number: Int?) {
+            guard let number else { return }
+            if !first {
+                output.append(UInt8(ascii: ","))
+                output.append(UInt8(ascii: " "))
+            }
+            first = false
+            name.withUTF8Buffer { output.append(contentsOf: $0) }
+            appendInteger(number, into: &output)
+        }
+        part("page ", location.page)
+        part("line ", location.line)
+        part("table ", location.table)
+        part("row ", location.row)
+        part("cell ", location.cell)
+        if first { output.append(contentsOf: "unknown".utf8) }
+        output.append(UInt8(ascii: "\""))
     }
 
     /// Appends a non-negative or negative integer in decimal.

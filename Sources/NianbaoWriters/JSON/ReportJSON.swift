@@ -145,35 +145,12 @@ public enum ReportJSON {
                 json.key(literal: "\"message\"")
                 json.string(diagnostic.message)
                 json.key(literal: "\"source\"")
-                if let location = diagnostic.location { writeLocation(location, into: &json.output) } else { json.null() }
+                if let location = diagnostic.location { JSONBytes.quoteLocation(location, into: &json.output) } else { json.null() }
                 json.close(close)
             }
         }
         json.close(UInt8(ascii: "]"))
         json.close(close)
-    }
-
-    /// `SourceLocation.description`, quoted: `"line 12"`, `"table 3, row 5, cell 2"`, `"unknown"`.
-    private static func writeLocation(_ location: SourceLocation, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var first = true
-        func part(_ name: StaticString, _ number: Int?) {
-            guard let number else { return }
-            if !first {
-                output.append(UInt8(ascii: ","))
-                output.append(UInt8(ascii: " "))
-            }
-            first = false
-            name.withUTF8Buffer { output.append(contentsOf: $0) }
-            JSONBytes.appendInteger(number, into: &output)
-        }
-        part("page ", location.page)
-        part("line ", location.line)
-        part("table ", location.table)
-        part("row ", location.row)
-        part("cell ", location.cell)
-        if first { output.append(contentsOf: "unknown".utf8) }
-        output.append(UInt8(ascii: "\""))
     }
 
     /// Reads a report back from contract JSON.
