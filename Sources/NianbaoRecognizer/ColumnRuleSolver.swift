@@ -77,7 +77,8 @@ struct ColumnRuleSolver {
         }
         // Rows that appear in no usable equation cannot be checked: not searched, not placed.
         let checked = Set(members.flatMap { $0.map(\.index) })
-        let order = checked.sorted { candidates[$0].count < candidates[$1].count }
+        // Fewest candidates first, ties by the rows' order: the same search every run.
+        let order = checked.sorted { (candidates[$0].count, $0) < (candidates[$1].count, $1) }
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         // Each row's least and greatest value per column over its candidates (blank as 0): the
         // rows not chosen yet bound what an equation can still reach.

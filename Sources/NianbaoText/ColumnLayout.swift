@@ -156,10 +156,17 @@ enum ColumnLayout {
                 headingLines.append(line)
             }
         }
+        // Text line numbers ascending, for the lines between two rows (the builder records them in order).
+        let textLineNumbers = textLines.map(\.line)
+        /// The text lines strictly between lines `low` and `high`.
+        func linesBetween(_ low: Int, _ high: Int) -> ArraySlice<TextLineBytes> {
+            let first = countBelow(low + 1, in: textLineNumbers)
+            return textLines[first..<max(first, countBelow(high, in: textLineNumbers))]
+        }
         var parts: [[RowSpans]] = []
         var currentPart = -1
         for row in rows.sorted(by: { $0.line < $1.line }) where !isWrappedPieces(blocks, row) {
-            let part = headingLines.lastIndex { $0 < row.line } ?? -1
+            let part = countBelow(row.line, in: headingLines) - 1
             if part != currentPart || parts.isEmpty {
                 parts.append([])
                 currentPart = part
@@ -173,7 +180,7 @@ enum ColumnLayout {
             guard let firstRow = partRows.first else { continue }
             // The header: the text lines between the part's heading and its first row.
             let partStart = headingLines.last { $0 < firstRow.line } ?? 0
-            let header = textLines.filter { $0.line > partStart && $0.line < firstRow.line }.suffix(8)
+            let header = linesBetween(partStart, firstRow.line).suffix(8)
                 .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
             let (display, displayAgrees) = placements(partRows, header: header, metric: .display)
             let (characters, charactersAgrees) = placements(partRows, header: header, metric: .characters)
@@ -217,11 +224,11 @@ enum ColumnLayout {
             var placedAny = false
             while start < part.rows.count {
                 var end = start + 1
-                while end < part.rows.count, !textLines.contains(where: { $0.line > part.rows[end - 1].line && $0.line < part.rows[end].line }) {
+                while end < part.rows.count, linesBetween(part.rows[end - 1].line, part.rows[end].line).isEmpty {
                     end += 1
                 }
                 let table = Array(part.rows[start..<end])
-                let header = textLines.filter { $0.line > previousLine && $0.line < table[0].line }.suffix(4)
+                let header = linesBetween(previousLine, table[0].line).suffix(4)
                     .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
                 let display = placements(table, header: header, metric: .display, minimumColumns: 2, headerOnly: true).0
                 let characters = placements(table, header: header, metric: .characters, minimumColumns: 2, headerOnly: true).0
@@ -238,6 +245,16 @@ enum ColumnLayout {
                 rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
             }
         }
+    }
+
+    /// The number of elements of the ascending `sorted` less than `value` (a binary search).
+    static func countBelow(_ value: Int, in sorted: [Int]) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Marks the lines of values alone that hold pieces of numbers wrapped in their cells: a line
@@ -339,6 +356,7 @@ enum ColumnLayout {
             for word in line { starts.insert(word.characters.start) }
         }
         let slots = starts.sorted()
+        let slotOfStart = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
         let valuesOnly = rows.allSatisfy { $0.labelEnd == nil }
         guard valuesOnly ? rows.count == 1 : rows.allSatisfy({ $0.labelEnd != nil }) else { return [:] }
         // A slot start is shown by a header word or by two rows' values, and the cells stand two
@@ -352,11 +370,11 @@ enum ColumnLayout {
         }
         var found: [Int: [Int]] = [:]
         for (index, row) in rows.enumerated() {
-            let first = row.labelEnd.map { end in (slots.lastIndex { $0 <= end.characters.start } ?? -1) + 1 } ?? 0
+            let first = row.labelEnd.map { countBelow($0.characters.start + 1, in: slots) } ?? 0
             var columns: [Int] = []
             var previousEnd = row.labelEnd?.characters.end
             for value in row.values {
-                guard let slot = slots.firstIndex(of: value.characters.start), slot >= first,
+                guard let slot = slotOfStart[value.characters.start], slot >= first,
                       uses[value.characters.start, default: 0] >= 2,
                       previousEnd.map({ value.characters.start - $0 >= 2 }) ?? true else { return [:] }
                 columns.append(slot - first)
@@ -437,6 +455,8 @@ enum ColumnLayout {
         var groups: [[Span]] = []      // per group: each column's common part
         var extents: [[Span]] = []     // per group: each column's whole extent
         for spans in fullRows {
+            // Rows that line up in no small number of ways are no table laid out in columns.
+            guard groups.count <= 16 else { return [] }
             var joined = false
             for group in groups.indices {
                 let common = zip(groups[group], spans).map { Span(start: max($0.start, $1.start), end: min($0.end, $1.end)) }
