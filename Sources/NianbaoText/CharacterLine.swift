@@ -149,7 +149,8 @@ enum CharacterLine {
             || token == "--" || token == "---" || token == "\\-"
     }
 
-    private static func isNumberToken(_ token: String) -> Bool {
+    /// `12`, `1,234.5`, `增9`, `-3`, `101500元`, `10.15万元`, `１２`: a value token of a space-aligned row.
+    static func isNumberToken(_ token: some StringProtocol) -> Bool {
         var body = Substring(token)
         if let first = body.first, "增减+-－".contains(first) { body = body.dropFirst() }
         for unit in ["万元", "元"] where body.hasSuffix(unit) { body = body.dropLast(unit.count) }

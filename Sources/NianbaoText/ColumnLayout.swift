@@ -114,7 +114,7 @@ enum ColumnLayout {
         }
         var values: [Extent] = []
         for token in merged.reversed() {
-            guard isNumberToken(token.text) || CharacterLine.isBlankMark(token.text) else { break }
+            guard CharacterLine.isNumberToken(token.text) || CharacterLine.isBlankMark(token.text) else { break }
             values.append(token.extent)
         }
         guard values.count == valueCount else { return nil }
@@ -538,17 +538,5 @@ enum ColumnLayout {
         default:
             return 1
         }
-    }
-
-    /// `12`, `1,234.5`, `增9`, `-3`, `101500元`, `10.15万元`, `１２`, as ``CharacterLine`` reads them.
-    static func isNumberToken(_ token: Substring) -> Bool {
-        var body = token.unicodeScalars[...]
-        if let first = body.first, "增减+-－".unicodeScalars.contains(first) { body = body.dropFirst() }
-        if body.last == "元" {
-            body = body.dropLast()
-            if body.last == "万" { body = body.dropLast() }
-        }
-        guard !body.isEmpty else { return false }
-        return body.allSatisfy { ("0"..."9").contains($0) || $0 == "." || $0 == "," || ("０"..."９").contains($0) }
     }
 }

@@ -132,7 +132,7 @@ private struct BlockBuilder {
     /// Records where the values of the space-aligned row just consumed stand on its line.
     mutating func recordSpans(of raw: Substring, cells: [String], lineNumber: Int) {
         guard !tableRows.isEmpty, let first = cells.first else { return }
-        let hasLabel = !ColumnLayout.isNumberToken(Substring(first)) && !CharacterLine.isBlankMark(first)
+        let hasLabel = !CharacterLine.isNumberToken(first) && !CharacterLine.isBlankMark(first)
         let valueCount = hasLabel ? cells.count - 1 : cells.count
         guard let extents = ColumnLayout.valueExtents(of: raw, valueCount: valueCount) else { return }
         pendingSpans.append((tableRows.count - 1, lineNumber, extents.values, hasLabel ? extents.labelEnd : nil))
