@@ -39,12 +39,14 @@ struct TableGrid {
     /// Rebuilds the table of `lines`; `inherited` are the header columns of the table this one may
     /// continue (used for a first part without a header of its own).
     init(lines: [VisualLine], inherited: HeaderColumns? = nil) {
-        let words = Self.joiningSigns(lines)
+        let (words, signJoins) = Self.joiningSigns(lines)
         guard !words.isEmpty else { return }
         let heights = words.map(\.height).sorted()
         let height = max(heights[heights.count / 2], 1)
         let values = words.filter { TextJoin.isValueLike($0.text) }
-        guard values.count >= 2 else {
+        // A single value is placed like many (a row of one value under its header: `规章` with
+        // only 现行有效件数 given is a table of its own when the rows stand far apart).
+        guard !values.isEmpty else {
             // A header without rows (the rows follow as a table of their own): its columns go on.
             lastHeaderColumns = HeaderColumns.find(in: words, height: height) ?? inherited
             rows = lines.map { line in Row(cells: line.segments.map { (1, TextJoin.join($0.words.map(\.text))) }, y0: line.y0, hasValues: false) }
@@ -168,6 +170,15 @@ struct TableGrid {
                 }
             }
             if let header = own ?? before {
+                // A sign joined to a number in the next header column (a blank cell's `-`) is
+                // two cells: the x ranges are those of its parts.
+                let headerColumn = { (x: Double) in header.separators.firstIndex { x < $0 } ?? header.separators.count }
+                let parted = groupValues.flatMap { word -> [PDFWord] in
+                    guard let parts = signJoins[word], Self.mayPart(parts, height: height),
+                          headerColumn(parts.sign.centerX) != headerColumn(parts.number.centerX) else { return [word] }
+                    return [parts.sign, parts.number]
+                }
+                let clusters = parted.count == groupValues.count ? clusters : Self.valueColumns(values: parted, others: []).clusters
                 // Values in as many x ranges as there are header columns, each range within its
                 // neighbours' headers: the boundaries lie between the values (left-aligned values
                 // in a wide cell sit far left of its centred header).
@@ -219,6 +230,16 @@ struct TableGrid {
             for word in anchor.words {
                 if word.centerX > rightEnd {
                     unplacedNotes.append("the value `\(word.text)` lies right of the last header column; not placed")
+                    continue
+                }
+                // A dash joined to the number after it whose two parts stand in two columns, the
+                // dash alone in its column, is a blank cell's mark and a number: each goes to its
+                // own column.
+                if let parts = signJoins[word], Self.mayPart(parts, height: height),
+                   case let signColumn = column(parts.sign.centerX, lines), signColumn != column(parts.number.centerX, lines),
+                   !anchor.words.contains(where: { $0 != word && column($0.centerX, lines) == signColumn }) {
+                    valueCells[index][column(parts.sign.centerX, lines), default: []].append(parts.sign)
+                    valueCells[index][column(parts.number.centerX, lines), default: []].append(parts.number)
                     continue
                 }
                 valueCells[index][column(word.centerX, lines), default: []].append(word)
@@ -504,18 +525,29 @@ struct TableGrid {
         return (clusters, separators)
     }
 
+    /// `true` when a sign joined to its number may be a blank cell's mark before a value: a dash
+    /// (`增`, `减` and `+` mark no blank cell) at least half a line's height left of the number
+    /// (`- 9` inside one cell is closer).
+    static func mayPart(_ parts: (sign: PDFWord, number: PDFWord), height: Double) -> Bool {
+        ["-", "－", "−"].contains(parts.sign.text) && parts.number.x0 - parts.sign.x1 >= 0.5 * height
+    }
+
     /// The lines' words, with a sign word (`增`, `减`, …) and the number right after it made one
-    /// word: `增 9` is one value.
-    static func joiningSigns(_ lines: [VisualLine]) -> [PDFWord] {
+    /// word: `增 9` is one value. The joined words map to their two parts, so that a sign and a
+    /// number found in two columns (a blank cell's `-` before a value) can be parted again.
+    static func joiningSigns(_ lines: [VisualLine]) -> (words: [PDFWord], parts: [PDFWord: (sign: PDFWord, number: PDFWord)]) {
         var result: [PDFWord] = []
+        var parts: [PDFWord: (sign: PDFWord, number: PDFWord)] = [:]
         for line in lines {
             var pending: PDFWord?
             for word in line.words {
                 if let sign = pending {
                     pending = nil
                     if TextJoin.startsWithDigit(word.text), word.x0 - sign.x1 < 1.2 * max(sign.height, word.height) {
-                        result.append(PDFWord(text: sign.text + word.text, x0: sign.x0, y0: min(sign.y0, word.y0),
-                                              x1: word.x1, y1: max(sign.y1, word.y1)))
+                        let joined = PDFWord(text: sign.text + word.text, x0: sign.x0, y0: min(sign.y0, word.y0),
+                                             x1: word.x1, y1: max(sign.y1, word.y1))
+                        result.append(joined)
+                        parts[joined] = (sign, word)
                         continue
                     }
                     result.append(sign)
@@ -524,7 +556,7 @@ struct TableGrid {
             }
             if let sign = pending { result.append(sign) }
         }
-        return result
+        return (result, parts)
     }
 
     /// The middle of the widest strip of `[from, to]` that none of `words` covers (at least 1 pt

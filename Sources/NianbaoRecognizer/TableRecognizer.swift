@@ -13,6 +13,9 @@ struct TableRecognizer {
     /// Tables whose text gives a row's values out of column order (a rule broken as read, kept
     /// by another order of the same values), with that row's description, for the warnings.
     private var scrambledTables: [ReportTable: String] = [:]
+    /// Request rows placed by their values' order in the text alone (with their locations), for
+    /// ``nullRowsOutOfColumnOrder(columns:)``.
+    private var orderOnlyRequestRows: [String: SourceLocation] = [:]
     /// Request rows whose blank cells left no trace, waiting for the column rules (``ColumnRuleSolver``).
     private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning)] = []
 
@@ -419,6 +422,38 @@ struct TableRecognizer {
         return row
     }
 
+    /// `true` when the table's text gives each cell as a block of its own, blocks separated by an
+    /// empty line (`pdftotext`, docx2txt, mammoth): of the neighbouring unpositioned cells on
+    /// different lines, at least eight and four in five are more than one line apart.
+    static func separatedByEmptyLines(_ cells: [StreamCell]) -> Bool {
+        var apart = 0, adjacent = 0
+        for (upper, lower) in zip(cells, cells.dropFirst()) where !upper.positioned && !lower.positioned {
+            guard let top = upper.location.line, let bottom = lower.location.line, bottom > top else { continue }
+            if bottom - top == 1 { adjacent += 1 } else { apart += 1 }
+        }
+        return apart >= 8 && adjacent * 4 <= apart
+    }
+
+    /// In a text whose cells are blocks separated by empty lines, the first two values of `group`
+    /// on neighbouring lines with no empty line between: one block of two lines, which such a text
+    /// writes for words standing one over the other (two rows' cells, or a number wrapped in its
+    /// cell), never for two cells of one row. `nil` when there is none.
+    static func stackedValues(_ group: CellGroup, _ cells: [StreamCell]) -> (upper: StreamCell, lower: StreamCell)? {
+        for (upper, lower) in zip(group.values, group.values.dropFirst()) where lower == upper + 1 {
+            let first = cells[upper], second = cells[lower]
+            guard !first.positioned, !second.positioned, first.isGivenValue, second.isGivenValue,
+                  let top = first.location.line, let bottom = second.location.line, bottom == top + 1 else { continue }
+            return (first, second)
+        }
+        return nil
+    }
+
+    /// Notes a row whose values include two stacked ones (``stackedValues(_:_:)``); its values stay null.
+    private mutating func noteStacked(_ stacked: (upper: StreamCell, lower: StreamCell), _ table: ReportTable, _ label: FoundLabel) {
+        note(.warning, "table.order_unproven", "\(table.rawValue).\(label.key)",
+             "the values `\(stacked.upper.raw)` and `\(stacked.lower.raw)` after row “\(LabelText.key(label.text))” stand on two neighbouring lines where every other cell is a block of its own: the text shows them one over the other (two rows' cells, or one number wrapped), not side by side in this row; its values are left null", label.location)
+    }
+
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
     /// a sentence (`本年新收政府信息公开申请数量 4`), not the row.
     static func isSentence(_ group: CellGroup, _ label: FoundLabel, width: Int, _ cells: [StreamCell]) -> Bool {
@@ -567,6 +602,7 @@ struct TableRecognizer {
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
         let linePitch = Self.linePitch(groups, cells, maxWidth: 3)
+        let blockPerCell = Self.separatedByEmptyLines(cells)
         let template = template
         let width: (String) -> Int? = { TemplateCatalog.row(.activeDisclosure, template, key: $0)?.columns.count }
         for position in groups.indices {
@@ -612,6 +648,11 @@ struct TableRecognizer {
                 continue
             }
             guard let spec = admit(label.key, label: label, table: .activeDisclosure, found: &found) else { continue }
+            // Part 二's rows have no sum rule to check their values' order: stacked values void it.
+            if blockPerCell, let stacked = Self.stackedValues(group, cells) {
+                noteStacked(stacked, .activeDisclosure, label)
+                continue
+            }
             // Columns: the latest header if it fits this row, else the template's own order.
             let specKeys = spec.columns.map(\.key)
             var columns = headerColumns.filter { specKeys.contains($0) }
@@ -737,7 +778,82 @@ struct TableRecognizer {
         }
         solvePendingRequestRows(cells, found: found)
         nullUnprovenRows(.requests)
+        nullRowsOutOfColumnOrder(columns: order)
         return found
+    }
+
+    /// Nulls the request rows read by their order in the text alone whose values, in another order,
+    /// keep rule 1 (`new_received + carried_over = results_total + carried_forward`) in every
+    /// column where it breaks as read, and their own rule 2: such a text (`pdftotext` writes a
+    /// row's cells in the order of its text blocks, not always left to right) gave that row out of
+    /// column order, and which order is right is not proven. A rule the source breaks in a way no
+    /// other order mends is left to the validator, the values as read.
+    private mutating func nullRowsOutOfColumnOrder(columns: [String]) {
+        let candidates = orderOnlyRequestRows
+        orderOnlyRequestRows = [:]
+        let outer = ["new_received", "carried_over", "results_total", "carried_forward"]
+        let signs = [Decimal(1), 1, -1, -1]
+        guard candidates.keys.contains(where: outer.contains), let totalSlot = columns.firstIndex(of: "total") else { return }
+        var rows = outer.map { key in columns.map { report.requests[key, $0] } }
+        // A row read as nothing is not known; in a row read, a blank cell counts as 0 (as reports mean it).
+        guard rows.allSatisfy({ $0.contains { $0 != nil } }) else { return }
+        /// The columns where rule 1 breaks.
+        func broken(_ rows: [[Decimal?]]) -> [Int] {
+            columns.indices.filter { column in
+                zip(rows, signs).reduce(Decimal(0)) { $0 + ($1.0[column] ?? 0) * $1.1 } != 0
+            }
+        }
+        let breaking = broken(rows)
+        guard !breaking.isEmpty else { return }
+        var outOfOrder: [String] = []
+        for (index, key) in outer.enumerated() where candidates[key] != nil {
+            let original = rows[index]
+            var mended = false
+            Self.forEachOrder(of: original) { order in
+                guard order != original else { return false }
+                // Rule 2 of the row itself: 总计 = the sum of the other columns, a blank as 0.
+                let parts = order.indices.filter { $0 != totalSlot }.reduce(Decimal(0)) { $0 + (order[$1] ?? 0) }
+                guard order[totalSlot] == nil || order[totalSlot] == parts else { return false }
+                rows[index] = order
+                defer { rows[index] = original }
+                if broken(rows).isEmpty {
+                    mended = true
+                    return true
+                }
+                return false
+            }
+            if mended { outOfOrder.append(key) }
+        }
+        let shown = breaking.map { columns[$0] }.joined(separator: ", ")
+        for key in outOfOrder {
+            for column in columns { setValue(nil, .requests, key, column) }
+            note(.warning, "table.order_unproven", "requests.\(key)",
+                 "rule 1 breaks in column(s) \(shown) as the text's order places this row's values, and holds in every column with the same values in another order: the text gives the row out of column order, so which value is in which column is not proven; left null",
+                 candidates[key])
+        }
+    }
+
+    /// Calls `body` with each distinct order of `cells` (at most 5,040 for a request row) until it
+    /// returns `true`.
+    static func forEachOrder(of cells: [Decimal?], _ body: ([Decimal?]) -> Bool) {
+        var current = cells
+        var seen: Set<[Decimal?]> = []
+        var stop = false
+        func permute(_ start: Int) {
+            if stop { return }
+            if start == current.count {
+                if seen.insert(current).inserted, body(current) { stop = true }
+                return
+            }
+            var tried: Set<Decimal?> = []
+            for index in start..<current.count where tried.insert(current[index]).inserted {
+                current.swapAt(start, index)
+                permute(start + 1)
+                current.swapAt(start, index)
+                if stop { return }
+            }
+        }
+        permute(0)
     }
 
     /// The template's spec for a recognised row, recording it as found; `nil` (with a warning) when
@@ -780,6 +896,7 @@ struct TableRecognizer {
         case .exact(let values):
             setValues(values, table, rowKey, columns)
             setLocations(cells.map(\.location), table, rowKey, columns)
+            if table == .requests, cells.contains(where: { !$0.positioned }) { orderOnlyRequestRows[rowKey] = location }
             if cells.contains(where: { !$0.positioned || $0.placedByLayout }) {
                 checkCountedOrder(values, rules: aligner.rules, table: table, row: rowKey, columns: columns,
                                   shown: ValueCell.shown(cells), location: location)

@@ -157,4 +157,56 @@ struct PDFPlacementTests {
         let whole = HeaderColumns(spans: (0..<7).map { Double($0 * 20)...Double($0 * 20 + 10) }, names: HeaderColumns.applicantNames)
         #expect(whole.incompleteness == nil)
     }
+
+    @Test("MuPDF Story PDFs (seed 501): a blank cell's `-` before a value, a row of one value in a table of its own")
+    func mupdfStoryBlankMarks() throws {
+        guard PDFReaderTests.popplerPresent("MuPDF blank marks") else { return }
+        let (report, comparison) = try Self.convert("syn501_0021_2021.mupdf")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(report.requests["not_processed_excessive", "total"] == 345371)
+        #expect(report.requests["not_processed_excessive", "other_org"] == nil)
+        let (single, singleComparison) = try Self.convert("syn501_0061_2021.mupdf")
+        #expect(singleComparison.wrongNumbers.isEmpty, "\(singleComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(single.activeDisclosure["regulations", "in_force"] == 798)
+        #expect(single.activeDisclosure["regulations", "issued"] == nil)
+    }
+
+    /// The value cells of the row whose label contains `label`, blanks kept.
+    static func cellTexts(_ grid: TableGrid, label: String) -> [String] {
+        guard let row = grid.rows.first(where: { $0.cells.first?.text.contains(label) == true }) else { return [] }
+        return row.cells.dropFirst(row.labelCellCount).map(\.text)
+    }
+
+    @Test("a blank cell's `-` before a value in the next column is a blank mark, not the value's sign")
+    func blankMarkBeforeValue() {
+        // MuPDF's Story puts `-` (the blank 其他 cell) 15 pt left of the 总计: once read as `-345371`.
+        var words = HeaderColumns.applicantNames.enumerated().map { Self.word($1, 100 + 40 * Double($0), 0, width: 30) }
+        words.append(Self.word("4.无正当理由大量反复申请", 0, 20, width: 80))
+        for (column, text) in ["252", "147", "3445", "214", "251"].enumerated() {
+            words.append(Self.word(text, 100 + 40 * Double(column), 20, width: 30))
+        }
+        words.append(PDFWord(text: "-", x0: 312, y0: 20, x1: 315, y1: 30))
+        words.append(PDFWord(text: "4309", x0: 326, y0: 20, x1: 350, y1: 30))
+        let grid = TableGrid(lines: VisualLine.lines(words))
+        #expect(Self.cellTexts(grid, label: "无正当理由") == ["252", "147", "3445", "214", "251", "-", "4309"])
+        // A change written `增 9` inside one cell stays one value.
+        let change = TableGrid(lines: VisualLine.lines([
+            Self.word("信息内容", 0, 0, width: 40), Self.word("上一年项目数量", 100, 0, width: 70), Self.word("本年增/减", 200, 0, width: 50),
+            Self.word("处理决定数量", 300, 0, width: 60),
+            Self.word("行政许可", 0, 20, width: 40), Self.word("12", 125, 20, width: 20), Self.word("增", 212, 20, width: 10),
+            Self.word("9", 225, 20, width: 6), Self.word("30", 320, 20, width: 20),
+        ]))
+        #expect(Self.cellTexts(change, label: "行政许可") == ["12", "增9", "30"])
+    }
+
+    @Test("a row with one value under a header stands in its header's column")
+    func oneValueUnderItsHeader() {
+        // 规章 with only 现行有效件数 given, its row a table of its own (rows far apart): once read as 本年制发件数.
+        let grid = TableGrid(lines: VisualLine.lines([
+            Self.word("信息内容", 0, 0, width: 40), Self.word("本年制发件数", 130, 0, width: 54), Self.word("本年废止件数", 190, 0, width: 54),
+            Self.word("现行有效件数", 250, 0, width: 54),
+            Self.word("规章", 0, 27, width: 20), Self.word("798", 270, 27, width: 15),
+        ]))
+        #expect(Self.cellTexts(grid, label: "规章") == ["", "", "798"])
+    }
 }

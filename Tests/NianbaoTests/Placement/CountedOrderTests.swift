@@ -28,6 +28,7 @@ struct CountedOrderTests {
     @Test("extractor texts of reports with distinct values: no wrong number", arguments: [
         ("syn301_0001_2021", "pdftotext", 129), ("syn301_0005_2021", "pdftotext", 73),
         ("syn301_0005_2021", "pdftotext-layout", 128), ("syn301_0005_2021", "pymupdf", 175),
+        ("syn501_0030_2019", "pdftotext", 65), ("syn501_0036_2019", "pdftotext", 73),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int) throws {
         let (report, comparison) = try Self.convert(stem, extractor)
@@ -46,6 +47,45 @@ struct CountedOrderTests {
         let warning = try #require(report.diagnostics.first { $0.code == "table.order_unproven" && $0.path == "review_litigation.review" })
         #expect(warning.message.contains("`193 658 46 299 120`"), "\(warning.message)")
         #expect(warning.message.contains("out of column order"), "\(warning.message)")
+    }
+
+    @Test("values that `pdftotext` stacks in one block (two rows' cells) are no row's: the row is null, the stack named")
+    func stackedBlock() throws {
+        // 行政强制's `449`, then `306` over `-8` (行政处罚's 处理决定数量 over 行政强制's 本年增/减): once read as [449, 306, -8].
+        let (report, _) = try Self.convert("syn501_0036_2019", "pdftotext")
+        #expect(report.activeDisclosure["enforcement", "change"] == nil)
+        #expect(report.activeDisclosure["enforcement", "decisions"] == nil)
+        let warning = try #require(report.diagnostics.first { $0.code == "table.order_unproven" && $0.path == "active_disclosure.enforcement" })
+        #expect(warning.message.contains("`306` and `-8`"), "\(warning.message)")
+    }
+
+    @Test("a row read in the text's order that breaks rule 1 where another order of its values keeps it is null")
+    func rowOutOfColumnOrder() throws {
+        // 结转下年度 [18, 31, 7, 22, 14, 13, 105] given with 社会公益组织 and 法律服务机构 swapped: rule 2
+        // holds either way, rule 1 (新收 + 上年结转 = 办理结果总计 + 结转下年度) only in the printed order.
+        func rows(_ carriedForward: [Int]) -> String {
+            let rows: [(String, [Int])] = [
+                ("一、本年新收政府信息公开申请数量", [101, 230, 37, 48, 59, 68, 543]),
+                ("二、上年结转政府信息公开申请数量", [7, 12, 3, 14, 5, 16, 57]),
+                ("（七）总计", [90, 211, 33, 40, 50, 71, 495]),
+                ("四、结转下年度继续办理", carriedForward),
+            ]
+            let table = rows.map { label, values in ([label] + values.map(String.init)).joined(separator: "\n\n") }.joined(separator: "\n\n")
+            return "某某局2022年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n" + table + "\n\n四、政府信息公开行政复议、行政诉讼情况\n"
+        }
+        let swapped = try Pipeline.convert(data: Data(rows([18, 31, 7, 14, 22, 13, 105]).utf8), fileName: "swapped.txt", format: .text)
+        #expect(swapped.requests["new_received", "commercial"] == 230)
+        #expect(swapped.requests["results_total", "total"] == 495)
+        for column in ["natural_person", "social_welfare", "legal_service", "total"] {
+            #expect(swapped.requests["carried_forward", column] == nil)
+        }
+        let warning = try #require(swapped.diagnostics.first { $0.code == "table.order_unproven" && $0.path == "requests.carried_forward" })
+        #expect(warning.message.contains("social_welfare, legal_service"), "\(warning.message)")
+        // In the printed order every column keeps rule 1: the row is read.
+        let printed = try Pipeline.convert(data: Data(rows([18, 31, 7, 22, 14, 13, 105]).utf8), fileName: "printed.txt", format: .text)
+        #expect(printed.requests["carried_forward", "social_welfare"] == 22)
+        #expect(printed.requests["carried_forward", "legal_service"] == 14)
+        #expect(!printed.diagnostics.contains { $0.code == "table.order_unproven" })
     }
 
     @Test("cells the source delimits keep their values when a rule breaks: the validator reports it")
