@@ -16,6 +16,12 @@ struct TableRecognizer {
     /// Request rows placed by their values' order in the text alone (with their locations), for
     /// ``nullRowsOutOfColumnOrder(columns:)``.
     private var orderOnlyRequestRows: [String: SourceLocation] = [:]
+    /// Tables whose text gives every run of values after a row label, none longer than a row
+    /// (``readsRowByRow(_:_:row:width:)``): there a row label straight before the next one is a
+    /// row left blank.
+    private var rowByRow: Set<ReportTable> = []
+    /// Rows read as left blank (a label with no value before the next row's label), per table.
+    private var blankRowKeys: [ReportTable: Set<String>] = [:]
     /// Request rows whose blank cells left no trace, waiting for the column rules (``ColumnRuleSolver``).
     private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning)] = []
 
@@ -281,14 +287,32 @@ struct TableRecognizer {
     /// label is not certain.
     func orderUncertain(_ run: [Int], _ label: FoundLabel, _ cells: [StreamCell], table: ReportTable, found: Set<String>,
                         row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> String? {
+        unreadLabels(run, label, cells, table: table, found: found, row: row, column: column).first?.key
+    }
+
+    /// The row labels of `table` not read yet that stand in the run before `label`, in order,
+    /// each once, with their cells.
+    func unreadLabels(_ run: [Int], _ label: FoundLabel, _ cells: [StreamCell], table: ReportTable, found: Set<String>,
+                      row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> [(key: String, cell: StreamCell)] {
+        var result: [(key: String, cell: StreamCell)] = []
         for index in run[..<label.start] {
             let cell = cells[index]
             // A column header is no row's label; an enumerated label (`（七）总计`) is.
             guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.hasEnumerator, let key = row(facts),
-                  key != label.key, !found.contains(key), TemplateCatalog.row(table, template, key: key) != nil else { continue }
-            return key
+                  key != label.key, !found.contains(key), TemplateCatalog.row(table, template, key: key) != nil,
+                  !result.contains(where: { $0.key == key }) else { continue }
+            result.append((key, cell))
         }
-        return nil
+        return result
+    }
+
+    /// `true` when every run of values in `groups` follows a row label of its own and holds no
+    /// more values than the widest row: the text gives the table row by row, each row's values
+    /// after its label (lynx, mammoth's Markdown, html2text), not its columns one after another.
+    static func readsRowByRow(_ groups: [CellGroup], _ cells: [StreamCell], row: (LabelFacts) -> String?, width: Int) -> Bool {
+        !groups.isEmpty && groups.allSatisfy { group in
+            group.values.count <= width && group.run.contains { cells[$0].facts.flatMap(row) != nil }
+        }
     }
 
     /// The value cells of a row whose label is `label`, `count` columns wide, and the cells left over.
@@ -481,9 +505,25 @@ struct TableRecognizer {
         // Values on the label's own line (its row's cells, or the rest of its line) belong to it,
         // whatever labels came before.
         let placedOnLabelLine = group.values.first.map { cells[$0].line == label.line } ?? false
-        if !placedOnLabelLine, let other = orderUncertain(group.run, label, cells, table: table, found: known, row: row, column: column) {
-            uncertain([other, label.key], table, label, found: &found)
-            return nil
+        if !placedOnLabelLine {
+            let unread = unreadLabels(group.run, label, cells, table: table, found: known, row: row, column: column)
+            // In a text given row by row, row labels straight before this one, with no value
+            // between them, are rows left blank; these values are this row's.
+            if !unread.isEmpty, rowByRow.contains(table),
+               let width = TemplateCatalog.row(table, template, key: label.key)?.columns.count, group.values.count <= width {
+                for blank in unread {
+                    guard let spec = TemplateCatalog.row(table, template, key: blank.key), found.insert(blank.key).inserted else { continue }
+                    blankRowKeys[table, default: []].insert(blank.key)
+                    for column in spec.columns {
+                        setValue(nil, table, blank.key, column.key)
+                        note(.warning, "value.missing", path(table, blank.key, column.key),
+                             "the row's label stands with no value before the next row's label, in a text that gives each row's values after its label: a row left blank (null, not 0)", blank.cell.location)
+                    }
+                }
+            } else if let other = unread.first {
+                uncertain([other.key, label.key], table, label, found: &found)
+                return nil
+            }
         }
         return label
     }
@@ -603,6 +643,7 @@ struct TableRecognizer {
         // One cell per line with empty lines for blank cells: decided once for the whole table.
         let linePitch = Self.linePitch(groups, cells, maxWidth: 3)
         let blockPerCell = Self.separatedByEmptyLines(cells)
+        if Self.readsRowByRow(groups, cells, row: row, width: 3) { rowByRow.insert(.activeDisclosure) }
         let template = template
         let width: (String) -> Int? = { TemplateCatalog.row(.activeDisclosure, template, key: $0)?.columns.count }
         for position in groups.indices {
@@ -746,6 +787,7 @@ struct TableRecognizer {
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
         let linePitch = Self.linePitch(groups, cells, maxWidth: order.count)
+        if Self.readsRowByRow(groups, cells, row: row, width: order.count) { rowByRow.insert(.requests) }
         for position in groups.indices {
             if let pitch = linePitch {
                 // A row label with a whole row of empty lines below it is a row the source left blank.
@@ -982,9 +1024,10 @@ struct TableRecognizer {
                 known[key] = .unknown
             } else if found.contains(key) {
                 let values = columns.map { report.requests[key, $0] }
-                // A row read as nothing (nulled for a reason of its own) is not known to be blank.
+                // A row read as nothing (nulled for a reason of its own) is not known to be blank,
+                // unless it was read as a row left blank.
                 guard values.contains(where: { $0 != nil }) else {
-                    known[key] = .unknown
+                    known[key] = blankRowKeys[.requests]?.contains(key) == true ? .cells(Array(repeating: 0, count: columns.count)) : .unknown
                     continue
                 }
                 var cells: [Int] = []
@@ -1010,20 +1053,28 @@ struct TableRecognizer {
         let outer: Set<String> = ["new_received", "carried_over", "results_total", "carried_forward"]
         let solver = ColumnRuleSolver(width: columns.count, totalSlot: columns.firstIndex(of: "total") ?? columns.count - 1,
                                       resultKeys: keys.filter { !outer.contains($0) })
-        let placed = solver.solve(pending: pending.map { ColumnRuleSolver.Pending(key: $0.key, values: $0.values) }, known: known)
+        let solution = solver.solve(pending: pending.map { ColumnRuleSolver.Pending(key: $0.key, values: $0.values) }, known: known)
         for row in pending {
-            guard let cells = placed[row.key] else {
+            // Cells the columns leave open but the row's own rule 2 proves (its 总计) are placed,
+            // unless the search showed the rows' values fit no placement at all.
+            guard let placement = solution.placed[row.key] ?? (solution.inconsistent ? nil : solver.rowAgreement(row.values)) else {
                 note(row.warning)
                 continue
             }
-            let values = cells.map { $0.map { Decimal($0) } }
+            let values = placement.cells.map { $0.map { Decimal($0) } }
             setValues(values, .requests, row.key, columns)
             setLocations(Array(repeating: row.warning.location, count: columns.count), .requests, row.key, columns)
             let shown = row.values.map(String.init).joined(separator: " ")
+            let which = placement.open.isEmpty ? "placed" : "placed in the \(columns.count - placement.open.count) column(s)"
             note(.info, "table.placed_by_columns", "requests.\(row.key)",
-                 "row's values `\(shown)` are \(row.values.count) for \(columns.count) columns, their blank cells not shown in the text: placed where rules 1 and 3 with the table's other rows, and rule 2, allow no other place", row.warning.location)
-            for (column, value) in zip(columns, values) where value == nil {
-                note(.warning, "value.missing", path(.requests, row.key, column), "value not given (null)", row.warning.location)
+                 "row's values `\(shown)` are \(row.values.count) for \(columns.count) columns, their blank cells not shown in the text: \(which) where rules 1 and 3 with the table's other rows, and rule 2, allow no other value", row.warning.location)
+            for (offset, column) in columns.enumerated() where values[offset] == nil {
+                if placement.open.contains(offset) {
+                    note(.warning, "table.order_unproven", path(.requests, row.key, column),
+                         "the placements of `\(shown)` that keep rules 1, 2 and 3 differ in this column (a blank cell's place the text does not show): not proven, left null", row.warning.location)
+                } else {
+                    note(.warning, "value.missing", path(.requests, row.key, column), "value not given (null)", row.warning.location)
+                }
             }
         }
     }

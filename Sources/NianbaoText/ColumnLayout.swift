@@ -55,8 +55,8 @@ enum ColumnLayout {
 
         func span(_ metric: Metric) -> Span {
             switch metric {
-            case .display: display
-            case .characters: characters
+            case .display: return display
+            case .characters: return characters
             }
         }
     }
@@ -193,10 +193,15 @@ enum ColumnLayout {
         let documentMetric = Set(decided).count == 1 ? decided.first : nil
         func choose(_ display: [Int: Placement], _ characters: [Int: Placement], _ metric: Metric?) -> [Int: Placement] {
             switch metric {
-            case .display: display
-            case .characters: characters
+            case .display: return display
+            case .characters: return characters
             // Neither count shown: a row is placed only where both give the same places.
-            case nil: display.filter { characters[$0.key] == $0.value }
+            case nil:
+                // A loop, not `filter`: that closure crashed the Swift 6.3 compiler's ownership
+                // verifier in release builds.
+                var both: [Int: Placement] = [:]
+                for (key, value) in display where characters[key] == value { both[key] = value }
+                return both
             }
         }
         for part in results {
@@ -205,7 +210,13 @@ enum ColumnLayout {
                 // Nothing else tells: the count in which the header places three times as many rows
                 // as in the other, no row placed differently in both.
                 let display = part.display, characters = part.characters
-                let conflict = display.contains { entry in characters[entry.key].map { $0 != entry.value } ?? false }
+                // A loop, not `contains(where:)`: that closure over the tuple's dictionaries
+                // crashed the Swift 6.3 compiler's ownership verifier in release builds.
+                var conflict = false
+                for (key, value) in display where characters[key].map({ $0 != value }) ?? false {
+                    conflict = true
+                    break
+                }
                 if !conflict && display.count >= 3 && characters.count * 3 <= display.count {
                     metric = .display
                 } else if !conflict && characters.count >= 3 && display.count * 3 <= characters.count {
