@@ -88,6 +88,26 @@ struct CountedOrderTests {
         #expect(!printed.diagnostics.contains { $0.code == "table.order_unproven" })
     }
 
+    @Test("lynx drops blank cells and rows: blank rows read from their lone labels, cells placed where the column rules agree")
+    func lynxBlankRows() throws {
+        let (report, comparison) = try Self.convert("syn501_0014_2019", "lynx")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= 178, "\(right) of \(comparison.checks.count)")
+        // 5. and 6. of 不予公开 blank: their labels stand together before 7.'s values.
+        let enforcement = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"].map {
+            report.requests["denied_enforcement_file", $0]
+        }
+        #expect(enforcement == [123, nil, 626, nil, 774, 155, 1678])
+        #expect(report.diagnostics.contains { $0.path == "requests.denied_internal_affairs.total" && $0.message.contains("a row left blank") })
+        // 予以公开 `319 133 288 86 634 1460`: one blank among the parts, which the column rules
+        // leave open between 商业企业 and 科研机构; the rest is proven.
+        #expect(report.requests["granted", "natural_person"] == 319)
+        #expect(report.requests["granted", "research"] == nil)
+        #expect(report.requests["granted", "total"] == 1460)
+        #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "requests.granted.research" })
+    }
+
     @Test("cells the source delimits keep their values when a rule breaks: the validator reports it")
     func delimitedRowKept() throws {
         // Sample 001 (one cell per tab-led line) with the 一、本年新收 total changed from 1 to 3.
