@@ -110,6 +110,35 @@ public struct RowAligner: Sendable {
         return (only, derived.count == missing ? derived : [])
     }
 
+    /// For a row of fewer values than slots, given in their order with blank cells dropped: the
+    /// cells that every placement keeping the sum rules (a blank counted as 0) gives the same
+    /// value or blank, with the slots where placements differ as `open` (`nil` in `cells`).
+    /// `nil` when no placement keeps the rules, more than four cells are missing, or every slot
+    /// is open.
+    public func agreement(_ values: [Decimal]) -> (cells: [Decimal?], open: Set<Int>)? {
+        let missing = slotCount - values.count
+        guard missing > 0, missing <= 4 else { return nil }
+        var agreed: [Decimal?]?
+        var open: Set<Int> = []
+        for gaps in combinations(of: slotCount, choose: missing) {
+            var cells: [Decimal?] = []
+            var source = values.makeIterator()
+            for slot in 0..<slotCount { cells.append(gaps.contains(slot) ? nil : source.next()) }
+            let keeps = rules.allSatisfy { rule in
+                (cells[rule.total] ?? 0) == rule.parts.reduce(Decimal(0)) { $0 + (cells[$1] ?? 0) }
+            }
+            guard keeps else { continue }
+            if let agreed {
+                for slot in 0..<slotCount where agreed[slot] != cells[slot] { open.insert(slot) }
+            } else {
+                agreed = cells
+            }
+        }
+        guard var cells = agreed, open.count < slotCount else { return nil }
+        for slot in open { cells[slot] = nil }
+        return (cells, open)
+    }
+
     /// Every sum rule whose slots are all known holds.
     public func consistent(_ slots: [Decimal?]) -> Bool {
         holdsRules(slots)

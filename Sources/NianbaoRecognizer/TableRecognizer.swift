@@ -478,6 +478,24 @@ struct TableRecognizer {
              "the values `\(stacked.upper.raw)` and `\(stacked.lower.raw)` after row “\(LabelText.key(label.text))” stand on two neighbouring lines where every other cell is a block of its own: the text shows them one over the other (two rows' cells, or one number wrapped), not side by side in this row; its values are left null", label.location)
     }
 
+    /// A row's values read by their order alone from a text that writes several of them on one
+    /// line and the row over several lines (`pdftotext -layout` wrapping a row's cells), without
+    /// their blank marks: where a mark stands among values of other lines is not shown (such a
+    /// text has put a `/` left of the value that stands left of it). `nil` when the row is not one.
+    static func withoutUnplacedBlankMarks(_ row: [ValueCell]) -> [ValueCell]? {
+        func isMark(_ cell: ValueCell) -> Bool {
+            switch cell.value {
+            case .blank, .placeholder: true
+            default: false
+            }
+        }
+        guard row.contains(where: isMark), row.allSatisfy({ !$0.positioned && !$0.placedByLayout }) else { return nil }
+        var perLine: [Int: Int] = [:]
+        for cell in row { perLine[cell.location.line ?? -1, default: 0] += 1 }
+        guard perLine.count >= 2, perLine.values.contains(where: { $0 >= 2 }) else { return nil }
+        return row.filter { !isMark($0) }
+    }
+
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
     /// a sentence (`本年新收政府信息公开申请数量 4`), not the row.
     static func isSentence(_ group: CellGroup, _ label: FoundLabel, width: Int, _ cells: [StreamCell]) -> Bool {
@@ -813,7 +831,8 @@ struct TableRecognizer {
             // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
             let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
                 .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
-            let (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
+            var (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
+            if let kept = Self.withoutUnplacedBlankMarks(values) { values = kept }
             unplaced(leftOver, cells, .requests)
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
@@ -1234,8 +1253,30 @@ struct TableRecognizer {
                      "not in the source; derived by \(ruleName)", location)
             }
         case .ambiguous:
+            // Values in the text's order, blank cells dropped: the cells every placement that
+            // keeps rule 4 agrees on (a group whose cells are all given) are placed; the others
+            // stay null.
+            let given = numbers.compactMap { $0 }
+            guard given.count == numbers.count, !flat.contains(where: \.positioned), let agreement = aligner.agreement(given) else {
+                note(.warning, "table.row_shape", "review_litigation",
+                     "\(numbers.count) value(s) for \(aligner.slotCount) cells and no unique placement keeps \(ruleName); values left null", location)
+                return found
+            }
+            let shown = ValueCell.shown(flat)
             note(.warning, "table.row_shape", "review_litigation",
-                 "\(numbers.count) value(s) for \(aligner.slotCount) cells and no unique placement keeps \(ruleName); values left null", location)
+                 "\(numbers.count) value(s) `\(shown)` for \(aligner.slotCount) cells, blank cells not shown in the text: placed in the \(aligner.slotCount - agreement.open.count) cell(s) where every placement that keeps \(ruleName) gives the same value; the other \(agreement.open.count) left null", location)
+            for (slot, value) in agreement.cells.enumerated() {
+                let group = remaining[slot / slotsPerGroup], column = outcomes[slot % slotsPerGroup]
+                report.reviewLitigation[group, column] = value
+                report.reviewLitigation.setLocation(location, group, column)
+                if agreement.open.contains(slot) {
+                    note(.warning, "table.order_unproven", path(.reviewLitigation, group, column),
+                         "the placements of `\(shown)` that keep \(ruleName) differ in this cell (a blank cell's place the text does not show): not proven, left null", location)
+                } else if value == nil {
+                    note(.warning, "value.missing", path(.reviewLitigation, group, column), "value not given (null)", location)
+                }
+            }
+            found.formUnion(remaining)
             return found
         }
         for (slot, value) in placed.enumerated() {
