@@ -72,7 +72,8 @@ public final class Dataset: Sendable {
         guard !reports.isEmpty else { return }
         do {
             try queue.inTransaction { db in
-                for report in reports { try DatasetRows.insert(report, into: db) }
+                let statements = try InsertStatements(db)
+                for report in reports { try DatasetRows.insert(report, into: statements) }
                 try beforeCommit()
                 return .commit
             }
