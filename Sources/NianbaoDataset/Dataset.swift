@@ -34,11 +34,6 @@ public final class Dataset: Sendable {
             // Write-ahead log: a commit appends instead of rewriting pages, and readers do not wait for
             // the writer. A killed process still loses no committed batch and keeps no partial one.
             configuration.prepareDatabase { db in
-                // 32 KiB pages for a new database (set before anything is written; an existing
-                // database keeps its own): a report's rows (about 20 KB) take a few pages instead
-                // of five or more with overflow pages, and the file is an eighth smaller. SQLite
-                // writes a report in about 0.03 ms less than with its 4 KiB default.
-                try db.execute(sql: "PRAGMA page_size = 32768")
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
