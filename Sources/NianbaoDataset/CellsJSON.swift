@@ -12,6 +12,10 @@ struct CellsJSON {
     /// The last row key and its JSON string: the cells of a row share their row key.
     private var lastRow = ""
     private var lastRowQuoted: [UInt8] = []
+    /// The column keys of the last rows by their place in the row, with their JSON strings: the
+    /// rows of a table mostly repeat one list of columns. `cellInRow` counts the row's cells.
+    private var columns: [(key: String, quoted: [UInt8])] = []
+    private var cellInRow = 0
 
     /// An empty array.
     init(capacity: Int = 4096) {
@@ -29,10 +33,23 @@ struct CellsJSON {
             lastRow = row
             lastRowQuoted.removeAll(keepingCapacity: true)
             JSONBytes.quote(row, into: &lastRowQuoted)
+            cellInRow = 0
         }
         bytes.append(contentsOf: lastRowQuoted)
         bytes.append(UInt8(ascii: ","))
-        JSONBytes.quote(column, into: &bytes)
+        if cellInRow < columns.count {
+            if columns[cellInRow].key != column {
+                var quoted: [UInt8] = []
+                JSONBytes.quote(column, into: &quoted)
+                columns[cellInRow] = (column, quoted)
+            }
+        } else {
+            var quoted: [UInt8] = []
+            JSONBytes.quote(column, into: &quoted)
+            columns.append((column, quoted))
+        }
+        bytes.append(contentsOf: columns[cellInRow].quoted)
+        cellInRow += 1
         bytes.append(UInt8(ascii: ","))
         appendValue(value)
         if let location {
@@ -63,7 +80,13 @@ struct CellsJSON {
     private mutating func appendValue(_ value: Decimal?) {
         // NaN has no JSON form; SQLite stored it as NULL before (a NaN double binds as NULL).
         if let value, !value.isNaN {
-            bytes.append(contentsOf: value.plainText.utf8)
+            // `Decimal.plainText`; zero, most of the cells, without formatting (`isZero` holds only
+            // for a zero of length 0, whose text is `0`), as the report JSON's writer does.
+            if value.isZero {
+                bytes.append(UInt8(ascii: "0"))
+            } else {
+                bytes.append(contentsOf: value.plainText.utf8)
+            }
         } else {
             bytes.append(contentsOf: "null".utf8)
         }

@@ -38,9 +38,11 @@ public final class Dataset: Sendable {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                // 64 MiB of page cache (the default is 2 MiB): the rows' indexes (keyed by SHA-256)
-                // are inserted into all over, and a small cache reads their pages back again and again.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                // 16 MiB of page cache (the default is 2 MiB): the rows' indexes (keyed by SHA-256)
+                // are inserted into all over, and a small cache reads their pages back again and
+                // again. 16 MiB holds the indexes of about 10,000 reports; a larger cache costs a
+                // page fault per page it grows by (64 MiB cost 0.02 ms per report in a new database).
+                try db.execute(sql: "PRAGMA cache_size = -16384")
                 // A multi-row INSERT keeps a statement journal; in memory, not in a file under /tmp.
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
             }
@@ -72,7 +74,8 @@ public final class Dataset: Sendable {
         guard !reports.isEmpty else { return }
         do {
             try queue.inTransaction { db in
-                for report in reports { try DatasetRows.insert(report, into: db) }
+                let statements = try InsertStatements(db)
+                for report in reports { try DatasetRows.insert(report, into: statements) }
                 try beforeCommit()
                 return .commit
             }

@@ -7,10 +7,12 @@ public import NianbaoModel
 /// Rows of one table go in multi-row `INSERT`s of up to ``rowsPerStatement`` rows each (one
 /// statement step and one argument list per chunk instead of per value).
 public struct PreparedReport: Sendable {
-    /// One multi-row `INSERT` and its arguments.
+    /// One multi-row `INSERT`: which table (``PreparedReport/inserts``), how many rows, and its
+    /// arguments, in the statement's order (the key first when the insert is keyed).
     struct Chunk: Sendable {
-        let sql: String
-        let arguments: StatementArguments
+        let insert: Int
+        let rows: Int
+        let values: [DatabaseValue]
     }
 
     /// Rows per multi-row `INSERT`.
@@ -33,27 +35,17 @@ public struct PreparedReport: Sendable {
                 head + Array(repeating: row, count: count).joined(separator: ", ")
             }
         }
-
-        /// `values` (``columns`` per row) as chunks of whole rows, each chunk's arguments led by
-        /// `key` when the insert is keyed. The values come as `DatabaseValueConvertible`
-        /// existentials: GRDB turns those into its arguments with a closure, where a sequence of
-        /// `DatabaseValue` goes through a key path per value.
-        func chunks(key: DatabaseValue? = nil, _ values: [(any DatabaseValueConvertible)?]) -> [Chunk] {
-            let perChunk = columns * PreparedReport.rowsPerStatement
-            return stride(from: 0, to: values.count, by: perChunk).map { start in
-                let end = min(start + perChunk, values.count)
-                var arguments = StatementArguments(values[start..<end])
-                if keyed, let key { arguments = [key] + arguments }
-                return Chunk(sql: statements[(end - start) / columns], arguments: arguments)
-            }
-        }
     }
 
-    static let reportsInsert = Insert("reports", ["sha256", "file", "format", "converted_by", "encoding", "title", "agency", "year",
-                                                  "published", "template", "errors", "warnings"], keyed: false)
-    static let tablesInsert = Insert("report_tables", ["report_sha256", "table_name", "first_position", "cells"])
-    static let diagnosticsInsert = Insert("diagnostics", ["report_sha256", "position", "severity", "code", "path", "message", "source"])
-    static let sectionsInsert = Insert("sections", ["report_sha256", "part", "section_key", "text"])
+    /// The tables' inserts; a ``Chunk`` names one by its index here.
+    static let inserts = [
+        Insert("reports", ["sha256", "file", "format", "converted_by", "encoding", "title", "agency", "year",
+                           "published", "template", "errors", "warnings"], keyed: false),
+        Insert("report_tables", ["report_sha256", "table_name", "first_position", "cells"]),
+        Insert("diagnostics", ["report_sha256", "position", "severity", "code", "path", "message", "source"]),
+        Insert("sections", ["report_sha256", "part", "section_key", "text"]),
+    ]
+    static let reportsInsert = 0, tablesInsert = 1, diagnosticsInsert = 2, sectionsInsert = 3
 
     /// The input's SHA-256, the report's key.
     let key: String
@@ -61,13 +53,20 @@ public struct PreparedReport: Sendable {
     /// `position` 1, 2, … through the three tables), `diagnostics` and `sections` rows, as chunks.
     let chunks: [Chunk]
 
-    /// The rows of `report`.
+    /// The rows of `report`. The values are built as `DatabaseValue`s in one array per table (the
+    /// key first when the insert is keyed) and bound one by one by the writer: GRDB's
+    /// `StatementArguments` would convert each value once more through a key path or an existential.
     public init(_ report: Report) {
         let key = report.source.sha256
         self.key = key
         let keyValue = key.databaseValue
         func text(_ value: String?) -> DatabaseValue { value.map { $0.databaseValue } ?? .null }
-        var chunks = Self.reportsInsert.chunks([
+        var chunks: [Chunk] = []
+        chunks.reserveCapacity(4)
+        func add(_ insert: Int, _ values: [DatabaseValue]) {
+            Self.chunks(of: insert, values, into: &chunks)
+        }
+        add(Self.reportsInsert, [
             keyValue, report.source.file.databaseValue, report.source.format.rawValue.databaseValue,
             text(report.source.convertedBy), text(report.source.encoding), text(report.title), text(report.agency),
             report.year.map { $0.databaseValue } ?? .null, text(report.published),
@@ -76,37 +75,71 @@ public struct PreparedReport: Sendable {
         ])
         // One `report_tables` row per table, its cells as one JSON text (the long form is the
         // `report_values` view over them): three rows instead of one per value.
-        var tables: [(any DatabaseValueConvertible)?] = []
+        var tables: [DatabaseValue] = [keyValue]
+        tables.reserveCapacity(1 + 3 * ReportTable.allCases.count)
         var position = 1
         for table in ReportTable.allCases {
             let rows = report[table].rows
             guard !rows.isEmpty else { continue }
-            var cells = CellsJSON()
+            // About 40 bytes a cell with its location: room for all at once.
+            var cells = CellsJSON(capacity: 64 * rows.reduce(0) { $0 + $1.cells.count })
             let first = position
             for row in rows {
-                for cell in row.cells {
-                    position += 1
-                    cells.append(row: row.key, column: cell.column, value: cell.value, location: cell.location)
+                // Through the buffer: a `for cell in row.cells` loop copies every cell.
+                row.cells.withUnsafeBufferPointer { rowCells in
+                    for index in rowCells.indices {
+                        cells.append(row: row.key, column: rowCells[index].column, value: rowCells[index].value,
+                                     location: rowCells[index].location)
+                    }
                 }
+                position += row.cells.count
             }
             tables.append(table.rawValue.databaseValue)
             tables.append(first.databaseValue)
             tables.append(cells.finish().databaseValue)
         }
-        chunks += Self.tablesInsert.chunks(key: keyValue, tables)
-        var diagnostics: [(any DatabaseValueConvertible)?] = []
+        add(Self.tablesInsert, tables)
+        var diagnostics: [DatabaseValue] = [keyValue]
+        diagnostics.reserveCapacity(1 + 6 * report.diagnostics.count)
         for (index, item) in report.diagnostics.enumerated() {
-            diagnostics += [(index + 1).databaseValue, item.severity.rawValue.databaseValue, item.code.databaseValue,
-                            text(item.path), item.message.databaseValue, text(item.location?.description)]
+            diagnostics.append((index + 1).databaseValue)
+            diagnostics.append(item.severity.rawValue.databaseValue)
+            diagnostics.append(item.code.databaseValue)
+            diagnostics.append(text(item.path))
+            diagnostics.append(item.message.databaseValue)
+            diagnostics.append(text(item.location?.description))
         }
-        chunks += Self.diagnosticsInsert.chunks(key: keyValue, diagnostics)
-        var sections: [(any DatabaseValueConvertible)?] = []
+        add(Self.diagnosticsInsert, diagnostics)
+        var sections: [DatabaseValue] = [keyValue]
+        sections.reserveCapacity(1 + 3 * SectionKey.allCases.count)
         for part in SectionKey.allCases {
             if let prose = report.sections[part] {
-                sections += [part.number.databaseValue, part.rawValue.databaseValue, prose.databaseValue]
+                sections.append(part.number.databaseValue)
+                sections.append(part.rawValue.databaseValue)
+                sections.append(prose.databaseValue)
             }
         }
-        chunks += Self.sectionsInsert.chunks(key: keyValue, sections)
+        add(Self.sectionsInsert, sections)
         self.chunks = chunks
+    }
+
+    /// `values` of `insert` (the key first when the insert is keyed, then ``Insert/columns`` per
+    /// row) as chunks of up to ``rowsPerStatement`` whole rows, appended to `chunks`; none when
+    /// there is no row.
+    private static func chunks(of insert: Int, _ values: [DatabaseValue], into chunks: inout [Chunk]) {
+        let table = inserts[insert]
+        let head = table.keyed ? 1 : 0
+        let rows = (values.count - head) / table.columns
+        guard rows > 0 else { return }
+        if rows <= rowsPerStatement {
+            chunks.append(Chunk(insert: insert, rows: rows, values: values))
+            return
+        }
+        for first in stride(from: 0, to: rows, by: rowsPerStatement) {
+            let count = min(rowsPerStatement, rows - first)
+            var part: [DatabaseValue] = table.keyed ? [values[0]] : []
+            part.append(contentsOf: values[(head + first * table.columns)..<(head + (first + count) * table.columns)])
+            chunks.append(Chunk(insert: insert, rows: count, values: part))
+        }
     }
 }
