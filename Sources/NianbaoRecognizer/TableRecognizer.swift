@@ -23,7 +23,8 @@ struct TableRecognizer {
     /// Rows read as left blank (a label with no value before the next row's label), per table.
     private var blankRowKeys: [ReportTable: Set<String>] = [:]
     /// Request rows whose blank cells left no trace, waiting for the column rules (``ColumnRuleSolver``).
-    private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning)] = []
+    /// `wholeOnly`: a row spread over lines of several values each, which only a whole placement proves.
+    private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning, wholeOnly: Bool)] = []
 
     init(template: TemplateVersion, report: Report, cache: CellFactsCache) {
         self.template = template
@@ -735,6 +736,19 @@ struct TableRecognizer {
                      "row “\(label.text)” would put the change “\(misplaced.1.raw)” in column \(misplaced.0): its values are not in order, so they are left null", label.location)
                 continue
             }
+            // A number with a fraction is money, never a count: one read in a count column (a
+            // lone 采购总金额 `562.86` counted into 采购项目数量's place) shows the values out of place.
+            if let misplaced = zip(columns, values).first(where: { pair in
+                guard spec.columns.first(where: { $0.key == pair.0 })?.isMoney == false, case .number(let value, _) = pair.1.value else { return false }
+                var whole = Decimal()
+                var copy = value
+                NSDecimalRound(&whole, &copy, 0, .plain)
+                return whole != value
+            }) {
+                note(.warning, "table.order_unproven", "active_disclosure.\(label.key)",
+                     "row “\(label.text)” would put `\(misplaced.1.raw)`, not a whole number, in the count column \(misplaced.0): its values are not in place, so they are left null", label.location)
+                continue
+            }
             let defaultUnit: MoneyUnit? = label.key == "fees" && template == .v2021 ? .tenThousandYuan : .yuan
             for (columnKey, cell) in zip(columns, values) {
                 guard let columnSpec = spec.columns.first(where: { $0.key == columnKey }) else { continue }
@@ -1022,7 +1036,12 @@ struct TableRecognizer {
             guard Decimal(whole) == number else { return false }
             values.append(whole)
         }
-        pendingRequestRows.append((rowKey, values, columns, warning))
+        // A row spread over lines of several values each (`pdftotext -layout` wrapping a row, or a
+        // number wrapped in its cell: `883` / `015` keeps rule 2 as pieces) is placed only whole.
+        var perLine: [Int: Int] = [:]
+        for cell in cells { perLine[cell.location.line ?? -1, default: 0] += 1 }
+        let spread = perLine.count >= 2 && perLine.values.contains { $0 >= 2 }
+        pendingRequestRows.append((rowKey, values, columns, warning, spread))
         return true
     }
 
@@ -1076,7 +1095,8 @@ struct TableRecognizer {
         for row in pending {
             // Cells the columns leave open but the row's own rule 2 proves (its 总计) are placed,
             // unless the search showed the rows' values fit no placement at all.
-            guard let placement = solution.placed[row.key] ?? (solution.inconsistent ? nil : solver.rowAgreement(row.values)) else {
+            guard let placement = solution.placed[row.key] ?? (solution.inconsistent || row.wholeOnly ? nil : solver.rowAgreement(row.values)),
+                  placement.open.isEmpty || !row.wholeOnly else {
                 note(row.warning)
                 continue
             }
@@ -1257,7 +1277,11 @@ struct TableRecognizer {
             // keeps rule 4 agrees on (a group whose cells are all given) are placed; the others
             // stay null.
             let given = numbers.compactMap { $0 }
-            guard given.count == numbers.count, !flat.contains(where: \.positioned), let agreement = aligner.agreement(given) else {
+            // Not for values spread over lines of several values each (wrapped pieces keep sums).
+            var perLine: [Int: Int] = [:]
+            for cell in flat { perLine[cell.location.line ?? -1, default: 0] += 1 }
+            let spread = perLine.count >= 2 && perLine.values.contains { $0 >= 2 }
+            guard given.count == numbers.count, !spread, !flat.contains(where: \.positioned), let agreement = aligner.agreement(given) else {
                 note(.warning, "table.row_shape", "review_litigation",
                      "\(numbers.count) value(s) for \(aligner.slotCount) cells and no unique placement keeps \(ruleName); values left null", location)
                 return found
