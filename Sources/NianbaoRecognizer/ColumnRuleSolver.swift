@@ -1,3 +1,5 @@
+import Foundation
+
 /// Places the values of request rows whose blank cells left no trace in the text (`pdftotext`,
 /// PyMuPDF, lynx, mammoth's Markdown drop an empty cell without a mark), by the table's column
 /// rules: rule 1 (`new_received + carried_over = results_total + carried_forward`) and rule 3
@@ -237,22 +239,9 @@ struct ColumnRuleSolver {
     /// `nil` when no placement keeps it or every cell differs. With every part non-zero that is
     /// the 总计 alone.
     func rowAgreement(_ values: [Int]) -> Placement? {
-        var agreed: [Int?]?
-        var open: Set<Int> = []
-        for slots in Self.combinations(width, values.count) {
-            var cells = [Int?](repeating: nil, count: width)
-            for (value, slot) in zip(values, slots) { cells[slot] = value }
-            let parts = (0..<width).filter { $0 != totalSlot }.reduce(0) { $0 + (cells[$1] ?? 0) }
-            guard (cells[totalSlot] ?? 0) == parts else { continue }
-            if let agreed {
-                for column in 0..<width where agreed[column] != cells[column] { open.insert(column) }
-            } else {
-                agreed = cells
-            }
-        }
-        guard var cells = agreed, open.count < width else { return nil }
-        for column in open { cells[column] = nil }
-        return Placement(cells: cells, open: open)
+        let aligner = RowAligner(slotCount: width, rules: [RowAligner.SumRule(total: totalSlot, parts: (0..<width).filter { $0 != totalSlot })])
+        guard let agreement = aligner.agreement(values.map { Decimal($0) }, maximumMissing: width) else { return nil }
+        return Placement(cells: agreement.cells.map { $0.map { NSDecimalNumber(decimal: $0).intValue } }, open: agreement.open)
     }
 
     /// The increasing `count`-element subsets of `0..<n`.

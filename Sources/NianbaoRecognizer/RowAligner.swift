@@ -113,11 +113,11 @@ public struct RowAligner: Sendable {
     /// For a row of fewer values than slots, given in their order with blank cells dropped: the
     /// cells that every placement keeping the sum rules (a blank counted as 0) gives the same
     /// value or blank, with the slots where placements differ as `open` (`nil` in `cells`).
-    /// `nil` when no placement keeps the rules, more than four cells are missing, or every slot
-    /// is open.
-    public func agreement(_ values: [Decimal]) -> (cells: [Decimal?], open: Set<Int>)? {
+    /// `nil` when no placement keeps the rules, more than `maximumMissing` cells are missing, or
+    /// every slot is open.
+    public func agreement(_ values: [Decimal], maximumMissing: Int = 4) -> (cells: [Decimal?], open: Set<Int>)? {
         let missing = slotCount - values.count
-        guard missing > 0, missing <= 4 else { return nil }
+        guard missing > 0, missing <= maximumMissing else { return nil }
         var agreed: [Decimal?]?
         var open: Set<Int> = []
         for gaps in combinations(of: slotCount, choose: missing) {
