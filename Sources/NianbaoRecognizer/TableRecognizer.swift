@@ -491,10 +491,16 @@ struct TableRecognizer {
             }
         }
         guard row.contains(where: isMark), row.allSatisfy({ !$0.positioned && !$0.placedByLayout }) else { return nil }
-        var perLine: [Int: Int] = [:]
-        for cell in row { perLine[cell.location.line ?? -1, default: 0] += 1 }
-        guard perLine.count >= 2, perLine.values.contains(where: { $0 >= 2 }) else { return nil }
+        guard spreadOverLines(row.map(\.location)) else { return nil }
         return row.filter { !isMark($0) }
+    }
+
+    /// `true` when cells at `locations` stand on two lines or more and one of the lines holds two
+    /// or more of them: a row a layout text wrapped, or a number wrapped into pieces.
+    static func spreadOverLines(_ locations: [SourceLocation]) -> Bool {
+        var perLine: [Int: Int] = [:]
+        for location in locations { perLine[location.line ?? -1, default: 0] += 1 }
+        return perLine.count >= 2 && perLine.values.contains { $0 >= 2 }
     }
 
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
@@ -1038,10 +1044,7 @@ struct TableRecognizer {
         }
         // A row spread over lines of several values each (`pdftotext -layout` wrapping a row, or a
         // number wrapped in its cell: `883` / `015` keeps rule 2 as pieces) is placed only whole.
-        var perLine: [Int: Int] = [:]
-        for cell in cells { perLine[cell.location.line ?? -1, default: 0] += 1 }
-        let spread = perLine.count >= 2 && perLine.values.contains { $0 >= 2 }
-        pendingRequestRows.append((rowKey, values, columns, warning, spread))
+        pendingRequestRows.append((rowKey, values, columns, warning, Self.spreadOverLines(cells.map(\.location))))
         return true
     }
 
@@ -1278,10 +1281,7 @@ struct TableRecognizer {
             // stay null.
             let given = numbers.compactMap { $0 }
             // Not for values spread over lines of several values each (wrapped pieces keep sums).
-            var perLine: [Int: Int] = [:]
-            for cell in flat { perLine[cell.location.line ?? -1, default: 0] += 1 }
-            let spread = perLine.count >= 2 && perLine.values.contains { $0 >= 2 }
-            guard given.count == numbers.count, !spread, !flat.contains(where: \.positioned), let agreement = aligner.agreement(given) else {
+            guard given.count == numbers.count, !Self.spreadOverLines(flat.map(\.location)), !flat.contains(where: \.positioned), let agreement = aligner.agreement(given) else {
                 note(.warning, "table.row_shape", "review_litigation",
                      "\(numbers.count) value(s) for \(aligner.slotCount) cells and no unique placement keeps \(ruleName); values left null", location)
                 return found
