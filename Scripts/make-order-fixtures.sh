@@ -55,7 +55,7 @@ python3 Scripts/synth/generate.py --seed 501 --count 62 --out "$work/seed501"
 "$nianbao" convert "$work"/seed501/*.json --to docx --out "$work/writer501" >/dev/null
 rm -f "$work/writer501/errors.csv"
 python3 Scripts/synth/layouts.py "$work/writer501" "$work/docx501"
-python3 Scripts/synth/render.py "$work/docx501" "$work/renderings501" --only pdftotext,mupdf-pdf,lynx
+python3 Scripts/synth/render.py "$work/docx501" "$work/renderings501" --only pdftotext,mupdf-pdf,lynx,html2text
 for stem in syn501_0030_2019 syn501_0036_2019; do
     cp "$work/renderings501/pdftotext/$stem.txt" "$out/$stem.pdftotext.txt"
     cp "$work/seed501/expected/$stem.json" "$out/$stem.expected.json"
@@ -63,6 +63,9 @@ done
 # lynx: blank cells and rows dropped without a trace (rows 5 and 6 of 不予公开 blank).
 cp "$work/renderings501/lynx/syn501_0014_2019.txt" "$out/syn501_0014_2019.lynx.txt"
 cp "$work/seed501/expected/syn501_0014_2019.json" "$out/syn501_0014_2019.expected.json"
+# html2text: a blank cell written as a line break inside its `|` row.
+cp "$work/renderings501/html2text/syn501_0007_2021.txt" "$out/syn501_0007_2021.html2text.txt"
+cp "$work/seed501/expected/syn501_0007_2021.json" "$out/syn501_0007_2021.expected.json"
 for stem in syn501_0021_2021 syn501_0061_2021; do
     cp "$work/renderings501/mupdf-pdf/$stem.pdf" "Tests/NianbaoTests/Fixtures/pdf/$stem.mupdf.pdf"
     cp "$work/seed501/expected/$stem.json" "Tests/NianbaoTests/Fixtures/pdf/$stem.mupdf.expected.json"

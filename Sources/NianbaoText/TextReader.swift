@@ -43,7 +43,7 @@ public enum TextReader {
 
     /// Parses decoded text into blocks.
     public static func parse(_ text: String) -> [Block] {
-        parse(text, placingColumns: true)
+        parse(BrokenPipeRows.joined(text), placingColumns: true)
     }
 
     /// Parses decoded text into blocks; `placingColumns: false` leaves the rows as the line

@@ -108,6 +108,22 @@ struct CountedOrderTests {
         #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "requests.granted.research" })
     }
 
+    @Test("html2text breaks a `|` row at each blank cell: the row is joined, every cell in its place")
+    func html2textBrokenRows() throws {
+        let (report, comparison) = try Self.convert("syn501_0007_2021", "html2text")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.mismatches.isEmpty, "\(comparison.mismatches.map(\.description).joined(separator: "\n"))")
+        // `二、上年结转… |  71 |  24 |  62 |    ` / `|  55 |    ` / `|  212`.
+        let carried = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"].map {
+            report.requests["carried_over", $0]
+        }
+        #expect(carried == [71, 24, 62, nil, 55, nil, 212])
+        // Later lines keep their numbers: the lines joined in stay as empty lines.
+        let text = "a |  1 |    \n|  2\nb\n| x | y |\n| z | w |"
+        #expect(BrokenPipeRows.joined(text) == "a |  1 |    |  2\n\nb\n| x | y |\n| z | w |")
+        #expect(BrokenPipeRows.joined("no pipes\nhere") == "no pipes\nhere")
+    }
+
     @Test("cells the source delimits keep their values when a rule breaks: the validator reports it")
     func delimitedRowKept() throws {
         // Sample 001 (one cell per tab-led line) with the 一、本年新收 total changed from 1 to 3.
