@@ -248,6 +248,18 @@ struct HeaderColumns: Equatable {
         return HeaderColumns(spans: leaves.map { $0.x0...$0.x1 }, names: leaves.map(\.name))
     }
 
+    /// The columns of `first` with those of `second` it does not name, in order, when together
+    /// they are a whole requests or review header (``incompleteness`` `nil`) and no two overlap;
+    /// `nil` otherwise.
+    static func merged(_ first: HeaderColumns, _ second: HeaderColumns) -> HeaderColumns? {
+        var columns = Array(zip(first.names, first.spans))
+        for (name, span) in zip(second.names, second.spans) where !first.names.contains(name) { columns.append((name, span)) }
+        columns.sort { $0.1.lowerBound < $1.1.lowerBound }
+        for (left, right) in zip(columns, columns.dropFirst()) where right.1.lowerBound < left.1.upperBound - 0.5 { return nil }
+        let whole = HeaderColumns(spans: columns.map(\.1), names: columns.map(\.0))
+        return whole.incompleteness == nil ? whole : nil
+    }
+
     /// `true` when each of these columns is one of `other`'s, by name, overlapping it.
     func isPart(of other: HeaderColumns) -> Bool {
         zip(names, spans).allSatisfy { name, span in

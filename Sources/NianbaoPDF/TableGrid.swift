@@ -158,6 +158,13 @@ struct TableGrid {
             if let partial = own, partial.incompleteness != nil, let before, before.incompleteness == nil, partial.isPart(of: before) {
                 own = before
             }
+            // A header broken by a page break between its rows (自然人 / 法人或其他组织 / 总计 at the
+            // foot of one page, 商业企业 … 其他 at the top of the next): the two parts' columns,
+            // side by side without overlapping, make the whole header.
+            if let partial = own, partial.incompleteness != nil, let before, before.incompleteness != nil,
+               let whole = HeaderColumns.merged(partial, before) {
+                own = whole
+            }
             let clusters = Self.valueColumns(values: groupValues, others: []).clusters
             // A header whose named columns are not all found, over values in exactly as many x
             // ranges as its table has columns (7 applicant, 15 outcome): the ranges in order are

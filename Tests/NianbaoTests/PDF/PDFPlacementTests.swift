@@ -171,6 +171,21 @@ struct PDFPlacementTests {
         #expect(single.activeDisclosure["regulations", "issued"] == nil)
     }
 
+    @Test("a header broken by a page break: its two parts' columns make the whole header")
+    func headerAcrossPages() {
+        // 自然人 and 总计 at the foot of one page (MuPDF's Story), 商业企业 … 其他 at the top of the next.
+        let foot = HeaderColumns(spans: [320...340, 508...526], names: ["自然人", "总计"])
+        let top = HeaderColumns(spans: [352...370, 380...398, 410...430, 445...465, 480...498],
+                                names: ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"])
+        #expect(top.incompleteness != nil && foot.incompleteness != nil)
+        let whole = HeaderColumns.merged(top, foot)
+        #expect(whole?.names == HeaderColumns.applicantNames)
+        #expect(whole?.incompleteness == nil)
+        // Parts whose columns overlap, or that still lack a column, make none.
+        #expect(HeaderColumns.merged(top, HeaderColumns(spans: [320...340, 490...526], names: ["自然人", "总计"])) == nil)
+        #expect(HeaderColumns.merged(top, HeaderColumns(spans: [320...340], names: ["自然人"])) == nil)
+    }
+
     /// The value cells of the row whose label contains `label`, blanks kept.
     static func cellTexts(_ grid: TableGrid, label: String) -> [String] {
         guard let row = grid.rows.first(where: { $0.cells.first?.text.contains(label) == true }) else { return [] }
