@@ -243,26 +243,4 @@ struct ColumnRuleSolver {
         guard let agreement = aligner.agreement(values.map { Decimal($0) }, maximumMissing: width) else { return nil }
         return Placement(cells: agreement.cells.map { $0.map { NSDecimalNumber(decimal: $0).intValue } }, open: agreement.open)
     }
-
-    /// The increasing `count`-element subsets of `0..<n`.
-    static func combinations(_ n: Int, _ count: Int) -> [[Int]] {
-        guard count <= n else { return [] }
-        if count == 0 { return [[]] }
-        var result: [[Int]] = []
-        var current: [Int] = []
-        func walk(_ start: Int) {
-            if current.count == count {
-                result.append(current)
-                return
-            }
-            guard start < n, n - start >= count - current.count else { return }
-            for next in start..<n {
-                current.append(next)
-                walk(next + 1)
-                current.removeLast()
-            }
-        }
-        walk(0)
-        return result
-    }
 }

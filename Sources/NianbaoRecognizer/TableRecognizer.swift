@@ -918,12 +918,12 @@ struct TableRecognizer {
     /// returns `true`.
     static func forEachOrder(of cells: [Decimal?], _ body: ([Decimal?]) -> Bool) {
         var current = cells
-        var seen: Set<[Decimal?]> = []
         var stop = false
+        // Equal values are swapped into a place once per level, so each order comes once.
         func permute(_ start: Int) {
             if stop { return }
             if start == current.count {
-                if seen.insert(current).inserted, body(current) { stop = true }
+                if body(current) { stop = true }
                 return
             }
             var tried: Set<Decimal?> = []

@@ -69,10 +69,4 @@ struct ColumnRuleSolverTests {
         #expect(wide.rowAgreement([1, 144, 86, 174, 405]) == .init(cells: [nil, nil, nil, nil, nil, nil, 405], open: [0, 1, 2, 3, 4, 5]))
         #expect(wide.rowAgreement([1, 144, 86, 174, 404]) == nil)
     }
-
-    @Test("subsets in order")
-    func combinations() {
-        #expect(ColumnRuleSolver.combinations(4, 2) == [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
-        #expect(ColumnRuleSolver.combinations(2, 3).isEmpty)
-    }
 }
