@@ -56,7 +56,8 @@ python3 Scripts/synth/generate.py --seed 501 --count 62 --out "$work/seed501"
 rm -f "$work/writer501/errors.csv"
 python3 Scripts/synth/layouts.py "$work/writer501" "$work/docx501"
 python3 Scripts/synth/render.py "$work/docx501" "$work/renderings501" --only pdftotext,mupdf-pdf,lynx,html2text
-for stem in syn501_0030_2019 syn501_0036_2019; do
+# syn501_0021_2021: pdftotext gives 结转下年度's blocks out of column order after the 总计 row's spanning blocks.
+for stem in syn501_0030_2019 syn501_0036_2019 syn501_0021_2021; do
     cp "$work/renderings501/pdftotext/$stem.txt" "$out/$stem.pdftotext.txt"
     cp "$work/seed501/expected/$stem.json" "$out/$stem.expected.json"
 done

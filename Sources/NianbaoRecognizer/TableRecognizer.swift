@@ -25,6 +25,9 @@ struct TableRecognizer {
     /// Request rows whose blank cells left no trace, waiting for the column rules (``ColumnRuleSolver``).
     /// `wholeOnly`: a row spread over lines of several values each, which only a whole placement proves.
     private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning, wholeOnly: Bool)] = []
+    /// Request rows read by the order of their values' blocks, straight after a row that gave
+    /// several values on one line (with their locations), for ``nullRowsAfterSpanningBlocks(columns:cells:found:)``.
+    private var rowsAfterSpanningBlock: [String: SourceLocation] = [:]
 
     init(template: TemplateVersion, report: Report, cache: CellFactsCache) {
         self.template = template
@@ -826,7 +829,13 @@ struct TableRecognizer {
         // One cell per line with empty lines for blank cells: decided once for the whole table.
         let linePitch = Self.linePitch(groups, cells, maxWidth: order.count)
         if Self.readsRowByRow(groups, cells, row: row, width: order.count) { rowByRow.insert(.requests) }
+        // A text of one block per cell (`pdftotext`): whether the group just before gave a row two
+        // or more of whose values stand on one line, one block spanning several columns.
+        let blockPerCell = Self.separatedByEmptyLines(cells)
+        var previousSpanned = false
         for position in groups.indices {
+            let afterSpanned = previousSpanned
+            previousSpanned = false
             if let pitch = linePitch {
                 // A row label with a whole row of empty lines below it is a row the source left blank.
                 for blank in Self.blankRowLabels(groups[position].run, cells, pitch: pitch, width: { _ in order.count }, row: row).reversed()
@@ -853,6 +862,10 @@ struct TableRecognizer {
                 .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
             var (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
             if let kept = Self.withoutUnplacedBlankMarks(values) { values = kept }
+            if blockPerCell {
+                if afterSpanned, Self.inBlocksOfTheirOwn(values) { rowsAfterSpanningBlock[label.key] = label.location }
+                previousSpanned = Self.sharesALine(values)
+            }
             unplaced(leftOver, cells, .requests)
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
@@ -860,7 +873,59 @@ struct TableRecognizer {
         solvePendingRequestRows(cells, found: found)
         nullUnprovenRows(.requests)
         nullRowsOutOfColumnOrder(columns: order)
+        nullRowsAfterSpanningBlocks(columns: order, cells: cells, found: found)
         return found
+    }
+
+    /// `true` when `row`'s values stand on two lines or more, none of them placed by the source:
+    /// their columns are the order of their blocks in the text.
+    static func inBlocksOfTheirOwn(_ row: [ValueCell]) -> Bool {
+        guard row.allSatisfy({ !$0.positioned && !$0.placedByLayout }) else { return false }
+        return Set(row.map { $0.location.line ?? -1 }).count >= 2
+    }
+
+    /// `true` when two or more of `row`'s values, none placed by the source, stand on one line.
+    static func sharesALine(_ row: [ValueCell]) -> Bool {
+        var lines: Set<Int> = []
+        for cell in row where !cell.positioned && !cell.placedByLayout {
+            guard let line = cell.location.line else { continue }
+            if !lines.insert(line).inserted { return true }
+        }
+        return false
+    }
+
+    /// Nulls the request rows read by the order of their blocks straight after a row whose values
+    /// shared a line, unless rule 1 or rule 3 holds in every column with them. A text of one block
+    /// per cell writes such a row's blocks in its own reading order: `pdftotext` puts the blocks
+    /// under a block that spans several columns of the row above after the blocks right of it
+    /// (`87 24 132 45 - 194 482` for `87 24 - 194 132 45 482`), which rule 2 cannot see.
+    private mutating func nullRowsAfterSpanningBlocks(columns: [String], cells: [StreamCell], found: Set<String>) {
+        let candidates = rowsAfterSpanningBlock
+        rowsAfterSpanningBlock = [:]
+        guard !candidates.isEmpty else { return }
+        let keys = TemplateCatalog.rows(.requests, template).map(\.key)
+        let known = knownRequestRows(columns: columns, keys: keys, except: [], cells: cells, found: found)
+        let outer = ["new_received", "carried_over", "results_total", "carried_forward"]
+        /// `true` when the equation (rows with their signs) holds in every column, every row known.
+        func holds(_ terms: [(key: String, sign: Int)]) -> Bool {
+            var rows: [(cells: [Int], sign: Int)] = []
+            for term in terms {
+                guard case .cells(let cells)? = known[term.key], cells.count == columns.count else { return false }
+                rows.append((cells, term.sign))
+            }
+            return columns.indices.allSatisfy { column in rows.reduce(0) { $0 + $1.cells[column] * $1.sign } == 0 }
+        }
+        let ruleOne = holds(zip(outer, [1, 1, -1, -1]).map { (key: $0, sign: $1) })
+        let ruleThree = holds([(key: "results_total", sign: -1)] + keys.filter { !outer.contains($0) }.map { (key: $0, sign: 1) })
+        for key in keys {
+            guard let location = candidates[key], columns.contains(where: { report.requests[key, $0] != nil }) else { continue }
+            let checked = key == "results_total" ? ruleOne || ruleThree : outer.contains(key) ? ruleOne : ruleThree
+            guard !checked else { continue }
+            for column in columns { setValue(nil, .requests, key, column) }
+            note(.warning, "table.order_unproven", "requests.\(key)",
+                 "the row's values are blocks of their own, read straight after a row that gave several values on one line: a text of one block per cell (`pdftotext`) writes the blocks under such a spanning block in its own reading order, not always left to right, and rule \(outer.contains(key) ? "1" : "3"), which would check that order, cannot be used or breaks; which value is in which column is not proven, left null",
+                 location)
+        }
     }
 
     /// Nulls the request rows read by their order in the text alone whose values, in another order,
@@ -1056,11 +1121,46 @@ struct TableRecognizer {
         pendingRequestRows = []
         guard let columns = pending.first?.columns else { return }
         let keys = TemplateCatalog.rows(.requests, template).map(\.key)
-        let pendingKeys = Set(pending.map(\.key))
+        let known = knownRequestRows(columns: columns, keys: keys, except: Set(pending.map(\.key)), cells: cells, found: found)
+        let outer: Set<String> = ["new_received", "carried_over", "results_total", "carried_forward"]
+        let solver = ColumnRuleSolver(width: columns.count, totalSlot: columns.firstIndex(of: "total") ?? columns.count - 1,
+                                      resultKeys: keys.filter { !outer.contains($0) })
+        let solution = solver.solve(pending: pending.map { ColumnRuleSolver.Pending(key: $0.key, values: $0.values) }, known: known)
+        for row in pending {
+            // Cells the columns leave open but the row's own rule 2 proves (its 总计) are placed,
+            // unless the search showed the rows' values fit no placement at all.
+            guard let placement = solution.placed[row.key] ?? (solution.inconsistent || row.wholeOnly ? nil : solver.rowAgreement(row.values)),
+                  placement.open.isEmpty || !row.wholeOnly else {
+                note(row.warning)
+                continue
+            }
+            let values = placement.cells.map { $0.map { Decimal($0) } }
+            setValues(values, .requests, row.key, columns)
+            setLocations(Array(repeating: row.warning.location, count: columns.count), .requests, row.key, columns)
+            let shown = row.values.map(String.init).joined(separator: " ")
+            let which = placement.open.isEmpty ? "placed" : "placed in the \(columns.count - placement.open.count) column(s)"
+            note(.info, "table.placed_by_columns", "requests.\(row.key)",
+                 "row's values `\(shown)` are \(row.values.count) for \(columns.count) columns, their blank cells not shown in the text: \(which) where rules 1 and 3 with the table's other rows, and rule 2, allow no other value", row.warning.location)
+            for (offset, column) in columns.enumerated() where values[offset] == nil {
+                if placement.open.contains(offset) {
+                    note(.warning, "table.order_unproven", path(.requests, row.key, column),
+                         "the placements of `\(shown)` that keep rules 1, 2 and 3 differ in this column (a blank cell's place the text does not show): not proven, left null", row.warning.location)
+                } else {
+                    note(.warning, "value.missing", path(.requests, row.key, column), "value not given (null)", row.warning.location)
+                }
+            }
+        }
+    }
+
+    /// The request rows as read, for the column rules: a row read (a blank cell as 0), a row left
+    /// blank (all 0), or unknown (not there, nulled for a reason of its own, or breaking its own
+    /// rule as counted). `except`: rows not yet placed.
+    private func knownRequestRows(columns: [String], keys: [String], except: Set<String>, cells: [StreamCell],
+                                  found: Set<String>) -> [String: ColumnRuleSolver.Known] {
         let unproven = Set((countedRowsBreakingRules[.requests] ?? []).map(\.row))
         let labelled = Set(cells.compactMap { $0.facts?.requestRow })
         var known: [String: ColumnRuleSolver.Known] = [:]
-        for key in keys where !pendingKeys.contains(key) {
+        for key in keys where !except.contains(key) {
             if unproven.contains(key) {
                 known[key] = .unknown
             } else if found.contains(key) {
@@ -1091,34 +1191,7 @@ struct TableRecognizer {
                 known[key] = labelled.contains(key) ? .cells(Array(repeating: 0, count: columns.count)) : .unknown
             }
         }
-        let outer: Set<String> = ["new_received", "carried_over", "results_total", "carried_forward"]
-        let solver = ColumnRuleSolver(width: columns.count, totalSlot: columns.firstIndex(of: "total") ?? columns.count - 1,
-                                      resultKeys: keys.filter { !outer.contains($0) })
-        let solution = solver.solve(pending: pending.map { ColumnRuleSolver.Pending(key: $0.key, values: $0.values) }, known: known)
-        for row in pending {
-            // Cells the columns leave open but the row's own rule 2 proves (its 总计) are placed,
-            // unless the search showed the rows' values fit no placement at all.
-            guard let placement = solution.placed[row.key] ?? (solution.inconsistent || row.wholeOnly ? nil : solver.rowAgreement(row.values)),
-                  placement.open.isEmpty || !row.wholeOnly else {
-                note(row.warning)
-                continue
-            }
-            let values = placement.cells.map { $0.map { Decimal($0) } }
-            setValues(values, .requests, row.key, columns)
-            setLocations(Array(repeating: row.warning.location, count: columns.count), .requests, row.key, columns)
-            let shown = row.values.map(String.init).joined(separator: " ")
-            let which = placement.open.isEmpty ? "placed" : "placed in the \(columns.count - placement.open.count) column(s)"
-            note(.info, "table.placed_by_columns", "requests.\(row.key)",
-                 "row's values `\(shown)` are \(row.values.count) for \(columns.count) columns, their blank cells not shown in the text: \(which) where rules 1 and 3 with the table's other rows, and rule 2, allow no other value", row.warning.location)
-            for (offset, column) in columns.enumerated() where values[offset] == nil {
-                if placement.open.contains(offset) {
-                    note(.warning, "table.order_unproven", path(.requests, row.key, column),
-                         "the placements of `\(shown)` that keep rules 1, 2 and 3 differ in this column (a blank cell's place the text does not show): not proven, left null", row.warning.location)
-                } else {
-                    note(.warning, "value.missing", path(.requests, row.key, column), "value not given (null)", row.warning.location)
-                }
-            }
-        }
+        return known
     }
 
     /// Records a row placed by its values' order in the text alone that breaks a sum rule of its

@@ -29,6 +29,7 @@ struct CountedOrderTests {
         ("syn301_0001_2021", "pdftotext", 129), ("syn301_0005_2021", "pdftotext", 73),
         ("syn301_0005_2021", "pdftotext-layout", 128), ("syn301_0005_2021", "pymupdf", 175),
         ("syn501_0030_2019", "pdftotext", 65), ("syn501_0036_2019", "pdftotext", 73),
+        ("syn501_0021_2021", "pdftotext", 0),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int) throws {
         let (report, comparison) = try Self.convert(stem, extractor)
@@ -47,6 +48,19 @@ struct CountedOrderTests {
         let warning = try #require(report.diagnostics.first { $0.code == "table.order_unproven" && $0.path == "review_litigation.review" })
         #expect(warning.message.contains("`193 658 46 299 120`"), "\(warning.message)")
         #expect(warning.message.contains("out of column order"), "\(warning.message)")
+    }
+
+    @Test("a row whose blocks `pdftotext` gives after a row's spanning blocks, with no sum rule to check their order, is null")
+    func rowAfterSpanningBlocks() throws {
+        // 总计 reads `2589` / `2956 347566 2683` / `2703` / `2327 360824`; 结转下年度 then reads
+        // `87 24 132 45 - 194 482` for the source's `87 24 - 194 132 45 482` (本年新收 is unread: rule 1 unusable).
+        let (report, _) = try Self.convert("syn501_0021_2021", "pdftotext")
+        for column in ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"] {
+            #expect(report.requests["carried_forward", column] == nil)
+        }
+        #expect(report.requests["results_total", "research"] == 347566)
+        let warning = try #require(report.diagnostics.first { $0.code == "table.order_unproven" && $0.path == "requests.carried_forward" })
+        #expect(warning.message.contains("spanning block"), "\(warning.message)")
     }
 
     @Test("values that `pdftotext` stacks in one block (two rows' cells) are no row's: the row is null, the stack named")
