@@ -147,15 +147,25 @@ enum ColumnLayout {
     /// Rewrites the rows of `blocks` that ``RowSpans`` place: each short row gets its values in
     /// their columns, blank cells between them. `textLines` are the text lines read, `text` gives
     /// the source text of their bytes (for the header lines above a part's first row).
-    static func place(_ blocks: inout [Block], _ rows: [RowSpans], textLines: [TextLineBytes], text: (Range<Int>) -> String) {
+    static func place(_ blocks: inout [Block], _ rows: [RowSpans], textLines: [TextLineBytes], pageBreakLines: [Int] = [],
+                      text: (Range<Int>) -> String) {
         markWrappedPieces(&blocks, rows, textLines: textLines, text: text)
-        // Parts: a part heading between two rows puts them apart.
+        // Parts: a part heading between two rows puts them apart, and so does a page break: a
+        // layout text (`pdftotext -layout`) sets each page's columns on its own, a table going on
+        // under a repeated header a few characters further right or left. A page's first line
+        // (the form feed's) belongs to its part, a header there included.
         var headingLines: [Int] = []
         for block in blocks {
             if case .paragraph(let paragraph) = block, let line = paragraph.location.line, isPartHeading(paragraph.text) {
                 headingLines.append(line)
             }
         }
+        if !pageBreakLines.isEmpty { headingLines = (headingLines + pageBreakLines.map { $0 - 1 }).sorted() }
+        // A text of pages (`pdftotext -layout`) sets each word at the character its x position
+        // rounds to, counting every glyph one character: a header's CJK words, wider than that,
+        // drift from the columns (`科研机构` ending where `78` under it starts). There a header's
+        // columns count only as a row as wide as the header confirms them.
+        let paged = !pageBreakLines.isEmpty
         // Text line numbers ascending, for the lines between two rows (the builder records them in order).
         let textLineNumbers = textLines.map(\.line)
         /// The text lines strictly between lines `low` and `high`.
@@ -182,8 +192,8 @@ enum ColumnLayout {
             let partStart = headingLines.last { $0 < firstRow.line } ?? 0
             let header = linesBetween(partStart, firstRow.line).suffix(8)
                 .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
-            let (display, displayAgrees) = placements(partRows, header: header, metric: .display)
-            let (characters, charactersAgrees) = placements(partRows, header: header, metric: .characters)
+            let (display, displayAgrees) = placements(partRows, header: header, metric: .display, headerNeedsFullRow: paged)
+            let (characters, charactersAgrees) = placements(partRows, header: header, metric: .characters, headerNeedsFullRow: paged)
             var agrees: Set<Metric> = []
             if displayAgrees { agrees.insert(.display) }
             if charactersAgrees { agrees.insert(.characters) }
@@ -241,8 +251,10 @@ enum ColumnLayout {
                 let table = Array(part.rows[start..<end])
                 let header = linesBetween(previousLine, table[0].line).suffix(4)
                     .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
-                let display = placements(table, header: header, metric: .display, minimumColumns: 2, headerOnly: true).0
-                let characters = placements(table, header: header, metric: .characters, minimumColumns: 2, headerOnly: true).0
+                let display = placements(table, header: header, metric: .display, minimumColumns: 2, headerOnly: true,
+                                         headerNeedsFullRow: paged).0
+                let characters = placements(table, header: header, metric: .characters, minimumColumns: 2, headerOnly: true,
+                                            headerNeedsFullRow: paged).0
                 for (index, placement) in choose(display, characters, metric) {
                     rewrite(&blocks, table[index], width: placement.width, columns: placement.columns)
                     placedAny = true
@@ -310,9 +322,11 @@ enum ColumnLayout {
 
     /// The placements of a part's short rows in one metric (by the row's index in `rows`), and
     /// whether the part's widest rows agree in it (two or more, one layout). The columns come
-    /// from the header (`minimumColumns` or more) or, unless `headerOnly`, from the widest rows.
+    /// from the header (`minimumColumns` or more) or, unless `headerOnly`, from the widest rows;
+    /// `headerNeedsFullRow`: the header's columns only where a row as wide as it fits them.
     static func placements(_ rows: [RowSpans], header: [[Extent]], metric: Metric,
-                           minimumColumns: Int = minimumColumns, headerOnly: Bool = false) -> ([Int: Placement], Bool) {
+                           minimumColumns: Int = minimumColumns, headerOnly: Bool = false,
+                           headerNeedsFullRow: Bool = false) -> ([Int: Placement], Bool) {
         guard let widest = rows.map(\.values.count).max() else { return ([:], false) }
         let fullRows = rows.filter { $0.values.count == widest }.map { $0.values.map { $0.span(metric) } }
         let fullLayouts = layouts(of: fullRows)
@@ -322,7 +336,8 @@ enum ColumnLayout {
         let valueStart = rows.allSatisfy { $0.labelEnd == nil } ? 0 : rows.compactMap { $0.values.first?.span(metric).start }.min() ?? 0
         let layouts: [[Span]]
         var fromHeader = false
-        if let columns = headerLayout(header.map { $0.map { $0.span(metric) } }, valueStart: valueStart, fullRows: fullRows),
+        if let columns = headerLayout(header.map { $0.map { $0.span(metric) } }, valueStart: valueStart, fullRows: fullRows,
+                                      needsFullRow: headerNeedsFullRow),
            columns.count >= minimumColumns {
             layouts = [columns]
             fromHeader = true
@@ -414,8 +429,9 @@ enum ColumnLayout {
     /// below it, or a group header below it), each widened by the pieces of its own text wrapped
     /// onto the lines below (`商业企` / `业`). Words left of the values (the label column's header) do not count.
     /// `nil` when the cells overlap, or when the full rows do not fit them: rows wider than the
-    /// header, or of its width with a value outside its column.
-    static func headerLayout(_ lines: [[Span]], valueStart: Int, fullRows: [[Span]]) -> [Span]? {
+    /// header, or of its width with a value outside its column; with `needsFullRow`, also when no
+    /// full row is as wide as the header.
+    static func headerLayout(_ lines: [[Span]], valueStart: Int, fullRows: [[Span]], needsFullRow: Bool = false) -> [Span]? {
         var words: [(line: Int, span: Span)] = []
         for (index, line) in lines.enumerated() {
             for word in line where word.end > valueStart { words.append((index, word)) }
@@ -434,9 +450,11 @@ enum ColumnLayout {
         }
         var isContinuation = Array(repeating: false, count: words.count)
         var columns: [Span] = []
+        var wrapped = false
         for index in words.indices where !isGroup[index] && !isContinuation[index] {
             var extent = words[index].span
             for other in below[index] {
+                wrapped = true
                 isContinuation[other] = true
                 extent = Span(start: min(extent.start, words[other].span.start), end: max(extent.end, words[other].span.end))
             }
@@ -444,9 +462,9 @@ enum ColumnLayout {
         }
         columns.sort { $0.start < $1.start }
         guard zip(columns, columns.dropFirst()).allSatisfy({ $0.end <= $1.start }) else { return nil }
-        guard let width = fullRows.first?.count else { return columns }
+        guard let width = fullRows.first?.count else { return needsFullRow && wrapped ? nil : columns }
         guard width <= columns.count else { return nil }
-        guard width == columns.count else { return columns }
+        guard width == columns.count else { return needsFullRow && wrapped ? nil : columns }
         // Full rows as wide as the header: each value under its own column, which it widens.
         for row in fullRows {
             for (value, column) in zip(row, columns) where !value.overlaps(column) { return nil }

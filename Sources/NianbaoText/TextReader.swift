@@ -83,6 +83,8 @@ public enum TextReader {
                     }
                 }
                 guard line.breakLength > 0 else { break }
+                // A form feed ends the line: `pdftotext` starts a page after it, laid out on its own.
+                if bytes[line.end] == 0x0C { builder.pageBreakLines.append(lineNumber + 1) }
                 start = line.end + line.breakLength
             }
             return builder.finish(placingColumns: placingColumns) { range in
@@ -128,6 +130,8 @@ private struct BlockBuilder {
     private var rowSpans: [ColumnLayout.RowSpans] = []
     /// The text lines read, by their bytes in the source.
     var textLines: [ColumnLayout.TextLineBytes] = []
+    /// The lines that start a page (after a form feed), ascending.
+    var pageBreakLines: [Int] = []
 
     /// Records where the values of the space-aligned row just consumed stand on its line.
     mutating func recordSpans(of raw: Substring, cells: [String], lineNumber: Int) {
@@ -176,7 +180,9 @@ private struct BlockBuilder {
         flushPendingRow()
         flushTable()
         flushParagraph()
-        if placingColumns, rowSpans.count >= 1 { ColumnLayout.place(&blocks, rowSpans, textLines: textLines, text: text) }
+        if placingColumns, rowSpans.count >= 1 {
+            ColumnLayout.place(&blocks, rowSpans, textLines: textLines, pageBreakLines: pageBreakLines, text: text)
+        }
         return blocks
     }
 
