@@ -125,6 +125,9 @@ public enum Recognizer {
 
         var recognizer = TableRecognizer(template: template, report: report, cache: cache)
         if template != .unknown {
+            recognizer.emptyLinesShowBlanks = TableRecognizer.showsBlankLines([
+                (streams[.activeDisclosure]?.cells ?? [], 3), (streams[.requests]?.cells ?? [], TemplateCatalog.applicantColumns.count),
+            ])
             var found: [ReportTable: Set<String>] = [:]
             found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [], endLine: streams[.activeDisclosure]?.endLine)
             found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [], endLine: streams[.requests]?.endLine)

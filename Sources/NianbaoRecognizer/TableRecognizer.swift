@@ -28,6 +28,19 @@ struct TableRecognizer {
     /// Request rows read by the order of their values' blocks, straight after a row that gave
     /// several values on one line (with their locations), for ``nullRowsAfterSpanningBlocks(columns:cells:found:)``.
     private var rowsAfterSpanningBlock: [String: SourceLocation] = [:]
+    /// The request row read from a bare `总计` label (no `（七）`), with its location: a column
+    /// header until the table shows no other label for it.
+    private var bareTotalRow: (key: String, location: SourceLocation)?
+
+    /// The text shows a blank cell as an empty line inside a row of some table
+    /// (``showsBlankLines(_:)``): an empty line after a row's last value is a blank cell too.
+    var emptyLinesShowBlanks = false
+
+    /// `true` when a table of `tables` (each its cells) is one cell per line with an empty line
+    /// standing for a blank cell inside a row (before a value of it).
+    static func showsBlankLines(_ tables: [(cells: [StreamCell], width: Int)]) -> Bool {
+        tables.contains { table in linePitch(groups(table.cells), table.cells, maxWidth: table.width) != nil }
+    }
 
     init(template: TemplateVersion, report: Report, cache: CellFactsCache) {
         self.template = template
@@ -378,7 +391,7 @@ struct TableRecognizer {
     /// that far apart, no value more than `maxWidth` cells below its label. `nil` when a group is
     /// not one cell per line or nothing proves a pitch.
     /// Decided once for the whole table: only then is an empty line a blank cell.
-    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], maxWidth: Int) -> Int? {
+    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], maxWidth: Int, blanksShown: Bool = false) -> Int? {
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
         var pitch = 0
         var all: [[Int]] = []
@@ -389,6 +402,17 @@ struct TableRecognizer {
         }
         guard pitch > 0, pitch <= 3,
               all.contains(where: { offsets in zip(offsets, offsets.dropFirst()).contains { $1 - $0 == pitch } }) else { return nil }
+        // A text of one block per cell, blocks parted by an empty line (`pdftotext`), writes two
+        // values on neighbouring lines as one block (two rows' cells stacked), never as two cells
+        // with no blank between: there an empty line parts blocks and is no blank cell.
+        if pitch == 1, separatedByEmptyLines(cells) { return nil }
+        // Empty lines are blank cells only where the text shows one inside a row (before a value
+        // of it), in this table or another (`blanksShown`): after a row's last value an empty line
+        // may be the space after the table (PyMuPDF's and mammoth's ` ` line after 政府集中采购's
+        // one value, whose blank cell they dropped before the value).
+        if !blanksShown, !all.contains(where: { offsets in
+            (offsets.first ?? pitch) > pitch || zip(offsets, offsets.dropFirst()).contains { $1 - $0 > pitch }
+        }) { return nil }
         // A value further below its label than the widest row has cells: not one cell per line
         // (`pdftotext` writes a table's columns one after another).
         return all.allSatisfy({ $0.allSatisfy { $0 <= maxWidth * pitch } }) ? pitch : nil
@@ -669,7 +693,7 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.activeColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells, maxWidth: 3)
+        let linePitch = Self.linePitch(groups, cells, maxWidth: 3, blanksShown: emptyLinesShowBlanks)
         let blockPerCell = Self.separatedByEmptyLines(cells)
         if Self.readsRowByRow(groups, cells, row: row, width: 3) { rowByRow.insert(.activeDisclosure) }
         let template = template
@@ -827,7 +851,7 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.requestColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells, maxWidth: order.count)
+        let linePitch = Self.linePitch(groups, cells, maxWidth: order.count, blanksShown: emptyLinesShowBlanks)
         if Self.readsRowByRow(groups, cells, row: row, width: order.count) { rowByRow.insert(.requests) }
         // A text of one block per cell (`pdftotext`): whether the group just before gave a row two
         // or more of whose values stand on one line, one block spanning several columns.
@@ -1011,12 +1035,32 @@ struct TableRecognizer {
                  "row “\(text)” is not part of the \(template.rawValue) template; ignored", label.location)
             return nil
         }
+        let text = LabelText.key(label.text)
         guard found.insert(rowKey).inserted else {
-            let text = LabelText.key(label.text)
+            // A bare `总计` read first was a column header (a header repeated after a page
+            // break, read cell by cell): the row's own label `（七）总计` takes its place.
+            if table == .requests, let bare = bareTotalRow, bare.key == rowKey, text != "总计" {
+                bareTotalRow = nil
+                forgetRequestRow(rowKey)
+                note(.warning, "table.duplicate_row", "requests.\(rowKey)",
+                     "row “\(text)” follows a bare “总计” read as this row before: that one was the column header 总计, its values are not this row's (left unread)", bare.location)
+                return spec
+            }
             note(.warning, "table.duplicate_row", "\(table.rawValue).\(rowKey)", "row “\(text)” appears again; the first one is kept", label.location)
             return nil
         }
+        if table == .requests, text == "总计" { bareTotalRow = (rowKey, label.location) }
         return spec
+    }
+
+    /// Forgets what was read for request row `key` (its values, and the checks waiting on it).
+    private mutating func forgetRequestRow(_ key: String) {
+        for column in TemplateCatalog.applicantColumns.map(\.key) { setValue(nil, .requests, key, column) }
+        orderOnlyRequestRows[key] = nil
+        rowsAfterSpanningBlock[key] = nil
+        pendingRequestRows.removeAll { $0.key == key }
+        countedRowsBreakingRules[.requests]?.removeAll { $0.row == key }
+        diagnostics.removeAll { $0.path.map { $0 == "requests.\(key)" || $0.hasPrefix("requests.\(key).") } ?? false }
     }
 
     /// The columns of parts 三 and 四, joined once.
@@ -1054,6 +1098,13 @@ struct TableRecognizer {
             let warning = PendingWarning(code: "table.order_unproven", path: "\(table.rawValue).\(rowKey)",
                 message: "row's values `\(ValueCell.shown(cells))` are \(numbers.count) for \(columns.count) columns, placed by their order in the text alone: a missing cell could only be derived by \(ruleName), which then checks nothing; left null", location: location)
             if !deferToColumnRules(table, rowKey, cells, numbers, columns, warning) { note(warning) }
+        case .repaired(_, _, let dropped) where dropped > 0 && cells.contains(where: { !$0.positioned }):
+            // More values than cells, placed by their order alone: which of them are another
+            // row's (a text giving two rows' cells one after another) is not shown, and dropping
+            // some to make rule 2 fit is no proof (a whole other row keeps it).
+            for column in columns { setValue(nil, table, rowKey, column) }
+            note(.warning, "table.order_unproven", "\(table.rawValue).\(rowKey)",
+                 "row's values `\(ValueCell.shown(cells))` are \(numbers.count) for \(columns.count) columns, placed by their order in the text alone: which of them belong to the row is not shown (\(ruleName) holds for a part of them, which proves nothing); left null", location)
         case .repaired(let values, let derived, let dropped):
             let what = dropped > 0 ? "\(dropped) extra cell(s) ignored" : "\(columns.count - numbers.count) missing cell(s) derived"
             note(.warning, "table.row_repaired", "\(table.rawValue).\(rowKey)",
@@ -1254,7 +1305,8 @@ struct TableRecognizer {
         })
         var counted: [StreamCell]?
         let valueGroups = Self.groups(cells)
-        if valueGroups.count == 1, let only = valueGroups.first, let pitch = Self.linePitch(valueGroups, cells, maxWidth: width),
+        if valueGroups.count == 1, let only = valueGroups.first,
+           let pitch = Self.linePitch(valueGroups, cells, maxWidth: width, blanksShown: emptyLinesShowBlanks),
            let row = Self.slotValues(only, cells, pitch: pitch, width: width, endLine: endLine), Self.keepsSums(row, totals: sums) {
             // One cell per line below the header's last cell, empty lines blank cells, rule 4 kept.
             counted = row.map { StreamCell(kind: .value($0.value), raw: $0.raw, location: $0.location, line: 0, positioned: false) }
