@@ -36,12 +36,14 @@ for paper in ("a4", "a3", "a2"):
     writer = fitz.DocumentWriter(full)
     mediabox = fitz.paper_rect(paper)
     where = mediabox + (50, 50, -50, -50)
-    more = 1
-    while more:
+    more, pages = 1, 0
+    # Story has been seen placing nothing, page after page, for ever: a report is never 40 pages.
+    while more and pages < 40:
         device = writer.begin_page(mediabox)
         more, _ = story.place(where)
         story.draw(device)
         writer.end_page()
+        pages += 1
     writer.close()
     document = fitz.open(full)
     drawn = numbers(" ".join(page.get_text() for page in document))
