@@ -512,6 +512,10 @@ enum ColumnLayout {
         for span in spans {
             let hits = layout.indices.filter { layout[$0].overlaps(span) }
             guard hits.count == 1, let column = hits.first, column > (columns.last ?? -1) else { return nil }
+            // Its middle under the column, not an edge grazing it: `pdftotext -layout` sets the
+            // numbers of a squeezed line a few characters left (`254` grazing 社会公益组织's last
+            // character, under 法律服务机构 in the rows around it).
+            guard 2 * layout[column].start <= span.start + span.end, span.start + span.end <= 2 * layout[column].end else { return nil }
             let skipped = (columns.last.map { $0 + 1 } ?? 0)..<column
             if let previousEnd, !skipped.isEmpty {
                 guard skipped.allSatisfy({ layout[$0].start >= previousEnd && layout[$0].end <= span.start }) else { return nil }

@@ -119,6 +119,16 @@ struct CharacterColumnTests {
         #expect(ColumnLayout.columns(of: [.init(start: 16, end: 18)], labelEnd: .init(start: 0, end: 12), in: layout) == nil)
     }
 
+    @Test("a value whose middle lies outside the one column it grazes is not placed (a squeezed `pdftotext -layout` line)")
+    func grazingValueUnplaced() {
+        // Seed 701's report 57: 社会公益组织 59..<63 and 法律服务机构 66..<70 from the page's full rows;
+        // a squeezed line sets 法律服务机构's `254` at 62..<65, grazing 社会公益组织 by one character.
+        let layout: [ColumnLayout.Span] = [.init(start: 51, end: 54), .init(start: 59, end: 63), .init(start: 66, end: 70)]
+        #expect(ColumnLayout.columns(of: [.init(start: 50, end: 53), .init(start: 62, end: 65)], labelEnd: .init(start: 0, end: 30), in: layout) == nil)
+        // Under the column: placed.
+        #expect(ColumnLayout.columns(of: [.init(start: 50, end: 53), .init(start: 66, end: 69)], labelEnd: .init(start: 0, end: 30), in: layout) == [0, 2])
+    }
+
     @Test("texts without layout (one space between values) are left to the counted order")
     func singleSpacedRowsUntouched() {
         let text = """
