@@ -71,3 +71,20 @@ for stem in syn501_0021_2021 syn501_0061_2021; do
     cp "$work/renderings501/mupdf-pdf/$stem.pdf" "Tests/NianbaoTests/Fixtures/pdf/$stem.mupdf.pdf"
     cp "$work/seed501/expected/$stem.json" "Tests/NianbaoTests/Fixtures/pdf/$stem.mupdf.expected.json"
 done
+
+# Seed 501's -layout 0031 (a page's wrapped header drifting from its columns) and seed 701's texts
+# that once gave wrong numbers (CountedOrderTests.onceWrong): pdftotext 0039, 0107, 0051, PyMuPDF
+# 0144, -layout 0057.
+python3 Scripts/synth/render.py "$work/docx501" "$work/renderings501" --only pdftotext-layout
+cp "$work/renderings501/pdftotext-layout/syn501_0031_2021.txt" "$out/syn501_0031_2021.pdftotext-layout.txt"
+cp "$work/seed501/expected/syn501_0031_2021.json" "$out/syn501_0031_2021.expected.json"
+python3 Scripts/synth/generate.py --seed 701 --count 145 --out "$work/seed701"
+"$nianbao" convert "$work"/seed701/*.json --to docx --out "$work/writer701" >/dev/null
+rm -f "$work/writer701/errors.csv"
+python3 Scripts/synth/layouts.py "$work/writer701" "$work/docx701"
+python3 Scripts/synth/render.py "$work/docx701" "$work/renderings701" --only pdftotext,pdftotext-layout,pymupdf
+for pair in pdftotext:syn701_0039_2021 pdftotext:syn701_0107_2021 pdftotext:syn701_0051_2021 pymupdf:syn701_0144_2019 \
+            pdftotext-layout:syn701_0057_2021; do
+    cp "$work/renderings701/${pair%%:*}/${pair##*:}.txt" "$out/${pair##*:}.${pair%%:*}.txt"
+    cp "$work/seed701/expected/${pair##*:}.json" "$out/${pair##*:}.expected.json"
+done
