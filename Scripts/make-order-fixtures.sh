@@ -51,7 +51,7 @@ done
 # Seed 501 (reports made after the code they test): pdftotext texts that stack two rows' values
 # in one block and a lynx text without blank cells (Fixtures/counted-order), and MuPDF Story PDFs with a blank cell's `-` before a
 # value and a row of one value in a table of its own (Fixtures/pdf).
-python3 Scripts/synth/generate.py --seed 501 --count 62 --out "$work/seed501"
+python3 Scripts/synth/generate.py --seed 501 --count 96 --out "$work/seed501"
 "$nianbao" convert "$work"/seed501/*.json --to docx --out "$work/writer501" >/dev/null
 rm -f "$work/writer501/errors.csv"
 python3 Scripts/synth/layouts.py "$work/writer501" "$work/docx501"
@@ -75,9 +75,12 @@ done
 # Seed 501's -layout 0031 (a page's wrapped header drifting from its columns) and seed 701's texts
 # that once gave wrong numbers (CountedOrderTests.onceWrong): pdftotext 0039, 0107, 0051, PyMuPDF
 # 0144, -layout 0057.
-python3 Scripts/synth/render.py "$work/docx501" "$work/renderings501" --only pdftotext-layout
+python3 Scripts/synth/render.py "$work/docx501" "$work/renderings501" --only pdftotext-layout,pdftotext-raw
 cp "$work/renderings501/pdftotext-layout/syn501_0031_2021.txt" "$out/syn501_0031_2021.pdftotext-layout.txt"
 cp "$work/seed501/expected/syn501_0031_2021.json" "$out/syn501_0031_2021.expected.json"
+# pdftotext -raw 0095: numbers wrapped in narrow cells (`32659` / `7`), joined by rule 2.
+cp "$work/renderings501/pdftotext-raw/syn501_0095_2021.txt" "$out/syn501_0095_2021.pdftotext-raw.txt"
+cp "$work/seed501/expected/syn501_0095_2021.json" "$out/syn501_0095_2021.expected.json"
 python3 Scripts/synth/generate.py --seed 701 --count 145 --out "$work/seed701"
 "$nianbao" convert "$work"/seed701/*.json --to docx --out "$work/writer701" >/dev/null
 rm -f "$work/writer701/errors.csv"

@@ -101,6 +101,15 @@ struct TableRecognizer {
             placedByLayout = false
         }
 
+        /// One number wrapped in its cell over lines (`32659` / `7`), read for its order alone.
+        init(joining pieces: [ValueCell], number: Decimal) {
+            value = .number(number, unit: nil)
+            raw = pieces.map(\.raw).joined()
+            location = pieces.first?.location ?? .line(0)
+            positioned = false
+            placedByLayout = false
+        }
+
         /// The cell read for its order alone: a place read off a layout that does not fit the row.
         var unplaced: ValueCell {
             var cell = self
@@ -886,6 +895,14 @@ struct TableRecognizer {
                 .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
             var (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
             if let kept = Self.withoutUnplacedBlankMarks(values) { values = kept }
+            // The values cut off as too many for the row (left over) may be pieces of wrapped numbers too.
+            let read = values + leftOver.map { ValueCell(cells[$0]) }
+            if counted == nil, let joined = Self.joinedWrappedNumbers(read, width: order.count, totalSlot: totalSlot) {
+                note(.info, "table.wrapped_number", "requests.\(label.key)",
+                     "row's values `\(ValueCell.shown(read))` break rule 2 as read; numbers wrapped in their cells onto the next line are joined (`\(ValueCell.shown(joined))`): the only joining of pieces on neighbouring lines that leaves no more values than columns and keeps rule 2", label.location)
+                values = joined
+                leftOver = []
+            }
             if blockPerCell {
                 if afterSpanned, Self.inBlocksOfTheirOwn(values) { rowsAfterSpanningBlock[label.key] = label.location }
                 previousSpanned = Self.sharesALine(values)
@@ -906,6 +923,82 @@ struct TableRecognizer {
     static func inBlocksOfTheirOwn(_ row: [ValueCell]) -> Bool {
         guard row.allSatisfy({ !$0.positioned && !$0.placedByLayout }) else { return false }
         return Set(row.map { $0.location.line ?? -1 }).count >= 2
+    }
+
+    /// `row` with numbers wrapped in their cells joined again: a text that sets a narrow cell's
+    /// lines one after another (PyMuPDF, `pdftotext -raw`: `3370 32659` / `7` / `88865` / `8` for
+    /// 326597 and 888658) gives more values than the row has, and a rule 2 that breaks. A piece
+    /// may join the value before it only when it starts the line after that value's line; the
+    /// joining is taken when it is the only one that leaves no more values than columns and keeps
+    /// rule 2 (the 总计 the last value, a blank cell the text dropped counting 0). `nil` when the
+    /// row keeps rule 2 as read, when no joining or several do, and for rows of other cells than
+    /// plain whole numbers read for their order alone.
+    static func joinedWrappedNumbers(_ row: [ValueCell], width: Int, totalSlot: Int) -> [ValueCell]? {
+        guard row.count >= 3, totalSlot == width - 1,
+              row.allSatisfy({ !$0.positioned && !$0.placedByLayout && !$0.raw.isEmpty && $0.raw.utf8.count <= 9
+                  && $0.raw.utf8.allSatisfy { (0x30...0x39).contains($0) } })
+        else { return nil }
+        let pieces = row.map { Int($0.raw) ?? 0 }
+        let digits = row.map { $0.raw.utf8.count }
+        /// Rule 2 with the last value as 总计.
+        func keepsRuleTwo(_ numbers: [Int]) -> Bool {
+            guard let total = numbers.last else { return false }
+            return numbers.dropLast().reduce(0, +) == total
+        }
+        if row.count <= width, keepsRuleTwo(pieces) { return nil }
+        let joinable = row.indices.dropLast().filter { index in
+            guard let line = row[index].location.line, let next = row[index + 1].location.line else { return false }
+            return next == line + 1
+        }
+        let fewest = max(1, row.count - width)
+        guard !joinable.isEmpty, joinable.count >= fewest else { return nil }
+        var found: Set<Int> = []
+        var solutions = 0
+        var steps = 0
+        var chosen: Set<Int> = []
+        /// Tries the sets of boundaries from `joinable[start...]` added to `chosen`.
+        func search(_ start: Int) {
+            guard solutions < 2, steps < 20_000 else { return }
+            steps += 1
+            if chosen.count >= fewest {
+                var numbers: [Int] = []
+                var fits = true
+                for (index, piece) in pieces.enumerated() {
+                    if index > 0, chosen.contains(index - 1), let last = numbers.last {
+                        // 18 digits at most: an Int holds them.
+                        guard String(last).utf8.count + digits[index] <= 18 else { fits = false; break }
+                        var power = 1
+                        for _ in 0..<digits[index] { power *= 10 }
+                        numbers[numbers.count - 1] = last * power + piece
+                    } else {
+                        numbers.append(piece)
+                    }
+                }
+                if fits, numbers.count <= width, keepsRuleTwo(numbers) {
+                    solutions += 1
+                    found = chosen
+                }
+            }
+            guard start < joinable.count, chosen.count < 6 else { return }
+            for next in start..<joinable.count {
+                chosen.insert(joinable[next])
+                search(next + 1)
+                chosen.remove(joinable[next])
+            }
+        }
+        search(0)
+        // Not searched through: which joining is the only one is not known.
+        guard solutions == 1, steps < 20_000 else { return nil }
+        var groups: [[ValueCell]] = []
+        for (index, cell) in row.enumerated() {
+            if index > 0, found.contains(index - 1) { groups[groups.count - 1].append(cell) } else { groups.append([cell]) }
+        }
+        var joined: [ValueCell] = []
+        for group in groups {
+            guard let number = Decimal(string: group.map(\.raw).joined()) else { return nil }
+            joined.append(ValueCell(joining: group, number: number))
+        }
+        return joined
     }
 
     /// `true` when two or more of `row`'s values, none placed by the source, stand on one line.

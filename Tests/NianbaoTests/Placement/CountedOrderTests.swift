@@ -4,6 +4,7 @@ import NianbaoModel
 import NianbaoWriters
 @testable import NianbaoKit
 @testable import NianbaoText
+@testable import NianbaoRecognizer
 
 /// Values whose column is only their order in a text (one value per line or paragraph, pieces of
 /// a line split on spaces): the order is proof only where the row's own sum rule checks it. Texts
@@ -27,7 +28,7 @@ struct CountedOrderTests {
     /// The fixtures, with the fields right when the rule came in (a floor: fewer is a regression).
     @Test("extractor texts of reports with distinct values: no wrong number", arguments: [
         ("syn301_0001_2021", "pdftotext", 129), ("syn301_0005_2021", "pdftotext", 73),
-        ("syn301_0005_2021", "pdftotext-layout", 128), ("syn301_0005_2021", "pymupdf", 175),
+        ("syn301_0005_2021", "pdftotext-layout", 128),
         ("syn501_0030_2019", "pdftotext", 65), ("syn501_0036_2019", "pdftotext", 73),
         ("syn501_0021_2021", "pdftotext", 136),
     ])
@@ -57,17 +58,39 @@ struct CountedOrderTests {
     /// - 701/0107 `pdftotext`: nine values for a row of seven, cut to the last seven that keep rule 2;
     /// - 701/0051 `pdftotext`: an empty line between blocks read as a blank cell (`626` / `157` stacked);
     /// - 701/0144 PyMuPDF: the ` ` line after 政府集中采购's one value read as its blank 采购总金额;
-    /// - 701/0057 `-layout`: a squeezed line's `254` grazing the column left of its own.
+    /// - 701/0057 `-layout`: a squeezed line's `254` grazing the column left of its own;
+    /// - 301/0005 PyMuPDF: numbers wrapped in narrow cells (no wrong number before; 175 → 196 right).
     @Test("soak texts that once gave wrong numbers: none now", arguments: [
         ("syn501_0031_2021", "pdftotext-layout", 112), ("syn701_0039_2021", "pdftotext", 70),
         ("syn701_0107_2021", "pdftotext", 107), ("syn701_0051_2021", "pdftotext", 119),
         ("syn701_0144_2019", "pymupdf", 100), ("syn701_0057_2021", "pdftotext-layout", 192),
+        // 175 fields right before its wrapped numbers were joined (nothing is left unproven now).
+        ("syn301_0005_2021", "pymupdf", 196),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
+    }
+
+    @Test("numbers wrapped in their cells onto the next line (`32659` / `7`) are joined where only one joining keeps rule 2")
+    func wrappedNumbersJoined() throws {
+        // `pdftotext -raw`: `一、本年新收… 3220 3092 3370` / `32659` / `7` / `88865` / `8` / `1532` / `12264` / `69`.
+        let (report, comparison) = try Self.convert("syn501_0095_2021", "pdftotext-raw")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["new_received", $0] } == [3220, 3092, 3370, 326597, 888658, 1532, 1226469])
+        #expect(report.diagnostics.contains { $0.code == "table.wrapped_number" && $0.path == "requests.new_received" })
+        let row = { (texts: [String], lines: [Int]) in
+            zip(texts, lines).map { TableRecognizer.ValueCell(StreamCell(kind: .value(.number(Decimal(string: $0) ?? 0, unit: nil)), raw: $0,
+                                                                          location: .line($1), line: $1, positioned: false)) }
+        }
+        // Pieces on one line are never joined; a row that keeps rule 2 as read is left alone.
+        #expect(TableRecognizer.joinedWrappedNumbers(row(["1", "2", "3", "6"], [5, 5, 5, 5]), width: 3, totalSlot: 2) == nil)
+        #expect(TableRecognizer.joinedWrappedNumbers(row(["1", "2", "3"], [5, 6, 7]), width: 3, totalSlot: 2) == nil)
+        // `1` / `2` / `14`: 12 + … no; `1`, `2` and `3` on three lines with 总计 `15`: 12 + 3 = 15, the only joining.
+        #expect(TableRecognizer.joinedWrappedNumbers(row(["1", "2", "3", "15"], [5, 6, 6, 6]), width: 3, totalSlot: 2)?.map(\.raw) == ["12", "3", "15"])
     }
 
     @Test("a row whose blocks `pdftotext` gives after a row's spanning blocks, with no sum rule to check their order, is null")
