@@ -152,7 +152,7 @@ enum MetadataFinder {
     /// The agency named before the year or before `政府信息公开` in a title.
     static func agency(fromTitle title: String) -> String? {
         var head: Substring
-        if let year = TextScanning.years(in: title).first {
+        if let year = TextScanning.years(in: title, firstOnly: true).first {
             head = title[..<year.start]
             if head.isEmpty {
                 let after = title[year.end...].drop { $0 == "度" }
@@ -165,8 +165,25 @@ enum MetadataFinder {
         return head.count >= 2 ? String(head) : nil
     }
 
+    private static let titleMarkers = ["政府信息公开", "信息公开", "政务公开", "工作年度报告", "年度报告"]
+
     private static func firstMarker(in text: Substring) -> String.Index? {
-        ["政府信息公开", "信息公开", "政务公开", "工作年度报告", "年度报告"].compactMap { text.range(of: $0)?.lowerBound }.min()
+        // Trivial scalars (each a Character, equal only to itself): the first occurrence is the
+        // first byte match. `range(of:)` went through Foundation's `CFStringFind` (issue 24's profile).
+        guard text.unicodeScalars.allSatisfy(String.isTrivial) else {
+            return titleMarkers.compactMap { text.range(of: $0)?.lowerBound }.min()
+        }
+        let bytes = Array(text.utf8)
+        var first: Int?
+        for marker in titleMarkers {
+            let needle = Array(marker.utf8)
+            guard needle.count <= bytes.count, let lead = needle.first else { continue }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == lead && bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                if start < first ?? Int.max { first = start }
+                break
+            }
+        }
+        return first.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
     /// A paragraph that is a date, or a short name followed by a date.
