@@ -118,37 +118,30 @@ enum SectionFinder {
         return false
     }
 
-    /// The first two scalars of every heading variant, each pair as one number; `nil` if a
-    /// variant had fewer than two.
-    private static let variantStarts: Set<UInt64>? = {
-        var starts: Set<UInt64> = []
-        for (_, variants) in headingVariants {
-            for (variant, _) in variants {
-                let scalars = Array(variant.unicodeScalars.prefix(2))
-                guard scalars.count == 2 else { return nil }
-                starts.insert(UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value))
-            }
-        }
-        return starts
-    }()
+    /// Every heading variant as its scalar values.
+    private static let variantScalars: [[UInt32]] = headingVariants.flatMap { $0.1.map { $0.text.unicodeScalars.map(\.value) } }
 
-    /// `true` when no heading variant can occur in the key of the text's first 80 Characters
-    /// (where `match` looks for one, as its prefix or inside it): the first 81 scalars are trivial
-    /// (each one Character, equal only to itself; no `\r`) and no two scalars in a row that
-    /// ``LabelText/key(_:)`` keeps are a variant's first two. `false` means only "undecided".
-    /// Most short paragraphs (table lines of a text, short prose) are answered here, without the
-    /// key and head `match` builds for them (``HeadingHead``: 2.2 % of a text run, issue 24).
+    /// `true` when no heading variant occurs in the key of the text's first 80 Characters (where
+    /// `match` looks for one, as its prefix or inside it): the first 81 scalars are trivial (each
+    /// one Character, equal only to itself; no `\r`) and no variant stands among the scalars of
+    /// them that ``LabelText/key(_:)`` keeps. `false` means only "undecided". Most short
+    /// paragraphs are answered here, without the key and head `match` builds for them
+    /// (``HeadingHead``: 2.2 % of a text run, issue 24's profile).
     private static func holdsNoVariant(_ text: String) -> Bool {
-        guard let starts = variantStarts else { return false }
-        var previous: UInt32?
+        var kept: [UInt32] = []
+        kept.reserveCapacity(81)
         var scanned = 0
         for scalar in text.unicodeScalars {
             guard scalar != "\r", String.isTrivial(scalar) else { return false }
             scanned += 1
             if scanned > 81 { break }
-            guard let mapped = LabelText.keyScalar(scalar) else { continue }
-            if let previous, starts.contains(UInt64(previous) << 32 | UInt64(mapped.value)) { return false }
-            previous = mapped.value
+            if let mapped = LabelText.keyScalar(scalar) { kept.append(mapped.value) }
+        }
+        for variant in variantScalars where variant.count <= kept.count {
+            guard let lead = variant.first else { return false }
+            for start in 0...(kept.count - variant.count) where kept[start] == lead {
+                if kept[start..<(start + variant.count)].elementsEqual(variant) { return false }
+            }
         }
         return true
     }

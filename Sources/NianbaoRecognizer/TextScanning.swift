@@ -60,11 +60,15 @@ enum TextScanning {
     /// (`区交通运输局`, ISO date).
     static func trailingDate(_ text: String) -> (prefix: String, iso: String)? {
         guard text.hasSuffix("日") || text.last?.isNumber == true else { return nil }
+        var length = 0  // Characters from `start` to the end
         for start in text.indices.reversed() {
+            length += 1
+            if length > 16 { break }
+            // A date starts with its year: an ASCII digit or a Chinese one. Asked before the
+            // candidate is made (issue 24's profile: a `String` for every position).
+            let first = text[start]
+            guard first.isASCII && first.isNumber || chineseDigits[first] != nil else { continue }
             let candidate = String(text[start...])
-            if candidate.count > 16 { break }
-            // A date starts with its year: an ASCII digit or a Chinese one.
-            guard let first = candidate.first, first.isASCII && first.isNumber || chineseDigits[first] != nil else { continue }
             if let iso = isoDate(candidate) {
                 // Prefer the longest match: keep scanning back while still a date.
                 var best = (String(text[..<start]), iso)
