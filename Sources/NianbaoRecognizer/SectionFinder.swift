@@ -88,17 +88,21 @@ enum SectionFinder {
     ///   or numerals followed by an enumerator mark (so `match` sees no ordinal);
     /// - its first scalar is not punctuation `match` drops, and no variant starts with it (so no
     ///   prefix match);
-    /// - it has more than ``shortHeadingLimit`` Characters (so no match by containment).
+    /// - it has more than ``shortHeadingLimit`` Characters (so no match by containment);
+    /// or, for a text of at most 80 such scalars, when none is a CJK ideograph, as every variant's
+    /// are (a line of values: no variant in it).
     private static func surelyNotHeading(_ text: String) -> Bool {
         var scanned = 0, kept = 0
         var first: Unicode.Scalar?
         var leadingRun = 0        // digits or numerals the key starts with
         var runOpen = true
+        var ideograph = false
         for scalar in text.unicodeScalars {
             guard scanned < 80, scalar != "\r", String.isTrivial(scalar) else { return false }
             scanned += 1
             guard let mapped = LabelText.keyScalar(scalar) else { continue }
             kept += 1
+            if (0x4E00...0x9FFF).contains(mapped.value) { ideograph = true }
             let isDigitOrNumeral = ("0"..."9").contains(mapped) || LabelText.isNumeral(mapped)
             if first == nil {
                 first = mapped
@@ -115,40 +119,17 @@ enum SectionFinder {
             }
             if kept > shortHeadingLimit { return !runOpen || leadingRun > 3 }
         }
-        return false
+        return !ideograph && headingVariantsAreIdeographic
     }
 
-    /// Every heading variant as its scalar values.
-    private static let variantScalars: [[UInt32]] = headingVariants.flatMap { $0.1.map { $0.text.unicodeScalars.map(\.value) } }
-
-    /// `true` when no heading variant occurs in the key of the text's first 80 Characters (where
-    /// `match` looks for one, as its prefix or inside it): the first 81 scalars are trivial (each
-    /// one Character, equal only to itself; no `\r`) and no variant stands among the scalars of
-    /// them that ``LabelText/key(_:)`` keeps. `false` means only "undecided". Most short
-    /// paragraphs are answered here, without the key and head `match` builds for them
-    /// (``HeadingHead``: 2.2 % of a text run, issue 24's profile).
-    private static func holdsNoVariant(_ text: String) -> Bool {
-        var kept: [UInt32] = []
-        kept.reserveCapacity(81)
-        var scanned = 0
-        for scalar in text.unicodeScalars {
-            guard scalar != "\r", String.isTrivial(scalar) else { return false }
-            scanned += 1
-            if scanned > 81 { break }
-            if let mapped = LabelText.keyScalar(scalar) { kept.append(mapped.value) }
-        }
-        for variant in variantScalars where variant.count <= kept.count {
-            guard let lead = variant.first else { return false }
-            for start in 0...(kept.count - variant.count) where kept[start] == lead {
-                if kept[start..<(start + variant.count)].elementsEqual(variant) { return false }
-            }
-        }
-        return true
+    /// Every heading variant holds a CJK ideograph (see ``surelyNotHeading(_:)``).
+    private static let headingVariantsAreIdeographic = headingVariants.allSatisfy { _, variants in
+        variants.allSatisfy { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
     }
 
     /// The part a paragraph heads, if it is a part heading.
     static func match(_ text: String) -> (section: SectionKey, remainder: String?)? {
-        if surelyNotHeading(text) || holdsNoVariant(text) { return nil }
+        if surelyNotHeading(text) { return nil }
         guard let head = HeadingHead(text) else { return nil }
         let (ordinal, trimmed, complete, length) = (head.ordinal, head.trimmed, head.complete, head.length)
         let sentencePunctuation = trimmed.has("。") || trimmed.has("，")
