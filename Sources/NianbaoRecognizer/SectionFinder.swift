@@ -103,13 +103,12 @@ enum SectionFinder {
             guard let mapped = LabelText.keyScalar(scalar) else { continue }
             kept += 1
             if (0x4E00...0x9FFF).contains(mapped.value) { ideograph = true }
-            let isDigitOrNumeral = ("0"..."9").contains(mapped) || LabelText.isNumeral(mapped)
             if first == nil {
                 first = mapped
                 if "([【、.:：。 ".unicodeScalars.contains(mapped) || headingFirstScalars.contains(mapped.value) { return false }
             }
             if runOpen {
-                if isDigitOrNumeral {
+                if ("0"..."9").contains(mapped) || LabelText.isNumeral(mapped) {
                     leadingRun += 1
                 } else {
                     runOpen = false

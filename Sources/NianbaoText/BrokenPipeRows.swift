@@ -6,7 +6,7 @@ enum BrokenPipeRows {
     /// with `|`. The lines joined in are left as empty lines after the row, so that every later
     /// line keeps its number.
     static func joined(_ text: String) -> String {
-        guard mayOpenEmptyField(text) else { return text }
+        guard text.utf8.contains(UInt8(ascii: "|")), mayOpenEmptyField(text) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var result: [Substring] = []
         result.reserveCapacity(lines.count)
@@ -40,26 +40,29 @@ enum BrokenPipeRows {
     /// lines and copied (1.7 % of a text run, issue 24's profile). Every line end is a line feed
     /// or the end, so no broken row is missed.
     private static func mayOpenEmptyField(_ text: String) -> Bool {
-        var afterPipe = false, sawSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "|"):
-                afterPipe = true
-                sawSpace = false
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                sawSpace = afterPipe
-            case UInt8(ascii: "\r"):
-                continue
-            case UInt8(ascii: "\n"):
-                if afterPipe && sawSpace { return true }
-                afterPipe = false
-                sawSpace = false
-            default:
-                afterPipe = false
-                sawSpace = false
+        var text = text
+        return text.withUTF8 { bytes in
+            var afterPipe = false, sawSpace = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "|"):
+                    afterPipe = true
+                    sawSpace = false
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    sawSpace = afterPipe
+                case UInt8(ascii: "\r"):
+                    continue
+                case UInt8(ascii: "\n"):
+                    if afterPipe && sawSpace { return true }
+                    afterPipe = false
+                    sawSpace = false
+                default:
+                    afterPipe = false
+                    sawSpace = false
+                }
             }
+            return afterPipe && sawSpace
         }
-        return afterPipe && sawSpace
     }
 
     /// A line that ends in `|` and at least one space: a field opened and left empty.
