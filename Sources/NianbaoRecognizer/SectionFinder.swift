@@ -179,9 +179,7 @@ struct HeadingHead {
     /// The head of `text`; `nil` when its key is empty. Worked out on scalars when the first 81
     /// are trivial (each one Character, and so is every scalar of the key), else by Characters.
     init?(_ text: String, byScalars: Bool = true) {
-        if byScalars, let scalars = Self.leadingTrivialScalars(text) {
-            let complete = scalars.count <= 80
-            let key = scalars.prefix(80).compactMap(LabelText.keyScalar)
+        if byScalars, let (key, complete) = Self.leadingTrivialKey(text) {
             guard !key.isEmpty else { return nil }
             let (ordinal, restStart) = LabelText.splitEnumerator(scalars: key)
             var start = restStart
@@ -206,16 +204,20 @@ struct HeadingHead {
         isTriviallyNormalized = trimmed.isTriviallyNormalized
     }
 
-    /// The first 81 scalars of `text` (all of them when fewer), when every one is trivial and not
-    /// `\r`; `nil` otherwise.
-    private static func leadingTrivialScalars(_ text: String) -> [Unicode.Scalar]? {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(81)
+    /// When the first 81 scalars of `text` (all of them when fewer) are trivial and not `\r`: the
+    /// scalars ``LabelText/key(_:)`` keeps of the first 80, and whether the text has no more than
+    /// 80; `nil` otherwise. One pass and one array (the scalars were gathered first, then the key:
+    /// two arrays for every paragraph, `HeadingHead.init` 2 % of a text run, issue 24's profile).
+    private static func leadingTrivialKey(_ text: String) -> (key: [Unicode.Scalar], complete: Bool)? {
+        var key: [Unicode.Scalar] = []
+        key.reserveCapacity(80)
+        var count = 0
         for scalar in text.unicodeScalars {
             guard scalar != "\r", String.isTrivial(scalar) else { return nil }
-            scalars.append(scalar)
-            if scalars.count == 81 { break }
+            count += 1
+            if count == 81 { break }
+            if let kept = LabelText.keyScalar(scalar) { key.append(kept) }
         }
-        return scalars
+        return (key, count <= 80)
     }
 }

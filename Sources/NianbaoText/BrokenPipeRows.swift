@@ -6,7 +6,11 @@ enum BrokenPipeRows {
     /// with `|`. The lines joined in are left as empty lines after the row, so that every later
     /// line keeps its number.
     static func joined(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "|")), mayOpenEmptyField(text) else { return text }
+        // A `|` looked for in the contiguous bytes: through `String.UTF8View`'s iterator the scan of
+        // every text took 1.9 % of a text run (issue 24's profile).
+        let pipe = UInt8(ascii: "|")
+        let hasPipe = text.utf8.withContiguousStorageIfAvailable { $0.contains(pipe) } ?? text.utf8.contains(pipe)
+        guard hasPipe, mayOpenEmptyField(text) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var result: [Substring] = []
         result.reserveCapacity(lines.count)
