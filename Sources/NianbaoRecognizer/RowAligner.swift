@@ -177,9 +177,15 @@ public struct RowAligner: Sendable {
         while progress {
             progress = false
             for rule in rules {
-                let members = [rule.total] + rule.parts
-                let missing = members.filter { slots[$0] == nil }
-                guard missing.count == 1, let slot = missing.first, unknown.contains(slot) else { continue }
+                // The rule's one unknown member (total first, then the parts; a slot counted as
+                // often as it stands in the rule), found without building the member list.
+                var missingCount = slots[rule.total] == nil ? 1 : 0
+                var slot = rule.total
+                for part in rule.parts where slots[part] == nil {
+                    missingCount += 1
+                    if missingCount == 1 { slot = part }
+                }
+                guard missingCount == 1, unknown.contains(slot) else { continue }
                 let partsSum = rule.parts.reduce(Number.zero) { $0 + (slots[$1] ?? .zero) }
                 if slot == rule.total {
                     slots[slot] = partsSum
