@@ -259,6 +259,9 @@ enum MetadataFinder {
     /// `统计时间自2020年1月1日起至2020年12月31日` and similar statements of the period.
     private static func statisticsYear(_ texts: [String]) -> Int? {
         for text in texts.prefix(60) {
+            // `月` and `日` pass into the key unchanged: a text without both has no `12月31日`,
+            // and its key is not built (a copy of each long paragraph, issue 24's profile).
+            guard text.has("月"), text.has("日") else { continue }
             let key = LabelText.key(text)
             guard key.has("12月31日") else { continue }
             let years = TextScanning.years(in: key)
