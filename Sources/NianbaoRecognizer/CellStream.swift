@@ -149,12 +149,15 @@ struct CellStream {
     private var inGrid = false
 
     /// A paragraph of text in a table region, split into cells; prose becomes a barrier.
-    mutating func append(paragraph: Paragraph) {
+    /// Returns `true` when the paragraph split into cells (``LineCells/split(_:)`` is not `nil`),
+    /// `false` for prose, so that the recognizer need not split it again.
+    @discardableResult
+    mutating func append(paragraph: Paragraph) -> Bool {
         let text = paragraph.text
         if text.hasPrefix("+"), LineCells.isBorder(text) {
             flushGridRow()
             inGrid = true
-            return
+            return true
         }
         if inGrid, text.hasPrefix("|"), let split = LineCells.split(text), split.positioned {
             // A grid-table cell wraps over lines: its pieces are joined column by column.
@@ -165,11 +168,11 @@ struct CellStream {
                 flushGridRow()
                 gridRow = (split.cells, paragraph.location)
             }
-            return
+            return true
         }
         flushGridRow()
         inGrid = false
-        appendLine(text, location: paragraph.location)
+        return appendLine(text, location: paragraph.location)
     }
 
     /// Ends the stream: a grid-table row still being read is added.
@@ -186,16 +189,19 @@ struct CellStream {
         appendCells(row.cells, positioned: true, location: row.location)
     }
 
-    private mutating func appendLine(_ text: String, location: SourceLocation) {
+    /// `false` when the line is prose (a barrier).
+    @discardableResult
+    private mutating func appendLine(_ text: String, location: SourceLocation) -> Bool {
         guard let split = LineCells.split(text) else {
             cells.append(StreamCell(kind: .barrier, raw: text, location: location, line: nextLine, positioned: false))
             nextLine += 1
-            return
+            return false
         }
         // Fields of a tab, `|` or markup row are delimited; pieces of a line split on spaces are not.
         delimiting = split.delimited
         defer { delimiting = false }
         appendCells(split.cells, positioned: split.positioned, location: location)
+        return true
     }
 
     private mutating func appendCells(_ pieces: [String], positioned: Bool, location: SourceLocation) {
@@ -233,9 +239,10 @@ struct CellStream {
     /// The cells being added were placed by their character columns (see `StreamCell.placedByLayout`).
     private var placingByLayout = false
 
-    private func classify(_ text: String) -> StreamCell.Kind {
+    /// `spacedChecked`: the caller has just found that `text` is not ``LineCells/spacedNumbers(_:)``.
+    private func classify(_ text: String, spacedChecked: Bool = false) -> StreamCell.Kind {
         // `13612 252`, `1 0`: two numbers that met in one cell, not one number (unreadable, null).
-        if LineCells.spacedNumbers(text) != nil { return .value(.text) }
+        if !spacedChecked, LineCells.spacedNumbers(text) != nil { return .value(.text) }
         if let plain = CellValue.plainInteger(text) { return .value(.number(Decimal(plain), unit: nil)) }
         let facts = cache.facts(text)
         if let label = facts.label { return .label(label) }
@@ -253,7 +260,7 @@ struct CellStream {
             for number in numbers { add(classify(number), number, location, line, positioned) }
             return
         }
-        let kind = classify(text)
+        let kind = classify(text, spacedChecked: true)
         guard case .label(let facts) = kind else {
             add(kind, text, location, line, positioned)
             return
@@ -358,28 +365,98 @@ enum LineCells {
     static func split(_ line: String) -> (cells: [String], positioned: Bool, delimited: Bool)? {
         var text = line.trimmingSpaces()
         if text.isEmpty || isBorder(text) { return ([], false, false) }
-        if text.contains("<") || text.contains(">") {
+        // Text of trivial scalars (``Swift/String/isTriviallyNormalized``, no `\r`): each scalar is
+        // a Character and equal only to itself, so its Characters are found as bytes and walked
+        // as scalars. `String.contains(String)` went through Foundation's `CFStringFind` (4.7 %
+        // of a text run's samples, issue 24's profile).
+        let simple = !text.utf8.contains(UInt8(ascii: "\r")) && text.isTriviallyNormalized
+        func contains(_ needle: String) -> Bool { simple ? text.has(needle) : text.contains(needle) }
+        if contains("<") || contains(">") {
             if let pieces = htmlCells(text) { return (pieces, false, pieces.count >= 2) }
         }
         while text.hasPrefix("#") { text = String(text.dropFirst()).trimmingSpaces() }
-        if text.contains("|") && !text.contains("\\|") || text.contains(" | ") {
+        if contains("|") && !contains("\\|") || contains(" | ") {
             var pieces = text.split(separator: "|", omittingEmptySubsequences: false).map { clean(String($0)) }
             if text.hasPrefix("|"), pieces.first?.isEmpty == true { pieces.removeFirst() }
             if text.hasSuffix("|"), pieces.last?.isEmpty == true { pieces.removeLast() }
             if pieces.count >= 2 { return (pieces, true, true) }
         }
-        if text.contains("\t") {
+        if contains("\t") {
             let pieces = text.split(separator: "\t", omittingEmptySubsequences: false).map { clean(String($0)) }
             let filled = pieces.indices.filter { !pieces[$0].isEmpty }
             let positioned = filled.count >= 2 && pieces[(filled.first ?? 0)...].contains(where: \.isEmpty)
             return (pieces, positioned, filled.count >= 2)
         }
-        let pieces = splitOnWideSpaces(text).flatMap(splitBetweenIdeographs).map(clean)
+        let pieces = simple
+            ? splitOnWideSpaces(scalarsOf: text).flatMap(splitBetweenIdeographs(scalarsOf:)).map(clean)
+            : splitOnWideSpaces(text).flatMap { splitBetweenIdeographs($0) }.map(clean)
         if pieces.count == 1, let only = pieces.first {
             // A sentence, or a long line that does not split, is prose.
-            if only.contains("。") || only.unicodeScalars.count > 60 { return nil }
+            if (simple ? only.has("。") : only.contains("。")) || only.unicodeScalars.count > 60 { return nil }
         }
         return (pieces, false, false)
+    }
+
+    /// ``splitOnWideSpaces(_:)`` for text whose every scalar is a Character of its own (trivial,
+    /// no `\r`): the same pieces, each a slice of the text (a single space inside a piece is the
+    /// text's own), found by scalars rather than built Character by Character.
+    static func splitOnWideSpaces(scalarsOf text: String) -> [String] {
+        let scalars = text.unicodeScalars
+        var pieces: [String] = []
+        var start: String.Index?, end = scalars.startIndex
+        var spaces = 0, spaceStart = scalars.startIndex
+        var wide = false
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == " " || scalar == "\u{3000}" || scalar == "\u{00A0}" {
+                if spaces == 0 { spaceStart = index }
+                spaces += 1
+                if scalar != " " { wide = true }
+                index = scalars.index(after: index)
+                continue
+            }
+            if spaces > 0 {
+                if spaces >= 2 || wide {
+                    if let first = start { pieces.append(String(scalars[first..<end])) }
+                    start = nil
+                } else if start == nil {
+                    start = spaceStart
+                }
+                spaces = 0
+                wide = false
+            }
+            if start == nil { start = index }
+            index = scalars.index(after: index)
+            end = index
+        }
+        if let first = start { pieces.append(String(scalars[first..<end])) }
+        return pieces
+    }
+
+    /// ``splitBetweenIdeographs(_:)`` for text whose every scalar is a Character of its own
+    /// (trivial, no `\r`), by scalars, each piece a slice of the text.
+    static func splitBetweenIdeographs(scalarsOf piece: String) -> [String] {
+        guard piece.utf8.contains(UInt8(ascii: " ")) else { return [piece] }
+        func isWide(_ scalar: Unicode.Scalar) -> Bool {
+            (0x4E00...0x9FFF).contains(scalar.value) || (0xFF01...0xFF60).contains(scalar.value) || (0x3001...0x3011).contains(scalar.value)
+        }
+        let scalars = Array(piece.unicodeScalars)
+        let view = piece.unicodeScalars
+        var pieces: [String] = []
+        var start = view.startIndex, index = view.startIndex
+        for offset in scalars.indices {
+            defer { index = view.index(after: index) }
+            guard scalars[offset] == " ", offset > 0, offset + 1 < scalars.count, isWide(scalars[offset - 1]) else { continue }
+            let next = scalars[offset + 1]
+            let enumerator = ("0"..."9").contains(next) && offset + 2 < scalars.count
+                && (scalars[offset + 2] == "." || scalars[offset + 2] == "、")
+            guard isWide(next) || enumerator else { continue }
+            pieces.append(String(view[start..<index]))
+            start = view.index(after: index)
+        }
+        pieces.append(String(view[start...]))
+        return pieces
     }
 
     /// The cell texts of a line of HTML table markup (as pandoc writes tables it cannot draw):
@@ -478,13 +555,41 @@ enum LineCells {
 
     /// Whole numbers apart at single spaces that are no thousands grouping (`13612 252`, `1 0`, as
     /// `pdftotext` runs two cells together; `12 345` is one number): the numbers, else `nil`.
+    /// Decided on the UTF-8 bytes in one pass, before any token is made (every cell of a line
+    /// without positions is asked, and nearly all are labels that fail at their first byte): a
+    /// token must be ASCII digits only, so any other byte, a combining mark after a space included,
+    /// answers `nil` as the Character split did.
     static func spacedNumbers(_ text: String) -> [String]? {
-        guard text.utf8.contains(UInt8(ascii: " ")) || text.unicodeScalars.contains("\u{A0}") else { return nil }
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\t" })
-        guard tokens.count >= 2,
-              tokens.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
-        let grouped = (1...3).contains(tokens[0].utf8.count) && tokens.dropFirst().allSatisfy { $0.utf8.count == 3 }
-        return grouped ? nil : tokens.map(String.init)
+        var tokens: [Range<Int>] = []
+        var start = -1, offset = 0, sawSpace = false
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if start < 0 { start = offset }
+                offset += 1
+                continue
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                if byte == UInt8(ascii: " ") { sawSpace = true }
+                if start >= 0 { tokens.append(start..<offset) }
+                start = -1
+                offset += 1
+            case 0xC2:  // a no-break space is C2 A0
+                guard bytes.next() == 0xA0 else { return nil }
+                sawSpace = true
+                if start >= 0 { tokens.append(start..<offset) }
+                start = -1
+                offset += 2
+            default:
+                return nil
+            }
+        }
+        if start >= 0 { tokens.append(start..<offset) }
+        guard sawSpace, tokens.count >= 2 else { return nil }
+        let grouped = (1...3).contains(tokens[0].count) && tokens.dropFirst().allSatisfy { $0.count == 3 }
+        if grouped { return nil }
+        let utf8 = Array(text.utf8)
+        return tokens.map { String(decoding: utf8[$0], as: UTF8.self) }
     }
 
     /// `label v1 v2 …` split at single spaces when it ends in values: the label (maybe empty)

@@ -1,8 +1,11 @@
 extension String {
     /// `count <= limit`, without counting the Characters of a long text: a text of at most `limit`
-    /// UTF-8 bytes has at most `limit` Characters, and otherwise only `limit` of them are walked.
+    /// UTF-8 bytes has at most `limit` Characters, and otherwise only `limit + 1` of them are
+    /// counted, by scalars where each is a Character (``characterCount(upTo:)``). Walking them as
+    /// Characters (`dropFirst(limit)`) was most of `MetadataFinder.labelledDate`'s time, which
+    /// asks it of the report's last, long paragraphs (issue 24's profile).
     func hasAtMost(_ limit: Int) -> Bool {
-        utf8.count <= limit || dropFirst(limit).isEmpty
+        utf8.count <= limit || characterCount(upTo: limit + 1) <= limit
     }
 
     /// Substring test on UTF-8 bytes; label matching runs it thousands of times per report.

@@ -67,7 +67,9 @@ public enum LabelText {
 
     /// `true` for the scalar of a Chinese numeral (`一`, `十`, `〇` …).
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
-        numeralScalars.contains(scalar.value)
+        // The scalars of ``numerals`` by value: a set lookup hashed every scalar asked
+        // (`SectionFinder.surelyNotHeading` asks up to 80 a paragraph; issue 24's profile).
+        numeralValue(scalar) != nil
     }
 
     /// Half-width, white space removed, quotes and bullets dropped: the form labels are compared in.
@@ -127,9 +129,6 @@ public enum LabelText {
         "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
     ]
 
-    /// The numerals of ``numerals`` that are unified ideographs, as scalar values.
-    private static let numeralScalars: Set<UInt32> = Set(numerals.keys.compactMap { $0.unicodeScalars.first?.value })
-
     /// The value of a Chinese numeral up to 99 (`三` → 3, `十二` → 12), or an ASCII number.
     public static func ordinal(_ text: Substring) -> Int? {
         if let value = Int(text) { return value }
@@ -150,7 +149,7 @@ public enum LabelText {
         // Most labels start with an ideograph that is not a numeral: no enumerator. Unified
         // ideographs have no canonical decomposition, so a Character starting with one cannot
         // equal a numeral or a bracket; checking the first scalar is enough.
-        if let first = key.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value), !numeralScalars.contains(first.value) {
+        if let first = key.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value), !isNumeral(first) {
             return (nil, key)
         }
         return splitEnumeratorByScalars(key) ?? splitEnumeratorByCharacters(key)
@@ -271,7 +270,7 @@ public enum LabelText {
             return nil
         }
         func isBodyScalar(_ scalar: Unicode.Scalar) -> Bool {
-            ("0"..."9").contains(scalar) || numeralScalars.contains(scalar.value)
+            ("0"..."9").contains(scalar) || isNumeral(scalar)
         }
         func bodyLength(from start: Int) -> Int? {
             var position = start

@@ -152,7 +152,7 @@ enum MetadataFinder {
     /// The agency named before the year or before `政府信息公开` in a title.
     static func agency(fromTitle title: String) -> String? {
         var head: Substring
-        if let year = TextScanning.years(in: title).first {
+        if let year = TextScanning.years(in: title, firstOnly: true).first {
             head = title[..<year.start]
             if head.isEmpty {
                 let after = title[year.end...].drop { $0 == "度" }
@@ -165,8 +165,25 @@ enum MetadataFinder {
         return head.count >= 2 ? String(head) : nil
     }
 
+    private static let titleMarkers = ["政府信息公开", "信息公开", "政务公开", "工作年度报告", "年度报告"]
+
     private static func firstMarker(in text: Substring) -> String.Index? {
-        ["政府信息公开", "信息公开", "政务公开", "工作年度报告", "年度报告"].compactMap { text.range(of: $0)?.lowerBound }.min()
+        // Trivial scalars (each a Character, equal only to itself): the first occurrence is the
+        // first byte match. `range(of:)` went through Foundation's `CFStringFind` (issue 24's profile).
+        guard text.unicodeScalars.allSatisfy(String.isTrivial) else {
+            return titleMarkers.compactMap { text.range(of: $0)?.lowerBound }.min()
+        }
+        let bytes = Array(text.utf8)
+        var first: Int?
+        for marker in titleMarkers {
+            let needle = Array(marker.utf8)
+            guard needle.count <= bytes.count, let lead = needle.first else { continue }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == lead && bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                if start < first ?? Int.max { first = start }
+                break
+            }
+        }
+        return first.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
     /// A paragraph that is a date, or a short name followed by a date.
@@ -194,8 +211,10 @@ enum MetadataFinder {
         var position = 0
         while position + 2 < line.count {
             defer { position += 1 }
-            let word = String(line[position..<(position + 2)])
-            guard word == "时间" || word == "日期" else { continue }
+            // Compared Character by Character: making a `String` of each pair was most of this
+            // function's time (issue 24's profile). Two Characters read `时间` only as `时` and `间`.
+            let (one, two) = (line[position], line[position + 1])
+            guard one == "时" && two == "间" || one == "日" && two == "期" else { continue }
             // The label: `时间` or `日期` then a colon, white space allowed around it.
             var after = position + 2
             while after < line.count, line[after].isWhitespace { after += 1 }
@@ -240,6 +259,9 @@ enum MetadataFinder {
     /// `统计时间自2020年1月1日起至2020年12月31日` and similar statements of the period.
     private static func statisticsYear(_ texts: [String]) -> Int? {
         for text in texts.prefix(60) {
+            // `月` and `日` pass into the key unchanged: a text without both has no `12月31日`,
+            // and its key is not built (a copy of each long paragraph, issue 24's profile).
+            guard text.has("月"), text.has("日") else { continue }
             let key = LabelText.key(text)
             guard key.has("12月31日") else { continue }
             let years = TextScanning.years(in: key)

@@ -39,7 +39,8 @@ public enum Recognizer {
         var streams: [ReportTable: CellStream] = [:]
         var hadTable: Set<ReportTable> = []
         /// Each paragraph of a part's region, with the stream's cell count after it.
-        var regionParagraphs: [ReportTable: [(block: Int, cellsEnd: Int)]] = [:]
+        /// `cells`: the paragraph split into cells (``LineCells/split(_:)``), as the stream found.
+        var regionParagraphs: [ReportTable: [(block: Int, cellsEnd: Int, cells: Bool)]] = [:]
         var headingPosition = 0
         let headingBlocks = Set(headings.map(\.blockIndex))
         /// Rows of text tables (`|` or tab rows) outside every part: a web page's text without its
@@ -86,8 +87,8 @@ public enum Recognizer {
                 }
                 guard !headingBlocks.contains(index), let containing,
                       let part = ReportTable.allCases.first(where: { $0.section == containing }) else { continue }
-                streams[part, default: CellStream(cache: cache)].append(paragraph: paragraph)
-                regionParagraphs[part, default: []].append((index, streams[part]?.cells.count ?? 0))
+                let split = streams[part, default: CellStream(cache: cache)].append(paragraph: paragraph)
+                regionParagraphs[part, default: []].append((index, streams[part]?.cells.count ?? 0, split))
             }
         }
         if !headless.isEmpty { flushHeadless() }
@@ -115,7 +116,7 @@ public enum Recognizer {
         // Lines of text read as table cells are not the part's prose.
         var skip = metadata.signatureBlocks.union(metadata.publishedBlock.map { [$0] } ?? [])
         for (part, paragraphs) in regionParagraphs where hadTable.contains(part) {
-            skip.formUnion(tableParagraphs(paragraphs, cells: streams[part]?.cells ?? [], part: part, blocks: blocks))
+            skip.formUnion(tableParagraphs(paragraphs, cells: streams[part]?.cells ?? [], part: part))
         }
         report.sections = sections(blocks: blocks, headings: headings, skip: skip)
         for section in SectionKey.allCases where report.sections[section] == nil {
@@ -220,8 +221,8 @@ public enum Recognizer {
 
     /// The paragraphs of a part's region that its table spans (from the first line giving a value or
     /// a label of the table to the last), but the prose among them.
-    private static func tableParagraphs(_ paragraphs: [(block: Int, cellsEnd: Int)], cells: [StreamCell], part: ReportTable,
-                                        blocks: [Block]) -> Set<Int> {
+    private static func tableParagraphs(_ paragraphs: [(block: Int, cellsEnd: Int, cells: Bool)], cells: [StreamCell],
+                                        part: ReportTable) -> Set<Int> {
         func isTableCell(_ cell: StreamCell) -> Bool {
             if cell.isGivenValue { return true }
             guard let facts = cell.facts else { return false }
@@ -243,9 +244,7 @@ public enum Recognizer {
         }
         guard let first, let last else { return [] }
         var skip: Set<Int> = []
-        for paragraph in paragraphs[first...last] {
-            if case .paragraph(let text) = blocks[paragraph.block], LineCells.split(text.text) != nil { skip.insert(paragraph.block) }
-        }
+        for paragraph in paragraphs[first...last] where paragraph.cells { skip.insert(paragraph.block) }
         return skip
     }
 

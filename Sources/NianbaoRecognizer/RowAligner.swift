@@ -80,15 +80,25 @@ public struct RowAligner: Sendable {
     /// The unique placement of `values` that keeps the sum rules, with the slots derived for it
     /// (empty when which cell is missing differs between placements); `nil` when not unique.
     private func search<Number: SignedNumeric & Comparable & Hashable>(_ values: [Number?], difference: Int) -> ([Number?], Set<Int>)? {
-        var solutions: Set<[Number?]> = []
-        var derivedBySolution: [[Number?]: Set<Int>] = [:]
+        // The first placement found, and the slots derived for it over every way it was reached;
+        // a second, different placement ends the search: the row is ambiguous. (Gathering every
+        // placement in a set of arrays first was half of `RowAligner`'s time, issue 24's profile.)
+        var only: [Number?]?
+        var derivedForOnly: Set<Int> = []
+        func found(_ solution: [Number?], _ derived: Set<Int>) -> Bool {
+            if let only {
+                guard only == solution else { return false }
+                derivedForOnly.formUnion(derived)
+            } else {
+                only = solution
+                derivedForOnly = derived
+            }
+            return true
+        }
         if difference > 0 {
             for dropped in combinations(of: values.count, choose: difference) {
                 let candidate = values.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-                if holdsRules(candidate) {
-                    solutions.insert(candidate)
-                    derivedBySolution[candidate] = []
-                }
+                if holdsRules(candidate), !found(candidate, []) { return nil }
             }
         } else {
             for gaps in combinations(of: slotCount, choose: -difference) {
@@ -98,16 +108,12 @@ public struct RowAligner: Sendable {
                     candidate.append(gaps.contains(slot) ? nil : (source.next() ?? nil))
                 }
                 guard let (solved, derived) = solve(candidate, unknown: Set(gaps)) else { continue }
-                if holdsRules(solved) {
-                    solutions.insert(solved)
-                    derivedBySolution[solved, default: []].formUnion(derived)
-                }
+                if holdsRules(solved), !found(solved, derived) { return nil }
             }
         }
-        guard solutions.count == 1, let only = solutions.first else { return nil }
-        let derived = derivedBySolution[only] ?? []
+        guard let only else { return nil }
         let missing = max(-difference, 0)
-        return (only, derived.count == missing ? derived : [])
+        return (only, derivedForOnly.count == missing ? derivedForOnly : [])
     }
 
     /// For a row of fewer values than slots, given in their order with blank cells dropped: the
@@ -171,9 +177,15 @@ public struct RowAligner: Sendable {
         while progress {
             progress = false
             for rule in rules {
-                let members = [rule.total] + rule.parts
-                let missing = members.filter { slots[$0] == nil }
-                guard missing.count == 1, let slot = missing.first, unknown.contains(slot) else { continue }
+                // The rule's one unknown member (total first, then the parts; a slot counted as
+                // often as it stands in the rule), found without building the member list.
+                var missingCount = slots[rule.total] == nil ? 1 : 0
+                var slot = rule.total
+                for part in rule.parts where slots[part] == nil {
+                    missingCount += 1
+                    if missingCount == 1 { slot = part }
+                }
+                guard missingCount == 1, unknown.contains(slot) else { continue }
                 let partsSum = rule.parts.reduce(Number.zero) { $0 + (slots[$1] ?? .zero) }
                 if slot == rule.total {
                     slots[slot] = partsSum

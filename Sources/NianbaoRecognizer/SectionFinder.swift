@@ -88,24 +88,27 @@ enum SectionFinder {
     ///   or numerals followed by an enumerator mark (so `match` sees no ordinal);
     /// - its first scalar is not punctuation `match` drops, and no variant starts with it (so no
     ///   prefix match);
-    /// - it has more than ``shortHeadingLimit`` Characters (so no match by containment).
+    /// - it has more than ``shortHeadingLimit`` Characters (so no match by containment);
+    /// or, for a text of at most 80 such scalars, when none is a CJK ideograph, as every variant's
+    /// are (a line of values: no variant in it).
     private static func surelyNotHeading(_ text: String) -> Bool {
         var scanned = 0, kept = 0
         var first: Unicode.Scalar?
         var leadingRun = 0        // digits or numerals the key starts with
         var runOpen = true
+        var ideograph = false
         for scalar in text.unicodeScalars {
             guard scanned < 80, scalar != "\r", String.isTrivial(scalar) else { return false }
             scanned += 1
             guard let mapped = LabelText.keyScalar(scalar) else { continue }
             kept += 1
-            let isDigitOrNumeral = ("0"..."9").contains(mapped) || LabelText.isNumeral(mapped)
+            if (0x4E00...0x9FFF).contains(mapped.value) { ideograph = true }
             if first == nil {
                 first = mapped
                 if "([【、.:：。 ".unicodeScalars.contains(mapped) || headingFirstScalars.contains(mapped.value) { return false }
             }
             if runOpen {
-                if isDigitOrNumeral {
+                if ("0"..."9").contains(mapped) || LabelText.isNumeral(mapped) {
                     leadingRun += 1
                 } else {
                     runOpen = false
@@ -115,7 +118,12 @@ enum SectionFinder {
             }
             if kept > shortHeadingLimit { return !runOpen || leadingRun > 3 }
         }
-        return false
+        return !ideograph && headingVariantsAreIdeographic
+    }
+
+    /// Every heading variant holds a CJK ideograph (see ``surelyNotHeading(_:)``).
+    private static let headingVariantsAreIdeographic = headingVariants.allSatisfy { _, variants in
+        variants.allSatisfy { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
     }
 
     /// The part a paragraph heads, if it is a part heading.
@@ -171,9 +179,7 @@ struct HeadingHead {
     /// The head of `text`; `nil` when its key is empty. Worked out on scalars when the first 81
     /// are trivial (each one Character, and so is every scalar of the key), else by Characters.
     init?(_ text: String, byScalars: Bool = true) {
-        if byScalars, let scalars = Self.leadingTrivialScalars(text) {
-            let complete = scalars.count <= 80
-            let key = scalars.prefix(80).compactMap(LabelText.keyScalar)
+        if byScalars, let (key, complete) = Self.leadingTrivialKey(text) {
             guard !key.isEmpty else { return nil }
             let (ordinal, restStart) = LabelText.splitEnumerator(scalars: key)
             var start = restStart
@@ -198,16 +204,20 @@ struct HeadingHead {
         isTriviallyNormalized = trimmed.isTriviallyNormalized
     }
 
-    /// The first 81 scalars of `text` (all of them when fewer), when every one is trivial and not
-    /// `\r`; `nil` otherwise.
-    private static func leadingTrivialScalars(_ text: String) -> [Unicode.Scalar]? {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(81)
+    /// When the first 81 scalars of `text` (all of them when fewer) are trivial and not `\r`: the
+    /// scalars ``LabelText/key(_:)`` keeps of the first 80, and whether the text has no more than
+    /// 80; `nil` otherwise. One pass and one array (the scalars were gathered first, then the key:
+    /// two arrays for every paragraph, `HeadingHead.init` 2 % of a text run, issue 24's profile).
+    private static func leadingTrivialKey(_ text: String) -> (key: [Unicode.Scalar], complete: Bool)? {
+        var key: [Unicode.Scalar] = []
+        key.reserveCapacity(80)
+        var count = 0
         for scalar in text.unicodeScalars {
             guard scalar != "\r", String.isTrivial(scalar) else { return nil }
-            scalars.append(scalar)
-            if scalars.count == 81 { break }
+            count += 1
+            if count == 81 { break }
+            if let kept = LabelText.keyScalar(scalar) { key.append(kept) }
         }
-        return scalars
+        return (key, count <= 80)
     }
 }

@@ -4,8 +4,9 @@ enum TextScanning {
         "〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
-    /// Years (`2020年`, `二〇二〇年`) in order of appearance, with the index just past `年`.
-    static func years(in text: String) -> [(year: Int, end: String.Index, start: String.Index)] {
+    /// Years (`2020年`, `二〇二〇年`) in order of appearance, with the index just past `年`;
+    /// `firstOnly`: the scan stops at the first.
+    static func years(in text: String, firstOnly: Bool = false) -> [(year: Int, end: String.Index, start: String.Index)] {
         // Text with no `年` at all (as bytes) has no year: skip the Character scan.
         guard text.has("年") else { return [] }
         var result: [(Int, String.Index, String.Index)] = []
@@ -29,6 +30,7 @@ enum TextScanning {
                 let precededByDigit = before.dropLast(4).last.map { $0.isNumber || chineseDigits[$0] != nil } ?? false
                 if valid, !precededByDigit, (1990...2100).contains(value) {
                     result.append((value, text.index(after: found), digits.startIndex))
+                    if firstOnly { return result }
                 }
             }
             index = text.index(after: found)
@@ -37,7 +39,7 @@ enum TextScanning {
     }
 
     /// The first year in `text`.
-    static func firstYear(in text: String) -> Int? { years(in: text).first?.year }
+    static func firstYear(in text: String) -> Int? { years(in: text, firstOnly: true).first?.year }
 
     /// Parses a whole string that is a date: `2021年1月15日`, `二〇二一年一月十五日`,
     /// `2021-01-15`, `2021.1.15`, `2021/1/15`. Returns an ISO date.
@@ -58,11 +60,15 @@ enum TextScanning {
     /// (`区交通运输局`, ISO date).
     static func trailingDate(_ text: String) -> (prefix: String, iso: String)? {
         guard text.hasSuffix("日") || text.last?.isNumber == true else { return nil }
+        var length = 0  // Characters from `start` to the end
         for start in text.indices.reversed() {
+            length += 1
+            if length > 16 { break }
+            // A date starts with its year: an ASCII digit or a Chinese one. Asked before the
+            // candidate is made (issue 24's profile: a `String` for every position).
+            let first = text[start]
+            guard first.isASCII && first.isNumber || chineseDigits[first] != nil else { continue }
             let candidate = String(text[start...])
-            if candidate.count > 16 { break }
-            // A date starts with its year: an ASCII digit or a Chinese one.
-            guard let first = candidate.first, first.isASCII && first.isNumber || chineseDigits[first] != nil else { continue }
             if let iso = isoDate(candidate) {
                 // Prefer the longest match: keep scanning back while still a date.
                 var best = (String(text[..<start]), iso)

@@ -6,7 +6,11 @@ enum BrokenPipeRows {
     /// with `|`. The lines joined in are left as empty lines after the row, so that every later
     /// line keeps its number.
     static func joined(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
+        // A `|` looked for in the contiguous bytes: through `String.UTF8View`'s iterator the scan of
+        // every text took 1.9 % of a text run (issue 24's profile).
+        let pipe = UInt8(ascii: "|")
+        let hasPipe = text.utf8.withContiguousStorageIfAvailable { $0.contains(pipe) } ?? text.utf8.contains(pipe)
+        guard hasPipe, mayOpenEmptyField(text) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var result: [Substring] = []
         result.reserveCapacity(lines.count)
@@ -32,6 +36,37 @@ enum BrokenPipeRows {
             index += taken + 1
         }
         return changed ? result.joined(separator: "\n") : text
+    }
+
+    /// `false` when no line can end in an open field: no `|` is followed by spaces or tabs (one
+    /// at least, carriage returns between them allowed) up to a line feed or the text's end.
+    /// Found on the bytes, so that a text of `|` rows none of which is broken is not split into
+    /// lines and copied (1.7 % of a text run, issue 24's profile). Every line end is a line feed
+    /// or the end, so no broken row is missed.
+    private static func mayOpenEmptyField(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var afterPipe = false, sawSpace = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "|"):
+                    afterPipe = true
+                    sawSpace = false
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    sawSpace = afterPipe
+                case UInt8(ascii: "\r"):
+                    continue
+                case UInt8(ascii: "\n"):
+                    if afterPipe && sawSpace { return true }
+                    afterPipe = false
+                    sawSpace = false
+                default:
+                    afterPipe = false
+                    sawSpace = false
+                }
+            }
+            return afterPipe && sawSpace
+        }
     }
 
     /// A line that ends in `|` and at least one space: a field opened and left empty.

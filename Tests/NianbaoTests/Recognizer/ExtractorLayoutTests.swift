@@ -226,9 +226,32 @@ struct BlankCellTests {
 struct LineCellsTests {
     @Test("numbers that met in one cell at a single space are two numbers, a thousands grouping is one",
           arguments: [("13612 252", ["13612", "252"]), ("1 0", ["1", "0"]), ("12 345", nil), ("1 234 567", nil),
-                      ("470", nil), ("行政许可 470", nil)])
+                      ("470", nil), ("行政许可 470", nil),
+                      // Read on bytes: a no-break space separates, tabs alone do not make the text
+                      // spaced, a combining mark or a full-width digit is no digit.
+                      ("1\u{A0}0", ["1", "0"]), ("13612\t 252", ["13612", "252"]), ("1\t0", nil),
+                      ("1 0\u{301}", nil), ("1 \u{301}0", nil), ("1 ０", nil), ("1 0 元", nil), (" 7  8 ", ["7", "8"])])
     func spacedNumbers(text: String, numbers: [String]?) {
         #expect(LineCells.spacedNumbers(text) == numbers)
+    }
+
+    @Test("pieces split by scalars are the pieces split by Characters, on text where each scalar is one")
+    func scalarSplitting() {
+        let pieces = ["行政", "许可", "规章", "（三", "）", "1.", "2、", "3", "0", " ", " ", " ", "  ", "\u{3000}", "\u{A0}", "a", "、", "，", "．", "Ｂ", "x y"]
+        var state: UInt64 = 24
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var mismatches: [String] = []
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<(1 + next(12)) { text += pieces[next(pieces.count)] }
+            #expect(text.isTriviallyNormalized)
+            if LineCells.splitOnWideSpaces(scalarsOf: text) != LineCells.splitOnWideSpaces(text) { mismatches.append("wide: [\(text)]") }
+            if LineCells.splitBetweenIdeographs(scalarsOf: text) != LineCells.splitBetweenIdeographs(text) { mismatches.append("ideographs: [\(text)]") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, first: \(mismatches.prefix(3))")
     }
 
     @Test("two values run together in one line (`13612 252`, pdftotext's default mode) are read apart, never as 13612252")
