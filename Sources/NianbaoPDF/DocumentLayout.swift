@@ -54,6 +54,14 @@ struct DocumentLayout {
             for index in edge.sorted() {
                 let line = lines[index]
                 guard line.segments.count <= 3, line.y1 < 0.1 * height || line.y0 > 0.9 * height else { continue }
+                // A line as close to the body as the body's own lines are to each other is body
+                // text, not a header or footer: the digits of numbers wrapped in a table row at the
+                // foot of a page (`70121` over `2`, `70204` over `0`) are no page number "20".
+                let body = line.y1 < 0.1 * height ? (index + 1 < lines.count ? lines[index + 1] : nil) : (index > 0 ? lines[index - 1] : nil)
+                if let body {
+                    let gap = line.y1 < 0.1 * height ? body.y0 - line.y1 : line.y0 - body.y1
+                    if gap < 0.5 * min(line.height, body.height) { continue }
+                }
                 let text = line.text.filter { !$0.isWhitespace }
                 candidates.append((PageLine(page: pageIndex, index: index), text))
             }

@@ -171,6 +171,18 @@ struct PDFPlacementTests {
         #expect(single.activeDisclosure["regulations", "issued"] == nil)
     }
 
+    @Test("digits wrapped onto a page's last line (`70121` / `2`) are the row's, not a page number")
+    func wrappedDigitsAtPageFoot() throws {
+        guard PDFReaderTests.popplerPresent("page-foot digits") else { return }
+        // Seed 901, LibreOffice PDF: 不予公开's row wraps `70121` / `2` and `70204` / `0` onto the
+        // page's last line, read once as the page number "20" and dropped: six wrong numbers.
+        let (report, comparison) = try Self.convert("syn901_0003_2021.lo")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(report.requests["denied_inquiry", "commercial"] == 701212)
+        #expect(report.requests["denied_inquiry", "total"] == 702040)
+        #expect(report.requests["denied_inquiry", "natural_person"] == nil)
+    }
+
     @Test("a header broken by a page break: its two parts' columns make the whole header")
     func headerAcrossPages() {
         // 自然人 and 总计 at the foot of one page (MuPDF's Story), 商业企业 … 其他 at the top of the next.
