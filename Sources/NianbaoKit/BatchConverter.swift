@@ -183,10 +183,11 @@ private final class Schedule: @unchecked Sendable {
     }
 
     /// Stores the outcome of input `index`. The calling thread is woken only when it can hand on
-    /// a run of ``wakeBatch`` outcomes, or the last ones: waking it for every outcome cost a futex
-    /// wake and a context switch per file (issue 24's profile: `pthread_cond_broadcast` and the
-    /// kernel's wake-up and scheduling, 7.6 % of a one-job text run). A worker about to wait for
-    /// the window, or out of inputs, wakes it too (``take()``, ``workerDone()``).
+    /// a run of ``wakeBatch`` outcomes or the last ones (and it looks itself after ``wakeDelay``):
+    /// waking it for every outcome cost a futex wake and a context switch per file (issue 24's
+    /// profile: `pthread_cond_broadcast` and the kernel's wake-up and scheduling, 7.6 % of a
+    /// one-job text run). A worker about to wait for the window, or out of inputs, wakes it too
+    /// (``take()``, ``workerDone()``).
     func put(_ index: Int, _ outcome: BatchOutcome) {
         condition.lock()
         slots[index % window] = outcome
@@ -200,6 +201,9 @@ private final class Schedule: @unchecked Sendable {
 
     /// Outcomes ready in order before the calling thread is woken to hand them on.
     private static let wakeBatch = 16
+    /// The longest the calling thread sleeps before it looks for a ready outcome itself: slow
+    /// inputs (LibreOffice batches, long PDFs) are handed on, and their progress shown, within it.
+    private static let wakeDelay: TimeInterval = 0.1
 
     /// Waits for the outcome of input `index` (the inputs are waited for in order) and frees its place.
     func waitFor(_ index: Int) -> BatchOutcome {
@@ -213,7 +217,7 @@ private final class Schedule: @unchecked Sendable {
                 return outcome
             }
             consumerWaiting = true
-            condition.wait()
+            _ = condition.wait(until: Date(timeIntervalSinceNow: Self.wakeDelay))
             consumerWaiting = false
         }
     }
