@@ -359,7 +359,10 @@ enum LineCells {
 
     /// `true` for a cell of white space only (spaces, tabs, line breaks, no-break and ideographic spaces).
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
+        // A blank's first scalar is one of those below, whose UTF-8 starts with 09–0D, 20, C2 or
+        // E3: any other first byte (nearly every cell asked, several times a cell) answers at once.
+        if let first = text.utf8.first, !(0x09...0x0D).contains(first), first != 0x20, first != 0xC2, first != 0xE3 { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x09...0x0D, 0x20, 0xA0, 0x3000: true
             default: false
