@@ -100,6 +100,9 @@ public enum HTMLReader {
         var index = 0
         while index < lower.count {
             while index < lower.count, HTMLDecoding.isASCIISpace(lower[index]) { index += 1 }
+            // Every opening below starts with `<`: other text (every text report) is answered
+            // before the rest of the page's head is copied.
+            guard index < lower.count, lower[index] == UInt8(ascii: "<") else { return false }
             let rest = Array(lower[index...])
             if rest.starts(with: Array("<!--".utf8)) {
                 guard let end = HTMLDecoding.find(Array("-->".utf8), in: lower, from: index + 4) else { return false }

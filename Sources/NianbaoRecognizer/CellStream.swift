@@ -134,8 +134,17 @@ struct CellStream {
                 let kind = classify(text)
                 add(kind, text, cell.location, line, positioned)
                 full.append(placed(kind, text, cell.location))
+            } else if row.columnsFromLayout {
+                // Classified once, for its place in the row and for the stream.
+                if let numbers = LineCells.spacedNumbers(text) {
+                    full.append(placed(.value(.text), text, cell.location))
+                    addNumbers(numbers, cell.location, line, positioned)
+                } else {
+                    let kind = classify(text, spacedChecked: true)
+                    full.append(placed(kind, text, cell.location))
+                    addSplitting(text, cell.location, line, positioned, classified: kind)
+                }
             } else {
-                if row.columnsFromLayout { full.append(placed(classify(text), text, cell.location)) }
                 addSplitting(text, cell.location, line, positioned)
             }
         }
@@ -249,18 +258,29 @@ struct CellStream {
         return .value(facts.value)
     }
 
+    /// Several numbers in one field (``LineCells/spacedNumbers(_:)``): their places are their order alone.
+    private mutating func addNumbers(_ numbers: [String], _ location: SourceLocation, _ line: Int, _ positioned: Bool) {
+        let wasDelimiting = delimiting
+        delimiting = false
+        defer { delimiting = wasDelimiting }
+        for number in numbers { add(classify(number), number, location, line, positioned) }
+    }
+
     /// A cell of a line without positions: `行政许可 470` (a label and its values after single
     /// spaces), `其他对外管理服务事项11` (a row label and a number run together), `减 16`.
-    private mutating func addSplitting(_ text: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool) {
-        if let numbers = LineCells.spacedNumbers(text) {
-            // Several numbers in one field: their places are their order alone.
-            let wasDelimiting = delimiting
-            delimiting = false
-            defer { delimiting = wasDelimiting }
-            for number in numbers { add(classify(number), number, location, line, positioned) }
+    /// `classified`: the caller has found that `text` is not ``LineCells/spacedNumbers(_:)`` and
+    /// classified it (`classify(text, spacedChecked: true)`).
+    private mutating func addSplitting(_ text: String, _ location: SourceLocation, _ line: Int, _ positioned: Bool,
+                                       classified: StreamCell.Kind? = nil) {
+        let kind: StreamCell.Kind
+        if let classified {
+            kind = classified
+        } else if let numbers = LineCells.spacedNumbers(text) {
+            addNumbers(numbers, location, line, positioned)
             return
+        } else {
+            kind = classify(text, spacedChecked: true)
         }
-        let kind = classify(text, spacedChecked: true)
         guard case .label(let facts) = kind else {
             add(kind, text, location, line, positioned)
             return
@@ -339,7 +359,10 @@ enum LineCells {
 
     /// `true` for a cell of white space only (spaces, tabs, line breaks, no-break and ideographic spaces).
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
+        // A blank's first scalar is one of those below, whose UTF-8 starts with 09–0D, 20, C2 or
+        // E3: any other first byte (nearly every cell asked, several times a cell) answers at once.
+        if let first = text.utf8.first, !(0x09...0x0D).contains(first), first != 0x20, first != 0xC2, first != 0xE3 { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x09...0x0D, 0x20, 0xA0, 0x3000: true
             default: false
@@ -560,8 +583,18 @@ enum LineCells {
     /// token must be ASCII digits only, so any other byte, a combining mark after a space included,
     /// answers `nil` as the Character split did.
     static func spacedNumbers(_ text: String) -> [String]? {
-        var tokens: [Range<Int>] = []
+        // The tokens' count, the first one's length and whether every later one has three digits
+        // are all the answer needs: the token list is built only for numbers that split (an array
+        // for every value cell asked was most of this function's time, issue 24's profile).
+        var tokenCount = 0, firstLength = 0, laterAllThree = true
         var start = -1, offset = 0, sawSpace = false
+        func endToken() {
+            guard start >= 0 else { return }
+            let length = offset - start
+            if tokenCount == 0 { firstLength = length } else if length != 3 { laterAllThree = false }
+            tokenCount += 1
+            start = -1
+        }
         var bytes = text.utf8.makeIterator()
         while let byte = bytes.next() {
             switch byte {
@@ -571,25 +604,23 @@ enum LineCells {
                 continue
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 if byte == UInt8(ascii: " ") { sawSpace = true }
-                if start >= 0 { tokens.append(start..<offset) }
-                start = -1
+                endToken()
                 offset += 1
             case 0xC2:  // a no-break space is C2 A0
                 guard bytes.next() == 0xA0 else { return nil }
                 sawSpace = true
-                if start >= 0 { tokens.append(start..<offset) }
-                start = -1
+                endToken()
                 offset += 2
             default:
                 return nil
             }
         }
-        if start >= 0 { tokens.append(start..<offset) }
-        guard sawSpace, tokens.count >= 2 else { return nil }
-        let grouped = (1...3).contains(tokens[0].count) && tokens.dropFirst().allSatisfy { $0.count == 3 }
+        endToken()
+        guard sawSpace, tokenCount >= 2 else { return nil }
+        let grouped = (1...3).contains(firstLength) && laterAllThree
         if grouped { return nil }
-        let utf8 = Array(text.utf8)
-        return tokens.map { String(decoding: utf8[$0], as: UTF8.self) }
+        // Only digits and spaces: the tokens are the runs of digits.
+        return text.utf8.split { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `label v1 v2 …` split at single spaces when it ends in values: the label (maybe empty)

@@ -44,7 +44,9 @@ enum MetadataFinder {
         let lastHeading = headings.last?.blockIndex ?? 0
         let trailing = paragraphs.filter { $0.index > lastHeading }.suffix(4)
         let closingDate = { (text: String) in dateLine(text) ?? labelledDate(text).map { (prefix: "", iso: $0) } }
-        if let dated = trailing.last(where: { closingDate($0.paragraph.text) != nil }), let (prefix, iso) = closingDate(dated.paragraph.text) {
+        // Each paragraph's date read once (the one found was read again).
+        let closing = trailing.reversed().lazy.compactMap { item in closingDate(item.paragraph.text).map { (item, $0.prefix, $0.iso) } }.first
+        if let (dated, prefix, iso) = closing {
             metadata.published = iso
             metadata.publishedBlock = dated.index
             metadata.signatureBlocks.insert(dated.index)
@@ -58,8 +60,8 @@ enum MetadataFinder {
         } else if let (index, iso) = front.lazy.compactMap({ item in labelledDate(item.paragraph.text).map { (item.index, $0) } }).first {
             metadata.published = iso
             metadata.publishedBlock = index
-        } else if let dated = front.first(where: { dateLine($0.paragraph.text)?.prefix.isEmpty == true }),
-                  let (_, iso) = dateLine(dated.paragraph.text) {
+        } else if let (dated, iso) = front.lazy.compactMap({ item in
+                      dateLine(item.paragraph.text).flatMap { $0.prefix.isEmpty ? (item, $0.iso) : nil } }).first {
             metadata.published = iso
             metadata.publishedBlock = dated.index
         }

@@ -29,7 +29,11 @@ enum SectionFinder {
             guard case .paragraph(let paragraph) = block, let match = match(paragraph.text) else { continue }
             // Once the parts are numbered `一、` / `1、`, a bracketed `（二）主动公开情况` is a
             // sub-heading of the part it sits in, even when its number happens to fit.
-            let bracketed = isBracketed(paragraph.text)
+            // The paragraph's key, built once for both checks below (each built it, issue 24's
+            // profile); its enumerator is split only when a check needs it.
+            let key = LabelText.key(paragraph.text)
+            let startsWithBracket = key.first.map { "([【".contains($0) } ?? false
+            let bracketed = startsWithBracket && LabelText.splitEnumerator(key).ordinal != nil
             if bracketed && partsNumberedPlainly { continue }
             if match.section == .overview, headings.count >= 3 {
                 // The report starts over: a second copy in one file, from its title on.
@@ -46,16 +50,9 @@ enum SectionFinder {
             }
             headings.append(SectionHeading(section: match.section, blockIndex: index, remainder: match.remainder))
             lastNumber = match.section.number
-            if !bracketed && LabelText.splitEnumerator(LabelText.key(paragraph.text)).ordinal != nil { partsNumberedPlainly = true }
+            if !startsWithBracket && LabelText.splitEnumerator(key).ordinal != nil { partsNumberedPlainly = true }
         }
         return (headings, nil, outOfOrder)
-    }
-
-    /// `true` when the text starts with a bracketed enumerator: `（二）`, `(2)`, `【二】`.
-    private static func isBracketed(_ text: String) -> Bool {
-        let key = LabelText.key(text)
-        guard let first = key.first, "([【".contains(first) else { return false }
-        return LabelText.splitEnumerator(key).ordinal != nil
     }
 
     /// Where a repeated copy starts: its title line, when one stands shortly before its overview.

@@ -239,14 +239,17 @@ struct TableRecognizer {
             if !heads.isEmpty, Self.startsWithNumber(text), !cell.raw.hasPrefix("（"), !cell.raw.hasPrefix("(") { break }
             // Two numbered labels (`2.没有现成…` above `理结3.补正后…`) are two rows, never one label.
             if !heads.isEmpty, Self.containsNumbered(text), Self.containsNumbered(cell.raw) { break }
+            // The first cell taken is the label's text alone: its facts are at hand (comparing the
+            // joined text with the cell's, a `String` comparison, told the same).
+            let alone = text.isEmpty
             text = cell.raw + text
             if !isHeader { heads.append((text, position)) }
-            let joined = text == cell.raw ? facts : cache.facts(text).label
+            let joined = alone ? facts : cache.facts(text).label
             if let joined, let key = row(joined) {
                 let found = (FoundLabel(key: key, start: position, text: text, location: cell.location, line: cells[lastIndex].line), [Int]())
                 if accept(key) {
                     // A short label (`2.其他`) may be the start of a longer one wrapped below its values.
-                    guard heads.count == 1, facts.stripped.count <= 3, next.count >= 2 else { return found }
+                    guard heads.count == 1, facts.stripped.hasAtMost(3), next.count >= 2 else { return found }
                     short = found
                     break
                 }

@@ -67,6 +67,10 @@ enum TextScanning {
             // A date starts with its year: an ASCII digit or a Chinese one. Asked before the
             // candidate is made (issue 24's profile: a `String` for every position).
             let first = text[start]
+            // Every candidate from here back holds `first`: none is a date once it is no
+            // Character a date is written with (issue 24's profile: `trailingDate` 2 % of a text
+            // run, walking back over a name's Characters to its limit of 16).
+            guard mayBeInDate(first) else { break }
             guard first.isASCII && first.isNumber || chineseDigits[first] != nil else { continue }
             let candidate = String(text[start...])
             if let iso = isoDate(candidate) {
@@ -81,6 +85,21 @@ enum TextScanning {
             }
         }
         return nil
+    }
+
+    /// `false` for a Character no text ``isoDate(_:)`` reads holds: the date's digits (ASCII,
+    /// the year's ``chineseDigits``, a month's or day's numerals of ``LabelText/ordinal(_:)``), the
+    /// sign `Int` reads before a month or day, its separators and `年`, `月`, `日`.
+    private static func mayBeInDate(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        switch scalar {
+        case "0"..."9", "+", "-", ".", "/", "年", "月", "日",
+             "〇", "零", "○", "O", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十":
+            return true
+        default:
+            return false
+        }
     }
 
     private static func format4(_ year: Int) -> String { String(year) }
