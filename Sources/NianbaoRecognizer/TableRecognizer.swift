@@ -39,7 +39,9 @@ struct TableRecognizer {
     /// `true` when a table of `tables` (each its cells) is one cell per line with an empty line
     /// standing for a blank cell inside a row (before a value of it).
     static func showsBlankLines(_ tables: [(cells: [StreamCell], width: Int)]) -> Bool {
-        tables.contains { table in linePitch(groups(table.cells), table.cells, maxWidth: table.width) != nil }
+        tables.contains { table in
+            linePitch(groups(table.cells), table.cells, maxWidth: table.width, rowLabel: { $0.activeRow != nil || $0.requestRow != nil }) != nil
+        }
     }
 
     init(template: TemplateVersion, report: Report, cache: CellFactsCache) {
@@ -324,11 +326,29 @@ struct TableRecognizer {
     func unreadLabels(_ run: [Int], _ label: FoundLabel, _ cells: [StreamCell], table: ReportTable, found: Set<String>,
                       row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> [(key: String, cell: StreamCell)] {
         var result: [(key: String, cell: StreamCell)] = []
-        for index in run[..<label.start] {
+        let before = run[..<label.start]
+        for (position, index) in zip(before.indices, before) {
             let cell = cells[index]
             // A column header is no row's label; an enumerated label (`（七）总计`) is.
-            guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.hasEnumerator, let key = row(facts),
-                  key != label.key, !found.contains(key), TemplateCatalog.row(table, template, key: key) != nil,
+            guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.hasEnumerator else { continue }
+            var key = row(facts)
+            // In a text of one block per cell (`pdftotext`), a numbered label wrapped over lines
+            // (`2.其他法律行政法规禁止公` / `开`) is its pieces joined, when only labels follow it
+            // before this one. Elsewhere a label straight before another may be a row left blank
+            // whose marks the text dropped (`-raw`: `4.无正当理由大量反` / `复申请` / `— — —`).
+            if key == nil, Self.startsWithNumber(cell.raw), Self.separatedByEmptyLines(cells) {
+                var text = cell.raw
+                for next in before[(position + 1)...].prefix(3) {
+                    guard !cells[next].positioned, let nextFacts = cells[next].facts, !nextFacts.hasEnumerator else { break }
+                    text += cells[next].raw
+                    if let joined = cache.facts(text).label, let joinedKey = row(joined) {
+                        if run.indices.contains(label.start), next < run[label.start],
+                           cells[(next + 1)..<run[label.start]].allSatisfy({ $0.facts != nil }) { key = joinedKey }
+                        break
+                    }
+                }
+            }
+            guard let key, key != label.key, !found.contains(key), TemplateCatalog.row(table, template, key: key) != nil,
                   !result.contains(where: { $0.key == key }) else { continue }
             result.append((key, cell))
         }
@@ -400,10 +420,13 @@ struct TableRecognizer {
     /// How many source lines one cell takes in a one-cell-per-line text (1 where empty lines are
     /// blank cells, 2 where each cell is followed by an empty line): the greatest common divisor
     /// of every value's distance from its row's label, proven by two values of one row exactly
-    /// that far apart, no value more than `maxWidth` cells below its label. `nil` when a group is
-    /// not one cell per line or nothing proves a pitch.
+    /// that far apart and, in a table whose rows have labels (`rowLabel`), by a row whose first
+    /// value stands one pitch below its label (where the first cell starts), no value more than
+    /// `maxWidth` cells below its label. `nil` when a group is not one cell per line or nothing
+    /// proves a pitch.
     /// Decided once for the whole table: only then is an empty line a blank cell.
-    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], maxWidth: Int, blanksShown: Bool = false) -> Int? {
+    static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], maxWidth: Int, blanksShown: Bool = false,
+                          rowLabel: ((LabelFacts) -> Bool)? = nil) -> Int? {
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
         var pitch = 0
         var all: [[Int]] = []
@@ -414,6 +437,13 @@ struct TableRecognizer {
         }
         guard pitch > 0, pitch <= 3,
               all.contains(where: { offsets in zip(offsets, offsets.dropFirst()).contains { $1 - $0 == pitch } }) else { return nil }
+        // `pdftotext` writes every block after an empty line and drops blank cells: `规章` / `` /
+        // `71` reads as a blank 本年制发件数 and 71 废止 where the source has 71 制发. A text that
+        // shows blanks as empty lines puts a row's first value, when it has one, right below.
+        // Only a row's own label proves it: a column header above a value (`本年收费金额` / `466.04`) does not.
+        if let rowLabel, !zip(groups, all).contains(where: { group, offsets in
+            offsets.first == pitch && group.run.last.flatMap { cells[$0].facts }.map(rowLabel) == true
+        }) { return nil }
         // A text of one block per cell, blocks parted by an empty line (`pdftotext`), writes two
         // values on neighbouring lines as one block (two rows' cells stacked), never as two cells
         // with no blank between: there an empty line parts blocks and is no blank cell.
@@ -705,7 +735,7 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.activeColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells, maxWidth: 3, blanksShown: emptyLinesShowBlanks)
+        let linePitch = Self.linePitch(groups, cells, maxWidth: 3, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.activeRow != nil })
         let blockPerCell = Self.separatedByEmptyLines(cells)
         if Self.readsRowByRow(groups, cells, row: row, width: 3) { rowByRow.insert(.activeDisclosure) }
         let template = template
@@ -863,7 +893,7 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.requestColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells, maxWidth: order.count, blanksShown: emptyLinesShowBlanks)
+        let linePitch = Self.linePitch(groups, cells, maxWidth: order.count, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.requestRow != nil })
         if Self.readsRowByRow(groups, cells, row: row, width: order.count) { rowByRow.insert(.requests) }
         // A text of one block per cell (`pdftotext`): whether the group just before gave a row two
         // or more of whose values stand on one line, one block spanning several columns.
