@@ -517,8 +517,10 @@ enum ColumnLayout {
             // character, under 法律服务机构 in the rows around it).
             guard 2 * layout[column].start <= span.start + span.end, span.start + span.end <= 2 * layout[column].end else { return nil }
             let skipped = (columns.last.map { $0 + 1 } ?? 0)..<column
+            // Space on both sides: a one-digit column fits in the one space between two values
+            // of `pdftotext -raw`'s line, which skips no cell.
             if let previousEnd, !skipped.isEmpty {
-                guard skipped.allSatisfy({ layout[$0].start >= previousEnd && layout[$0].end <= span.start }) else { return nil }
+                guard skipped.allSatisfy({ layout[$0].start > previousEnd && layout[$0].end < span.start }) else { return nil }
             }
             columns.append(column)
             previousEnd = span.end
