@@ -59,11 +59,17 @@ struct CountedOrderTests {
     /// - 701/0051 `pdftotext`: an empty line between blocks read as a blank cell (`626` / `157` stacked);
     /// - 701/0144 PyMuPDF: the ` ` line after 政府集中采购's one value read as its blank 采购总金额;
     /// - 701/0057 `-layout`: a squeezed line's `254` grazing the column left of its own;
-    /// - 301/0005 PyMuPDF: numbers wrapped in narrow cells (no wrong number before; 175 → 196 right).
+    /// - 301/0005 PyMuPDF: numbers wrapped in narrow cells (no wrong number before; 175 → 196 right);
+    /// - 901/0028 `pdftotext`: `2.其他法律行政法规禁止公` / `开` / `3.危及…` then both rows' 14
+    ///   values, the first seven read as row 3's (rule 2 holds for both rows);
+    /// - 901/0145 `pdftotext`: `规章` / `` / `71`, the empty line read as a blank 本年制发件数;
+    /// - 901/0115 `-raw`: a one-digit column of another row fitting the one space between `183 76`.
     @Test("soak texts that once gave wrong numbers: none now", arguments: [
         ("syn501_0031_2021", "pdftotext-layout", 112), ("syn701_0039_2021", "pdftotext", 70),
         ("syn701_0107_2021", "pdftotext", 107), ("syn701_0051_2021", "pdftotext", 119),
         ("syn701_0144_2019", "pymupdf", 100), ("syn701_0057_2021", "pdftotext-layout", 192),
+        ("syn901_0028_2019", "pdftotext", 96), ("syn901_0145_2021", "pdftotext", 84),
+        ("syn901_0115_2021", "pdftotext-raw", 139),
         // 175 fields right before its wrapped numbers were joined (nothing is left unproven now).
         ("syn301_0005_2021", "pymupdf", 196),
     ])
@@ -72,6 +78,26 @@ struct CountedOrderTests {
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
+    }
+
+    @Test("a numbered label wrapped over two lines before the next row's label: both rows' values uncertain, null")
+    func wrappedLabelBeforeNextLabel() throws {
+        let (report, _) = try Self.convert("syn901_0028_2019", "pdftotext")
+        for row in ["denied_prohibited", "denied_security_stability"] {
+            for column in ["natural_person", "commercial", "total"] { #expect(report.requests[row, column] == nil) }
+            #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.\(row)" })
+        }
+    }
+
+    @Test("`pdftotext`'s empty line after a label is no blank cell where no row's first value stands right below its label")
+    func blockTextEmptyLineIsNoBlank() throws {
+        // `规章` / `` / `71` / `` / `行政规范性文件` / `` / `150`: 71 and 150 once read as 废止 (the source: 制发).
+        let (report, _) = try Self.convert("syn901_0145_2021", "pdftotext")
+        for row in ["regulations", "normative_documents"] {
+            #expect(report.activeDisclosure[row, "repealed"] == nil)
+            #expect(report.activeDisclosure[row, "issued"] == nil)
+        }
+        #expect(report.activeDisclosure["enforcement", "decisions"] == 936)
     }
 
     @Test("numbers wrapped in their cells onto the next line (`32659` / `7`) are joined where only one joining keeps rule 2")
