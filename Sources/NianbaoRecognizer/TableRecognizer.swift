@@ -355,6 +355,18 @@ struct TableRecognizer {
         return result
     }
 
+    /// The text of the first row label in cells `range` whose row has not been read (not in
+    /// `found`), a column header excepted; `nil` when there is none.
+    static func unreadRowLabel(in range: Range<Int>, _ cells: [StreamCell], found: Set<String>, row: (LabelFacts) -> String?,
+                               column: (LabelFacts) -> String?, isRow: (String) -> Bool) -> String? {
+        for cell in cells[range.clamped(to: cells.indices)] where !cell.positioned {
+            guard let facts = cell.facts, column(facts) == nil || facts.hasEnumerator, let key = row(facts),
+                  !found.contains(key), isRow(key) else { continue }
+            return cell.raw
+        }
+        return nil
+    }
+
     /// `true` when every run of values in `groups` follows a row label of its own and holds no
     /// more values than the widest row: the text gives the table row by row, each row's values
     /// after its label (lynx, mammoth's Markdown, html2text), not its columns one after another.
@@ -941,6 +953,20 @@ struct TableRecognizer {
                 previousSpanned = Self.sharesALine(values)
             }
             unplaced(leftOver, cells, .requests)
+            // A whole row's worth of values more than the row has, after a label, where the labels
+            // of rows not read stand in the two runs of labels before: the extractor wrote labels
+            // and values apart (`pdftotext`: `四、结转下年度继续办理` then 4.无正当理由大量反复申请's
+            // values, its label ten lines above), and the first values are this row's by their
+            // order alone. (Labels further up, their values scattered, say nothing of this run.)
+            let window = (groups[max(0, position - 2)].run.first ?? 0)..<(group.run.first ?? 0)
+            if leftOver.count >= order.count, values.allSatisfy({ !$0.positioned && !$0.placedByLayout }),
+               let stray = Self.unreadRowLabel(in: window, cells, found: found, row: row, column: column,
+                                               isRow: { TemplateCatalog.row(.requests, template, key: $0) != nil }) {
+                for column in order { setValue(nil, .requests, label.key, column) }
+                note(.warning, "table.order_uncertain", "requests.\(label.key)",
+                     "row “\(LabelText.key(label.text))” is followed by \(values.count + leftOver.count) values for its \(order.count) cells while the label of a row not read (“\(LabelText.key(stray))”) stands earlier in the text: labels and values were written apart, so which values are this row's is uncertain; left null", label.location)
+                continue
+            }
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
         }
