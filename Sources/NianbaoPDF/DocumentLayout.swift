@@ -108,7 +108,10 @@ struct DocumentLayout {
         func gap(_ upper: Int, _ lower: Int) -> Double { lines[lower].0.y0 - lines[upper].0.y1 }
         // Lines of one table are no further apart than its rows usually are: half a line, or a
         // little more than the median gap between adjacent table lines (tables with tall rows).
-        let rowGaps = zip(anchorIndices, anchorIndices.dropFirst()).filter { $1 == $0 + 1 }.map { gap($0, $1) }.sorted()
+        // Lines of one row set at different heights (a header's wrapped cells) overlap: their
+        // negative gaps are no gap between rows (with a small font they made the rows of 主动公开's
+        // tables, 6.9 pt apart, too far apart to be one table, and their lines ran into paragraphs).
+        let rowGaps = zip(anchorIndices, anchorIndices.dropFirst()).filter { $1 == $0 + 1 }.map { gap($0, $1) }.filter { $0 >= 0 }.sorted()
         let typicalGap = rowGaps.isEmpty ? 0 : rowGaps[rowGaps.count / 2]
         let tight = max(0.5 * rowHeight, min(1.2 * typicalGap, 2 * rowHeight))
         func isHeading(_ line: VisualLine) -> Bool {
