@@ -107,3 +107,16 @@ for pair in pdftotext:syn901_0028_2019 pdftotext:syn901_0145_2021 pdftotext-raw:
 done
 cp "$work/renderings901/lo-pdf/syn901_0003_2021.pdf" Tests/NianbaoTests/Fixtures/pdf/syn901_0003_2021.lo.pdf
 cp "$work/seed901/expected/syn901_0003_2021.json" Tests/NianbaoTests/Fixtures/pdf/syn901_0003_2021.lo.expected.json
+
+# Seed 1103: pdftotext 0016 (`四、结转下年度继续办理` followed by 30 values, 4.无正当理由大量反复申请's
+# label unread ten lines above) and the LibreOffice PDF 0085 in small type (主动公开's rows 6.9 pt
+# apart once read as prose, Fixtures/pdf).
+python3 Scripts/synth/generate.py --seed 1103 --count 150 --out "$work/seed1103"
+"$nianbao" convert "$work"/seed1103/*.json --to docx --out "$work/writer1103" >/dev/null
+rm -f "$work/writer1103/errors.csv"
+python3 Scripts/synth/layouts.py "$work/writer1103" "$work/docx1103"
+python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only lo-pdf,pdftotext
+cp "$work/renderings1103/pdftotext/syn1103_0016_2019.txt" "$out/syn1103_0016_2019.pdftotext.txt"
+cp "$work/seed1103/expected/syn1103_0016_2019.json" "$out/syn1103_0016_2019.expected.json"
+cp "$work/renderings1103/lo-pdf/syn1103_0085_2021.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0085_2021.small.pdf
+cp "$work/seed1103/expected/syn1103_0085_2021.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0085_2021.small.expected.json

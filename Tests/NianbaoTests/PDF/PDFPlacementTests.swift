@@ -183,6 +183,19 @@ struct PDFPlacementTests {
         #expect(report.requests["denied_inquiry", "natural_person"] == nil)
     }
 
+    @Test("small type in tall rows: 主动公开's small tables are tables, their rows not run into paragraphs")
+    func smallTypeTallRows() throws {
+        guard PDFReaderTests.popplerPresent("small type") else { return }
+        // Seed 1103, LibreOffice PDF of a report set in small type: rows 6.9 pt apart read as
+        // lines of prose, `行政处罚 129` and `行政强制 268` one paragraph, 行政处罚 given 268.
+        let (report, comparison) = try Self.convert("syn1103_0085_2021.small")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(report.activeDisclosure["punishment", "decisions"] == 129)
+        #expect(report.activeDisclosure["enforcement", "decisions"] == 268)
+        #expect(report.activeDisclosure["normative_documents", "issued"] == nil)
+        #expect(report.activeDisclosure["normative_documents", "repealed"] == 293)
+    }
+
     @Test("a header broken by a page break: its two parts' columns make the whole header")
     func headerAcrossPages() {
         // 自然人 and 总计 at the foot of one page (MuPDF's Story), 商业企业 … 其他 at the top of the next.

@@ -63,13 +63,15 @@ struct CountedOrderTests {
     /// - 901/0028 `pdftotext`: `2.其他法律行政法规禁止公` / `开` / `3.危及…` then both rows' 14
     ///   values, the first seven read as row 3's (rule 2 holds for both rows);
     /// - 901/0145 `pdftotext`: `规章` / `` / `71`, the empty line read as a blank 本年制发件数;
-    /// - 901/0115 `-raw`: a one-digit column of another row fitting the one space between `183 76`.
+    /// - 901/0115 `-raw`: a one-digit column of another row fitting the one space between `183 76`;
+    /// - 1103/0016 `pdftotext`: `四、结转下年度继续办理` followed by 30 values, the first seven
+    ///   (4.无正当理由大量反复申请's, its label ten lines above) read as its own.
     @Test("soak texts that once gave wrong numbers: none now", arguments: [
         ("syn501_0031_2021", "pdftotext-layout", 112), ("syn701_0039_2021", "pdftotext", 70),
         ("syn701_0107_2021", "pdftotext", 107), ("syn701_0051_2021", "pdftotext", 119),
         ("syn701_0144_2019", "pymupdf", 100), ("syn701_0057_2021", "pdftotext-layout", 192),
         ("syn901_0028_2019", "pdftotext", 96), ("syn901_0145_2021", "pdftotext", 84),
-        ("syn901_0115_2021", "pdftotext-raw", 139),
+        ("syn901_0115_2021", "pdftotext-raw", 139), ("syn1103_0016_2019", "pdftotext", 61),
         // 175 fields right before its wrapped numbers were joined (nothing is left unproven now).
         ("syn301_0005_2021", "pymupdf", 196),
     ])
@@ -87,6 +89,14 @@ struct CountedOrderTests {
             for column in ["natural_person", "commercial", "total"] { #expect(report.requests[row, column] == nil) }
             #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.\(row)" })
         }
+    }
+
+    @Test("a row label followed by more than a row's values, another row's label unread above: its values uncertain, null")
+    func surplusValuesAfterUnreadLabels() throws {
+        let (report, _) = try Self.convert("syn1103_0016_2019", "pdftotext")
+        for column in ["natural_person", "commercial", "total"] { #expect(report.requests["carried_forward", column] == nil) }
+        let warning = try #require(report.diagnostics.first { $0.code == "table.order_uncertain" && $0.path == "requests.carried_forward" })
+        #expect(warning.message.contains("30 values"), "\(warning.message)")
     }
 
     @Test("`pdftotext`'s empty line after a label is no blank cell where no row's first value stands right below its label")
