@@ -120,3 +120,7 @@ cp "$work/renderings1103/pdftotext/syn1103_0016_2019.txt" "$out/syn1103_0016_201
 cp "$work/seed1103/expected/syn1103_0016_2019.json" "$out/syn1103_0016_2019.expected.json"
 cp "$work/renderings1103/lo-pdf/syn1103_0085_2021.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0085_2021.small.pdf
 cp "$work/seed1103/expected/syn1103_0085_2021.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0085_2021.small.expected.json
+# MuPDF Story, small type in rows 21 pt apart (0061): once no table at all on its second page.
+python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only mupdf-pdf
+cp "$work/renderings1103/mupdf-pdf/syn1103_0061_2021.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0061_2021.mupdf-small.pdf
+cp "$work/seed1103/expected/syn1103_0061_2021.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0061_2021.mupdf-small.expected.json

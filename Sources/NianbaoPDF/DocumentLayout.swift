@@ -113,7 +113,8 @@ struct DocumentLayout {
         // tables, 6.9 pt apart, too far apart to be one table, and their lines ran into paragraphs).
         let rowGaps = zip(anchorIndices, anchorIndices.dropFirst()).filter { $1 == $0 + 1 }.map { gap($0, $1) }.filter { $0 >= 0 }.sorted()
         let typicalGap = rowGaps.isEmpty ? 0 : rowGaps[rowGaps.count / 2]
-        let tight = max(0.5 * rowHeight, min(1.2 * typicalGap, 2 * rowHeight))
+        // Small type in tall cells (MuPDF, 9.6 pt text in rows 21 pt apart) still makes one table.
+        let tight = max(0.5 * rowHeight, min(1.2 * typicalGap, 3 * rowHeight))
         func isHeading(_ line: VisualLine) -> Bool {
             line.height > 1.15 * rowHeight || isPartHeading(line.text) && line.segments.count == 1 && line.height > 1.05 * rowHeight
         }

@@ -183,7 +183,7 @@ struct PDFPlacementTests {
         #expect(report.requests["denied_inquiry", "natural_person"] == nil)
     }
 
-    @Test("small type in tall rows: 主动公开's small tables are tables, their rows not run into paragraphs")
+    @Test("small type in tall rows: tables stay tables (主动公开's rows not run into paragraphs, MuPDF's rows 21 pt apart one table)")
     func smallTypeTallRows() throws {
         guard PDFReaderTests.popplerPresent("small type") else { return }
         // Seed 1103, LibreOffice PDF of a report set in small type: rows 6.9 pt apart read as
@@ -194,6 +194,14 @@ struct PDFPlacementTests {
         #expect(report.activeDisclosure["enforcement", "decisions"] == 268)
         #expect(report.activeDisclosure["normative_documents", "issued"] == nil)
         #expect(report.activeDisclosure["normative_documents", "repealed"] == 293)
+        // MuPDF, small type in rows 21 pt apart (more than twice the text's height): one table,
+        // its rows with blank cells in place (54 fields null before).
+        let (mupdf, mupdfComparison) = try Self.convert("syn1103_0061_2021.mupdf-small")
+        #expect(mupdfComparison.wrongNumbers.isEmpty, "\(mupdfComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let mismatches = mupdfComparison.mismatches.map(\.description)
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+        #expect(mupdf.requests["denied_process_info", "research"] == 123)
+        #expect(mupdf.requests["denied_process_info", "commercial"] == nil)
     }
 
     @Test("a header broken by a page break: its two parts' columns make the whole header")
