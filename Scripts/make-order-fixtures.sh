@@ -124,3 +124,6 @@ cp "$work/seed1103/expected/syn1103_0085_2021.json" Tests/NianbaoTests/Fixtures/
 python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only mupdf-pdf
 cp "$work/renderings1103/mupdf-pdf/syn1103_0061_2021.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0061_2021.mupdf-small.pdf
 cp "$work/seed1103/expected/syn1103_0061_2021.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0061_2021.mupdf-small.expected.json
+# and in large type (0051): every row of 不予公开 wrapping its label, ten rows once not found.
+cp "$work/renderings1103/mupdf-pdf/syn1103_0051_2021.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0051_2021.mupdf-large.pdf
+cp "$work/seed1103/expected/syn1103_0051_2021.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0051_2021.mupdf-large.expected.json

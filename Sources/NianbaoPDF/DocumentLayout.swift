@@ -108,11 +108,18 @@ struct DocumentLayout {
         func gap(_ upper: Int, _ lower: Int) -> Double { lines[lower].0.y0 - lines[upper].0.y1 }
         // Lines of one table are no further apart than its rows usually are: half a line, or a
         // little more than the median gap between adjacent table lines (tables with tall rows).
-        // Lines of one row set at different heights (a header's wrapped cells) overlap: their
-        // negative gaps are no gap between rows (with a small font they made the rows of 主动公开's
-        // tables, 6.9 pt apart, too far apart to be one table, and their lines ran into paragraphs).
-        let rowGaps = zip(anchorIndices, anchorIndices.dropFirst()).filter { $1 == $0 + 1 }.map { gap($0, $1) }.filter { $0 >= 0 }.sorted()
-        let typicalGap = rowGaps.isEmpty ? 0 : rowGaps[rowGaps.count / 2]
+        // Measured twice, the larger taken: between adjacent table lines, and above each table
+        // line (the row before may end in a piece of its wrapped label, no table line: with large
+        // type every row of 不予公开 wraps, and no two table lines are adjacent). Lines of one row
+        // set at different heights (a header's wrapped cells) overlap: their negative gaps are no
+        // gap between rows (with a small font they made the rows of 主动公开's tables, 6.9 pt
+        // apart, too far apart to be one table).
+        func median(_ gaps: [Double]) -> Double {
+            let sorted = gaps.filter { $0 >= 0 }.sorted()
+            return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+        }
+        let typicalGap = max(median(zip(anchorIndices, anchorIndices.dropFirst()).filter { $1 == $0 + 1 }.map { gap($0, $1) }),
+                             median(anchorIndices.filter { $0 > 0 }.map { gap($0 - 1, $0) }))
         // Small type in tall cells (MuPDF, 9.6 pt text in rows 21 pt apart) still makes one table.
         let tight = max(0.5 * rowHeight, min(1.2 * typicalGap, 3 * rowHeight))
         func isHeading(_ line: VisualLine) -> Bool {

@@ -183,7 +183,7 @@ struct PDFPlacementTests {
         #expect(report.requests["denied_inquiry", "natural_person"] == nil)
     }
 
-    @Test("small type in tall rows: tables stay tables (主动公开's rows not run into paragraphs, MuPDF's rows 21 pt apart one table)")
+    @Test("small type in tall rows, large type in wrapped rows: tables stay tables (主动公开's rows not run into paragraphs, MuPDF's rows one table)")
     func smallTypeTallRows() throws {
         guard PDFReaderTests.popplerPresent("small type") else { return }
         // Seed 1103, LibreOffice PDF of a report set in small type: rows 6.9 pt apart read as
@@ -202,6 +202,13 @@ struct PDFPlacementTests {
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         #expect(mupdf.requests["denied_process_info", "research"] == 123)
         #expect(mupdf.requests["denied_process_info", "commercial"] == nil)
+        // MuPDF, large type: every row of 不予公开 wraps its label, no two table lines adjacent
+        // (ten rows not found before).
+        let (large, largeComparison) = try Self.convert("syn1103_0051_2021.mupdf-large")
+        let largeMismatches = largeComparison.mismatches.map(\.description)
+        #expect(largeMismatches.isEmpty, "\(largeMismatches.joined(separator: "\n"))")
+        #expect(large.requests["denied_security_stability", "natural_person"] == 18)
+        #expect(large.requests["denied_security_stability", "commercial"] == nil)
     }
 
     @Test("a header broken by a page break: its two parts' columns make the whole header")
