@@ -127,3 +127,6 @@ cp "$work/seed1103/expected/syn1103_0061_2021.json" Tests/NianbaoTests/Fixtures/
 # and in large type (0051): every row of 不予公开 wrapping its label, ten rows once not found.
 cp "$work/renderings1103/mupdf-pdf/syn1103_0051_2021.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0051_2021.mupdf-large.pdf
 cp "$work/seed1103/expected/syn1103_0051_2021.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0051_2021.mupdf-large.expected.json
+# and 0090: 行政复议/行政诉讼's row of values alone at the top of a page under the rest of its header.
+cp "$work/renderings1103/mupdf-pdf/syn1103_0090_2019.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0090_2019.mupdf-large.pdf
+cp "$work/seed1103/expected/syn1103_0090_2019.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0090_2019.mupdf-large.expected.json

@@ -150,10 +150,7 @@ struct DocumentLayout {
         var pieces: [Piece] = []
         var next = 0
         for region in regions {
-            // Two table lines make a table; one alone only at the top of a page (the last row of a
-            // table continued there) and with three cells or more.
             let anchors = anchorIndices.filter { region.contains($0) }
-            guard anchors.count >= 2 || (anchors[0] <= 1 && lines[anchors[0]].0.segments.count >= 3) else { continue }
             var first = region.lowerBound, last = region.upperBound
             // Header lines just above: tightly packed, no headings.
             // A header line that names a template column (or a wrapped piece of one) may sit
@@ -163,6 +160,9 @@ struct DocumentLayout {
                   !isHeading(lines[first - 1].0), !isPartHeading(lines[first - 1].0.text) {
                 first -= 1
             }
+            // Two table lines make a table; one alone only at the top of a page (the last row of a
+            // table continued there, under the rest of its header or not) and with three cells or more.
+            guard anchors.count >= 2 || ((anchors[0] <= 1 || first == 0) && lines[anchors[0]].0.segments.count >= 3) else { continue }
             // Wrapped label lines just below: tightly packed, inside the table, short, or pieces
             // of wrapped header cells (a header at the foot of a page, its rows on the next).
             let left = lines[region].map(\.0.x0).min() ?? 0, right = lines[region].map(\.0.x1).max() ?? 0

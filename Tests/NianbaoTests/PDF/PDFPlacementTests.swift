@@ -209,6 +209,13 @@ struct PDFPlacementTests {
         #expect(largeMismatches.isEmpty, "\(largeMismatches.joined(separator: "\n"))")
         #expect(large.requests["denied_security_stability", "natural_person"] == 18)
         #expect(large.requests["denied_security_stability", "commercial"] == nil)
+        // 行政复议/行政诉讼's only row of values alone at the top of a page, under the rest of its header.
+        let (review, reviewComparison) = try Self.convert("syn1103_0090_2019.mupdf-large")
+        let reviewMismatches = reviewComparison.mismatches.map(\.description)
+        #expect(reviewMismatches.isEmpty, "\(reviewMismatches.joined(separator: "\n"))")
+        #expect(review.reviewLitigation["litigation_direct", "upheld"] == nil)
+        #expect(review.reviewLitigation["litigation_direct", "corrected"] == 122)
+        #expect(review.reviewLitigation["litigation_after_review", "total"] == 1177)
     }
 
     @Test("a header broken by a page break: its two parts' columns make the whole header")
