@@ -130,3 +130,7 @@ cp "$work/seed1103/expected/syn1103_0051_2021.json" Tests/NianbaoTests/Fixtures/
 # and 0090: 行政复议/行政诉讼's row of values alone at the top of a page under the rest of its header.
 cp "$work/renderings1103/mupdf-pdf/syn1103_0090_2019.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0090_2019.mupdf-large.pdf
 cp "$work/seed1103/expected/syn1103_0090_2019.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0090_2019.mupdf-large.expected.json
+# Seed 901's inscriptis 0122 (Fixtures/char-columns): 行政复议/行政诉讼's last values right of every header word.
+python3 Scripts/synth/render.py "$work/docx901" "$work/renderings901" --only inscriptis
+cp "$work/renderings901/inscriptis/syn901_0122_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn901_0122_2019.inscriptis.txt
+cp "$work/seed901/expected/syn901_0122_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn901_0122_2019.expected.json

@@ -394,6 +394,17 @@ enum ColumnLayout {
         for line in header {
             for word in line { uses[word.characters.start, default: 0] += 2 }
         }
+        // A row of values alone whose last values stand right of every header word (inscriptis
+        // dropping 复议后起诉's sub-headers): those take the slots their own starts give. Nothing
+        // shows a blank cell among them, so the row's width then proves them only where it is the
+        // template's (the recognizer keeps a placed row only as wide as the template's row).
+        // Only in a text of clean slots: no two starts a character or two apart (`pdftotext -layout`
+        // stacks a header's wrapped pieces one character off: `结果维` over `持`).
+        let lastHeaderStart = header.flatMap { $0.map(\.characters.start) }.max()
+        let cleanSlots = zip(slots, slots.dropFirst()).allSatisfy { $1 - $0 >= 3 }
+        func shown(_ start: Int) -> Bool {
+            uses[start, default: 0] >= 2 || valuesOnly && cleanSlots && lastHeaderStart.map { start > $0 } == true
+        }
         var found: [Int: [Int]] = [:]
         for (index, row) in rows.enumerated() {
             let first = row.labelEnd.map { countBelow($0.characters.start + 1, in: slots) } ?? 0
@@ -401,7 +412,7 @@ enum ColumnLayout {
             var previousEnd = row.labelEnd?.characters.end
             for value in row.values {
                 guard let slot = slotOfStart[value.characters.start], slot >= first,
-                      uses[value.characters.start, default: 0] >= 2,
+                      shown(value.characters.start),
                       previousEnd.map({ value.characters.start - $0 >= 2 }) ?? true else { return [:] }
                 columns.append(slot - first)
                 previousEnd = value.characters.end

@@ -64,6 +64,18 @@ struct CharacterColumnTests {
         #expect(row("partially_granted") == [172, 13, 252, nil, 287, nil, 724])
     }
 
+    @Test("inscriptis: 行政复议/行政诉讼's values right of every header word (复议后起诉's sub-headers dropped) take their own slots")
+    func inscriptisTrailingSlots() throws {
+        // Seed 901: 行政复议 blank, `48 233 140 328 749` under 未经复议直接起诉's sub-headers, then
+        // `241 254 197 334 1026` where the text has no header word: once "10 values for 15 cells".
+        let (report, comparison) = try Self.convert("syn901_0122_2019", "inscriptis")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcome.map { report.reviewLitigation["review", $0] } == [nil, nil, nil, nil, nil])
+        #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [48, 233, 140, 328, 749])
+        #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [241, 254, 197, 334, 1026])
+    }
+
     @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
     func wrappedPieces() throws {
         let (report, _) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
