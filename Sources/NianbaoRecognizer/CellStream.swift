@@ -156,6 +156,8 @@ struct CellStream {
     private var gridRow: (cells: [String], location: SourceLocation)?
     /// A `+---+` border was seen and no other line since: `|` lines are grid-table lines.
     private var inGrid = false
+    /// The last `|` border seen had no `|` at its ends (`---|---`): a `|` row's outer `|` stands for an empty cell.
+    private var pipesBetweenOnly = false
 
     /// A paragraph of text in a table region, split into cells; prose becomes a barrier.
     /// Returns `true` when the paragraph split into cells (``LineCells/split(_:)`` is not `nil`),
@@ -201,7 +203,21 @@ struct CellStream {
     /// `false` when the line is prose (a barrier).
     @discardableResult
     private mutating func appendLine(_ text: String, location: SourceLocation) -> Bool {
-        guard let split = LineCells.split(text) else {
+        // html2text and scrapers write `|` only between cells (html2text's border `---|---`, rows
+        // `行政复议 | 行政诉讼`): there a row that starts or ends with `|` has an empty cell there
+        // (行政复议's blank 结果维持: `|  169 |  327 | …`). A row with `|` at both ends says the opposite.
+        if text.utf8.contains(UInt8(ascii: "|")) {
+            let trimmed = text.trimmingSpaces()
+            let opens = trimmed.hasPrefix("|"), closes = trimmed.hasSuffix("|")
+            if LineCells.isBorder(trimmed) {
+                pipesBetweenOnly = !opens
+            } else if !opens && !closes {
+                pipesBetweenOnly = true
+            } else if opens && closes {
+                pipesBetweenOnly = false
+            }
+        }
+        guard let split = LineCells.split(text, pipesBetweenOnly: pipesBetweenOnly) else {
             cells.append(StreamCell(kind: .barrier, raw: text, location: location, line: nextLine, positioned: false))
             nextLine += 1
             return false
@@ -385,7 +401,9 @@ enum LineCells {
 
     /// The cells of a line, and whether they keep their positions; `nil` for prose (a sentence,
     /// or a long line that does not split). A border gives no cells.
-    static func split(_ line: String) -> (cells: [String], positioned: Bool, delimited: Bool)? {
+    /// `pipesBetweenOnly`: the text's `|` tables have no outer `|` (html2text), so a `|` at either
+    /// end of a row stands after or before an empty cell.
+    static func split(_ line: String, pipesBetweenOnly: Bool = false) -> (cells: [String], positioned: Bool, delimited: Bool)? {
         var text = line.trimmingSpaces()
         if text.isEmpty || isBorder(text) { return ([], false, false) }
         // Text of trivial scalars (``Swift/String/isTriviallyNormalized``, no `\r`): each scalar is
@@ -400,8 +418,8 @@ enum LineCells {
         while text.hasPrefix("#") { text = String(text.dropFirst()).trimmingSpaces() }
         if contains("|") && !contains("\\|") || contains(" | ") {
             var pieces = text.split(separator: "|", omittingEmptySubsequences: false).map { clean(String($0)) }
-            if text.hasPrefix("|"), pieces.first?.isEmpty == true { pieces.removeFirst() }
-            if text.hasSuffix("|"), pieces.last?.isEmpty == true { pieces.removeLast() }
+            if !pipesBetweenOnly, text.hasPrefix("|"), pieces.first?.isEmpty == true { pieces.removeFirst() }
+            if !pipesBetweenOnly, text.hasSuffix("|"), pieces.last?.isEmpty == true { pieces.removeLast() }
             if pieces.count >= 2 { return (pieces, true, true) }
         }
         if contains("\t") {

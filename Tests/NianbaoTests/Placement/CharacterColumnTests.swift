@@ -3,6 +3,7 @@ import Testing
 import NianbaoModel
 @testable import NianbaoKit
 @testable import NianbaoText
+@testable import NianbaoRecognizer
 
 /// Texts that keep each value under its column and a blank cell as spaces (pandoc's plain text
 /// and Markdown, w3m, inscriptis, `pdftotext -layout`): a row with a blank cell is placed by its
@@ -74,6 +75,19 @@ struct CharacterColumnTests {
         #expect(outcome.map { report.reviewLitigation["review", $0] } == [nil, nil, nil, nil, nil])
         #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [48, 233, 140, 328, 749])
         #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [241, 254, 197, 334, 1026])
+    }
+
+    @Test("html2text and scrapers put `|` only between cells: a row's leading `|` is its blank first cell", arguments: ["html2text", "scraper"])
+    func pipesBetweenCellsOnly(extractor: String) throws {
+        // Seed 901: `|  169 |  327 | … | 1110`, 行政复议's 结果维持 blank: once "14 values for 15 cells".
+        let (report, comparison) = try Self.convert("syn901_0048_2019", extractor)
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcome.map { report.reviewLitigation["review", $0] } == [nil, 169, 327, 112, 608])
+        #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [366, 389, 133, 222, 1110])
+        // A Markdown table with `|` at both ends keeps reading its outer `|` as no cell.
+        #expect(LineCells.split("| 1 | 2 |")?.cells == ["1", "2"])
+        #expect(LineCells.split("| 1 | 2", pipesBetweenOnly: true)?.cells == ["", "1", "2"])
     }
 
     @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
