@@ -140,3 +140,7 @@ for extractor in html2text scraper; do
     cp "$work/renderings901/$extractor/syn901_0048_2019.txt" "Tests/NianbaoTests/Fixtures/char-columns/syn901_0048_2019.$extractor.txt"
 done
 cp "$work/seed901/expected/syn901_0048_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn901_0048_2019.expected.json
+# and its markdownify text of 0070 (` |` for a spanned column next to `  |` for an empty cell).
+python3 Scripts/synth/render.py "$work/docx901" "$work/renderings901" --only markdownify
+cp "$work/renderings901/markdownify/syn901_0070_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn901_0070_2019.markdownify.txt
+cp "$work/seed901/expected/syn901_0070_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn901_0070_2019.expected.json

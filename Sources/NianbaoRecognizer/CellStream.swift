@@ -417,7 +417,14 @@ enum LineCells {
         }
         while text.hasPrefix("#") { text = String(text.dropFirst()).trimmingSpaces() }
         if contains("|") && !contains("\\|") || contains(" | ") {
-            var pieces = text.split(separator: "|", omittingEmptySubsequences: false).map { clean(String($0)) }
+            var raw = text.split(separator: "|", omittingEmptySubsequences: false)
+            // markdownify writes a cell spanning columns as the cell and ` |` for each column more,
+            // an empty cell as `  |`: in a row with both, a one-space piece is a span's column,
+            // no cell (`| 二、上年结转… | | |  | 116 |`: the label over three columns, 自然人 blank).
+            if raw.contains(where: { $0 == " " }), raw.contains(where: { $0.count >= 2 && $0.allSatisfy { $0 == " " } }) {
+                raw.removeAll { $0 == " " }
+            }
+            var pieces = raw.map { clean(String($0)) }
             if !pipesBetweenOnly, text.hasPrefix("|"), pieces.first?.isEmpty == true { pieces.removeFirst() }
             if !pipesBetweenOnly, text.hasSuffix("|"), pieces.last?.isEmpty == true { pieces.removeLast() }
             if pieces.count >= 2 { return (pieces, true, true) }

@@ -90,6 +90,17 @@ struct CharacterColumnTests {
         #expect(LineCells.split("| 1 | 2", pipesBetweenOnly: true)?.cells == ["", "1", "2"])
     }
 
+    @Test("markdownify: ` |` for each column a cell spans, `  |` for an empty cell: a blank after a spanning label keeps its column")
+    func markdownifySpanPadding() throws {
+        // Seed 901: `| 二、上年结转… | | |  | 116 | 100 |  | 13 | 123 | 352 |` once read as six values.
+        let (report, comparison) = try Self.convert("syn901_0070_2019", "markdownify")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["carried_over", $0] } == [nil, 116, 100, nil, 13, 123, 352])
+        #expect(columns.map { report.requests["partially_granted", $0] } == [nil, 247, 176, 24, 80, 4, 531])
+        #expect(LineCells.split("| a | | |  | 1 |")?.cells == ["a", "", "1"])
+    }
+
     @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
     func wrappedPieces() throws {
         let (report, _) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
