@@ -241,6 +241,7 @@ enum ColumnLayout {
             // No table of the part's width: its small tables (主动公开's four), each under the
             // header lines right above its rows, a text line between two rows starting a new one.
             var previousLine = headingLines.last { $0 < (part.rows.first?.line ?? 0) } ?? 0
+            let partWidth = part.rows.map(\.values.count).max()
             var start = 0
             var placedAny = false
             while start < part.rows.count {
@@ -252,9 +253,9 @@ enum ColumnLayout {
                 let header = linesBetween(previousLine, table[0].line).suffix(4)
                     .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
                 let display = placements(table, header: header, metric: .display, minimumColumns: 2, headerOnly: true,
-                                         headerNeedsFullRow: paged).0
+                                         headerNeedsFullRow: paged, partWidth: partWidth).0
                 let characters = placements(table, header: header, metric: .characters, minimumColumns: 2, headerOnly: true,
-                                            headerNeedsFullRow: paged).0
+                                            headerNeedsFullRow: paged, partWidth: partWidth).0
                 for (index, placement) in choose(display, characters, metric) {
                     rewrite(&blocks, table[index], width: placement.width, columns: placement.columns)
                     placedAny = true
@@ -326,14 +327,26 @@ enum ColumnLayout {
     /// `headerNeedsFullRow`: the header's columns only where a row as wide as it fits them.
     static func placements(_ rows: [RowSpans], header: [[Extent]], metric: Metric,
                            minimumColumns: Int = minimumColumns, headerOnly: Bool = false,
-                           headerNeedsFullRow: Bool = false) -> ([Int: Placement], Bool) {
+                           headerNeedsFullRow: Bool = false, partWidth: Int? = nil) -> ([Int: Placement], Bool) {
         guard let widest = rows.map(\.values.count).max() else { return ([:], false) }
         let fullRows = rows.filter { $0.values.count == widest }.map { $0.values.map { $0.span(metric) } }
         let fullLayouts = layouts(of: fullRows)
         // The widest rows line up in this count (two or more, one layout): the text is laid out in it.
         let agrees = fullRows.count >= 2 && fullLayouts.count == 1 && widest >= 2
         // The header's words left of every value head the label column; a table of values alone has none.
-        let valueStart = rows.allSatisfy { $0.labelEnd == nil } ? 0 : rows.compactMap { $0.values.first?.span(metric).start }.min() ?? 0
+        var valueStart = rows.allSatisfy { $0.labelEnd == nil } ? 0 : rows.compactMap { $0.values.first?.span(metric).start }.min() ?? 0
+        // A small table (主动公开's) whose rows all leave the first column blank: a header word
+        // right of every label and left of every value (`上一年项目数量` over `行政许可  …  -66  239`)
+        // still heads a value column, where from it on the header line names as many columns as
+        // the part's widest row has values (`信息内容`, over the labels, is one too many).
+        if let partWidth, let labelsEnd = rows.compactMap({ $0.labelEnd?.span(metric).end }).max(),
+           let line = header.map({ $0.map { $0.span(metric) } }).max(by: { $0.count < $1.count }) {
+            let starts = line.map(\.start).sorted()
+            if let first = starts.first(where: { start in start > labelsEnd && starts.filter { $0 >= start }.count == partWidth }),
+               first < valueStart {
+                valueStart = first
+            }
+        }
         let layouts: [[Span]]
         var fromHeader = false
         if let columns = headerLayout(header.map { $0.map { $0.span(metric) } }, valueStart: valueStart, fullRows: fullRows,

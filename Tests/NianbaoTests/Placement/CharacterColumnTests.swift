@@ -101,6 +101,18 @@ struct CharacterColumnTests {
         #expect(LineCells.split("| a | | |  | 1 |")?.cells == ["a", "", "1"])
     }
 
+    @Test("w3m: a small table whose rows all leave the first column blank keeps that column's header (上一年项目数量)")
+    func smallTableFirstColumnBlank() throws {
+        // Seed 1103: `行政许可 … -66 … 239` and `其他对外管理服务事项 … -52 … 87905` under
+        // `信息内容 上一年项目数量 本年增/减 处理决定数量`: once "2 values for 3 columns".
+        let (report, comparison) = try Self.convert("syn1103_0062_2019", "w3m")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(report.activeDisclosure["licensing", "previous_items"] == nil)
+        #expect(report.activeDisclosure["licensing", "change"] == -66)
+        #expect(report.activeDisclosure["licensing", "decisions"] == 239)
+        #expect(report.activeDisclosure["other_services", "decisions"] == 87905)
+    }
+
     @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
     func wrappedPieces() throws {
         let (report, _) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
