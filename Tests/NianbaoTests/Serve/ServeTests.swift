@@ -409,7 +409,12 @@ struct ServeShutdownTests {
             $0.environment = ["PATH": "/usr/bin:/bin", "NIANBAO_SOFFICE": script.path]
         }
         async let slow = server.convert(Data("{\\rtf1\\ansi report}".utf8), name: "slow.rtf")
-        try await Task.sleep(for: .milliseconds(400))
+        // Stopped once the request is in flight (its temporary folder made), however loaded the
+        // machine: a fixed 0.4 s once stopped the server before the request reached it.
+        for _ in 0..<300 where server.leftoverFiles().isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try await Task.sleep(for: .milliseconds(200))
         await server.stop()
         // The request started before the shutdown still gets its (timed-out) answer.
         let reply = try await slow
