@@ -134,6 +134,8 @@ cp "$work/seed1103/expected/syn1103_0090_2019.json" Tests/NianbaoTests/Fixtures/
 python3 Scripts/synth/render.py "$work/docx901" "$work/renderings901" --only inscriptis
 cp "$work/renderings901/inscriptis/syn901_0122_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn901_0122_2019.inscriptis.txt
 cp "$work/seed901/expected/syn901_0122_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn901_0122_2019.expected.json
+cp "$work/renderings901/inscriptis/syn901_0127_2021.txt" Tests/NianbaoTests/Fixtures/char-columns/syn901_0127_2021.inscriptis.txt
+cp "$work/seed901/expected/syn901_0127_2021.json" Tests/NianbaoTests/Fixtures/char-columns/syn901_0127_2021.expected.json
 # and its html2text and scraper texts of 0048 (`|` only between cells, a row's leading `|` its blank first cell).
 python3 Scripts/synth/render.py "$work/docx901" "$work/renderings901" --only html2text,scraper
 for extractor in html2text scraper; do

@@ -419,8 +419,10 @@ enum ColumnLayout {
             uses[start, default: 0] >= 2 || valuesOnly && cleanSlots && lastHeaderStart.map { start > $0 } == true
         }
         var found: [Int: [Int]] = [:]
+        var firsts: [Int: Int] = [:]
         for (index, row) in rows.enumerated() {
             let first = row.labelEnd.map { countBelow($0.characters.start + 1, in: slots) } ?? 0
+            firsts[index] = first
             var columns: [Int] = []
             var previousEnd = row.labelEnd?.characters.end
             for value in row.values {
@@ -434,7 +436,14 @@ enum ColumnLayout {
         }
         guard let width = found.values.compactMap(\.last).max().map({ $0 + 1 }), width >= 2 else { return [:] }
         if !valuesOnly {
-            guard found.values.filter({ $0.first == 0 && $0.last == width - 1 }).count >= 2 else { return [:] }
+            // Two rows reaching the first and the last column show the slots; so does a header
+            // word at every slot of every row (主动公开's small tables: `规章  ·  147  42` under
+            // `信息内容  本年制发件数  本年废止件数  现行有效件数`).
+            let headerStarts = Set(header.flatMap { $0.map(\.characters.start) })
+            let headerShowsAll = firsts.values.allSatisfy { first in
+                first + width <= slots.count && slots[first..<(first + width)].allSatisfy(headerStarts.contains)
+            }
+            guard headerShowsAll || found.values.filter({ $0.first == 0 && $0.last == width - 1 }).count >= 2 else { return [:] }
         }
         var placements: [Int: Placement] = [:]
         for (index, columns) in found where columns.count < width {

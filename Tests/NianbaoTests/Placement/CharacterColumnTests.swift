@@ -65,7 +65,7 @@ struct CharacterColumnTests {
         #expect(row("partially_granted") == [172, 13, 252, nil, 287, nil, 724])
     }
 
-    @Test("inscriptis: 行政复议/行政诉讼's values right of every header word (复议后起诉's sub-headers dropped) take their own slots")
+    @Test("inscriptis: values right of every header word take their own slots; a header word at every slot shows a small table's slots")
     func inscriptisTrailingSlots() throws {
         // Seed 901: 行政复议 blank, `48 233 140 328 749` under 未经复议直接起诉's sub-headers, then
         // `241 254 197 334 1026` where the text has no header word: once "10 values for 15 cells".
@@ -75,6 +75,12 @@ struct CharacterColumnTests {
         #expect(outcome.map { report.reviewLitigation["review", $0] } == [nil, nil, nil, nil, nil])
         #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [48, 233, 140, 328, 749])
         #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [241, 254, 197, 334, 1026])
+        // Seed 901/0127: `规章  ·  147  42` under `信息内容  本年制发件数  本年废止件数  现行有效件数`,
+        // a header word at every slot (no two rows reach both the first and the last column).
+        let (small, smallComparison) = try Self.convert("syn901_0127_2021", "inscriptis")
+        #expect(smallComparison.wrongNumbers.isEmpty, "\(smallComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(["issued", "repealed", "in_force"].map { small.activeDisclosure["regulations", $0] } == [nil, 147, 42])
+        #expect(["issued", "repealed", "in_force"].map { small.activeDisclosure["normative_documents", $0] } == [70, 252, nil])
     }
 
     @Test("html2text and scrapers put `|` only between cells: a row's leading `|` is its blank first cell", arguments: ["html2text", "scraper"])
