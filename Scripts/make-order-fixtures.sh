@@ -146,6 +146,10 @@ cp "$work/seed901/expected/syn901_0048_2019.json" Tests/NianbaoTests/Fixtures/ch
 python3 Scripts/synth/render.py "$work/docx901" "$work/renderings901" --only markdownify
 cp "$work/renderings901/markdownify/syn901_0070_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn901_0070_2019.markdownify.txt
 cp "$work/seed901/expected/syn901_0070_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn901_0070_2019.expected.json
+# and its PyMuPDF text of 0114 (Fixtures/counted-order): row by row once wrapped numbers are joined.
+python3 Scripts/synth/render.py "$work/docx901" "$work/renderings901" --only pymupdf
+cp "$work/renderings901/pymupdf/syn901_0114_2019.txt" "$out/syn901_0114_2019.pymupdf.txt"
+cp "$work/seed901/expected/syn901_0114_2019.json" "$out/syn901_0114_2019.expected.json"
 # Seed 1103's w3m 0062 (Fixtures/char-columns): a 主动公开 table whose rows all leave the first column blank.
 python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only w3m
 cp "$work/renderings1103/w3m/syn1103_0062_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn1103_0062_2019.w3m.txt

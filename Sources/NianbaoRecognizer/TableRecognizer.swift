@@ -370,9 +370,16 @@ struct TableRecognizer {
     /// `true` when every run of values in `groups` follows a row label of its own and holds no
     /// more values than the widest row: the text gives the table row by row, each row's values
     /// after its label (lynx, mammoth's Markdown, html2text), not its columns one after another.
-    static func readsRowByRow(_ groups: [CellGroup], _ cells: [StreamCell], row: (LabelFacts) -> String?, width: Int) -> Bool {
+    /// With `totalSlot`, a run of more values counts when numbers wrapped in their cells, joined
+    /// as the row is read (``joinedWrappedNumbers(_:width:totalSlot:)``), make it no wider
+    /// (PyMuPDF: `78791` / `7` in a narrow column).
+    static func readsRowByRow(_ groups: [CellGroup], _ cells: [StreamCell], row: (LabelFacts) -> String?, width: Int,
+                              totalSlot: Int? = nil) -> Bool {
         !groups.isEmpty && groups.allSatisfy { group in
-            group.values.count <= width && group.run.contains { cells[$0].facts.flatMap(row) != nil }
+            guard group.run.contains(where: { cells[$0].facts.flatMap(row) != nil }) else { return false }
+            if group.values.count <= width { return true }
+            guard let totalSlot else { return false }
+            return joinedWrappedNumbers(group.values.map { ValueCell(cells[$0]) }, width: width, totalSlot: totalSlot) != nil
         }
     }
 
@@ -906,7 +913,7 @@ struct TableRecognizer {
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
         let linePitch = Self.linePitch(groups, cells, maxWidth: order.count, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.requestRow != nil })
-        if Self.readsRowByRow(groups, cells, row: row, width: order.count) { rowByRow.insert(.requests) }
+        if Self.readsRowByRow(groups, cells, row: row, width: order.count, totalSlot: totalSlot) { rowByRow.insert(.requests) }
         // A text of one block per cell (`pdftotext`): whether the group just before gave a row two
         // or more of whose values stand on one line, one block spanning several columns.
         let blockPerCell = Self.separatedByEmptyLines(cells)

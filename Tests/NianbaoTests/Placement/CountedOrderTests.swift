@@ -82,6 +82,19 @@ struct CountedOrderTests {
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
     }
 
+    @Test("a text read row by row once numbers wrapped in their cells are joined: a label straight before the next is a blank row")
+    func rowByRowAfterWrappedNumbers() throws {
+        // PyMuPDF, seed 901: `1839` / `9` (183,99 wrapped) made 新收's run eight values, so the text
+        // was not taken as row by row and every label before another read as "labels apart".
+        let (report, comparison) = try Self.convert("syn901_0114_2019", "pymupdf")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["denied_security_stability", $0] } == [294, 149, 54, nil, 993, 21, 1511])
+        #expect(columns.map { report.requests["denied_inquiry", $0] } == [nil, nil, 66, 224, 674, 240, 1204])
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= 190, "\(right) of \(comparison.checks.count) (142 before)")
+    }
+
     @Test("a numbered label wrapped over two lines before the next row's label: both rows' values uncertain, null")
     func wrappedLabelBeforeNextLabel() throws {
         let (report, _) = try Self.convert("syn901_0028_2019", "pdftotext")
