@@ -156,7 +156,8 @@ struct CellStream {
     private var gridRow: (cells: [String], location: SourceLocation)?
     /// A `+---+` border was seen and no other line since: `|` lines are grid-table lines.
     private var inGrid = false
-    /// The last `|` border seen had no `|` at its ends (`---|---`): a `|` row's outer `|` stands for an empty cell.
+    /// The text's `|` tables have `|` only between cells (the last `|` border or row seen had none at
+    /// its ends: `---|---`, `行政复议 | 行政诉讼`): a `|` at a row's end stands next to an empty cell.
     private var pipesBetweenOnly = false
 
     /// A paragraph of text in a table region, split into cells; prose becomes a barrier.

@@ -327,6 +327,7 @@ struct TableRecognizer {
                       row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> [(key: String, cell: StreamCell)] {
         var result: [(key: String, cell: StreamCell)] = []
         let before = run[..<label.start]
+        var blockText: Bool?
         for (position, index) in zip(before.indices, before) {
             let cell = cells[index]
             // A column header is no row's label; an enumerated label (`（七）总计`) is.
@@ -336,7 +337,10 @@ struct TableRecognizer {
             // (`2.其他法律行政法规禁止公` / `开`) is its pieces joined, when only labels follow it
             // before this one. Elsewhere a label straight before another may be a row left blank
             // whose marks the text dropped (`-raw`: `4.无正当理由大量反` / `复申请` / `— — —`).
-            if key == nil, Self.startsWithNumber(cell.raw), Self.separatedByEmptyLines(cells) {
+            if key == nil, Self.startsWithNumber(cell.raw) {
+                blockText = blockText ?? Self.separatedByEmptyLines(cells)
+            }
+            if key == nil, Self.startsWithNumber(cell.raw), blockText == true {
                 var text = cell.raw
                 for next in before[(position + 1)...].prefix(3) {
                     guard !cells[next].positioned, let nextFacts = cells[next].facts, !nextFacts.hasEnumerator else { break }
