@@ -85,15 +85,16 @@ enum CharacterLine {
         return pieces
     }
 
-    /// A label followed by at least two numbers, or only numbers, separated by white space:
-    /// `规章  0  0  0`, `0 0 0 0 0`. Sentences never end in bare numbers like that.
+    /// A label followed by at least two numbers (or by one after a column gap), or only numbers,
+    /// separated by white space: `规章  0  0  0`, `规章          62`, `0 0 0 0 0`. Sentences never
+    /// end in bare numbers like that.
     private static func spaceAlignedRow(_ line: String) -> [String]? {
         // Such a row ends in a number or 元: reject everything else before splitting.
         guard let last = line.unicodeScalars.last,
               ("0"..."9").contains(last) || last == "元" || ("０"..."９").contains(last) || "-/—–－".unicodeScalars.contains(last) else { return nil }
         let isSpace = { (character: Character) in character == " " || character == "\u{3000}" || character == "\u{00A0}" }
         var tokens = line.split(whereSeparator: isSpace).map(String.init)
-        guard tokens.count >= 3 else { return nil }
+        guard tokens.count >= 2 else { return nil }
         // `减 16`: a sign apart from its number is one value.
         var index = 0
         while index + 1 < tokens.count {
@@ -117,7 +118,11 @@ enum CharacterLine {
         guard numberCount > 0 else { return nil }
         let labelTokens = tokens.dropLast(numbers.count)
         if labelTokens.isEmpty { return numbers.count >= 3 ? numbers : nil }
-        guard numbers.count >= 2 else { return nil }
+        // One value only after a column gap (two spaces or more), in a line without `|` (a `|` row
+        // is split on its `|`): `规章          62`, its other cells blank, under a header that
+        // places it (ColumnLayout).
+        let gapBeforeLast = line.reversed().drop(while: { !isSpace($0) }).prefix(while: { isSpace($0) }).count
+        guard numbers.count >= 2 || numbers.count == 1 && gapBeforeLast >= 2 && !line.utf8.contains(UInt8(ascii: "|")) else { return nil }
         let label = labelTokens.joined()
         // A label with a comma only before a column gap and three values or more (as `SimpleLine`).
         let commaAllowed = numbers.count >= 3 && hasColumnGapAfterLastComma(line)

@@ -276,6 +276,25 @@ struct SimpleLine {
         return 0
     }
 
+    /// The spaces (U+0020, U+00A0, U+3000) right before `index`, counted as characters.
+    private func spacesBefore(_ index: Int) -> Int {
+        var count = 0, position = index
+        while position > start {
+            let last = bytes[position - 1]
+            if last == 0x20 {
+                position -= 1
+            } else if last == 0xA0 && position - start >= 2 && bytes[position - 2] == 0xC2 {
+                position -= 2
+            } else if last == 0x80 && position - start >= 3 && bytes[position - 2] == 0x80 && bytes[position - 3] == 0xE3 {
+                position -= 3
+            } else {
+                break
+            }
+            count += 1
+        }
+        return count
+    }
+
     /// `to` moved back over trailing spaces (and tabs when `tabs`). A lead byte is never a
     /// continuation byte, so a `C2 A0` or `E3 80 80` suffix is always a whole U+00A0 or U+3000.
     private func trimmedEnd(_ from: Int, _ to: Int, tabs: Bool) -> Int {
@@ -387,7 +406,8 @@ struct SimpleLine {
         return .row(cells, delimited: true)
     }
 
-    /// `CharacterLine.spaceAlignedRow`: a label followed by at least two numbers, or only numbers,
+    /// `CharacterLine.spaceAlignedRow`: a label followed by at least two numbers (or one after a
+    /// column gap, in a line without `|`), or only numbers,
     /// separated by spaces.
     private func spaceAlignedRow(_ end: Int) -> [String]? {
         // Ends in 0-9, 元 (E5 85 83), ０-９ (EF BC 90-99) or a blank cell's mark (`-`, `/`, `—`, `–`, `－`).
@@ -410,7 +430,7 @@ struct SimpleLine {
             tokenStart = index
         }
         if tokenStart < end { tokens.append(tokenStart..<end) }
-        guard tokens.count >= 3 else { return nil }
+        guard tokens.count >= 2 else { return nil }
         // `减 16`: a sign apart from its number is one value; `signs[i]` is the sign before tokens[i].
         var signs: [Range<Int>?] = Array(repeating: nil, count: tokens.count)
         var merged = 0
@@ -444,8 +464,10 @@ struct SimpleLine {
             return string(sign.lowerBound, sign.upperBound) + string(token.lowerBound, token.upperBound)
         }
         // Only numbers (at least three tokens): a row of numbers.
-        if labelCount == 0 { return tokens.indices.map(cell) }
-        guard tokens.count - labelCount >= 2 else { return nil }
+        if labelCount == 0 { return tokens.count >= 3 ? tokens.indices.map(cell) : nil }
+        // One value only after a column gap (two spaces or more), in a line without `|`, as `CharacterLine`.
+        guard tokens.count - labelCount >= 2 || tokens.count - labelCount == 1 && spacesBefore(tokens[labelCount].lowerBound) >= 2
+                && !bytes[start..<end].contains(UInt8(ascii: "|")) else { return nil }
         let labelTokens = tokens[..<labelCount]
         var labelScalars = 0, labelBytes = 0, hasNonNumber = false
         // A label with a comma (`（二）部分公开（区分处理的，只计这一情形，不计其他情形）`) only before a
