@@ -154,3 +154,7 @@ cp "$work/seed901/expected/syn901_0114_2019.json" "$out/syn901_0114_2019.expecte
 python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only w3m
 cp "$work/renderings1103/w3m/syn1103_0062_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn1103_0062_2019.w3m.txt
 cp "$work/seed1103/expected/syn1103_0062_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn1103_0062_2019.expected.json
+# and its pandoc plain text of 0008: rows of one value after a column gap (`规章  62`, `行政事业性收费  ·  1`).
+python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only pandoc-plain
+cp "$work/renderings1103/pandoc-plain/syn1103_0008_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn1103_0008_2019.pandoc-plain.txt
+cp "$work/seed1103/expected/syn1103_0008_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn1103_0008_2019.expected.json

@@ -337,15 +337,18 @@ enum ColumnLayout {
         var valueStart = rows.allSatisfy { $0.labelEnd == nil } ? 0 : rows.compactMap { $0.values.first?.span(metric).start }.min() ?? 0
         // A small table (主动公开's) whose rows all leave the first column blank: a header word
         // right of every label and left of every value (`上一年项目数量` over `行政许可  …  -66  239`)
-        // still heads a value column, where from it on the header line names as many columns as
-        // the part's widest row has values (`信息内容`, over the labels, is one too many).
+        // still heads a value column. Where the header line's first word stands over the labels,
+        // every word right of them does; where it too stands right of them (`信息内容` centred
+        // over short labels), from the word on which the line names as many columns as the
+        // part's widest row has values.
         if let partWidth, let labelsEnd = rows.compactMap({ $0.labelEnd?.span(metric).end }).max(),
            let line = header.map({ $0.map { $0.span(metric) } }).max(by: { $0.count < $1.count }) {
             let starts = line.map(\.start).sorted()
-            if let first = starts.first(where: { start in start > labelsEnd && starts.filter { $0 >= start }.count == partWidth }),
-               first < valueStart {
-                valueStart = first
-            }
+            let rightOfLabels = starts.filter { $0 > labelsEnd }
+            let first = rightOfLabels.count < starts.count
+                ? rightOfLabels.first
+                : rightOfLabels.first { start in starts.filter { $0 >= start }.count == partWidth }
+            if let first, first < valueStart { valueStart = first }
         }
         let layouts: [[Span]]
         var fromHeader = false

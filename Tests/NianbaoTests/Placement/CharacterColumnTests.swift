@@ -119,6 +119,26 @@ struct CharacterColumnTests {
         #expect(report.activeDisclosure["other_services", "decisions"] == 87905)
     }
 
+    @Test("pandoc: a row with one value after a column gap is a row, placed under its header (`规章  62`, `行政事业性收费  ·  1`)")
+    func oneValueRows() throws {
+        let (report, comparison) = try Self.convert("syn1103_0008_2019", "pandoc-plain")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(["new_made", "new_published", "total_published"].map { report.activeDisclosure["regulations", $0] } == [62, nil, nil])
+        #expect(["previous_items", "change"].map { report.activeDisclosure["fees", $0] } == [nil, 1])
+        // The same by the byte rules and the Character rules; a `|` row is left to its `|`.
+        for line in ["规章                   62", "  行政事业性收费                          1"] {
+            let fast = TextReader.parse(line, placingColumns: false)
+            #expect(fast == TextReader.parse(line, placingColumns: false, characterRulesOnly: true))
+            guard case .table(let table)? = fast.first else {
+                Issue.record("`\(line)` is no row")
+                continue
+            }
+            #expect(table.rows.first?.cells.count == 2)
+        }
+        #expect(CharacterLine.kind(of: "规章 62").map { if case .row = $0 { true } else { false } } == false)
+        #expect(CharacterLine.kind(of: "a |  62").map { if case .row = $0 { true } else { false } } == false)
+    }
+
     @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
     func wrappedPieces() throws {
         let (report, _) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
