@@ -142,6 +142,9 @@ for extractor in html2text scraper; do
     cp "$work/renderings901/$extractor/syn901_0048_2019.txt" "Tests/NianbaoTests/Fixtures/char-columns/syn901_0048_2019.$extractor.txt"
 done
 cp "$work/seed901/expected/syn901_0048_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn901_0048_2019.expected.json
+# html2text's 0005: a row starting with its blank first cell, broken at a blank cell.
+cp "$work/renderings901/html2text/syn901_0005_2021.txt" Tests/NianbaoTests/Fixtures/char-columns/syn901_0005_2021.html2text.txt
+cp "$work/seed901/expected/syn901_0005_2021.json" Tests/NianbaoTests/Fixtures/char-columns/syn901_0005_2021.expected.json
 # and its markdownify text of 0070 (` |` for a spanned column next to `  |` for an empty cell).
 python3 Scripts/synth/render.py "$work/docx901" "$work/renderings901" --only markdownify
 cp "$work/renderings901/markdownify/syn901_0070_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn901_0070_2019.markdownify.txt

@@ -2,8 +2,8 @@
 /// `|  55 |    `, then `|  212`. Joined, the row's `|` fields keep every cell in its place.
 enum BrokenPipeRows {
     /// `text` with each row whose line ends in an open `|` field (a `|` then spaces), and does not
-    /// start with `|` (a Markdown table's rows do), joined with the lines after it that start
-    /// with `|`. The lines joined in are left as empty lines after the row, so that every later
+    /// start with `|` (a Markdown table's rows do; in a text whose borders have no outer `|`, it
+    /// may), joined with the lines after it that start with `|`. The lines joined in are left as empty lines after the row, so that every later
     /// line keeps its number.
     static func joined(_ text: String) -> String {
         // A `|` looked for in the contiguous bytes: through `String.UTF8View`'s iterator the scan of
@@ -12,6 +12,10 @@ enum BrokenPipeRows {
         let hasPipe = text.utf8.withContiguousStorageIfAvailable { $0.contains(pipe) } ?? text.utf8.contains(pipe)
         guard hasPipe, mayOpenEmptyField(text) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Where the text's `|` borders have no `|` at their ends (html2text's `---|---`), a row may
+        // start with `|` too (its first cell blank: `|  134 |  15 |  126 |  275 |    ` / `|  240 …`).
+        let borders = lines.filter(isPipeBorder)
+        let pipesBetweenOnly = !borders.isEmpty && !borders.contains(where: startsWithPipe)
         var result: [Substring] = []
         result.reserveCapacity(lines.count)
         var index = 0
@@ -19,7 +23,7 @@ enum BrokenPipeRows {
         while index < lines.count {
             var line = lines[index]
             var taken = 0
-            if !startsWithPipe(line) {
+            if pipesBetweenOnly || !startsWithPipe(line) {
                 var joined = String(line)
                 while opensEmptyField(joined), index + taken + 1 < lines.count, startsWithPipe(lines[index + taken + 1]) {
                     if joined.hasSuffix("\r") { joined.removeLast() }
@@ -80,6 +84,20 @@ enum BrokenPipeRows {
             }
         }
         return false
+    }
+
+    /// `---|---`, `|---|:--:|`: a line of dashes, colons and spaces with a `|`.
+    private static func isPipeBorder(_ line: Substring) -> Bool {
+        var pipe = false, dash = false
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case "|": pipe = true
+            case "-": dash = true
+            case ":", " ", "\t", "\r": continue
+            default: return false
+            }
+        }
+        return pipe && dash
     }
 
     private static func startsWithPipe(_ line: Substring) -> Bool {

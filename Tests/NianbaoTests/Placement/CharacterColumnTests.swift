@@ -96,6 +96,18 @@ struct CharacterColumnTests {
         #expect(LineCells.split("| 1 | 2", pipesBetweenOnly: true)?.cells == ["", "1", "2"])
     }
 
+    @Test("html2text: a row that starts with its blank first cell and breaks its line at a blank cell is joined (`|  134 … |    ` / `|  240 …`)")
+    func brokenRowStartingWithPipe() throws {
+        let (report, comparison) = try Self.convert("syn901_0005_2021", "html2text")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcome.map { report.reviewLitigation["review", $0] } == [nil, 134, 15, 126, 275])
+        #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [nil, 240, 270, 5, 515])
+        #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [145, 35, 171, 205, 556])
+        // A Markdown table with outer `|` keeps its rows apart.
+        #expect(BrokenPipeRows.joined("|---|---|\n| a |  \n| b |") == "|---|---|\n| a |  \n| b |")
+    }
+
     @Test("markdownify: ` |` for each column a cell spans, `  |` for an empty cell: a blank after a spanning label keeps its column")
     func markdownifySpanPadding() throws {
         // Seed 901: `| 二、上年结转… | | |  | 116 | 100 |  | 13 | 123 | 352 |` once read as six values.
