@@ -118,6 +118,10 @@ python3 Scripts/synth/layouts.py "$work/writer1103" "$work/docx1103"
 python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only lo-pdf,pdftotext
 cp "$work/renderings1103/pdftotext/syn1103_0016_2019.txt" "$out/syn1103_0016_2019.pdftotext.txt"
 cp "$work/seed1103/expected/syn1103_0016_2019.json" "$out/syn1103_0016_2019.expected.json"
+# its docx2txt 0033: 主动公开 with no two neighbouring values, counted in the request table's pitch.
+python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only docx2txt
+cp "$work/renderings1103/docx2txt/syn1103_0033_2021.txt" "$out/syn1103_0033_2021.docx2txt.txt"
+cp "$work/seed1103/expected/syn1103_0033_2021.json" "$out/syn1103_0033_2021.expected.json"
 cp "$work/renderings1103/lo-pdf/syn1103_0085_2021.pdf" Tests/NianbaoTests/Fixtures/pdf/syn1103_0085_2021.small.pdf
 cp "$work/seed1103/expected/syn1103_0085_2021.json" Tests/NianbaoTests/Fixtures/pdf/syn1103_0085_2021.small.expected.json
 # MuPDF Story, small type in rows 21 pt apart (0061): once no table at all on its second page.

@@ -126,7 +126,7 @@ public enum Recognizer {
 
         var recognizer = TableRecognizer(template: template, report: report, cache: cache)
         if template != .unknown {
-            recognizer.emptyLinesShowBlanks = TableRecognizer.showsBlankLines([
+            recognizer.documentPitch = TableRecognizer.blankLinePitch([
                 (streams[.activeDisclosure]?.cells ?? [], 3), (streams[.requests]?.cells ?? [], TemplateCatalog.applicantColumns.count),
             ])
             var found: [ReportTable: Set<String>] = [:]

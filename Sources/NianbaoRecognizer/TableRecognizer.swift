@@ -33,15 +33,24 @@ struct TableRecognizer {
     private var bareTotalRow: (key: String, location: SourceLocation)?
 
     /// The text shows a blank cell as an empty line inside a row of some table
-    /// (``showsBlankLines(_:)``): an empty line after a row's last value is a blank cell too.
-    var emptyLinesShowBlanks = false
+    /// (``blankLinePitch(_:)``): an empty line after a row's last value is a blank cell too.
+    var emptyLinesShowBlanks: Bool { documentPitch != nil }
+    /// The lines a cell takes in a table of the text that proves it (``blankLinePitch(_:)``): a
+    /// table whose own rows show no two neighbouring values (主动公开's, `规章` / `198` / `` / `934`)
+    /// may count its cells in that pitch.
+    var documentPitch: Int?
 
-    /// `true` when a table of `tables` (each its cells) is one cell per line with an empty line
-    /// standing for a blank cell inside a row (before a value of it).
-    static func showsBlankLines(_ tables: [(cells: [StreamCell], width: Int)]) -> Bool {
-        tables.contains { table in
-            linePitch(groups(table.cells), table.cells, maxWidth: table.width, rowLabel: { $0.activeRow != nil || $0.requestRow != nil }) != nil
+    /// The pitch (``linePitch(_:_:maxWidth:blanksShown:rowLabel:documentPitch:)``) of the first of
+    /// `tables` (each its cells) that is one cell per line with an empty line standing for a blank
+    /// cell inside a row (before a value of it); `nil` when none is.
+    static func blankLinePitch(_ tables: [(cells: [StreamCell], width: Int)]) -> Int? {
+        for table in tables {
+            if let pitch = linePitch(groups(table.cells), table.cells, maxWidth: table.width,
+                                     rowLabel: { $0.activeRow != nil || $0.requestRow != nil }) {
+                return pitch
+            }
         }
+        return nil
     }
 
     init(template: TemplateVersion, report: Report, cache: CellFactsCache) {
@@ -449,7 +458,7 @@ struct TableRecognizer {
     /// proves a pitch.
     /// Decided once for the whole table: only then is an empty line a blank cell.
     static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], maxWidth: Int, blanksShown: Bool = false,
-                          rowLabel: ((LabelFacts) -> Bool)? = nil) -> Int? {
+                          rowLabel: ((LabelFacts) -> Bool)? = nil, documentPitch: Int? = nil) -> Int? {
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
         var pitch = 0
         var all: [[Int]] = []
@@ -458,8 +467,9 @@ struct TableRecognizer {
             all.append(offsets)
             pitch = offsets.reduce(pitch, gcd)
         }
-        guard pitch > 0, pitch <= 3,
-              all.contains(where: { offsets in zip(offsets, offsets.dropFirst()).contains { $1 - $0 == pitch } }) else { return nil }
+        // Two values of one row a pitch apart prove it, or another table of the text with the same pitch.
+        guard pitch > 0, pitch <= 3, pitch == documentPitch
+                || all.contains(where: { offsets in zip(offsets, offsets.dropFirst()).contains { $1 - $0 == pitch } }) else { return nil }
         // `pdftotext` writes every block after an empty line and drops blank cells: `规章` / `` /
         // `71` reads as a blank 本年制发件数 and 71 废止 where the source has 71 制发. A text that
         // shows blanks as empty lines puts a row's first value, when it has one, right below.
@@ -758,7 +768,8 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.activeColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells, maxWidth: 3, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.activeRow != nil })
+        let linePitch = Self.linePitch(groups, cells, maxWidth: 3, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.activeRow != nil },
+                                       documentPitch: documentPitch)
         let blockPerCell = Self.separatedByEmptyLines(cells)
         if Self.readsRowByRow(groups, cells, row: row, width: 3) { rowByRow.insert(.activeDisclosure) }
         let template = template

@@ -95,6 +95,16 @@ struct CountedOrderTests {
         #expect(right >= 190, "\(right) of \(comparison.checks.count) (142 before)")
     }
 
+    @Test("a table with no two neighbouring values counts its cells in the pitch another table of the text proves")
+    func pitchFromAnotherTable() throws {
+        // docx2txt, seed 1103: `规章` / `` / `198` / `` / `` / `` / `934` (each cell then an empty
+        // line, 本年废止件数 blank): the request table proves two lines a cell; 主动公开's rows alone did not.
+        let (report, comparison) = try Self.convert("syn1103_0033_2021", "docx2txt")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(["issued", "repealed", "in_force"].map { report.activeDisclosure["regulations", $0] } == [198, nil, 934])
+        #expect(["issued", "repealed", "in_force"].map { report.activeDisclosure["normative_documents", $0] } == [300, nil, nil])
+    }
+
     @Test("a numbered label wrapped over two lines before the next row's label: both rows' values uncertain, null")
     func wrappedLabelBeforeNextLabel() throws {
         let (report, _) = try Self.convert("syn901_0028_2019", "pdftotext")
