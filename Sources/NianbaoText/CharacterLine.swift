@@ -35,8 +35,10 @@ enum CharacterLine {
     static func continuesAcrossPageBreak(_ previous: String, _ next: TextLine) -> Bool {
         // At least 30 Characters, counted no further than that: the paragraph grows with each line.
         guard !previous.dropFirst(29).isEmpty, let last = previous.last, let first = next.text.first else { return false }
-        // A table row written with `|` is not prose.
-        if "。！？；：:;!?”」』）)…|>".contains(last) || next.text.utf8.contains(UInt8(ascii: "|")) { return false }
+        // A table row written with `|` is not prose, nor continued by the line after it (a row
+        // `其他对外管理服务事项 | 974 | 38 | 139367` is thirty Characters and ends in no stop).
+        if "。！？；：:;!?”」』）)…|>".contains(last) || next.text.utf8.contains(UInt8(ascii: "|"))
+            || previous.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
         if "“「『（(#<".contains(first) { return false }
         return !isBareValue(next.text)

@@ -244,7 +244,8 @@ private struct BlockBuilder {
         guard pendingIsSimple && next.isSimple else { return CharacterLine.continuesAcrossPageBreak(previous, next) }
         // Every Character a scalar: `CharacterLine.continuesAcrossPageBreak` on scalars.
         guard pendingScalarCount >= 30, let last = previous.unicodeScalars.last, let first = next.text.unicodeScalars.first else { return false }
-        if "。！？；：:;!?”」』）)…|>".unicodeScalars.contains(last) || next.text.utf8.contains(UInt8(ascii: "|")) { return false }
+        if "。！？；：:;!?”」』）)…|>".unicodeScalars.contains(last) || next.text.utf8.contains(UInt8(ascii: "|"))
+            || previous.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
         if "“「『（(#<".unicodeScalars.contains(first) { return false }
         return !CharacterLine.isBareValue(next.text)

@@ -94,6 +94,9 @@ struct CharacterColumnTests {
         // A Markdown table with `|` at both ends keeps reading its outer `|` as no cell.
         #expect(LineCells.split("| 1 | 2 |")?.cells == ["1", "2"])
         #expect(LineCells.split("| 1 | 2", pipesBetweenOnly: true)?.cells == ["", "1", "2"])
+        // A `|` row of thirty Characters ending in a number is no prose the next line continues.
+        let blocks = TextReader.parse("其他对外管理服务事项 | 974 | 38 | 139367\n第二十条第（六）项\n", placingColumns: true)
+        #expect(blocks.count == 2, "\(blocks)")
     }
 
     @Test("html2text: a row that starts with its blank first cell and breaks its line at a blank cell is joined (`|  134 … |    ` / `|  240 …`)")
