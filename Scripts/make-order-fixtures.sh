@@ -165,3 +165,7 @@ cp "$work/seed1103/expected/syn1103_0062_2019.json" Tests/NianbaoTests/Fixtures/
 python3 Scripts/synth/render.py "$work/docx1103" "$work/renderings1103" --only pandoc-plain
 cp "$work/renderings1103/pandoc-plain/syn1103_0008_2019.txt" Tests/NianbaoTests/Fixtures/char-columns/syn1103_0008_2019.pandoc-plain.txt
 cp "$work/seed1103/expected/syn1103_0008_2019.json" Tests/NianbaoTests/Fixtures/char-columns/syn1103_0008_2019.expected.json
+# Seed 901's trafilatura 0070 (Fixtures/headless): empty cells with the HTML's tabs next to `|  |` spanned columns.
+python3 Scripts/synth/render.py "$work/docx901" "$work/renderings901" --only trafilatura
+cp "$work/renderings901/trafilatura/syn901_0070_2019.txt" Tests/NianbaoTests/Fixtures/headless/syn901_0070_2019.trafilatura.txt
+cp "$work/seed901/expected/syn901_0070_2019.json" Tests/NianbaoTests/Fixtures/headless/syn901_0070_2019.expected.json

@@ -425,6 +425,11 @@ enum LineCells {
             if raw.contains(where: { $0 == " " }), raw.contains(where: { $0.count >= 2 && $0.allSatisfy { $0 == " " } }) {
                 raw.removeAll { $0 == " " }
             }
+            // trafilatura writes an empty cell with the tabs of its HTML (`|  \t\t\t\t\t |`) and a
+            // spanned column as `|  |`: in a row with both, a piece of spaces alone is no cell.
+            if raw.contains(where: { $0.contains("\t") && $0.allSatisfy { $0 == " " || $0 == "\t" } }) {
+                raw.removeAll { !$0.isEmpty && $0.allSatisfy { $0 == " " } }
+            }
             var pieces = raw.map { clean(String($0)) }
             if !pipesBetweenOnly, text.hasPrefix("|"), pieces.first?.isEmpty == true { pieces.removeFirst() }
             if !pipesBetweenOnly, text.hasSuffix("|"), pieces.last?.isEmpty == true { pieces.removeLast() }

@@ -280,4 +280,15 @@ struct HeadlessTableTests {
         #expect(found == ["active_disclosure", "requests", "review_litigation"])
         #expect(report.diagnostics.contains { $0.code == "section.missing" })
     }
+
+    @Test("trafilatura: `|  \\t\\t\\t |` is an empty cell and `|  |` a spanned column, in a row with both")
+    func tabbedBlankCells() throws {
+        // Seed 901: `| 二、上年结转… |  |  |  \t\t\t\t\t | 116 | 100 |  \t\t\t\t\t | 13 | 123 | 352 |`
+        // once read as six values after a label over three columns.
+        let (report, comparison) = try CountedOrderTests.convert("syn901_0070_2019", "trafilatura", folder: "Fixtures/headless")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["carried_over", $0] } == [nil, 116, 100, nil, 13, 123, 352])
+        #expect(LineCells.split("| a |  |  \t\t |  1 |")?.cells == ["a", "", "1"])
+    }
 }
