@@ -245,9 +245,10 @@ struct TableRecognizer {
             // cell) is a header, never a row label (`其他` is also 3.其他's short name).
             if isHeader, position > 0, let before = cells[run[position - 1]].facts, column(before) != nil, !before.hasEnumerator { break }
             if !heads.isEmpty, let own = row(facts), found.contains(own) { break }
-            // A label that starts with its own number (`3.补正后…`) starts on its line: the text above
-            // is another row's (a blank row's wrapped label), unless it is the group cell `（四）…`.
-            if !heads.isEmpty, Self.startsWithNumber(text), !cell.raw.hasPrefix("（"), !cell.raw.hasPrefix("(") { break }
+            // A label that holds its own number (`3.补正后…`, or `果3.补正后…` behind a piece of the
+            // group column) starts on its line: the text above is another row's (a blank row's
+            // wrapped label, `2.没有现成信息需要` / `另行制作`), unless it is the group cell `（四）…`.
+            if !heads.isEmpty, Self.containsNumbered(text), !cell.raw.hasPrefix("（"), !cell.raw.hasPrefix("(") { break }
             // Two numbered labels (`2.没有现成…` above `理结3.补正后…`) are two rows, never one label.
             if !heads.isEmpty, Self.containsNumbered(text), Self.containsNumbered(cell.raw) { break }
             // The first cell taken is the label's text alone: its facts are at hand (comparing the

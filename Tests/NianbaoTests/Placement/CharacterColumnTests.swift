@@ -154,6 +154,17 @@ struct CharacterColumnTests {
         #expect(CharacterLine.kind(of: "a |  62").map { if case .row = $0 { true } else { false } } == false)
     }
 
+    @Test("w3m: a row label behind a piece of the group column (`果3.补正后申请内容仍`) is not joined to the blank row's label above")
+    func labelBehindGroupPiece() throws {
+        // Seed 2003 (the 2,000-report soak): `2.没有现成信息需要` / `另行制作` (a blank row), `理结`,
+        // then ` 果   3.补正后申请内容仍  87 …`: once read as 2.没有现成信息需要另行制作's values.
+        let (report, comparison) = try Self.convert("syn2003_0327_2021", "w3m")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["unavailable_needs_creation", $0] } == [nil, nil, nil, nil, nil, nil, nil])
+        #expect(columns.map { report.requests["unavailable_unclear", $0] } == [87, nil, 282, 565, 49, 277, 1260])
+    }
+
     @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
     func wrappedPieces() throws {
         let (report, _) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
