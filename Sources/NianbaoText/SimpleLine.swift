@@ -279,39 +279,30 @@ struct SimpleLine {
     /// The spaces (U+0020, U+00A0, U+3000) right before `index`, counted as characters.
     private func spacesBefore(_ index: Int) -> Int {
         var count = 0, position = index
-        while position > start {
-            let last = bytes[position - 1]
-            if last == 0x20 {
-                position -= 1
-            } else if last == 0xA0 && position - start >= 2 && bytes[position - 2] == 0xC2 {
-                position -= 2
-            } else if last == 0x80 && position - start >= 3 && bytes[position - 2] == 0x80 && bytes[position - 3] == 0xE3 {
-                position -= 3
-            } else {
-                break
-            }
+        while case let length = spaceLength(endingAt: position, from: start, tabs: false), length > 0 {
+            position -= length
             count += 1
         }
         return count
     }
 
-    /// `to` moved back over trailing spaces (and tabs when `tabs`). A lead byte is never a
-    /// continuation byte, so a `C2 A0` or `E3 80 80` suffix is always a whole U+00A0 or U+3000.
+    /// `to` moved back over trailing spaces (and tabs when `tabs`).
     private func trimmedEnd(_ from: Int, _ to: Int, tabs: Bool) -> Int {
         var end = to
-        while end > from {
-            let last = bytes[end - 1]
-            if last == 0x20 || tabs && last == 0x09 {
-                end -= 1
-            } else if last == 0xA0 && end - from >= 2 && bytes[end - 2] == 0xC2 {
-                end -= 2
-            } else if last == 0x80 && end - from >= 3 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE3 {
-                end -= 3
-            } else {
-                break
-            }
-        }
+        while case let length = spaceLength(endingAt: end, from: from, tabs: tabs), length > 0 { end -= length }
         return end
+    }
+
+    /// The bytes of the space (U+0020, U+00A0, U+3000, a tab when `tabs`) that ends at `end`, no
+    /// further back than `from`; 0 when none does. A lead byte is never a continuation byte, so
+    /// a `C2 A0` or `E3 80 80` suffix is always a whole U+00A0 or U+3000.
+    private func spaceLength(endingAt end: Int, from: Int, tabs: Bool) -> Int {
+        guard end > from else { return 0 }
+        let last = bytes[end - 1]
+        if last == 0x20 || tabs && last == 0x09 { return 1 }
+        if last == 0xA0 && end - from >= 2 && bytes[end - 2] == 0xC2 { return 2 }
+        if last == 0x80 && end - from >= 3 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE3 { return 3 }
+        return 0
     }
 
     /// `from` moved forward over leading spaces and tabs.
