@@ -130,6 +130,9 @@ enum ColumnLayout {
         var values: [Extent]
         /// The label's last word, when the row has a label before its values.
         var labelEnd: Extent?
+        /// Joined from three lines by ``ColumnLayout/joinWrappedNumbers(_:_:)``: its wrapped
+        /// numbers' pieces stand where the extractor squeezed them, so it shows no column.
+        var joined = false
     }
 
     /// A text line's bytes in the source, kept in case the line is a table's header.
@@ -149,6 +152,10 @@ enum ColumnLayout {
     /// the source text of their bytes (for the header lines above a part's first row).
     static func place(_ blocks: inout [Block], _ rows: [RowSpans], textLines: [TextLineBytes], pageBreakLines: [Int] = [],
                       text: (Range<Int>) -> String) {
+        var rows = rows
+        // Numbers wrap in narrow cells of a page's table: a text of pages (`pdftotext -layout`),
+        // whose columns count characters.
+        if !pageBreakLines.isEmpty { joinWrappedNumbers(&blocks, &rows, textLines: textLines, text: text) }
         markWrappedPieces(&blocks, rows, textLines: textLines, text: text)
         // Parts: a part heading between two rows puts them apart, and so does a page break: a
         // layout text (`pdftotext -layout`) sets each page's columns on its own, a table going on
@@ -281,6 +288,184 @@ enum ColumnLayout {
         return low
     }
 
+    /// Joins the rows whose numbers wrapped in narrow cells (`pdftotext -layout`): a row's
+    /// one-line cells stand on the middle one of three lines, its wrapped numbers' first pieces on
+    /// the line above and their last pieces on the line below, each last piece under its first
+    /// (`3.补正后申请内容仍 … 70411 … 70435` / `44  —  —  196  —` / `不明确 … 4 … 4`; or the
+    /// pieces on lines of values alone around the labelled line, rows of the table or, one or two
+    /// numbers alone, paragraphs next to it). The three lines become one row: the labels in line
+    /// order, then every value in its column's order, a wrapped number's pieces joined
+    /// (`704114`). Only on proof: the three lines are consecutive, every piece is digits (a first
+    /// piece three or more, not starting with `0`), the pieces pair off one over the other and overlap none of
+    /// the middle line's values, the joined row is five to seven values (a request row), and its
+    /// last value (总计, not 0) is the sum of the others, a blank mark counting 0, the values in
+    /// their characters' order a space apart or more. Only in a text of pages (`pdftotext
+    /// -layout`), where columns count characters. Anything else is left as read (the recognizer
+    /// then finds the pieces unreadable).
+    static func joinWrappedNumbers(_ blocks: inout [Block], _ rows: inout [RowSpans], textLines: [TextLineBytes] = [],
+                                   text: (Range<Int>) -> String = { _ in "" }) {
+        guard !rows.isEmpty else { return }
+        let sorted = rows.sorted { $0.line < $1.line }
+        var rowByLine: [Int: RowSpans] = [:]
+        for row in sorted { rowByLine[row.line] = row }
+        var textByLine: [Int: Range<Int>] = [:]
+        for line in textLines { textByLine[line.line] = line.bytes }
+        /// A row's line as the join reads it.
+        func lineOf(_ row: RowSpans) -> WrappedLine? {
+            guard case .table(let table) = blocks[row.block], row.row < table.rows.count else { return nil }
+            let cells = table.rows[row.row].cells
+            guard cells.count >= row.values.count, !table.rows[row.row].wrappedPieces else { return nil }
+            return WrappedLine(values: row.values, texts: cells.suffix(row.values.count).map(\.text),
+                               labels: cells.dropLast(row.values.count).map(\.text), labelEnd: row.labelEnd)
+        }
+        /// A paragraph of one or two numbers alone on line `line`, block `block`: a line of pieces.
+        func paragraphLine(_ line: Int, block: Int) -> WrappedLine? {
+            guard block >= 0, block < blocks.count, case .paragraph(let paragraph) = blocks[block],
+                  paragraph.location.line == line, let bytes = textByLine[line] else { return nil }
+            let words = tokens(of: Substring(text(bytes)))
+            guard (1...2).contains(words.count), words.allSatisfy({ isDigits($0.text) }),
+                  words.map({ String($0.text) }).joined(separator: " ") == paragraph.text.split(separator: " ").joined(separator: " ")
+            else { return nil }
+            return WrappedLine(values: words.map(\.extent), texts: words.map { String($0.text) }, labels: [], labelEnd: nil)
+        }
+        var removedRows: Set<[Int]> = []
+        var removedBlocks: Set<Int> = []
+        var replaced: [[Int]: RowSpans] = [:]
+        var usedLines: Set<Int> = []
+        for middle in sorted where !usedLines.contains(middle.line) {
+            guard case .table(var table) = blocks[middle.block], let centre = lineOf(middle) else { continue }
+            // Each side: the next row of the table, or a paragraph of pieces right next to it.
+            var sides: [(line: WrappedLine, row: [Int]?, block: Int?)] = []
+            for (step, neighbourRow, edge) in [(-1, middle.row - 1, middle.row == 0), (1, middle.row + 1, middle.row == table.rows.count - 1)] {
+                let line = middle.line + step
+                guard !usedLines.contains(line) else { break }
+                if let row = rowByLine[line], row.block == middle.block, row.row == neighbourRow, let read = lineOf(row) {
+                    sides.append((read, [row.block, row.row], nil))
+                } else if edge, let read = paragraphLine(line, block: middle.block + step) {
+                    sides.append((read, nil, middle.block + step))
+                }
+            }
+            guard sides.count == 2, let joined = joinedLine(sides[0].line, centre, sides[1].line) else { continue }
+            let labelRow = joined.labelSource.flatMap { [sides[0].row, [middle.block, middle.row], sides[1].row][$0] }
+            var row = table.rows[middle.row]
+            if let labelRow, labelRow[0] == middle.block, labelRow[1] < table.rows.count { row = table.rows[labelRow[1]] }
+            row.cells = (joined.label.isEmpty ? [] : [TableCell(text: joined.label, location: row.location)])
+                + joined.texts.map { TableCell(text: $0, location: row.location) }
+            row.columnsFromLayout = false
+            table.rows[middle.row] = row
+            blocks[middle.block] = .table(table)
+            var spans = middle
+            spans.values = joined.extents
+            spans.labelEnd = joined.labelEnd
+            spans.joined = true
+            replaced[[middle.block, middle.row]] = spans
+            for side in sides {
+                if let key = side.row { removedRows.insert(key) }
+                if let block = side.block { removedBlocks.insert(block) }
+            }
+            usedLines.formUnion([middle.line - 1, middle.line, middle.line + 1])
+        }
+        guard !removedRows.isEmpty || !removedBlocks.isEmpty else { return }
+        // Drop the joined lines' outer rows from their tables, renumbering the rows after them.
+        var newIndex: [[Int]: Int] = [:]
+        for blockIndex in Set(removedRows.map { $0[0] }) {
+            guard case .table(var table) = blocks[blockIndex] else { continue }
+            var kept: [TableRow] = []
+            for (rowIndex, row) in table.rows.enumerated() where !removedRows.contains([blockIndex, rowIndex]) {
+                newIndex[[blockIndex, rowIndex]] = kept.count
+                kept.append(row)
+            }
+            table.rows = kept
+            blocks[blockIndex] = .table(table)
+        }
+        rows = rows.compactMap { row in
+            let key = [row.block, row.row]
+            guard !removedRows.contains(key) else { return nil }
+            var row = replaced[key] ?? row
+            if let renumbered = newIndex[key] { row.row = renumbered }
+            return row
+        }
+        // And their paragraphs of pieces, renumbering the blocks after them.
+        guard !removedBlocks.isEmpty else { return }
+        let gone = removedBlocks.sorted()
+        blocks = blocks.enumerated().filter { !removedBlocks.contains($0.offset) }.map(\.element)
+        for index in rows.indices { rows[index].block -= countBelow(rows[index].block, in: gone) }
+    }
+
+    /// A line's values as ``joinWrappedNumbers(_:_:textLines:text:)`` reads them: their extents and
+    /// texts, and the label cells before them.
+    struct WrappedLine {
+        var values: [Extent]
+        var texts: [String]
+        var labels: [String]
+        var labelEnd: Extent?
+    }
+
+    private static func isDigits(_ text: some StringProtocol) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// The row that `above`, `middle` and `below` make when the outer two hold the pieces of
+    /// numbers wrapped around the middle one's values (see ``joinWrappedNumbers(_:_:textLines:text:)``):
+    /// its label, values and their extents, and which of the three lines gave its label's end.
+    private static func joinedLine(_ above: WrappedLine, _ middle: WrappedLine, _ below: WrappedLine)
+        -> (label: String, texts: [String], extents: [Extent], labelEnd: Extent?, labelSource: Int?)? {
+        let pieceCount = above.values.count
+        // A wrapped number's first piece fills its cell's width (three digits or more) and is a
+        // number's start (no `0`: a zero never wraps).
+        guard pieceCount >= 1, below.values.count == pieceCount, middle.values.count >= 1,
+              above.texts.allSatisfy({ isDigits($0) && $0.utf8.count >= 3 && !$0.hasPrefix("0") }),
+              below.texts.allSatisfy(isDigits) else { return nil }
+        // The values' order is the characters' (the sum proves the last value, not the order of
+        // the others); a space at least between two values.
+        var readings: [[(text: String, extent: Extent)]] = []
+        for metric in [Metric.characters] {
+            let top = above.values.map { $0.span(metric) }, bottom = below.values.map { $0.span(metric) }
+            let centre = middle.values.map { $0.span(metric) }
+            // Each last piece under its own first piece and under no other.
+            let paired = (0..<pieceCount).allSatisfy { piece in
+                (0..<pieceCount).allSatisfy { other in top[piece].overlaps(bottom[other]) == (piece == other) }
+            }
+            guard paired else { continue }
+            var merged: [(span: Span, text: String, extent: Extent)] = []
+            for piece in 0..<pieceCount {
+                let span = Span(start: min(top[piece].start, bottom[piece].start), end: max(top[piece].end, bottom[piece].end))
+                let first = above.values[piece], last = below.values[piece]
+                let extent = Extent(
+                    display: Span(start: min(first.display.start, last.display.start), end: max(first.display.end, last.display.end)),
+                    characters: Span(start: min(first.characters.start, last.characters.start),
+                                     end: max(first.characters.end, last.characters.end)))
+                merged.append((span, above.texts[piece] + below.texts[piece], extent))
+            }
+            for (position, value) in middle.values.enumerated() {
+                merged.append((centre[position], middle.texts[position], value))
+            }
+            merged.sort { $0.span.start < $1.span.start }
+            // The requests table's row (seven cells): the only one whose last cell sums the others.
+            guard (minimumColumns...7).contains(merged.count),
+                  zip(merged, merged.dropFirst()).allSatisfy({ $0.span.end < $1.span.start }) else { continue }
+            // The arithmetic proves the join: the last value is the sum of the others.
+            guard let last = merged.last, last.text.count <= 15, isDigits(last.text), let total = Int(last.text), total > 0 else { continue }
+            var sum = 0
+            var readable = true
+            for value in merged.dropLast() where !CharacterLine.isBlankMark(value.text) {
+                guard isDigits(value.text), value.text.count <= 15, let number = Int(value.text) else {
+                    readable = false
+                    break
+                }
+                sum += number
+            }
+            guard readable, sum == total else { continue }
+            readings.append(merged.map { ($0.text, $0.extent) })
+        }
+        guard let reading = readings.first,
+              readings.allSatisfy({ $0.map(\.text) == reading.map(\.text) }) else { return nil }
+        let lines = [above, middle, below]
+        let labelSource = lines.indices.first { lines[$0].labelEnd != nil }
+        return (lines.flatMap(\.labels).joined(), reading.map(\.text), reading.map(\.extent),
+                labelSource.flatMap { lines[$0].labelEnd }, labelSource)
+    }
+
     /// Marks the lines of values alone that hold pieces of numbers wrapped in their cells: a line
     /// of values alone above a row's label line (one that starts with an enumerator, `（七）总计`)
     /// and another below it, a value of one standing over a value of the other. A cell holds one
@@ -328,8 +513,9 @@ enum ColumnLayout {
     static func placements(_ rows: [RowSpans], header: [[Extent]], metric: Metric,
                            minimumColumns: Int = minimumColumns, headerOnly: Bool = false,
                            headerNeedsFullRow: Bool = false, partWidth: Int? = nil) -> ([Int: Placement], Bool) {
-        guard let widest = rows.map(\.values.count).max() else { return ([:], false) }
-        let fullRows = rows.filter { $0.values.count == widest }.map { $0.values.map { $0.span(metric) } }
+        // Rows joined from wrapped numbers' pieces show no column: they place, they do not lay out.
+        guard let widest = rows.filter({ !$0.joined }).map(\.values.count).max() else { return ([:], false) }
+        let fullRows = rows.filter { $0.values.count == widest && !$0.joined }.map { $0.values.map { $0.span(metric) } }
         let fullLayouts = layouts(of: fullRows)
         // The widest rows line up in this count (two or more, one layout): the text is laid out in it.
         let agrees = fullRows.count >= 2 && fullLayouts.count == 1 && widest >= 2

@@ -165,12 +165,14 @@ struct CharacterColumnTests {
         #expect(columns.map { report.requests["unavailable_unclear", $0] } == [87, nil, 282, 565, 49, 277, 1260])
     }
 
-    @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are not read")
+    @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are joined")
     func wrappedPieces() throws {
-        let (report, _) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
-        // The source's 总计 row is `— — 3017 3324 2331 11713`; the text prints `301` over `7`.
-        #expect(report.requests["results_total", "total"] == nil)
-        #expect(report.requests["results_total", "social_welfare"] == nil)
+        let (report, comparison) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        // The source's 总计 row is `3041 — — 3017 3324 2331 11713`; the text prints `301` over `7`
+        // (null until the pieces were joined).
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["results_total", $0] } == [3041, nil, nil, 3017, 3324, 2331, 11713])
     }
 
     @Test("markdownify: a 总计 cell spanning two columns (LibreOffice's HTML) leaves an empty cell after it, not a blank value")
@@ -258,5 +260,44 @@ struct CharacterColumnTests {
         ].joined(separator: "\n")
         let rows = Self.rows(text)
         #expect(rows.last == ["（二）部分公开", "31", "", "33", "34", "35", "36", "169"])
+    }
+
+    @Test("pdftotext -layout: numbers wrapped in narrow cells around a row's one-line cells are joined (2,000-report soak: 7 wrong numbers)")
+    func wrappedNumbersJoined() throws {
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        // `3.补正后申请内容仍 … 70411 … 70435` / `44 — — 196 —` / `不明确 … 4 … 4`: the pieces `4`
+        // were read as the row's values and the column rules placed one as 总计.
+        let (unclear, unclearComparison) = try Self.convert("syn2003_0820_2019", "pdftotext-layout")
+        #expect(unclearComparison.wrongNumbers.isEmpty, "\(unclearComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(columns.map { unclear.requests["unavailable_unclear", $0] } == [44, nil, 704114, nil, 196, nil, 704354])
+        // The pieces on lines of values alone above and below 一、本年新收's label line.
+        let (received, receivedComparison) = try Self.convert("syn2003_1246_2019", "pdftotext-layout")
+        #expect(receivedComparison.wrongNumbers.isEmpty, "\(receivedComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(columns.map { received.requests["new_received", $0] } == [171301, 1950, 154260, 723402, 3243, 534350, 1588506])
+    }
+
+    @Test("wrapped numbers' pieces are joined only when the joined row's 总计 is the sum of its other values")
+    func wrappedNumbersJoinedOnlyByTheSum() {
+        let header = [
+            "                       商业  科研  社会  法律",
+            "              自然人                                     总计",
+            "                       企业  机构  公益  服务   其他",
+        ]
+        let rows = [
+            "二、上年结转              11    12     13     14     15    16   81",
+            "3.补正后申请内容仍                              7041              7043",
+            "                    44     —     —             196   —",
+            "不明确                                     14                54",
+            "（七）总计               21    22     23     24     25    26   141",
+        ]
+        // A text of pages (a form feed: `pdftotext -layout`), whose columns count characters.
+        let joined = Self.rows((header + rows).joined(separator: "\n") + "\n\u{0C}")
+        #expect(joined.contains(["3.补正后申请内容仍不明确", "44", "—", "—", "704114", "196", "—", "704354"]))
+        // 70411 + 4 + … ≠ 70435 + 5: the pieces are left as read.
+        var broken = rows
+        broken[3] = "不明确                                     14                55"
+        let kept = Self.rows((header + broken).joined(separator: "\n") + "\n\u{0C}")
+        #expect(!kept.contains { $0.contains("704114") })
+        #expect(kept.contains { $0.first == "不明确" })
     }
 }

@@ -28,7 +28,8 @@ struct CountedOrderTests {
     /// The fixtures, with the fields right when the rule came in (a floor: fewer is a regression).
     @Test("extractor texts of reports with distinct values: no wrong number", arguments: [
         ("syn301_0001_2021", "pdftotext", 129), ("syn301_0005_2021", "pdftotext", 73),
-        ("syn301_0005_2021", "pdftotext-layout", 128),
+        // Every field since the pieces of numbers wrapped in narrow cells are joined (128 before).
+        ("syn301_0005_2021", "pdftotext-layout", 200),
         ("syn501_0030_2019", "pdftotext", 65), ("syn501_0036_2019", "pdftotext", 73),
         ("syn501_0021_2021", "pdftotext", 136),
     ])
@@ -37,7 +38,8 @@ struct CountedOrderTests {
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
-        #expect(report.diagnostics.contains { $0.code == "table.order_unproven" })
+        // What is not read is not proven: the text's order left open.
+        #expect(right == comparison.checks.count || report.diagnostics.contains { $0.code == "table.order_unproven" })
     }
 
     @Test("a row whose 总计 the text gives in another column is null, with the values named and the order named as the reason")
