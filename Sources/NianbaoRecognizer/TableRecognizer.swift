@@ -16,11 +16,15 @@ struct TableRecognizer {
     /// Request rows placed by their values' order in the text alone (with their locations), for
     /// ``nullRowsOutOfColumnOrder(columns:)``.
     private var orderOnlyRequestRows: [String: SourceLocation] = [:]
+    /// Request rows read from space-aligned lines (their marks keeping places, or their order),
+    /// for ``nullResultRowsOutOfColumnOrder(_:columns:cells:found:)``.
+    private var textLineRequestRows: [String: SourceLocation] = [:]
     /// Tables whose text gives every run of values after a row label, none longer than a row
     /// (``readsRowByRow(_:_:row:width:)``): there a row label straight before the next one is a
     /// row left blank.
     private var rowByRow: Set<ReportTable> = []
-    /// Rows read as left blank (a label with no value before the next row's label), per table.
+    /// Rows read as left blank (a label with no value before the next row's label, or a blank mark in
+    /// every cell), per table.
     private var blankRowKeys: [ReportTable: Set<String>] = [:]
     /// Request rows whose blank cells left no trace, waiting for the column rules (``ColumnRuleSolver``).
     /// `wholeOnly`: a row spread over lines of several values each, which only a whole placement proves.
@@ -95,6 +99,9 @@ struct TableRecognizer {
         /// The place is the cell's character column in a space-aligned text: read off the
         /// layout, so the row's own sum rule checks it as it checks a counted order.
         private(set) var placedByLayout: Bool
+        /// A cell of a document's table, a tab or `|` row, or a blank at a proven place: not a
+        /// value of a space-aligned line, whose order a squeezed line can upset (`92 - 199`).
+        let delimited: Bool
 
         init(_ cell: StreamCell) {
             value = cell.value ?? .text
@@ -102,6 +109,7 @@ struct TableRecognizer {
             location = cell.location
             positioned = cell.positioned || cell.delimited
             placedByLayout = cell.placedByLayout
+            delimited = cell.delimited
         }
 
         init(blankAt location: SourceLocation) {
@@ -110,6 +118,7 @@ struct TableRecognizer {
             self.location = location
             positioned = true
             placedByLayout = false
+            delimited = true
         }
 
         /// One number wrapped in its cell over lines (`32659` / `7`), read for its order alone.
@@ -119,6 +128,7 @@ struct TableRecognizer {
             location = pieces.first?.location ?? .line(0)
             positioned = false
             placedByLayout = false
+            delimited = false
         }
 
         /// The cell read for its order alone: a place read off a layout that does not fit the row.
@@ -996,6 +1006,8 @@ struct TableRecognizer {
         solvePendingRequestRows(cells, found: found)
         nullUnprovenRows(.requests)
         nullRowsOutOfColumnOrder(columns: order)
+        nullResultRowsOutOfColumnOrder(textLineRequestRows, columns: order, cells: cells, found: found)
+        textLineRequestRows = [:]
         nullRowsAfterSpanningBlocks(columns: order, cells: cells, found: found)
         return found
     }
@@ -1178,6 +1190,56 @@ struct TableRecognizer {
         }
     }
 
+    /// Nulls the result rows (and 总计) read by their order in the text alone whose values, in
+    /// another order that keeps their own rule 2, make rule 3 (`results_total` = the sum of the
+    /// result rows) hold in every column where it breaks as read: `pdftotext -layout` sets the
+    /// values of a line squeezed by a narrow column out of column order (`92 - 199` for `- 92
+    /// 199`), which rule 2 cannot see, nor its blank marks. `candidates`: the rows read from
+    /// space-aligned lines (with their locations). Only where every row of rule 3 is known (read, or left blank); a rule the source
+    /// breaks in a way no other order mends is left to the validator, the values as read.
+    private mutating func nullResultRowsOutOfColumnOrder(_ candidates: [String: SourceLocation], columns: [String],
+                                                        cells: [StreamCell], found: Set<String>) {
+        guard !candidates.isEmpty, let totalSlot = columns.firstIndex(of: "total") else { return }
+        let keys = TemplateCatalog.rows(.requests, template).map(\.key)
+        let outer: Set<String> = ["new_received", "carried_over", "results_total", "carried_forward"]
+        let terms = ["results_total"] + keys.filter { !outer.contains($0) }
+        guard terms.contains(where: { candidates[$0] != nil }) else { return }
+        let known = knownRequestRows(columns: columns, keys: keys, except: [], cells: cells, found: found)
+        var rows: [[Int]] = []
+        for key in terms {
+            guard case .cells(let cells)? = known[key], cells.count == columns.count else { return }
+            rows.append(cells)
+        }
+        /// `true` when rule 3 holds in every column.
+        func holds(_ rows: [[Int]]) -> Bool {
+            columns.indices.allSatisfy { column in rows.dropFirst().reduce(0) { $0 + $1[column] } == rows[0][column] }
+        }
+        guard !holds(rows) else { return }
+        var outOfOrder: [String] = []
+        for (index, key) in terms.enumerated() where candidates[key] != nil {
+            let read = columns.map { report.requests[key, $0] }
+            guard read.allSatisfy({ $0.map { $0 >= 0 && $0 == Decimal(NSDecimalNumber(decimal: $0).intValue) } ?? true }) else { continue }
+            let original = rows[index]
+            var mended = false
+            Self.forEachOrder(of: read) { order in
+                guard order != read else { return false }
+                let parts = order.indices.filter { $0 != totalSlot }.reduce(Decimal(0)) { $0 + (order[$1] ?? 0) }
+                guard order[totalSlot] == nil || order[totalSlot] == parts else { return false }
+                rows[index] = order.map { $0.map { NSDecimalNumber(decimal: $0).intValue } ?? 0 }
+                defer { rows[index] = original }
+                mended = holds(rows)
+                return mended
+            }
+            if mended { outOfOrder.append(key) }
+        }
+        for key in outOfOrder {
+            for column in columns { setValue(nil, .requests, key, column) }
+            note(.warning, "table.order_unproven", "requests.\(key)",
+                 "rule 3 (总计 row = the sum of the result rows) breaks as the text's order places this row's values, and holds in every column with the same values in another order: the text gives the row out of column order, so which value is in which column is not proven; left null",
+                 candidates[key])
+        }
+    }
+
     /// Calls `body` with each distinct order of `cells` (at most 5,040 for a request row) until it
     /// returns `true`.
     static func forEachOrder(of cells: [Decimal?], _ body: ([Decimal?]) -> Bool) {
@@ -1232,6 +1294,7 @@ struct TableRecognizer {
     private mutating func forgetRequestRow(_ key: String) {
         for column in TemplateCatalog.applicantColumns.map(\.key) { setValue(nil, .requests, key, column) }
         orderOnlyRequestRows[key] = nil
+        textLineRequestRows[key] = nil
         rowsAfterSpanningBlock[key] = nil
         pendingRequestRows.removeAll { $0.key == key }
         countedRowsBreakingRules[.requests]?.removeAll { $0.row == key }
@@ -1262,6 +1325,16 @@ struct TableRecognizer {
             setValues(values, table, rowKey, columns)
             setLocations(cells.map(\.location), table, rowKey, columns)
             if table == .requests, cells.contains(where: { !$0.positioned }) { orderOnlyRequestRows[rowKey] = location }
+            if table == .requests, cells.contains(where: { !$0.delimited }) { textLineRequestRows[rowKey] = location }
+            // A mark in every cell (`-  -  -  -  -  -  -`): a row left blank, known for the column rules.
+            if table == .requests, cells.count == columns.count, cells.allSatisfy({
+                switch $0.value {
+                case .blank, .placeholder: true
+                default: false
+                }
+            }) {
+                blankRowKeys[.requests, default: []].insert(rowKey)
+            }
             if cells.contains(where: { !$0.positioned || $0.placedByLayout }) {
                 checkCountedOrder(values, rules: aligner.rules, table: table, row: rowKey, columns: columns,
                                   shown: ValueCell.shown(cells), location: location)
