@@ -300,4 +300,16 @@ struct CharacterColumnTests {
         #expect(!kept.contains { $0.contains("704114") })
         #expect(kept.contains { $0.first == "不明确" })
     }
+
+    @Test("pdftotext -layout: a squeezed line out of column order, its marks included, is null where rule 3 shows another order")
+    func squeezedLineOutOfOrder() throws {
+        // `3.其他  200  92 - 199  99  -  590` for `200 - 92 199 99 - 590`: rule 2 holds either way;
+        // the 总计 row, read once its wrapped numbers are joined, shows the order through rule 3.
+        let (report, comparison) = try Self.convert("syn901_0113_2021", "pdftotext-layout")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["other_misc", $0] } == [nil, nil, nil, nil, nil, nil, nil])
+        #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "requests.other_misc" && $0.message.contains("rule 3") })
+        #expect(columns.map { report.requests["results_total", $0] } == [2281, 3414, 996927, 2609, 3454, 3913, 1012598])
+    }
 }
