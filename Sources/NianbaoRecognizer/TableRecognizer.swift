@@ -981,7 +981,11 @@ struct TableRecognizer {
                 values = joined
                 leftOver = []
             }
-            if blockPerCell {
+            // Or this row and the one before, in a text whose other pages run otherwise (`pdftotext`
+            // on a table split over pages, a page's cells on neighbouring lines).
+            if blockPerCell || position > 0 && Self.separatedByEmptyLines(groups[position - 1].values.first.flatMap { first in
+                group.values.last.map { last in first < last ? Array(cells[first...last]) : [] }
+            } ?? []) {
                 if afterSpanned, Self.inBlocksOfTheirOwn(values) { rowsAfterSpanningBlock[label.key] = label.location }
                 previousSpanned = Self.sharesALine(values)
             }
@@ -1139,14 +1143,17 @@ struct TableRecognizer {
         }
     }
 
-    /// Nulls the request rows read by their order in the text alone whose values, in another order,
-    /// keep rule 1 (`new_received + carried_over = results_total + carried_forward`) in every
+    /// Nulls the request rows read by their order in the text alone (or from space-aligned lines)
+    /// whose values, in another order, keep rule 1 (`new_received + carried_over = results_total + carried_forward`) in every
     /// column where it breaks as read, and their own rule 2: such a text (`pdftotext` writes a
     /// row's cells in the order of its text blocks, not always left to right) gave that row out of
-    /// column order, and which order is right is not proven. A rule the source breaks in a way no
-    /// other order mends is left to the validator, the values as read.
+    /// column order (`pdftotext -layout` a squeezed line's value a column off), and which order is
+    /// right is not proven. A rule the source breaks in a way no other order mends is left to the
+    /// validator, the values as read.
     private mutating func nullRowsOutOfColumnOrder(columns: [String]) {
-        let candidates = orderOnlyRequestRows
+        // Rows placed by the text's order, and rows of space-aligned lines whatever placed them
+        // (their marks, their character columns): a squeezed line moves a value a column.
+        let candidates = orderOnlyRequestRows.merging(textLineRequestRows) { first, _ in first }
         orderOnlyRequestRows = [:]
         let outer = ["new_received", "carried_over", "results_total", "carried_forward"]
         let signs = [Decimal(1), 1, -1, -1]

@@ -76,6 +76,9 @@ struct CountedOrderTests {
         ("syn901_0115_2021", "pdftotext-raw", 139), ("syn1103_0016_2019", "pdftotext", 61),
         // 175 fields right before its wrapped numbers were joined (nothing is left unproven now).
         ("syn301_0005_2021", "pymupdf", 196),
+        // 2,000-report soak: 结转下年度's blocks out of column order after 总计's spanning block, on a
+        // page whose other cells stand on neighbouring lines (a text not of one block per cell as a whole).
+        ("syn2003_0592_2019", "pdftotext", 89),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
