@@ -639,11 +639,17 @@ struct TableRecognizer {
             unplaced(group.values, cells, table)
             return nil
         }
+        let continuationLines = taken.map { cells[groups[position + 1].run[$0]].line }
         for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
         // Values on the label's own line (its row's cells, or the rest of its line) belong to it,
         // whatever labels came before.
         let placedOnLabelLine = group.values.first.map { cells[$0].line == label.line } ?? false
-        if !placedOnLabelLine {
+        // So do values on the one line between a label's two lines (`2.其他法律行政法规禁止公` /
+        // `117  982 …` / `开`): a layout text (`pdftotext -layout`) sets a row's cells midway
+        // down its wrapped label, and a label is never split by another row's values.
+        let enclosedByLabel = continuationLines.count == 1 && continuationLines.first == label.line + 2
+            && !group.values.isEmpty && group.values.allSatisfy { cells[$0].line == label.line + 1 }
+        if !placedOnLabelLine && !enclosedByLabel {
             let unread = unreadLabels(group.run, label, cells, table: table, found: known, row: row, column: column)
             // In a text given row by row, row labels straight before this one, with no value
             // between them, are rows left blank; these values are this row's.

@@ -314,4 +314,15 @@ struct CharacterColumnTests {
         #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "requests.other_misc" && $0.message.contains("rule 3") })
         #expect(columns.map { report.requests["results_total", $0] } == [2281, 3414, 996927, 2609, 3454, 3913, 1012598])
     }
+
+    @Test("pdftotext -layout: values on the one line between a label's two lines are that row's, a blank row's label above them")
+    func valuesMidwayDownTheirLabel() throws {
+        // `（三）不予 1.属于国家秘密` (left blank) / `公开` / `2.其他法律行政法规禁止公` / values / `开`:
+        // the values were left null as "labels apart from their values".
+        let (report, comparison) = try Self.convert("syn2003_0009_2021", "pdftotext-layout")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["denied_prohibited", $0] } == [117, 982, 39, 264, 179, 86, 1667])
+        #expect(columns.map { report.requests["denied_state_secret", $0] } == [nil, nil, nil, nil, nil, nil, nil])
+    }
 }
