@@ -248,6 +248,14 @@ struct TableRecognizer {
             let cell = cells[run[position]]
             guard let facts = cell.facts else { break }
             if facts.stripped.isEmpty { continue }
+            // A piece of a group cell's label written down the table's left column (`度办` of
+            // 三、本年度办理结果) on the values' line, a numbered label above it that it does not
+            // complete (`禁止` / `公开` is the label's own end): not the row's label.
+            if text.isEmpty, position == run.count - 1, position > 0, !facts.hasEnumerator, Self.isGroupColumnPiece(facts.stripped),
+               row(facts) == nil, column(facts) == nil, Self.containsNumbered(cells[run[position - 1]].raw),
+               cache.facts(cells[run[position - 1]].raw + cell.raw).label.flatMap(row) == nil {
+                continue
+            }
             // A column header (`其他`; not an enumerated label like `（六）其他`) ends the label.
             let isHeader = column(facts) != nil && !facts.hasEnumerator
             if !heads.isEmpty, isHeader { break }
@@ -315,6 +323,15 @@ struct TableRecognizer {
     }
 
     /// `true` for text holding an arabic enumerator not inside a number: `3.补正`, `理结3.补正`.
+    /// The group cells of the request table's left columns, whose labels a layout text writes
+    /// down the column a few characters a line (`本年` / `度办` / `理结果`).
+    static let groupColumnLabels = ["三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"]
+
+    /// `true` for a piece (four characters at most) of one of ``groupColumnLabels``.
+    static func isGroupColumnPiece(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 4 && groupColumnLabels.contains { $0.contains(text) }
+    }
+
     static func containsNumbered(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         for index in scalars.indices.dropLast() where ("0"..."9").contains(scalars[index]) {

@@ -325,4 +325,16 @@ struct CharacterColumnTests {
         #expect(columns.map { report.requests["denied_prohibited", $0] } == [117, 982, 39, 264, 179, 86, 1667])
         #expect(columns.map { report.requests["denied_state_secret", $0] } == [nil, nil, nil, nil, nil, nil, nil])
     }
+
+    @Test("pdftotext -layout: a piece of the group column's label on a row's values line is not the row's label")
+    func groupColumnPieceOnTheValuesLine() throws {
+        // `本年  2.其他法律行政法规禁止` / `度办  9  98  973  -  255  843  2178` / `公开`: `度办` (of
+        // 三、本年度办理结果, written down the left column) made the label unreadable, the row not found.
+        let (report, comparison) = try Self.convert("syn2003_0003_2021", "pdftotext-layout")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["denied_prohibited", $0] } == [9, 98, 973, nil, 255, 843, 2178])
+        #expect(TableRecognizer.isGroupColumnPiece("度办") && TableRecognizer.isGroupColumnPiece("理结果"))
+        #expect(!TableRecognizer.isGroupColumnPiece("2.其他") && !TableRecognizer.isGroupColumnPiece("本年度办理结果"))
+    }
 }
