@@ -656,7 +656,14 @@ struct TableRecognizer {
             unplaced(group.values, cells, table)
             return nil
         }
-        let continuationLines = taken.map { cells[groups[position + 1].run[$0]].line }
+        var continuationLines = taken.map { cells[groups[position + 1].run[$0]].line }
+        // A label read whole without its wrapped end (`3.危及“三安全一稳` matching 3.危及“三安全一稳定”):
+        // the end still stands on the line below the values, the next run's first cell.
+        if continuationLines.isEmpty, position + 1 < groups.count, let first = groups[position + 1].run.first,
+           let facts = cells[first].facts, !facts.hasEnumerator, row(facts) == nil, column(facts) == nil,
+           !Self.containsNumbered(cells[first].raw) {
+            continuationLines = [cells[first].line]
+        }
         for offset in taken.reversed() { groups[position + 1].run.remove(at: offset) }
         // Values on the label's own line (its row's cells, or the rest of its line) belong to it,
         // whatever labels came before.

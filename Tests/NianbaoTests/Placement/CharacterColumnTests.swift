@@ -324,6 +324,12 @@ struct CharacterColumnTests {
         let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
         #expect(columns.map { report.requests["denied_prohibited", $0] } == [117, 982, 39, 264, 179, 86, 1667])
         #expect(columns.map { report.requests["denied_state_secret", $0] } == [nil, nil, nil, nil, nil, nil, nil])
+        // `3.危及“三安全一稳` / `59  254  484  797` / `定”` below five blank rows' labels: the label
+        // matches before its end is read; the values (a row of values alone, its blanks not placed)
+        // give 总计 by rule 2.
+        let (matched, matchedComparison) = try Self.convert("syn2003_0006_2019", "pdftotext-layout")
+        #expect(matchedComparison.wrongNumbers.isEmpty, "\(matchedComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(columns.map { matched.requests["denied_security_stability", $0] } == [nil, nil, nil, nil, nil, nil, 797])
     }
 
     @Test("pdftotext -layout: a piece of the group column's label on a row's values line is not the row's label")
