@@ -131,6 +131,17 @@ struct TableRecognizer {
             delimited = false
         }
 
+        /// A piece of a number squashed with its neighbour's (`2931066` for `293` `1066`), read for
+        /// its order alone.
+        init(piece: Substring, of cell: ValueCell) {
+            value = .number(Decimal(string: String(piece)) ?? 0, unit: nil)
+            raw = String(piece)
+            location = cell.location
+            positioned = false
+            placedByLayout = false
+            delimited = false
+        }
+
         /// The cell read for its order alone: a place read off a layout that does not fit the row.
         var unplaced: ValueCell {
             var cell = self
@@ -1010,6 +1021,10 @@ struct TableRecognizer {
                      "row's values `\(ValueCell.shown(read))` break rule 2 as read; numbers wrapped in their cells onto the next line are joined (`\(ValueCell.shown(joined))`): the only joining of pieces on neighbouring lines that leaves no more values than columns and keeps rule 2", label.location)
                 values = joined
                 leftOver = []
+            } else if counted == nil, leftOver.isEmpty, let split = Self.splitSquashedNumber(values, width: order.count, totalSlot: totalSlot) {
+                note(.info, "table.squashed_number", "requests.\(label.key)",
+                     "row's values `\(ValueCell.shown(values))` are one fewer than its cells and break rule 2 as read; two numbers written without a space between them are split (`\(ValueCell.shown(split))`): the only split of one number that keeps rule 2", label.location)
+                values = split
             }
             // Or this row and the one before, in a text whose other pages run otherwise (`pdftotext`
             // on a table split over pages, a page's cells on neighbouring lines).
@@ -1051,6 +1066,57 @@ struct TableRecognizer {
     static func inBlocksOfTheirOwn(_ row: [ValueCell]) -> Bool {
         guard row.allSatisfy({ !$0.positioned && !$0.placedByLayout }) else { return false }
         return Set(row.map { $0.location.line ?? -1 }).count >= 2
+    }
+
+    /// The row with one of its numbers split in two, where a space-aligned line wrote two cells'
+    /// numbers with no space between them (`pdftotext -layout` on narrow columns: `238  2931066`
+    /// for `238  293  1066`): the row is one value short of its cells and breaks rule 2 as read,
+    /// and exactly one split of one number of four digits or more (no piece with a leading zero)
+    /// makes it as wide as its cells and keeps rule 2 (总计 the sum of the others, a blank mark as
+    /// 0, two of them not 0).
+    /// `nil` otherwise, and for cells of a table or a delimited row (one cell is one number).
+    static func splitSquashedNumber(_ row: [ValueCell], width: Int, totalSlot: Int) -> [ValueCell]? {
+        guard row.count == width - 1, totalSlot == width - 1, row.count >= 2,
+              row.allSatisfy({ !$0.delimited && !$0.placedByLayout }) else { return nil }
+        /// The row's numbers (a blank mark 0), or `nil` when a cell is neither.
+        func numbers(_ cells: [ValueCell]) -> [Int]? {
+            var result: [Int] = []
+            for cell in cells {
+                switch cell.value {
+                case .blank, .placeholder:
+                    result.append(0)
+                case .number:
+                    guard cell.raw.utf8.count <= 15, cell.raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int(cell.raw) else {
+                        return nil
+                    }
+                    result.append(number)
+                default:
+                    return nil
+                }
+            }
+            return result
+        }
+        /// Rule 2 with the last value as 总计, two parts or more not 0.
+        func keepsRuleTwo(_ values: [Int]) -> Bool {
+            guard let total = values.last, total > 0 else { return false }
+            return values.dropLast().reduce(0, +) == total && values.dropLast().filter { $0 != 0 }.count >= 2
+        }
+        guard let read = numbers(row), !keepsRuleTwo(read) else { return nil }
+        var found: [ValueCell]?
+        for (index, cell) in row.enumerated() {
+            guard case .number = cell.value, cell.raw.utf8.count >= 4 else { continue }
+            let digits = Substring(cell.raw)
+            for cut in 1..<digits.count {
+                let left = digits.prefix(cut), right = digits.suffix(digits.count - cut)
+                guard !(left.hasPrefix("0") && left.count > 1), !(right.hasPrefix("0") && right.count > 1) else { continue }
+                let candidate = Array(row[..<index]) + [ValueCell(piece: left, of: cell), ValueCell(piece: right, of: cell)]
+                    + Array(row[(index + 1)...])
+                guard let values = numbers(candidate), keepsRuleTwo(values) else { continue }
+                if found != nil { return nil }
+                found = candidate
+            }
+        }
+        return found
     }
 
     /// `row` with numbers wrapped in their cells joined again: a text that sets a narrow cell's

@@ -343,4 +343,27 @@ struct CharacterColumnTests {
         #expect(TableRecognizer.isGroupColumnPiece("度办") && TableRecognizer.isGroupColumnPiece("理结果"))
         #expect(!TableRecognizer.isGroupColumnPiece("2.其他") && !TableRecognizer.isGroupColumnPiece("本年度办理结果"))
     }
+
+    @Test("pdftotext -layout: two numbers written with no space between them are split where only one split keeps rule 2")
+    func squashedNumbersSplit() throws {
+        // `3.其他  276  259  —  —  238  2931066`: other_org 293 and 总计 1066 in one word.
+        let (report, comparison) = try Self.convert("syn2003_0007_2021", "pdftotext-layout")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["other_misc", $0] } == [276, 259, nil, nil, 238, 293, 1066])
+        #expect(report.diagnostics.contains { $0.code == "table.squashed_number" && $0.path == "requests.other_misc" })
+        let row = { (texts: [String]) in
+            texts.map { text in
+                TableRecognizer.ValueCell(StreamCell(kind: .value(Decimal(string: text).map { .number($0, unit: nil) } ?? .blank),
+                                                     raw: text, location: .line(5), line: 5, positioned: false))
+            }
+        }
+        #expect(TableRecognizer.splitSquashedNumber(row(["276", "259", "238", "2931066"]), width: 5, totalSlot: 4)?.map(\.raw)
+            == ["276", "259", "238", "293", "1066"])
+        // A row that keeps rule 2 as read (a blank the text dropped) is left alone; so is a number
+        // under four digits (`918` as 9 and 18), and one whose only sums need a leading zero.
+        #expect(TableRecognizer.splitSquashedNumber(row(["276", "259", "535"]), width: 4, totalSlot: 3) == nil)
+        #expect(TableRecognizer.splitSquashedNumber(row(["4", "5", "918"]), width: 4, totalSlot: 3) == nil)
+        #expect(TableRecognizer.splitSquashedNumber(row(["5", "5", "1005"]), width: 4, totalSlot: 3) == nil)
+    }
 }
