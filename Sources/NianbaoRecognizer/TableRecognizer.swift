@@ -267,6 +267,13 @@ struct TableRecognizer {
                cache.facts(cells[run[position - 1]].raw + cell.raw).label.flatMap(row) == nil {
                 continue
             }
+            // A line holding only a piece of a group cell's label (`其他处`, `理` of （六）其他处理),
+            // between the lines of a wrapped row label: passed over.
+            if !text.isEmpty, position > 0, !facts.hasEnumerator, Self.isGroupColumnPiece(facts.stripped),
+               row(facts) == nil, column(facts) == nil,
+               cells[run[position - 1]].line != cell.line, cells[run[position + 1]].line != cell.line {
+                continue
+            }
             // A column header (`其他`; not an enumerated label like `（六）其他`) ends the label.
             let isHeader = column(facts) != nil && !facts.hasEnumerator
             if !heads.isEmpty, isHeader { break }

@@ -341,6 +341,11 @@ struct CharacterColumnTests {
         let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
         #expect(columns.map { report.requests["denied_prohibited", $0] } == [9, 98, 973, nil, 255, 843, 2178])
         #expect(TableRecognizer.isGroupColumnPiece("度办") && TableRecognizer.isGroupColumnPiece("理结果"))
+        // `2.申请人逾期未按收` / `其他处` / `费通知要求缴纳费` / `理` / `用、行政机关不再处  23  183 …`: the
+        // lines of （六）其他处理's pieces between the label's lines are passed over.
+        let (fee, feeComparison) = try Self.convert("syn2003_0013_2021", "pdftotext-layout")
+        #expect(feeComparison.wrongNumbers.isEmpty, "\(feeComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(columns.map { fee.requests["other_overdue_fee", $0] } == [23, 183, 281, 253, 274, 214, 1228])
         #expect(!TableRecognizer.isGroupColumnPiece("2.其他") && !TableRecognizer.isGroupColumnPiece("本年度办理结果"))
     }
 
