@@ -340,7 +340,6 @@ struct TableRecognizer {
         return short ?? fallback
     }
 
-    /// `true` for text holding an arabic enumerator not inside a number: `3.补正`, `理结3.补正`.
     /// The group cells of the request table's left columns, whose labels a layout text writes
     /// down the column a few characters a line (`本年` / `度办` / `理结果`).
     static let groupColumnLabels = ["三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"]
@@ -350,6 +349,7 @@ struct TableRecognizer {
         !text.isEmpty && text.count <= 4 && groupColumnLabels.contains { $0.contains(text) }
     }
 
+    /// `true` for text holding an arabic enumerator not inside a number: `3.补正`, `理结3.补正`.
     static func containsNumbered(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         for index in scalars.indices.dropLast() where ("0"..."9").contains(scalars[index]) {
@@ -1033,8 +1033,9 @@ struct TableRecognizer {
                      "row's values `\(ValueCell.shown(values))` are one fewer than its cells and break rule 2 as read; two numbers written without a space between them are split (`\(ValueCell.shown(split))`): the only split of one number that keeps rule 2", label.location)
                 values = split
             }
-            // Or this row and the one before, in a text whose other pages run otherwise (`pdftotext`
-            // on a table split over pages, a page's cells on neighbouring lines).
+            // A text of one block per cell as a whole, or this row and the one before written so in
+            // a text whose other pages run otherwise (`pdftotext` on a table split over pages, a
+            // page's cells on neighbouring lines): note the rows read after a spanning block.
             if blockPerCell || position > 0 && Self.separatedByEmptyLines(groups[position - 1].values.first.flatMap { first in
                 group.values.last.map { last in first < last ? Array(cells[first...last]) : [] }
             } ?? []) {
@@ -1247,8 +1248,9 @@ struct TableRecognizer {
     }
 
     /// Nulls the request rows read by their order in the text alone (or from space-aligned lines)
-    /// whose values, in another order, keep rule 1 (`new_received + carried_over = results_total + carried_forward`) in every
-    /// column where it breaks as read, and their own rule 2: such a text (`pdftotext` writes a
+    /// whose values, in another order, keep rule 1 (`new_received + carried_over = results_total +
+    /// carried_forward`) in every column where it breaks as read, and their own rule 2: such a
+    /// text (`pdftotext` writes a
     /// row's cells in the order of its text blocks, not always left to right) gave that row out of
     /// column order (`pdftotext -layout` a squeezed line's value a column off), and which order is
     /// right is not proven. A rule the source breaks in a way no other order mends is left to the
@@ -1300,13 +1302,13 @@ struct TableRecognizer {
         }
     }
 
-    /// Nulls the result rows (and 总计) read by their order in the text alone whose values, in
-    /// another order that keeps their own rule 2, make rule 3 (`results_total` = the sum of the
-    /// result rows) hold in every column where it breaks as read: `pdftotext -layout` sets the
-    /// values of a line squeezed by a narrow column out of column order (`92 - 199` for `- 92
-    /// 199`), which rule 2 cannot see, nor its blank marks. `candidates`: the rows read from
-    /// space-aligned lines (with their locations). Only where every row of rule 3 is known (read, or left blank); a rule the source
-    /// breaks in a way no other order mends is left to the validator, the values as read.
+    /// Nulls the result rows (and 总计) read from space-aligned lines whose values, in another
+    /// order that keeps their own rule 2, make rule 3 (`results_total` = the sum of the result
+    /// rows) hold in every column where it breaks as read: `pdftotext -layout` sets the values of
+    /// a line squeezed by a narrow column out of column order (`92 - 199` for `- 92 199`), which
+    /// rule 2 cannot see, nor its blank marks. `candidates`: those rows, with their locations.
+    /// Only where every row of rule 3 is known (read, or left blank); a rule the source breaks in
+    /// a way no other order mends is left to the validator, the values as read.
     private mutating func nullResultRowsOutOfColumnOrder(_ candidates: [String: SourceLocation], columns: [String],
                                                         cells: [StreamCell], found: Set<String>) {
         guard !candidates.isEmpty, let totalSlot = columns.firstIndex(of: "total") else { return }

@@ -130,7 +130,7 @@ enum ColumnLayout {
         var values: [Extent]
         /// The label's last word, when the row has a label before its values.
         var labelEnd: Extent?
-        /// Joined from three lines by ``ColumnLayout/joinWrappedNumbers(_:_:)``: its wrapped
+        /// Joined from three lines by ``ColumnLayout/joinWrappedNumbers(_:_:textLines:text:)``: its wrapped
         /// numbers' pieces stand where the extractor squeezed them, so it shows no column.
         var joined = false
     }
@@ -296,8 +296,9 @@ enum ColumnLayout {
     /// numbers alone, paragraphs next to it). The three lines become one row: the labels in line
     /// order, then every value in its column's order, a wrapped number's pieces joined
     /// (`704114`). Only on proof: the three lines are consecutive, every piece is digits (a first
-    /// piece three or more, not starting with `0`), the pieces pair off one over the other and overlap none of
-    /// the middle line's values, the joined row is five to seven values (a request row), and its
+    /// piece three or more, not starting with `0`), the pieces pair off one over the other and
+    /// overlap none of the middle line's values, the joined row is five to seven values (a request
+    /// row), and its
     /// last value (总计, not 0) is the sum of the others, a blank mark counting 0, the values in
     /// their characters' order a space apart or more. Only in a text of pages (`pdftotext
     /// -layout`), where columns count characters. Anything else is left as read (the recognizer
@@ -418,51 +419,42 @@ enum ColumnLayout {
               below.texts.allSatisfy(isDigits) else { return nil }
         // The values' order is the characters' (the sum proves the last value, not the order of
         // the others); a space at least between two values.
-        var readings: [[(text: String, extent: Extent)]] = []
-        for metric in [Metric.characters] {
-            let top = above.values.map { $0.span(metric) }, bottom = below.values.map { $0.span(metric) }
-            let centre = middle.values.map { $0.span(metric) }
-            // Each last piece under its own first piece and under no other.
-            let paired = (0..<pieceCount).allSatisfy { piece in
-                (0..<pieceCount).allSatisfy { other in top[piece].overlaps(bottom[other]) == (piece == other) }
-            }
-            guard paired else { continue }
-            var merged: [(span: Span, text: String, extent: Extent)] = []
-            for piece in 0..<pieceCount {
-                let span = Span(start: min(top[piece].start, bottom[piece].start), end: max(top[piece].end, bottom[piece].end))
-                let first = above.values[piece], last = below.values[piece]
-                let extent = Extent(
-                    display: Span(start: min(first.display.start, last.display.start), end: max(first.display.end, last.display.end)),
-                    characters: Span(start: min(first.characters.start, last.characters.start),
-                                     end: max(first.characters.end, last.characters.end)))
-                merged.append((span, above.texts[piece] + below.texts[piece], extent))
-            }
-            for (position, value) in middle.values.enumerated() {
-                merged.append((centre[position], middle.texts[position], value))
-            }
-            merged.sort { $0.span.start < $1.span.start }
-            // The requests table's row (seven cells): the only one whose last cell sums the others.
-            guard (minimumColumns...7).contains(merged.count),
-                  zip(merged, merged.dropFirst()).allSatisfy({ $0.span.end < $1.span.start }) else { continue }
-            // The arithmetic proves the join: the last value is the sum of the others.
-            guard let last = merged.last, last.text.count <= 15, isDigits(last.text), let total = Int(last.text), total > 0 else { continue }
-            var sum = 0
-            var readable = true
-            for value in merged.dropLast() where !CharacterLine.isBlankMark(value.text) {
-                guard isDigits(value.text), value.text.count <= 15, let number = Int(value.text) else {
-                    readable = false
-                    break
-                }
-                sum += number
-            }
-            guard readable, sum == total else { continue }
-            readings.append(merged.map { ($0.text, $0.extent) })
+        let metric = Metric.characters
+        let top = above.values.map { $0.span(metric) }, bottom = below.values.map { $0.span(metric) }
+        let centre = middle.values.map { $0.span(metric) }
+        // Each last piece under its own first piece and under no other.
+        let paired = (0..<pieceCount).allSatisfy { piece in
+            (0..<pieceCount).allSatisfy { other in top[piece].overlaps(bottom[other]) == (piece == other) }
         }
-        guard let reading = readings.first,
-              readings.allSatisfy({ $0.map(\.text) == reading.map(\.text) }) else { return nil }
+        guard paired else { return nil }
+        var merged: [(span: Span, text: String, extent: Extent)] = []
+        for piece in 0..<pieceCount {
+            let span = Span(start: min(top[piece].start, bottom[piece].start), end: max(top[piece].end, bottom[piece].end))
+            let first = above.values[piece], last = below.values[piece]
+            let extent = Extent(
+                display: Span(start: min(first.display.start, last.display.start), end: max(first.display.end, last.display.end)),
+                characters: Span(start: min(first.characters.start, last.characters.start),
+                                 end: max(first.characters.end, last.characters.end)))
+            merged.append((span, above.texts[piece] + below.texts[piece], extent))
+        }
+        for (position, value) in middle.values.enumerated() {
+            merged.append((centre[position], middle.texts[position], value))
+        }
+        merged.sort { $0.span.start < $1.span.start }
+        // The requests table's row (seven cells): the only one whose last cell sums the others.
+        guard (minimumColumns...7).contains(merged.count),
+              zip(merged, merged.dropFirst()).allSatisfy({ $0.span.end < $1.span.start }) else { return nil }
+        // The arithmetic proves the join: the last value is the sum of the others.
+        guard let last = merged.last, last.text.count <= 15, isDigits(last.text), let total = Int(last.text), total > 0 else { return nil }
+        var sum = 0
+        for value in merged.dropLast() where !CharacterLine.isBlankMark(value.text) {
+            guard isDigits(value.text), value.text.count <= 15, let number = Int(value.text) else { return nil }
+            sum += number
+        }
+        guard sum == total else { return nil }
         let lines = [above, middle, below]
         let labelSource = lines.indices.first { lines[$0].labelEnd != nil }
-        return (lines.flatMap(\.labels).joined(), reading.map(\.text), reading.map(\.extent),
+        return (lines.flatMap(\.labels).joined(), merged.map(\.text), merged.map(\.extent),
                 labelSource.flatMap { lines[$0].labelEnd }, labelSource)
     }
 
