@@ -207,7 +207,9 @@ enum ColumnLayout {
             results.append((partRows, header, display, characters, agrees))
         }
         let decided = results.filter { $0.agrees.count == 1 }.compactMap(\.agrees.first)
-        let documentMetric = Set(decided).count == 1 ? decided.first : nil
+        // Where no part's rows tell, a text of pages (`pdftotext -layout`) counts characters: it
+        // sets each word at the character its x position rounds to.
+        let documentMetric = Set(decided).count == 1 ? decided.first : decided.isEmpty && paged ? .characters : nil
         func choose(_ display: [Int: Placement], _ characters: [Int: Placement], _ metric: Metric?) -> [Int: Placement] {
             switch metric {
             case .display: return display

@@ -371,4 +371,15 @@ struct CharacterColumnTests {
         #expect(TableRecognizer.splitSquashedNumber(row(["4", "5", "918"]), width: 4, totalSlot: 3) == nil)
         #expect(TableRecognizer.splitSquashedNumber(row(["5", "5", "1005"]), width: 4, totalSlot: 3) == nil)
     }
+
+    @Test("pdftotext -layout: a text of pages counts its columns in characters where no part's rows tell (规章's blank 本年制发件数)")
+    func pagesCountCharacters() throws {
+        // `规章  …  201  329` under `信息内容  本年制发件数  本年废止件数  现行有效件数`: "2 values for 3
+        // columns" while neither count was shown by the requests table's rows.
+        let (report, comparison) = try Self.convert("syn2003_0005_2021", "pdftotext-layout")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(report.activeDisclosure["regulations", "issued"] == nil)
+        #expect(report.activeDisclosure["regulations", "repealed"] == 201)
+        #expect(report.activeDisclosure["regulations", "in_force"] == 329)
+    }
 }
