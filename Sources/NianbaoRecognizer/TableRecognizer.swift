@@ -1278,11 +1278,7 @@ struct TableRecognizer {
         for (index, key) in outer.enumerated() where candidates[key] != nil {
             let original = rows[index]
             var mended = false
-            Self.forEachOrder(of: original) { order in
-                guard order != original else { return false }
-                // Rule 2 of the row itself: 总计 = the sum of the other columns, a blank as 0.
-                let parts = order.indices.filter { $0 != totalSlot }.reduce(Decimal(0)) { $0 + (order[$1] ?? 0) }
-                guard order[totalSlot] == nil || order[totalSlot] == parts else { return false }
+            Self.forEachOtherOrder(of: original, keepingRuleTwoAt: totalSlot) { order in
                 rows[index] = order
                 defer { rows[index] = original }
                 if broken(rows).isEmpty {
@@ -1333,10 +1329,7 @@ struct TableRecognizer {
             guard read.allSatisfy({ $0.map { $0 >= 0 && $0 == Decimal(NSDecimalNumber(decimal: $0).intValue) } ?? true }) else { continue }
             let original = rows[index]
             var mended = false
-            Self.forEachOrder(of: read) { order in
-                guard order != read else { return false }
-                let parts = order.indices.filter { $0 != totalSlot }.reduce(Decimal(0)) { $0 + (order[$1] ?? 0) }
-                guard order[totalSlot] == nil || order[totalSlot] == parts else { return false }
+            Self.forEachOtherOrder(of: read, keepingRuleTwoAt: totalSlot) { order in
                 rows[index] = order.map { $0.map { NSDecimalNumber(decimal: $0).intValue } ?? 0 }
                 defer { rows[index] = original }
                 mended = holds(rows)
@@ -1349,6 +1342,18 @@ struct TableRecognizer {
             note(.warning, "table.order_unproven", "requests.\(key)",
                  "rule 3 (总计 row = the sum of the result rows) breaks as the text's order places this row's values, and holds in every column with the same values in another order: the text gives the row out of column order, so which value is in which column is not proven; left null",
                  candidates[key])
+        }
+    }
+
+    /// Calls `body` with each order of `cells` other than their own that keeps the row's rule 2
+    /// (总计 at `totalSlot` = the sum of the other columns, a blank as 0; a blank 总计 checks
+    /// nothing), until it returns `true`.
+    static func forEachOtherOrder(of cells: [Decimal?], keepingRuleTwoAt totalSlot: Int, _ body: ([Decimal?]) -> Bool) {
+        forEachOrder(of: cells) { order in
+            guard order != cells else { return false }
+            let parts = order.indices.filter { $0 != totalSlot }.reduce(Decimal(0)) { $0 + (order[$1] ?? 0) }
+            guard order[totalSlot] == nil || order[totalSlot] == parts else { return false }
+            return body(order)
         }
     }
 
