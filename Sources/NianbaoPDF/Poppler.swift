@@ -15,7 +15,7 @@ import Darwin
 /// owner is gone. The tool runs through ``Sandbox`` (no network where allowed, its own process
 /// group, killed when nianbao dies, an address-space limit), with an argument list (no shell), a
 /// time limit, a page limit, a cap on the output it may write and a word budget checked while it
-/// writes; its standard error is drained on another thread and its first kilobytes explain a failure.
+/// writes; its standard error is read alongside its output and its first kilobytes explain a failure.
 struct Poppler {
     /// The `pdftotext` executable.
     var executable: URL
@@ -108,58 +108,93 @@ struct Poppler {
         }
         Sandbox.track(group: pid)
         defer { Sandbox.untrack(group: pid) }
-        let watchdog = Watchdog(group: pid)
-        watchdog.arm(after: timeLimit)
-        // Standard error is drained on another thread (a flood of messages must not block the
-        // tool), keeping its first 8 KiB.
-        let messageBox = MessageBox()
-        let errorReader = errorPipe[0]
-        let drained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            var buffer = [UInt8](repeating: 0, count: 16 << 10)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(errorReader, $0.baseAddress, $0.count) }
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { break }
-                messageBox.append(Data(buffer[0..<count]))
-            }
-            drained.signal()
-        }
-
+        // Both pipes are read on this thread, by `poll` until the deadline: a thread of its own
+        // for standard error waited on Dispatch's pool, which the batch's workers fill (a PDF run
+        // with 2 jobs was slower than with 1), and so did the timer that killed an overrunning tool.
+        let deadline = Self.now() + timeLimit
+        var timedOut = false
         var xhtml = Data()
+        var errorBytes = Data()
         var overflow = false, tooManyWords = false
         var words = 0
         let marker = Array("<word ".utf8)
         var buffer = [UInt8](repeating: 0, count: 256 << 10)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(outputPipe[0], $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            if xhtml.count + count > maximumOutputBytes {
-                overflow = true
-                watchdog.fire()
+        var outputOpen = true, errorOpen = true
+        var killed = false
+        var killedAt = 0.0
+        defer {
+            if outputOpen { close(outputPipe[0]) }
+            if errorOpen { close(errorPipe[0]) }
+        }
+        while outputOpen || errorOpen {
+            var descriptors = [pollfd(fd: outputOpen ? outputPipe[0] : -1, events: Int16(POLLIN), revents: 0),
+                               pollfd(fd: errorOpen ? errorPipe[0] : -1, events: Int16(POLLIN), revents: 0)]
+            let remaining = deadline - Self.now()
+            if remaining <= 0 && !killed {
+                kill(-pid, SIGKILL)
+                killed = true
+                killedAt = Self.now()
+                timedOut = true
+            }
+            // Once killed, the pipes close at once (given up a few seconds on, should something
+            // outside the group hold them).
+            if killed && Self.now() > max(deadline, killedAt) + 5 { break }
+            let ready = poll(&descriptors, 2, killed ? 1000 : Int32(min(remaining * 1000, 60_000).rounded(.up)))
+            if ready < 0 {
+                if errno == EINTR { continue }
+                if !killed { kill(-pid, SIGKILL); killed = true }
                 break
             }
-            // Words counted as they come (a marker cut between two reads is found in the joined tail).
-            let from = max(0, xhtml.count - (marker.count - 1))
-            xhtml.append(contentsOf: buffer[0..<count])
-            words += Self.occurrences(of: marker, in: xhtml, from: from)
-            if words > maximumWords {
-                tooManyWords = true
-                watchdog.fire()
-                break
+            if ready == 0 { continue }
+            if outputOpen && descriptors[0].revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(outputPipe[0], $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    close(outputPipe[0]); outputOpen = false
+                } else if xhtml.count + count > maximumOutputBytes {
+                    overflow = true
+                } else {
+                    // Words counted as they come (a marker cut between two reads is found in the joined tail).
+                    let from = max(0, xhtml.count - (marker.count - 1))
+                    xhtml.append(contentsOf: buffer[0..<count])
+                    words += Self.occurrences(of: marker, in: xhtml, from: from)
+                    if words > maximumWords { tooManyWords = true }
+                }
+                if (overflow || tooManyWords) && outputOpen {
+                    if !killed { kill(-pid, SIGKILL); killed = true; killedAt = Self.now() }
+                    close(outputPipe[0]); outputOpen = false
+                }
+            }
+            if errorOpen && descriptors[1].revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(errorPipe[0], $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    close(errorPipe[0]); errorOpen = false
+                } else if errorBytes.count < 8 << 10 {
+                    // Poppler's messages: the first 8 KiB explain a failure; the rest is drained.
+                    errorBytes.append(contentsOf: buffer[0..<min(count, (8 << 10) - errorBytes.count)])
+                }
             }
         }
-        close(outputPipe[0])
-        // Waited for without reaping first, so the watchdog never signals a reused group id.
-        var info = siginfo_t()
-        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
-        let timedOut = watchdog.disarm()
+        // Waited for without reaping first, so no signal ever goes to a reused group id; a tool
+        // that closed its pipes but lives on is killed at the deadline.
+        var pause: UInt32 = 20
+        while true {
+            var info = siginfo_t()
+            let waited = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+            if waited == 0 && Self.pid(of: info) == pid { break }
+            if waited != 0 && errno != EINTR { break }
+            if !killed && Self.now() >= deadline {
+                kill(-pid, SIGKILL)
+                killed = true
+                timedOut = true
+            }
+            usleep(pause)
+            pause = min(pause * 2, 10_000)
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        drained.wait()
-        close(errorReader)
-        let messages = messageBox.text
+        let messages = String(decoding: errorBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 
         if overflow {
             throw PDFError(.tooLarge, file: fileName, problem: "pdftotext wrote more than \(maximumOutputBytes >> 20) MiB of word boxes; one report is far less")
@@ -287,59 +322,25 @@ struct Poppler {
         return path
     }
 
+    /// Seconds on the monotonic clock.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// The pid `waitid` filled in (0 when no child has changed state yet).
+    private static func pid(of info: siginfo_t) -> pid_t {
+        #if canImport(Glibc)
+        info._sifields._sigchld.si_pid
+        #else
+        info.si_pid
+        #endif
+    }
+
     /// `": first line"` of Poppler's messages, or nothing.
     static func firstLine(_ messages: String) -> String {
         guard let line = messages.split(whereSeparator: \.isNewline).first else { return "" }
         return ": " + String(line.prefix(200))
-    }
-}
-
-/// Poppler's messages, collected on the thread that drains its standard error: the first 8 KiB.
-private final class MessageBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes = Data()
-
-    func append(_ chunk: Data) {
-        lock.lock()
-        defer { lock.unlock() }
-        if bytes.count < 8 << 10 { bytes.append(chunk.prefix((8 << 10) - bytes.count)) }
-    }
-
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-/// Kills a child process (SIGKILL) when its time is up, unless disarmed first. The only state
-/// shared with the timer's queue is behind a lock.
-private final class Watchdog: @unchecked Sendable {
-    private let group: Int32
-    private let lock = NSLock()
-    private var finished = false
-    private var killed = false
-
-    init(group: Int32) { self.group = group }
-
-    func arm(after seconds: Double) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in fire() }
-    }
-
-    /// Kills the process now, unless it has been waited for.
-    func fire() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished, !killed else { return }
-        killed = true
-        kill(-group, SIGKILL)
-    }
-
-    /// Called once the process has been waited for; `true` when the timer killed it.
-    func disarm() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        finished = true
-        return killed
     }
 }
