@@ -1360,24 +1360,32 @@ struct TableRecognizer {
     /// Calls `body` with each distinct order of `cells` (at most 5,040 for a request row) until it
     /// returns `true`.
     static func forEachOrder(of cells: [Decimal?], _ body: ([Decimal?]) -> Bool) {
-        var current = cells
-        var stop = false
-        // Equal values are swapped into a place once per level, so each order comes once.
-        func permute(_ start: Int) {
-            if stop { return }
-            if start == current.count {
-                if body(current) { stop = true }
-                return
-            }
-            var tried: Set<Decimal?> = []
-            for index in start..<current.count where tried.insert(current[index]).inserted {
-                current.swapAt(start, index)
-                permute(start + 1)
-                current.swapAt(start, index)
-                if stop { return }
+        // Each distinct value gets a rank; the ranks' orders are stepped through lexicographically
+        // (next permutation), so equal values never give the same order twice. A loop, with no
+        // nested function holding `body`: the recursive form (a nested function capturing the
+        // caller's closure) segfaulted retaining that closure's context in release builds, on a
+        // `pdftotext` text of the soak, while the debug build read it.
+        var distinct: [Decimal?] = []
+        var ranks: [Int] = []
+        for cell in cells {
+            if let rank = distinct.firstIndex(of: cell) {
+                ranks.append(rank)
+            } else {
+                ranks.append(distinct.count)
+                distinct.append(cell)
             }
         }
-        permute(0)
+        ranks.sort()
+        while true {
+            if body(ranks.map { distinct[$0] }) { return }
+            var pivot = ranks.count - 2
+            while pivot >= 0 && ranks[pivot] >= ranks[pivot + 1] { pivot -= 1 }
+            guard pivot >= 0 else { return }
+            var successor = ranks.count - 1
+            while ranks[successor] <= ranks[pivot] { successor -= 1 }
+            ranks.swapAt(pivot, successor)
+            ranks[(pivot + 1)...].reverse()
+        }
     }
 
     /// The template's spec for a recognised row, recording it as found; `nil` (with a warning) when

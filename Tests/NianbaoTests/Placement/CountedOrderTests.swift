@@ -296,4 +296,36 @@ struct HeadlessTableTests {
         #expect(columns.map { report.requests["carried_over", $0] } == [nil, 116, 100, nil, 13, 123, 352])
         #expect(LineCells.split("| a |  |  \t\t |  1 |")?.cells == ["a", "", "1"])
     }
+
+    @Test("a text whose rule 3 check tries other orders of the result rows: no wrong number")
+    func ruleThreeOrders() throws {
+        // The release build segfaulted in this check (Scripts/release-smoke.sh runs every fixture
+        // through the release build); 179 of its 203 fields are read, the rest unread rows.
+        let (_, comparison) = try CountedOrderTests.convert("syn2003_0008_2019", "pdftotext")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.checks.filter(\.ok).count >= 179)
+    }
+
+    @Test("every distinct order of a row's values comes once, the row's own order included, until the body stops")
+    func ordersOfValues() {
+        func orders(_ cells: [Decimal?]) -> [[Decimal?]] {
+            var seen: [[Decimal?]] = []
+            TableRecognizer.forEachOrder(of: cells) { seen.append($0); return false }
+            return seen
+        }
+        #expect(orders([1, 2, 3]).count == 6)
+        #expect(Set(orders([1, 2, 3]).map { $0.map { $0 ?? -1 } }).count == 6)
+        // Equal values and blanks: 3! / 2! orders.
+        #expect(orders([5, nil, 5]).count == 3)
+        #expect(orders([5, nil, 5]).contains([5, nil, 5]))
+        #expect(orders([1, 2, 3, 4, 5, 6, 7]).count == 5_040)
+        #expect(orders([]).count == 1 && orders([4]) == [[4]])
+        var calls = 0
+        TableRecognizer.forEachOrder(of: [1, 2, 3, 4]) { _ in calls += 1; return calls == 3 }
+        #expect(calls == 3)
+        // Other orders keeping rule 2 (总计 last = the sum of the rest): [2, 1, 3] only.
+        var others: [[Decimal?]] = []
+        TableRecognizer.forEachOtherOrder(of: [1, 2, 3], keepingRuleTwoAt: 2) { others.append($0); return false }
+        #expect(others == [[2, 1, 3]])
+    }
 }
