@@ -992,6 +992,10 @@ struct TableRecognizer {
         // or more of whose values stand on one line, one block spanning several columns.
         let blockPerCell = Self.separatedByEmptyLines(cells)
         var previousSpanned = false
+        // Labels of rows given one value alone (not placed by the source), by group.
+        var shortRowLabels: [Int: String] = [:]
+        // The last group whose numbered label piece matched no row, and that piece.
+        var unmatchedNumbered: (position: Int, text: String)?
         for position in groups.indices {
             let afterSpanned = previousSpanned
             previousSpanned = false
@@ -1009,8 +1013,34 @@ struct TableRecognizer {
             }
             let group = groups[position]
             guard let label = claimLabel(position, in: &groups, cells, table: .requests, found: &found, row: row, column: column) else {
+                // A numbered label piece no row matches, its values unread (`3.补正后申请内容仍`
+                // then `15213 15251 — 83 88 — 209`): its end may stand after them.
+                if let last = group.run.last, !group.values.isEmpty, Self.containsNumbered(cells[last].raw) {
+                    unmatchedNumbered = (position, cells[last].raw)
+                }
+                // A row label given one value alone, left unread (two rows' labels before one value).
+                if group.values.count == 1, let value = group.values.first, !cells[value].positioned,
+                   let labelCell = group.run.last(where: { cells[$0].facts.flatMap(row) != nil }) {
+                    shortRowLabels[position] = cells[labelCell].raw
+                }
                 continue
             }
+            // The end of that label (`不明确`) read as the row's label after those values: the
+            // label wraps around a run of values, and the values after its end may be pieces of
+            // numbers wrapped in their cells (`1` `1` of 152131 and 152511), so neither run is
+            // proven the row's (`pdftotext`). Left null.
+            if let before = unmatchedNumbered, before.position == position - 1, !Self.containsNumbered(label.text),
+               cache.facts(label.text).label?.hasEnumerator == false, cache.facts(before.text).label.flatMap(row) == nil,
+               cache.facts(before.text + label.text).label.flatMap(row) == label.key {
+                unmatchedNumbered = nil
+                guard found.insert(label.key).inserted else { continue }
+                for column in order { setValue(nil, .requests, label.key, column) }
+                note(.warning, "table.order_uncertain", "requests.\(label.key)",
+                     "row label “\(LabelText.key(before.text + label.text))” is written around a run of values (“\(before.text)” before them, “\(label.text)” after): which values are this row's is uncertain; left null", label.location)
+                unplaced(group.values, cells, .requests)
+                continue
+            }
+            unmatchedNumbered = nil
             if Self.isSentence(group, label, width: order.count, cells) {
                 unplaced(group.values, cells, .requests)
                 continue
@@ -1043,18 +1073,37 @@ struct TableRecognizer {
                 previousSpanned = Self.sharesALine(values)
             }
             unplaced(leftOver, cells, .requests)
+            let unpositioned = values.allSatisfy { !$0.positioned && !$0.placedByLayout }
+            if counted == nil, unpositioned, values.count == 1, leftOver.isEmpty, order.count > 1 {
+                shortRowLabels[position] = label.text
+            }
             // A whole row's worth of values more than the row has, after a label, where the labels
             // of rows not read stand in the two runs of labels before: the extractor wrote labels
             // and values apart (`pdftotext`: `四、结转下年度继续办理` then 4.无正当理由大量反复申请's
             // values, its label ten lines above), and the first values are this row's by their
             // order alone. (Labels further up, their values scattered, say nothing of this run.)
+            // So too where the rows of those two runs were each given one value alone: the extractor
+            // wrote each row's first column beside its label and the rest after the last label
+            // (`3.要求提供公开出版物` `/` … `（六）其他处理` `/` then 18 values, or 5 of them, the
+            // first's 260 … 596 after `（六）其他处理`), whatever the count of values after it. A row
+            // given more values than one but fewer than its cells is one whose blanks the text dropped;
+            // one row alone given one value (`一、本年新收…` `2551`, then 28 values after 二's label)
+            // is too little to tell.
             let window = (groups[max(0, position - 2)].run.first ?? 0)..<(group.run.first ?? 0)
-            if leftOver.count >= order.count, values.allSatisfy({ !$0.positioned && !$0.placedByLayout }),
-               let stray = Self.unreadRowLabel(in: window, cells, found: found, row: row, column: column,
-                                               isRow: { TemplateCatalog.row(.requests, template, key: $0) != nil }) {
+            let unreadBefore = leftOver.count >= order.count
+                ? Self.unreadRowLabel(in: window, cells, found: found, row: row, column: column,
+                                      isRow: { TemplateCatalog.row(.requests, template, key: $0) != nil })
+                : nil
+            let aloneBefore = counted == nil && values.count + leftOver.count > 1 && shortRowLabels[position - 2] != nil
+                ? shortRowLabels[position - 1]
+                : nil
+            if unpositioned, let stray = unreadBefore ?? aloneBefore {
                 for column in order { setValue(nil, .requests, label.key, column) }
                 note(.warning, "table.order_uncertain", "requests.\(label.key)",
-                     "row “\(LabelText.key(label.text))” is followed by \(values.count + leftOver.count) values for its \(order.count) cells while the label of a row not read (“\(LabelText.key(stray))”) stands earlier in the text: labels and values were written apart, so which values are this row's is uncertain; left null", label.location)
+                     "row “\(LabelText.key(label.text))” is followed by \(values.count + leftOver.count) values for its \(order.count) cells while "
+                     + (unreadBefore != nil ? "the label of a row not read (“\(LabelText.key(stray))”) stands earlier in the text"
+                                            : "the two rows before it (the last “\(LabelText.key(stray))”) were each given one value alone beside their labels")
+                     + ": labels and values were written apart, so which values are this row's is uncertain; left null", label.location)
                 continue
             }
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,

@@ -306,6 +306,33 @@ struct HeadlessTableTests {
         #expect(comparison.checks.filter(\.ok).count >= 179)
     }
 
+    @Test("`pdftotext` writing each row's first column beside its label and the rest after the last label: the row after is uncertain, not given the rows' values", arguments: [
+        // `3.要求提供公开出版物` `/` `4.无正当…` `266` `5.要求…` `9` `（六）其他处理` `/` then 18 values:
+        // 其他处理 (blank) once took `/ 1 161 119 / 826 1107`, 出版物's rest.
+        ("syn2003_0854_2019", 101),
+        // `3.要求提供公开出版物` (its first cell blank) `4.…` `285` `5.…` `48` `（六）其他处理` then
+        // `260 129 54 153 596`: 596, 出版物's 总计, was placed as 其他处理's.
+        ("syn2003_1262_2019", 53),
+    ])
+    func firstColumnBesideLabels(stem: String, floor: Int) throws {
+        let (report, comparison) = try CountedOrderTests.convert(stem, "pdftotext")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.checks.filter(\.ok).count >= floor)
+        for column in ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"] {
+            #expect(report.requests["other_handling", column] == nil)
+        }
+        #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.other_handling" })
+    }
+
+    @Test("a row label written around a run of values (`3.补正后申请内容仍` / values / `不明确` / `1` `1`): the row is null, not given the wrapped numbers' last digits")
+    func labelAroundValues() throws {
+        let (report, comparison) = try CountedOrderTests.convert("syn2003_1246_2019", "pdftotext")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.checks.filter(\.ok).count >= 133)
+        #expect(report.requests["unavailable_unclear", "total"] == nil)
+        #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.unavailable_unclear" })
+    }
+
     @Test("every distinct order of a row's values comes once, the row's own order included, until the body stops")
     func ordersOfValues() {
         func orders(_ cells: [Decimal?]) -> [[Decimal?]] {
