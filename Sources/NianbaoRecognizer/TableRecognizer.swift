@@ -1041,6 +1041,16 @@ struct TableRecognizer {
                 continue
             }
             unmatchedNumbered = nil
+            // A bare `总计` after part 四's column headers (`其他结` `果` `尚未审` `结` `总计`, then
+            // that table's values, set by `pdftotext` before part 四's heading) is a header of that
+            // table, not the requests' 总计 row.
+            if label.key == "results_total", cache.facts(label.text).label?.hasEnumerator == false, label.start > 0,
+               cache.facts(group.run[max(0, label.start - 4)..<label.start].map { cells[$0].raw }.joined()).label?.reviewColumn != nil {
+                let given = group.values.filter { cells[$0].isGivenValue }.count
+                note(.warning, "table.values_unplaced", ReportTable.requests.rawValue,
+                     "“\(label.text)” follows column headers of part 四 (行政复议、行政诉讼): a header of that table, not this table's 总计 row; the \(given) value(s) after it are not read", label.location)
+                continue
+            }
             if Self.isSentence(group, label, width: order.count, cells) {
                 unplaced(group.values, cells, .requests)
                 continue

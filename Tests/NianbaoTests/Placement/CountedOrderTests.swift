@@ -333,6 +333,16 @@ struct HeadlessTableTests {
         #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.unavailable_unclear" })
     }
 
+    @Test("a bare 总计 after part 四's column headers, set by `pdftotext` before part 四's heading, is not the requests' 总计 row")
+    func reviewHeaderTotal() throws {
+        // `其他结` `果` `尚未审` `结` `总计` `319` `218` `537`: 537 was read as the requests' 总计.
+        let (report, comparison) = try CountedOrderTests.convert("syn2003_1875_2021", "pdftotext")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.checks.filter(\.ok).count >= 101)
+        #expect(report.requests["results_total", "total"] == nil)
+        #expect(report.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("part 四") })
+    }
+
     @Test("every distinct order of a row's values comes once, the row's own order included, until the body stops")
     func ordersOfValues() {
         func orders(_ cells: [Decimal?]) -> [[Decimal?]] {
