@@ -511,8 +511,11 @@ enum ColumnLayout {
         guard let widest = rows.filter({ !$0.joined }).map(\.values.count).max() else { return ([:], false) }
         let fullRows = rows.filter { $0.values.count == widest && !$0.joined }.map { $0.values.map { $0.span(metric) } }
         let fullLayouts = layouts(of: fullRows)
-        // The widest rows line up in this count (two or more, one layout): the text is laid out in it.
+        // The widest rows line up in this count (two or more, one layout, every one of them in
+        // it): the text is laid out in it. (A layout whose columns touch is dropped; the one left
+        // may be one squeezed row's, the others disagreeing with it.)
         let agrees = fullRows.count >= 2 && fullLayouts.count == 1 && widest >= 2
+            && fullRows.allSatisfy { spans in zip(spans, fullLayouts[0]).allSatisfy { $0.overlaps($1) } }
         // The header's words left of every value head the label column; a table of values alone has none.
         var valueStart = rows.allSatisfy { $0.labelEnd == nil } ? 0 : rows.compactMap { $0.values.first?.span(metric).start }.min() ?? 0
         // A small table (主动公开's) whose rows all leave the first column blank: a header word

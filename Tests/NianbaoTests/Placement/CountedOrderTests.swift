@@ -343,6 +343,18 @@ struct HeadlessTableTests {
         #expect(report.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("part 四") })
     }
 
+    @Test("`pdftotext -layout`: a page's widest rows that do not line up (one squeezed) lay out no columns; the short row is placed by the sum rules instead")
+    func squeezedFullRowLaysOutNothing() throws {
+        // `（一）予以公开 57 36 159 88 144 65 549` puts 144 at character 41, where the page's other
+        // full rows have 社会公益组织's values. Its columns, the only layout left once the others'
+        // (touching) were dropped, placed `2.重复申请 4 76 209 46 335`'s 46 under 法律服务机构.
+        let (report, comparison) = try CountedOrderTests.convert("syn2003_1846_2019", "pdftotext-layout")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.checks.filter(\.ok).count >= 203)
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["not_processed_duplicate", $0] } == [4, 76, 209, 46, nil, nil, 335])
+    }
+
     @Test("every distinct order of a row's values comes once, the row's own order included, until the body stops")
     func ordersOfValues() {
         func orders(_ cells: [Decimal?]) -> [[Decimal?]] {
