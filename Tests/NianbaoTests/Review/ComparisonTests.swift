@@ -48,6 +48,7 @@ struct ComparisonTests {
         let comparison = Comparison(old: old, new: new, perReport: Validator.check)
         #expect(comparison.findings.map(\.rule) == ["6"])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-compare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let written = try CompareJob.write(comparison, formats: [.json, .html], to: folder)
         #expect(written.map(\.lastPathComponent) == ["comparison.json", "comparison.html"])
         let html = try String(contentsOf: written[1], encoding: .utf8)

@@ -28,6 +28,7 @@ struct DatasetCommandTests {
     @Test func killedConversionLeavesOnlyWholeReports() throws {
         guard let executable = CommandLineTests.executable else { return }
         let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let inputs = folder.appendingPathComponent("in")
         try Self.copies(700, in: inputs)
         let database = folder.appendingPathComponent("reports.sqlite")
@@ -75,6 +76,7 @@ struct DatasetCommandTests {
 
     @Test func reviewReadsADatabaseAndWritesFindings() throws {
         let folder = try CommandLineTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let database = folder.appendingPathComponent("series.sqlite")
         try Dataset(path: database.path).write(SeriesBuilder().build() + SeriesBuilder(agency: "某县人民政府", seed: 3).build())
         let out = folder.appendingPathComponent("review")

@@ -21,6 +21,7 @@ struct DatasetTests {
 
     @Test func writingTwiceReplacesRowsAndKeepsTheSchemaVersion() throws {
         let path = try Self.temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent()) }
         let reports = SeriesBuilder().build()
         let dataset = try Dataset(path: path)
         try dataset.write(reports)
@@ -35,6 +36,7 @@ struct DatasetTests {
 
     @Test func reportsReadBackAsWritten() throws {
         let path = try Self.temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent()) }
         var reports = SeriesBuilder().build()
         reports[1].diagnostics = [Diagnostic(.warning, code: "value.missing", path: "requests.granted.total", message: "缺", location: .line(12))]
         reports[2].requests["granted", "research"] = nil
@@ -90,6 +92,7 @@ struct DatasetTests {
     @Test(arguments: ["v1", "v2"])
     func anOlderDatabaseMigratesKeepingItsRows(version: String) throws {
         let path = try Self.temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent()) }
         var reports = SeriesBuilder().build()
         reports[0].valueLocations["requests.granted.total"] = SourceLocation(line: 12, page: 3)
         reports[1].valueLocations["requests.granted.total"] = SourceLocation(table: 1, row: 5, cell: 2, page: 2)
@@ -180,6 +183,7 @@ struct DatasetTests {
 
     @Test func anInterruptedWriteLeavesNoPartialReport() throws {
         let path = try Self.temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent()) }
         let reports = SeriesBuilder().build()
         let dataset = try Dataset(path: path)
         try dataset.write(Array(reports.prefix(2)))
@@ -194,6 +198,7 @@ struct DatasetTests {
 
     @Test func viewsGiveTheReportsNumbers() throws {
         let path = try Self.temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent()) }
         let reports = SeriesBuilder().build()
         let dataset = try Dataset(path: path)
         try dataset.write(reports)
@@ -213,6 +218,7 @@ struct DatasetTests {
 
     @Test func convertingSamplesTwiceGivesTheSameRowsAndTheJSONNumbers() throws {
         let path = try Self.temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent()) }
         let inputs = TestFiles.sampleStems.map { TestFiles.samplesDirectory.appendingPathComponent($0 + ".txt").path }
         let job = ConvertJob(paths: inputs, format: .sqlite, folder: URL(fileURLWithPath: path), jobs: 2)
         let outcome = try job.run(standardInput: { [] })
