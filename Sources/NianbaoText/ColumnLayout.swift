@@ -157,6 +157,7 @@ enum ColumnLayout {
         // whose columns count characters.
         if !pageBreakLines.isEmpty { joinWrappedNumbers(&blocks, &rows, textLines: textLines, text: text) }
         markWrappedPieces(&blocks, rows, textLines: textLines, text: text)
+        if !pageBreakLines.isEmpty { markInterleavedLines(&blocks, rows) }
         // Parts: a part heading between two rows puts them apart, and so does a page break: a
         // layout text (`pdftotext -layout`) sets each page's columns on its own, a table going on
         // under a repeated header a few characters further right or left. A page's first line
@@ -492,6 +493,30 @@ enum ColumnLayout {
                 table.rows[row.row].wrappedPieces = true
                 blocks[row.block] = .table(table)
             }
+        }
+    }
+
+    /// Marks a line of values alone right below a labelled row's line when their values
+    /// interleave by character (`2.重复申请  32  204` over `167 127 163  141 834`, 167 between 32
+    /// and 204): a layout text (`pdftotext -layout`) squeezed the row over two lines, and neither
+    /// the text's order (the upper line's values first) nor the characters' (the lines'
+    /// positions disagree) proves a value's column. The lower line's values are not read, so the
+    /// row is left short, unplaced. Only in a text of pages, where columns count characters.
+    static func markInterleavedLines(_ blocks: inout [Block], _ rows: [RowSpans]) {
+        var rowByLine: [Int: RowSpans] = [:]
+        for row in rows { rowByLine[row.line] = row }
+        for below in rows where below.labelEnd == nil && !below.joined {
+            guard let above = rowByLine[below.line - 1], above.labelEnd != nil, !above.joined, above.values.count >= 2,
+                  !isWrappedPieces(blocks, above), !isWrappedPieces(blocks, below) else { continue }
+            let starts = above.values.map { $0.span(.characters).start }.sorted()
+            guard let first = starts.first, let last = starts.last else { continue }
+            let interleaved = below.values.contains { value in
+                let start = value.span(.characters).start
+                return start > first && start < last && !starts.contains(start)
+            }
+            guard interleaved, case .table(var table) = blocks[below.block], below.row < table.rows.count else { continue }
+            table.rows[below.row].wrappedPieces = true
+            blocks[below.block] = .table(table)
         }
     }
 

@@ -52,8 +52,9 @@ public struct TableRow: Sendable, Hashable {
     /// rather than by a delimiter, so the recognizer checks the row by its own sum rule.
     public var columnsFromLayout: Bool
     /// `true` for a line of a layout text whose values are pieces of numbers wrapped in their
-    /// cells (`3041` printed as `304` above the row's label and `1` below it): no value is read
-    /// from it.
+    /// cells (`3041` printed as `304` above the row's label and `1` below it), or the second line
+    /// of a row squeezed over two whose values interleave with the first's by character: no
+    /// value is read from it.
     public var wrappedPieces: Bool
 
     /// Creates a row.

@@ -355,6 +355,17 @@ struct HeadlessTableTests {
         #expect(columns.map { report.requests["not_processed_duplicate", $0] } == [4, 76, 209, 46, nil, nil, 335])
     }
 
+    @Test("`pdftotext -layout`: a row squeezed over two lines whose values interleave by character is not read in the text's order")
+    func interleavedLines() throws {
+        // `2.重复申请  32  204` over `167 127 163  141 834` (167 between 32 and 204): read as
+        // `32 204 167 …`, 32 and 204 swapped (the source's 自然人 is 204).
+        let (report, comparison) = try CountedOrderTests.convert("syn2003_1414_2019", "pdftotext-layout")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.checks.filter(\.ok).count >= 151)
+        #expect(report.requests["not_processed_duplicate", "natural_person"] == nil)
+        #expect(report.requests["not_processed_duplicate", "commercial"] == nil)
+    }
+
     @Test("every distinct order of a row's values comes once, the row's own order included, until the body stops")
     func ordersOfValues() {
         func orders(_ cells: [Decimal?]) -> [[Decimal?]] {
