@@ -70,6 +70,8 @@ for (stage, leaf), n in leaves.most_common(top):
 PY
 echo "nianbao profile per stage, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg), --jobs 1"
 for format in text docx pdf; do
+    # A count of 0 skips the format.
+    [[ "$(ls "$WORK/$format" 2>/dev/null | wc -l)" -gt 0 ]] || continue
     rm -rf "$WORK/out"
     perf record -q -F 1999 -g -o "$WORK/$format.data" -- "$BIN" convert "$WORK/$format" --to json --out "$WORK/out" --jobs 1 --quiet >/dev/null 2>&1 || true
     perf script -i "$WORK/$format.data" 2>/dev/null | swift demangle | python3 "$WORK/stages.py" "$format" "$(ls "$WORK/$format" | wc -l)" "$TOP"
