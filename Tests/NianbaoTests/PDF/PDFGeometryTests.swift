@@ -162,4 +162,12 @@ struct PDFGeometryTests {
         let undeclared = "<html><body><doc><page width=\"1\" height=\"1\"><word xMin=\"0\" yMin=\"0\" xMax=\"1\" yMax=\"1\">&nbsp;</word></page></doc></body></html>"
         #expect(throws: PDFError.self) { try BBoxXHTML.pages(Data(undeclared.utf8), fileName: "x.pdf") }
     }
+
+    @Test("the text check's white-space test answers as Unicode's property for every scalar")
+    func whitespaceFastPath() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(PDFReader.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
 }
