@@ -58,10 +58,7 @@ enum ChildProcess {
         var timedOut = false
         while true {
             // WNOWAIT: the child stays a zombie, so its pid (the group id) is not reused yet.
-            var info = siginfo_t()
-            let waited = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
-            if waited == 0 && Self.pid(of: info) == pid { break }
-            if waited != 0 && errno != EINTR { break }
+            if Sandbox.hasEnded(pid) { break }
             if stalled(Date().timeIntervalSince(start)) {
                 timedOut = true
                 kill(-pid, SIGKILL)
@@ -75,14 +72,5 @@ enum ChildProcess {
         if timedOut { return .timedOut }
         let signal = status & 0x7F
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)
-    }
-
-    /// The pid `waitid` filled in (0 when no child has changed state yet).
-    private static func pid(of info: siginfo_t) -> pid_t {
-        #if canImport(Glibc)
-        info._sifields._sigchld.si_pid
-        #else
-        info.si_pid
-        #endif
     }
 }

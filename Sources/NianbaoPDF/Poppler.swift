@@ -111,7 +111,7 @@ struct Poppler {
         // Both pipes are read on this thread, by `poll` until the deadline: a thread of its own
         // for standard error waited on Dispatch's pool, which the batch's workers fill (a PDF run
         // with 2 jobs was slower than with 1), and so did the timer that killed an overrunning tool.
-        let deadline = Self.now() + timeLimit
+        let deadline = Sandbox.monotonicSeconds() + timeLimit
         var timedOut = false
         var xhtml = Data()
         var errorBytes = Data()
@@ -129,16 +129,16 @@ struct Poppler {
         while outputOpen || errorOpen {
             var descriptors = [pollfd(fd: outputOpen ? outputPipe[0] : -1, events: Int16(POLLIN), revents: 0),
                                pollfd(fd: errorOpen ? errorPipe[0] : -1, events: Int16(POLLIN), revents: 0)]
-            let remaining = deadline - Self.now()
+            let remaining = deadline - Sandbox.monotonicSeconds()
             if remaining <= 0 && !killed {
                 kill(-pid, SIGKILL)
                 killed = true
-                killedAt = Self.now()
+                killedAt = Sandbox.monotonicSeconds()
                 timedOut = true
             }
             // Once killed, the pipes close at once (given up a few seconds on, should something
             // outside the group hold them).
-            if killed && Self.now() > max(deadline, killedAt) + 5 { break }
+            if killed && Sandbox.monotonicSeconds() > max(deadline, killedAt) + 5 { break }
             let ready = poll(&descriptors, 2, killed ? 1000 : Int32(min(remaining * 1000, 60_000).rounded(.up)))
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -161,7 +161,7 @@ struct Poppler {
                     if words > maximumWords { tooManyWords = true }
                 }
                 if (overflow || tooManyWords) && outputOpen {
-                    if !killed { kill(-pid, SIGKILL); killed = true; killedAt = Self.now() }
+                    if !killed { kill(-pid, SIGKILL); killed = true; killedAt = Sandbox.monotonicSeconds() }
                     close(outputPipe[0]); outputOpen = false
                 }
             }
@@ -180,11 +180,8 @@ struct Poppler {
         // that closed its pipes but lives on is killed at the deadline.
         var pause: UInt32 = 20
         while true {
-            var info = siginfo_t()
-            let waited = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
-            if waited == 0 && Self.pid(of: info) == pid { break }
-            if waited != 0 && errno != EINTR { break }
-            if !killed && Self.now() >= deadline {
+            if Sandbox.hasEnded(pid) { break }
+            if !killed && Sandbox.monotonicSeconds() >= deadline {
                 kill(-pid, SIGKILL)
                 killed = true
                 timedOut = true
@@ -320,22 +317,6 @@ struct Poppler {
             throw PDFError(.tool, file: fileName, problem: "cannot write a temporary copy for pdftotext in \(folder) (errno \(errno))")
         }
         return path
-    }
-
-    /// Seconds on the monotonic clock.
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    /// The pid `waitid` filled in (0 when no child has changed state yet).
-    private static func pid(of info: siginfo_t) -> pid_t {
-        #if canImport(Glibc)
-        info._sifields._sigchld.si_pid
-        #else
-        info.si_pid
-        #endif
     }
 
     /// `": first line"` of Poppler's messages, or nothing.

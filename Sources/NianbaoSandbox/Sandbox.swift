@@ -144,4 +144,24 @@ public enum Sandbox {
     public static func memoryFile(named name: String) -> Int32 {
         nianbao_memory_file(name)
     }
+
+    /// Whether child `pid` has ended (or can no longer be waited for), without reaping it: it stays
+    /// a zombie, so its pid — the group id nianbao signals — is not reused until it is reaped.
+    public static func hasEnded(_ pid: Int32) -> Bool {
+        var info = siginfo_t()
+        let waited = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+        if waited != 0 { return errno != EINTR }
+        #if canImport(Glibc)
+        return info._sifields._sigchld.si_pid == pid
+        #else
+        return info.si_pid == pid
+        #endif
+    }
+
+    /// Seconds on the monotonic clock (for deadlines that wall-clock changes do not move).
+    public static func monotonicSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }
