@@ -663,7 +663,9 @@ enum LineCells {
         var index = tokens.count
         while index > 0 {
             let token = tokens[index - 1]
-            if ["增", "减", "增加", "减少", "+", "-"].contains(token), let first = values.first {
+            // (A sign joins a number only: `- - -` are three blank marks, not one.)
+            if ["增", "减", "增加", "减少", "+", "-"].contains(token), let first = values.first,
+               let digit = first.unicodeScalars.first, ("0"..."9").contains(digit) {
                 values[0] = token + first
                 index -= 1
                 continue

@@ -116,8 +116,8 @@ enum CharacterLine {
             }
             numbers.insert(token, at: 0)
         }
-        // Marks alone are no row: a number among the values.
-        guard numberCount > 0 else { return nil }
+        // Marks alone are a row only as three or more on a line of their own (as `SimpleLine`).
+        guard numberCount > 0 || numbers.count == tokens.count && tokens.count >= 3 else { return nil }
         let labelTokens = tokens.dropLast(numbers.count)
         if labelTokens.isEmpty { return numbers.count >= 3 ? numbers : nil }
         // One value only after a column gap (two spaces or more), in a line without `|` (a `|` row

@@ -447,8 +447,10 @@ struct SimpleLine {
             }
             labelCount -= 1
         }
-        // Marks alone are no row: a number among the values.
-        guard numberCount > 0 else { return nil }
+        // Marks alone are a row only as three or more of them on a line of their own (`- - - - - - -`,
+        // a row left blank, its label on the lines above: `pdftotext -raw`); after a label they
+        // need a number among them.
+        guard numberCount > 0 || labelCount == 0 && tokens.count >= 3 else { return nil }
         func cell(_ position: Int) -> String {
             let token = tokens[position]
             guard let sign = signs[position] else { return string(token.lowerBound, token.upperBound) }

@@ -293,6 +293,8 @@ struct LineCellsTests {
 
     @Test("a label and its values at single spaces", arguments: [
         ("行政许可 470", "行政许可", ["470"]), ("行政处罚 62 减 16 96", "行政处罚", ["62", "减16", "96"]), ("0 0 0", "", ["0", "0", "0"]),
+        // A sign joins a number only: three blank marks stay three.
+        ("1.信访举报投诉类申请 - - -", "1.信访举报投诉类申请", ["-", "-", "-"]),
     ])
     func trailingValues(_ text: String, _ label: String, _ values: [String]) {
         let split = LineCells.trailingValues(text)

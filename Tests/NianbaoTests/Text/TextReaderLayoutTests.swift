@@ -55,6 +55,9 @@ struct TextReaderLayoutTests {
         ("其他对外管理服务事项　　61　　+1　　10056", ["其他对外管理服务事项", "61", "+1", "10056"]),
         ("行政处罚 62 减16 96", ["行政处罚", "62", "减16", "96"]),
         ("0 0 0 0 0", ["0", "0", "0", "0", "0"]),
+        // A row left blank, its label on the lines above (`pdftotext -raw`).
+        ("- - - - - - -", ["-", "-", "-", "-", "-", "-", "-"]),
+        ("/ / / / / / /", ["/", "/", "/", "/", "/", "/", "/"]),
     ])
     func spaceAlignedRow(line: String, cells: [String]) {
         #expect(BlockShape.of(Convert.blocks(line)) == [.table([cells])])
@@ -64,6 +67,9 @@ struct TextReaderLayoutTests {
         "全年共主动公开信息 187 条。",
         "2020 年",
         "共受理申请 3 件，办结 3 件",
+        // Two marks alone, or marks after a label without a number: no row.
+        "— —",
+        "行政许可 — — —",
     ])
     func proseWithNumbersIsNotARow(line: String) {
         #expect(BlockShape.of(Convert.blocks(line)) == [.paragraph(line)])
