@@ -60,7 +60,14 @@ final class LabelFacts: Sendable {
         stripped = LabelText.splitEnumerator(key).rest
         hasEnumerator = stripped.utf8.count != key.utf8.count
         activeRow = LabelVariants.firstMatch(LabelVariants.activeRows, stripped)
-        requestRow = LabelVariants.firstMatch(LabelVariants.requestRows, stripped)
+        let requestMatch = LabelVariants.firstMatch(LabelVariants.requestRows, stripped)
+        // `（六）其他`, its `处理` wrapped onto the next line: the cell of （六）其他处理 (the 2019
+        // template's row, the 2021 template's group), not 2021's row `3.其他`.
+        if requestMatch == "other_misc", key.hasPrefix("("), LabelText.splitEnumerator(key).ordinal == 6 {
+            requestRow = "other_handling"
+        } else {
+            requestRow = requestMatch
+        }
         activeColumn = LabelVariants.firstMatch(LabelVariants.activeColumns, stripped)
         moneyUnit = MoneyUnit.mentioned(in: key)
         requestColumn = LabelVariants.firstMatch(LabelVariants.requestColumns, stripped)

@@ -87,6 +87,21 @@ struct CountedOrderTests {
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
     }
 
+    /// `-raw` texts of the 2,000-report soak: a row left blank as a line of marks alone
+    /// (`2.没有现成信息需要另行` / `制作` / `- - - - - - -`, 194 right before: the marks read as a
+    /// label, so both it and the next row were "labels apart from their values"), and `（六）其他` /
+    /// `处理` (the group's cell wrapped) read as row `3.其他` (195 before).
+    @Test("a row of blank marks alone, and （六）其他 wrapped from its 处理: every field", arguments: [
+        ("syn2003_0003_2021", 200), ("syn2003_0241_2021", 200),
+    ])
+    func blankMarksAndWrappedGroup(stem: String, floor: Int) throws {
+        let (report, comparison) = try Self.convert(stem, "pdftotext-raw")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= floor, "\(right) of \(comparison.checks.count)")
+        #expect(!report.diagnostics.contains { $0.code == "table.order_uncertain" })
+    }
+
     @Test("a text read row by row once numbers wrapped in their cells are joined: a label straight before the next is a blank row")
     func rowByRowAfterWrappedNumbers() throws {
         // PyMuPDF, seed 901: `1839` / `9` (183,99 wrapped) made 新收's run eight values, so the text

@@ -75,4 +75,12 @@ import Testing
         #expect(first.label?.requestRow == "new_received")
         #expect(cache.facts("增9").value == CellValue.parse("增9"))
     }
+
+    @Test("（六）其他, its 处理 wrapped away, is （六）其他处理, not 2021's row 3.其他")
+    func wrappedOtherHandling() {
+        let cache = CellFactsCache()
+        #expect(cache.facts("（六）其他").label?.requestRow == "other_handling")
+        #expect(cache.facts("3.其他").label?.requestRow == "other_misc")
+        #expect(cache.facts("其他").label?.requestRow == "other_misc")
+    }
 }
