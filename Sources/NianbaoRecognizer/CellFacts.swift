@@ -57,13 +57,14 @@ final class LabelFacts: Sendable {
 
     init(key: String) {
         self.key = key
-        stripped = LabelText.splitEnumerator(key).rest
+        let enumerated = LabelText.splitEnumerator(key)
+        stripped = enumerated.rest
         hasEnumerator = stripped.utf8.count != key.utf8.count
         activeRow = LabelVariants.firstMatch(LabelVariants.activeRows, stripped)
         let requestMatch = LabelVariants.firstMatch(LabelVariants.requestRows, stripped)
         // `（六）其他`, its `处理` wrapped onto the next line: the cell of （六）其他处理 (the 2019
         // template's row, the 2021 template's group), not 2021's row `3.其他`.
-        if requestMatch == "other_misc", key.hasPrefix("("), LabelText.splitEnumerator(key).ordinal == 6 {
+        if requestMatch == "other_misc", key.hasPrefix("("), enumerated.ordinal == 6 {
             requestRow = "other_handling"
         } else {
             requestRow = requestMatch
