@@ -98,7 +98,8 @@ public struct RowAligner: Sendable {
         if difference > 0 {
             for dropped in combinations(of: values.count, choose: difference) {
                 let candidate = values.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-                if holdsRules(candidate), !found(candidate, []) { return nil }
+                guard holdsRules(candidate), movedValuesChecked(candidate, from: dropped.first ?? 0) else { continue }
+                if !found(candidate, []) { return nil }
             }
         } else {
             for gaps in combinations(of: slotCount, choose: -difference) {
@@ -143,6 +144,23 @@ public struct RowAligner: Sendable {
         guard var cells = agreed, open.count < slotCount else { return nil }
         for slot in open { cells[slot] = nil }
         return (cells, open)
+    }
+
+    /// Whether every value from slot `first` on, each moved left of its counted position by a
+    /// dropped cell, stands in a sum rule whose slots are all known (and hold, ``holdsRules(_:)``
+    /// checked): its new column is then proven by the arithmetic. A value moved into a rule with a
+    /// blank slot is proven by nothing (`113` / `8`, a 总计 wrapped over two lines, read as two
+    /// cells: dropping `113` puts `8` under a group whose other cells are blank marks).
+    private func movedValuesChecked<Number>(_ slots: [Number?], from first: Int) -> Bool {
+        guard first < slots.count else { return true }
+        for slot in first..<slots.count where slots[slot] != nil {
+            let checked = rules.contains { rule in
+                (rule.total == slot || rule.parts.contains(slot))
+                    && slots[rule.total] != nil && rule.parts.allSatisfy { slots[$0] != nil }
+            }
+            if !checked { return false }
+        }
+        return true
     }
 
     /// Every sum rule whose slots are all known holds.

@@ -158,6 +158,29 @@ struct RowAlignerTests {
         #expect(seven.align(values(2, 1, 0, 0, 0, 0, 0, 3)) == .repaired(values(2, 1, 0, 0, 0, 0, 3), derived: [], dropped: 1))
     }
 
+    /// 行政复议/行政诉讼: three groups of five, each 总计 the sum of its four results.
+    private let review = RowAligner(slotCount: 15, rules: stride(from: 0, to: 15, by: 5).map {
+        RowAligner.SumRule(total: $0 + 4, parts: Array($0..<($0 + 4)))
+    })
+
+    /// `pdftotext -layout` on a narrow 总计 cell: `1138` written `113` over the row and `8` under it,
+    /// both read as cells. Dropping `113` keeps every rule only because the group `8` moves into is
+    /// blank (`-`): nothing checks `8` there, so nothing is placed (syn2003_0003_2021, seed 2003).
+    @Test("an extra cell whose drop moves a value under blank cells only: ambiguous")
+    func extraMovingUnderBlanks() {
+        let read = values(113, 107, 155, 33, 148, 443, 338, 219, 207, 374, nil, nil, nil, nil, nil, 8)
+        #expect(review.align(read) == .ambiguous)
+        // `1064` as `106` / `4` where the group keeps three of its cells: the `4` is not its 总计.
+        let partly = values(106, 105, 72, 249, 140, 566, 292, 242, 228, nil, 762, 395, 303, nil, 366, 4)
+        #expect(review.align(partly) == .ambiguous)
+    }
+
+    @Test("an extra cell before complete groups: every moved value checked, repaired")
+    func extraBeforeCompleteGroups() {
+        let read = values(9, 1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 1, 1, 1, 1, 4)
+        #expect(review.align(read) == .repaired(values(1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 1, 1, 1, 1, 4), derived: [], dropped: 1))
+    }
+
     @Test("ambiguous placements", arguments: [values(1, 0, 0, 0, 0, 1), values(1, 1, 0, 0, 0, 0, 2, 2, 2, 2)])
     func ambiguous(row: [Decimal?]) {
         #expect(seven.align(row) == .ambiguous)
