@@ -300,10 +300,11 @@ enum ColumnLayout {
     /// order, then every value in its column's order, a wrapped number's pieces joined
     /// (`704114`). Only on proof: the three lines are consecutive, every piece is digits (a first
     /// piece three or more, not starting with `0`), the pieces pair off one over the other and
-    /// overlap none of the middle line's values, the joined row is five to seven values (a request
-    /// row), and its
-    /// last value (总计, not 0) is the sum of the others, a blank mark counting 0, the values in
-    /// their characters' order a space apart or more. Only in a text of pages (`pdftotext
+    /// overlap none of the middle line's values, the values in their characters' order a space
+    /// apart or more, and the sums hold, a blank mark counting 0: a request row (five to seven
+    /// values) whose last value (总计, not 0) is the sum of the others, or the row of 行政复议/行政诉讼
+    /// (fifteen values alone, `106` / `105 72 … 366` / `4`) whose every group of five sums to its
+    /// 总计. Only in a text of pages (`pdftotext
     /// -layout`), where columns count characters. Anything else is left as read (the recognizer
     /// then finds the pieces unreadable).
     static func joinWrappedNumbers(_ blocks: inout [Block], _ rows: inout [RowSpans], textLines: [TextLineBytes] = [],
@@ -405,6 +406,22 @@ enum ColumnLayout {
         var labelEnd: Extent?
     }
 
+    /// A value of digits alone (at most 15) as a number.
+    private static func number(_ text: String) -> Int? {
+        guard isDigits(text), text.utf8.count <= 15 else { return nil }
+        return Int(text)
+    }
+
+    /// The sum of `texts`, a blank mark counting 0; `nil` when one is neither a number nor a mark.
+    private static func sum(_ texts: some Sequence<String>) -> Int? {
+        var sum = 0
+        for text in texts where !CharacterLine.isBlankMark(text) {
+            guard let number = number(text) else { return nil }
+            sum += number
+        }
+        return sum
+    }
+
     private static func isDigits(_ text: some StringProtocol) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
@@ -444,17 +461,23 @@ enum ColumnLayout {
             merged.append((centre[position], middle.texts[position], value))
         }
         merged.sort { $0.span.start < $1.span.start }
-        // The requests table's row (seven cells): the only one whose last cell sums the others.
-        guard (minimumColumns...7).contains(merged.count),
-              zip(merged, merged.dropFirst()).allSatisfy({ $0.span.end < $1.span.start }) else { return nil }
-        // The arithmetic proves the join: the last value is the sum of the others.
-        guard let last = merged.last, last.text.count <= 15, isDigits(last.text), let total = Int(last.text), total > 0 else { return nil }
-        var sum = 0
-        for value in merged.dropLast() where !CharacterLine.isBlankMark(value.text) {
-            guard isDigits(value.text), value.text.count <= 15, let number = Int(value.text) else { return nil }
-            sum += number
+        guard zip(merged, merged.dropFirst()).allSatisfy({ $0.span.end < $1.span.start }) else { return nil }
+        // The arithmetic proves the join. A request row (five to seven cells): its last value (总计,
+        // not 0) is the sum of the others. The row of 行政复议/行政诉讼 (fifteen cells, values alone):
+        // each group of five's 总计 is the sum of its four results, a group of blank marks 0.
+        let texts = merged.map(\.text)
+        if (minimumColumns...7).contains(merged.count) {
+            guard let last = texts.last, isDigits(last), let total = Self.number(last), total > 0,
+                  Self.sum(texts.dropLast()) == total else { return nil }
+        } else if merged.count == 15 {
+            for group in stride(from: 0, to: 15, by: 5) {
+                let total = texts[group + 4]
+                guard let parts = Self.sum(texts[group..<(group + 4)]),
+                      parts == (CharacterLine.isBlankMark(total) ? 0 : Self.number(total)) else { return nil }
+            }
+        } else {
+            return nil
         }
-        guard sum == total else { return nil }
         let lines = [above, middle, below]
         let labelSource = lines.indices.first { lines[$0].labelEnd != nil }
         return (lines.flatMap(\.labels).joined(), merged.map(\.text), merged.map(\.extent),

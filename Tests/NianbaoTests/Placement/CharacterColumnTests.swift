@@ -303,6 +303,30 @@ struct CharacterColumnTests {
         #expect(kept.contains { $0.first == "不明确" })
     }
 
+    @Test("pdftotext -layout: a 总计 wrapped around the 行政复议/行政诉讼 row is joined when every group of five sums to its 总计")
+    func wrappedReviewTotalJoined() {
+        // syn2003_0110_2019 (seed 2003, LibreOffice without CJK fonts): `1064` as `106` over the
+        // row and `4` under it; the two pieces were read as cells, and the repair put `4` as 总计.
+        let lines = [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            "          行政复议                                    行政诉讼",
+            "                                     未经复议直接起诉                       复议后起诉",
+            "结果维持 结果纠正 其他结果 尚未审结      总计",
+            "                              结果维持 结果纠正 其他结果 尚未审结   总计    结果维持 结果纠正 其他结果 尚未审结      总计",
+            "                                                                                  106",
+            "105     72    249 140 566 292 242 228           -   762 395 303          -    366",
+            "                                                                                   4",
+        ]
+        let joined = Self.rows(lines.joined(separator: "\n") + "\n\u{0C}")
+        #expect(joined.contains(["105", "72", "249", "140", "566", "292", "242", "228", "-", "762", "395", "303", "-", "366", "1064"]))
+        // 395 + 303 + 366 ≠ 1065: the pieces are left as read.
+        var broken = lines
+        broken[8] = "                                                                                   5"
+        let kept = Self.rows(broken.joined(separator: "\n") + "\n\u{0C}")
+        #expect(!kept.contains { $0.contains("1065") })
+    }
+
     @Test("pdftotext -layout: a squeezed line out of column order, its marks included, is null where rule 3 shows another order")
     func squeezedLineOutOfOrder() throws {
         // `3.其他  200  92 - 199  99  -  590` for `200 - 92 199 99 - 590`: rule 2 holds either way;
