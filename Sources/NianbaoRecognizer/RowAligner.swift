@@ -96,11 +96,17 @@ public struct RowAligner: Sendable {
             return true
         }
         if difference > 0 {
+            // The slots from which the placement's values moved left of their counted positions
+            // (the first dropped cell's; the latest, when several drops give the same row).
+            var movedFrom = 0
             for dropped in combinations(of: values.count, choose: difference) {
                 let candidate = values.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-                guard holdsRules(candidate), movedValuesChecked(candidate, from: dropped.first ?? 0) else { continue }
+                guard holdsRules(candidate) else { continue }
                 if !found(candidate, []) { return nil }
+                movedFrom = max(movedFrom, dropped.first ?? 0)
             }
+            // The only placement, but a value it moved stands where no complete rule checks it.
+            if let only, !movedValuesChecked(only, from: movedFrom) { return nil }
         } else {
             for gaps in combinations(of: slotCount, choose: -difference) {
                 var candidate: [Number?] = []
