@@ -488,14 +488,39 @@ enum ColumnLayout {
     /// of values alone above a row's label line (one that starts with an enumerator, `（七）总计`)
     /// and another below it, a value of one standing over a value of the other. A cell holds one
     /// number, so two numbers stacked in one column around one row are the halves of numbers
-    /// (`pdftotext -layout` on a narrow column: `304` / `（七）总计` / `1`).
+    /// (`pdftotext -layout` on a narrow column: `304` / `（七）总计` / `1`). A line of one or two
+    /// numbers alone is a paragraph, not a row (`357    357` / `1.本机关不掌握相关政府信息 …` /
+    /// `506    033`, left unjoined when the row's values in their characters' order break its sum):
+    /// such a paragraph becomes a one-row table of pieces, or the numbers would be read as the
+    /// values of the row above. Not when the lower line finishes the middle row by its sum (a
+    /// row squeezed over two lines: `2.重复申请 247 231 43 81 45` / `196 843`).
     static func markWrappedPieces(_ blocks: inout [Block], _ rows: [RowSpans], textLines: [TextLineBytes], text: (Range<Int>) -> String) {
         var rowByLine: [Int: RowSpans] = [:]
         for row in rows { rowByLine[row.line] = row }
-        let valuesAlone = rows.filter { $0.labelEnd == nil }
-        guard valuesAlone.count >= 2 else { return }
         var textByLine: [Int: Range<Int>] = [:]
         for line in textLines { textByLine[line.line] = line.bytes }
+        /// A line of values alone: a row's (`row`), or a paragraph's of one or two numbers.
+        struct PieceLine {
+            var block: Int
+            var row: Int?
+            var values: [Extent]
+            var texts: [String]
+        }
+        var pieceLines: [Int: PieceLine] = [:]
+        for row in rows where row.labelEnd == nil {
+            guard case .table(let table) = blocks[row.block], row.row < table.rows.count else { continue }
+            let texts = table.rows[row.row].cells.suffix(row.values.count).map(\.text)
+            pieceLines[row.line] = PieceLine(block: row.block, row: row.row, values: row.values, texts: texts)
+        }
+        for (index, block) in blocks.enumerated() {
+            guard case .paragraph(let paragraph) = block, let line = paragraph.location.line, pieceLines[line] == nil,
+                  let bytes = textByLine[line] else { continue }
+            let words = tokens(of: Substring(text(bytes)))
+            guard (1...2).contains(words.count), words.allSatisfy({ isDigits($0.text) }),
+                  words.map({ String($0.text) }) == paragraph.text.split(separator: " ").map(String.init) else { continue }
+            pieceLines[line] = PieceLine(block: index, row: nil, values: words.map(\.extent), texts: words.map { String($0.text) })
+        }
+        guard pieceLines.count >= 2 else { return }
         func startsRow(_ line: Int) -> Bool {
             if let row = rowByLine[line] {
                 guard row.labelEnd != nil, case .table(let table) = blocks[row.block], row.row < table.rows.count,
@@ -505,16 +530,48 @@ enum ColumnLayout {
             guard let bytes = textByLine[line] else { return false }
             return HeadingShape.startsWithEnumerator(String(text(bytes).drop { $0 == " " || $0 == "\u{3000}" }))
         }
-        for below in valuesAlone {
-            guard let above = rowByLine[below.line - 2], above.labelEnd == nil, startsRow(below.line - 1) else { continue }
+        /// Whether `piece` finishes the row on line `line`, squeezed over two lines
+        /// (`1.信访举报投诉类申请 67 99 89 54 227` / `251 787`): seven values whose last is the sum of
+        /// the others, a blank mark counting 0.
+        func finishesRow(_ line: Int, with piece: PieceLine) -> Bool {
+            guard let row = rowByLine[line], case .table(let table) = blocks[row.block], row.row < table.rows.count else { return false }
+            let texts = table.rows[row.row].cells.suffix(row.values.count).map(\.text) + piece.texts
+            guard texts.count == 7, let last = texts.last, let total = number(last), let parts = sum(texts.dropLast()) else { return false }
+            return parts == total
+        }
+        /// Where the label on line `line` ends, in characters: a row's label, or the whole of a
+        /// line of text.
+        func labelEnd(_ line: Int) -> Int? {
+            if let row = rowByLine[line] { return row.labelEnd?.span(.characters).end }
+            guard let bytes = textByLine[line] else { return nil }
+            return tokens(of: Substring(text(bytes))).last?.extent.span(.characters).end
+        }
+        for (line, below) in pieceLines {
+            // Both lines rows of values alone, or both paragraphs of numbers (`151 700` over a
+            // label line and a whole row of values under it are not one cell's pieces).
+            guard let above = pieceLines[line - 2], (above.row == nil) == (below.row == nil), startsRow(line - 1),
+                  !finishesRow(line - 1, with: below) else { continue }
+            // Paragraphs' pieces stand in the value columns, right of the row's label (a text of
+            // one value a line, PyMuPDF's or `pdftotext`'s, has them all at the line's start).
+            if above.row == nil {
+                guard let end = labelEnd(line - 1),
+                      (above.values + below.values).allSatisfy({ $0.span(.characters).start > end }) else { continue }
+            }
             let stacked = Metric.allCases.contains { metric in
                 above.values.contains { upper in below.values.contains { $0.span(metric).overlaps(upper.span(metric)) } }
             }
             guard stacked else { continue }
-            for row in [above, below] {
-                guard case .table(var table) = blocks[row.block], row.row < table.rows.count else { continue }
-                table.rows[row.row].wrappedPieces = true
-                blocks[row.block] = .table(table)
+            for piece in [above, below] {
+                switch blocks[piece.block] {
+                case .table(var table):
+                    guard let row = piece.row, row < table.rows.count else { continue }
+                    table.rows[row].wrappedPieces = true
+                    blocks[piece.block] = .table(table)
+                case .paragraph(let paragraph):
+                    let cells = paragraph.text.split(separator: " ").map { TableCell(text: String($0), location: paragraph.location) }
+                    let row = TableRow(cells: cells, location: paragraph.location, delimited: false, wrappedPieces: true)
+                    blocks[piece.block] = .table(Table(rows: [row], location: paragraph.location))
+                }
             }
         }
     }

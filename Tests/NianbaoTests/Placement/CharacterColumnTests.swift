@@ -25,6 +25,10 @@ struct CharacterColumnTests {
         ("syn301_0001_2021", "pdftotext-layout", 191, 110),
         // 2,000-report soak: 上年结转's 83 a column off on a squeezed line (1 wrong number), null by rule 1.
         ("syn2003_0181_2021", "pdftotext-layout", 184, 184),
+        // LibreOffice with no CJK font installed: a wrapped 总计 of 行政复议/行政诉讼, pieces of
+        // numbers above and below a row (1 wrong number each before).
+        ("syn2003_0003_2021", "pdftotext-layout-nocjk", 205, 203), ("syn2003_0110_2019", "pdftotext-layout-nocjk", 185, 184),
+        ("syn2003_0107_2021", "pdftotext-layout-nocjk", 185, 184),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -325,6 +329,34 @@ struct CharacterColumnTests {
         broken[8] = "                                                                                   5"
         let kept = Self.rows(broken.joined(separator: "\n") + "\n\u{0C}")
         #expect(!kept.contains { $0.contains("1065") })
+    }
+
+    @Test("pdftotext -layout: a wrapped 总计 of 行政复议/行政诉讼 joined; read apart, no repair gives a piece a column")
+    func wrappedReviewTotalInReports() throws {
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        func row(_ report: Report, _ key: String) -> [Decimal?] { outcome.map { report.reviewLitigation[key, $0] } }
+        // `106` / `105 72 … - 366` / `4`: 1064 joined (the repair dropped 106 and gave 4 as 总计).
+        let (joined, _) = try Self.convert("syn2003_0110_2019", "pdftotext-layout-nocjk")
+        #expect(row(joined, "litigation_after_review") == [395, 303, nil, 366, 1064])
+        let (direct, _) = try Self.convert("syn2003_0003_2021", "pdftotext-layout-nocjk")
+        #expect(row(direct, "litigation_direct") == [338, 219, 207, 374, 1138])
+        #expect(row(direct, "litigation_after_review") == [nil, nil, nil, nil, nil])
+        // PyMuPDF gives the pieces after the row (`… 366 106 4`): dropping either keeps every rule,
+        // so nothing is placed.
+        let (apart, comparison) = try Self.convert("syn2003_0110_2019", "pymupdf-nocjk")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(row(apart, "litigation_after_review") == [nil, nil, nil, nil, nil])
+    }
+
+    @Test("pdftotext -layout: paragraphs of number pieces around a row's line are not the values of the row above")
+    func piecesAroundARowNotTheRowAbove() throws {
+        // `8.属于行政查询事项 / / / /` / `/ / /` / `357 357` / `1.本机关不掌握相关政府信息 180 129 115 / 49`
+        // / `506 033`: 357 was given as 行政查询事项's 总计 (a blank row).
+        let (report, comparison) = try Self.convert("syn2003_0107_2021", "pdftotext-layout-nocjk")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["denied_inquiry", $0] } == [nil, nil, nil, nil, nil, nil, nil])
+        #expect(!report.diagnostics.contains { $0.code == "table.placed_by_columns" && $0.path == "requests.denied_inquiry" })
     }
 
     @Test("pdftotext -layout: a squeezed line out of column order, its marks included, is null where rule 3 shows another order")
