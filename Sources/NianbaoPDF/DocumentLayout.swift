@@ -280,6 +280,12 @@ struct DocumentLayout {
                                 continue
                             }
                             if !continues { headerKeys.append(key) }
+                        } else if leading, continues, gridRow.labels.isEmpty, let last = rows.indices.last,
+                                  let joined = Self.piecesJoined(rows[last].cells.map(\.text), gridRow.cells.map(\.text)) {
+                            // The rest of the numbers of a row that broke over the page.
+                            for (offset, text) in joined { rows[last].cells[offset].text = text }
+                            leading = false
+                            continue
                         } else {
                             leading = false
                         }
@@ -320,6 +326,34 @@ struct DocumentLayout {
         flushParagraph()
         flushTable()
         return blocks
+    }
+
+    /// The cells of a table's last row once the numbers it broke over a page are joined: `pieces`
+    /// (the first row at the top of the next page, no label) holds digits only under cells of
+    /// `previous` that hold digits (`5552` / `26` for 555226, `5554` / `44`), and nothing
+    /// elsewhere. Joined (`555226`) when the row's last number is then the sum of its others (a
+    /// request row's 总计, blank marks and labels counting nothing); otherwise each such cell gets
+    /// both pieces apart (`5552 26`: two numbers in one cell, which no reader takes for one) and
+    /// stays unread, rather than keep its first piece as a number. `nil` when `pieces` is not such
+    /// a row.
+    static func piecesJoined(_ previous: [String], _ pieces: [String]) -> [Int: String]? {
+        func isDigits(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+        guard previous.count == pieces.count else { return nil }
+        var joined: [Int: String] = [:]
+        for (offset, piece) in pieces.enumerated() where !piece.isEmpty {
+            guard isDigits(piece), isDigits(previous[offset]), previous[offset].utf8.count + piece.utf8.count <= 15 else { return nil }
+            joined[offset] = previous[offset] + piece
+        }
+        guard !joined.isEmpty else { return nil }
+        var numbers: [Int] = []
+        for (offset, text) in previous.enumerated() {
+            let cell = joined[offset] ?? text
+            if isDigits(cell), let number = Int(cell) { numbers.append(number) }
+        }
+        if let total = numbers.last, numbers.count >= 2, numbers.dropLast().reduce(0, +) == total { return joined }
+        var apart: [Int: String] = [:]
+        for offset in joined.keys { apart[offset] = previous[offset] + " " + pieces[offset] }
+        return apart
     }
 
     /// The left and right edges of running text: the most common left and right ends of the prose
