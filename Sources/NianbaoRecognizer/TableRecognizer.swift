@@ -1060,6 +1060,8 @@ struct TableRecognizer {
             let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
                 .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
             var (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
+            // The two parts split from one squashed number, whose order nothing proves.
+            var squashedParts: [Int] = []
             if let kept = Self.withoutUnplacedBlankMarks(values) { values = kept }
             // The values cut off as too many for the row (left over) may be pieces of wrapped numbers too.
             let read = values + leftOver.map { ValueCell(cells[$0]) }
@@ -1071,6 +1073,11 @@ struct TableRecognizer {
             } else if counted == nil, leftOver.isEmpty, let split = Self.splitSquashedNumber(values, width: order.count, totalSlot: totalSlot) {
                 note(.info, "table.squashed_number", "requests.\(label.key)",
                      "row's values `\(ValueCell.shown(values))` are one fewer than its cells and break rule 2 as read; two numbers written without a space between them are split (`\(ValueCell.shown(split))`): the only split of one number that keeps rule 2", label.location)
+                // Two parts squashed together: the extractor set them where their places collide,
+                // and rule 2 holds in either order (`28611` for 11 then 286). Only a 总计 last is placed.
+                if let first = values.indices.first(where: { values[$0].raw != split[$0].raw }), first + 1 < split.count, first + 1 != totalSlot {
+                    squashedParts = [first, first + 1]
+                }
                 values = split
             }
             // A text of one block per cell as a whole, or this row and the one before written so in
@@ -1118,6 +1125,11 @@ struct TableRecognizer {
             }
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+            for slot in squashedParts where slot < order.count {
+                setValue(nil, .requests, label.key, order[slot])
+                note(.warning, "table.order_unproven", path(.requests, label.key, order[slot]),
+                     "one of two numbers the text wrote without a space between them (`\(squashedParts.map { values[$0].raw }.joined())`): the extractor set them where their places collide, and rule 2 holds in either order, so which of the two columns each is in is not proven; left null", label.location)
+            }
         }
         solvePendingRequestRows(cells, found: found)
         nullUnprovenRows(.requests)
