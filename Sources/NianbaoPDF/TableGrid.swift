@@ -352,6 +352,23 @@ struct TableGrid {
                 valueCells[index] = [:]
                 absorbed.insert(index)
             case .unproven(let columns):
+                // Not the line above's, but the first line of the next row's numbers, wrapped
+                // around its label's line (`473 194 … 485` / `（七）总计 934 6 … 004`): joined to that
+                // row when the pieces prove it and its sum holds; the line above keeps its values.
+                let following = index + 1
+                if following < anchors.count, groupOf[following] == groupOf[index], !labelCells[following].isEmpty,
+                   anchors[following].y0 - below.y1 < 0.5 * height,
+                   case .joined(let cells) = Self.wrapContinuation(of: valueCells[index], by: valueCells[following], lineAbove: below.y0,
+                                                                  lineBelow: anchors[following].y0, height: height, columnWidth: { column in
+                                                                      anchors.indices.compactMap { valueCells[$0][column]?.map { $0.x1 - $0.x0 }.max() }.max() ?? 0
+                                                                  }),
+                   Self.lastIsSumOfOthers(cells) {
+                    valueCells[following] = cells
+                    anchors[following].y0 = min(anchors[following].y0, below.y0)
+                    valueCells[index] = [:]
+                    absorbed.insert(index)
+                    continue
+                }
                 for column in columns.sorted() {
                     let shown = (valueCells[previous][column] ?? []).map { "`\($0.text)`" } + (valueCells[index][column] ?? []).map { "`\($0.text)`" }
                     unplaced.append("values " + shown.joined(separator: " ") + " stand one over the other in a cell without a label of their own: not known whether one number wrapped or two rows; none placed")
@@ -452,6 +469,25 @@ struct TableGrid {
         case unproven(Set<Int>)
         /// Not under values of the line above (a row whose label is elsewhere): left alone.
         case notAContinuation
+    }
+
+    /// Whether a row's value cells, left to right, end in a number that is the sum of the others
+    /// (a request row's 总计), a blank mark counting 0, every cell one number or a mark.
+    static func lastIsSumOfOthers(_ cells: [Int: [PDFWord]]) -> Bool {
+        var numbers: [Int] = []
+        for column in cells.keys.sorted() {
+            guard let words = cells[column], !words.isEmpty else { continue }
+            guard words.count == 1, let text = words.first?.text else { return false }
+            if isDigits(text), text.utf8.count <= 15, let number = Int(text) {
+                numbers.append(number)
+            } else if ["—", "－", "-", "/", "／", "——", "无", "0"].contains(text) {
+                numbers.append(0)
+            } else {
+                return false
+            }
+        }
+        guard numbers.count >= 3, let total = numbers.last, total > 0 else { return false }
+        return numbers.dropLast().reduce(0, +) == total
     }
 
     /// Whether the value cells `below` continue the value cells `above` (numbers wrapped inside
