@@ -350,8 +350,21 @@ enum ColumnLayout {
                     sides.append((read, nil, middle.block + step))
                 }
             }
-            guard sides.count == 2, let joined = joinedLine(sides[0].line, centre, sides[1].line) else { continue }
-            let labelRow = joined.labelSource.flatMap { [sides[0].row, [middle.block, middle.row], sides[1].row][$0] }
+            var found = sides.count == 2 ? joinedLine(sides[0].line, centre, sides[1].line) : nil
+            // Two lines: the first pieces on a row of values alone right above the label's line,
+            // which holds the last pieces (`242 180 … 146` / `一、本年新收… 1 8 … 33`, the row at a
+            // page's foot, nothing below it to wrap to).
+            var twoLines = false
+            if found == nil, centre.labelEnd != nil, !usedLines.contains(middle.line - 1), let upperRow = rowByLine[middle.line - 1],
+               upperRow.block == middle.block, upperRow.row == middle.row - 1, upperRow.labelEnd == nil, let upper = lineOf(upperRow),
+               let pair = joinedLine(upper, WrappedLine(values: [], texts: [], labels: [], labelEnd: nil), centre, emptyMiddle: true) {
+                found = pair
+                sides = [(upper, [upperRow.block, upperRow.row], nil)]
+                twoLines = true
+            }
+            guard let joined = found else { continue }
+            let labelRow = twoLines ? [middle.block, middle.row]
+                : joined.labelSource.flatMap { [sides[0].row, [middle.block, middle.row], sides[1].row][$0] }
             var row = table.rows[middle.row]
             if let labelRow, labelRow[0] == middle.block, labelRow[1] < table.rows.count { row = table.rows[labelRow[1]] }
             row.cells = (joined.label.isEmpty ? [] : [TableCell(text: joined.label, location: row.location)])
@@ -368,7 +381,7 @@ enum ColumnLayout {
                 if let key = side.row { removedRows.insert(key) }
                 if let block = side.block { removedBlocks.insert(block) }
             }
-            usedLines.formUnion([middle.line - 1, middle.line, middle.line + 1])
+            usedLines.formUnion(twoLines ? [middle.line - 1, middle.line] : [middle.line - 1, middle.line, middle.line + 1])
         }
         guard !removedRows.isEmpty || !removedBlocks.isEmpty else { return }
         // Drop the joined lines' outer rows from their tables, renumbering the rows after them.
@@ -429,12 +442,13 @@ enum ColumnLayout {
     /// The row that `above`, `middle` and `below` make when the outer two hold the pieces of
     /// numbers wrapped around the middle one's values (see ``joinWrappedNumbers(_:_:textLines:text:)``):
     /// its label, values and their extents, and which of the three lines gave its label's end.
-    private static func joinedLine(_ above: WrappedLine, _ middle: WrappedLine, _ below: WrappedLine)
+    /// `emptyMiddle`: two lines, `middle` empty (every value of the row wrapped).
+    private static func joinedLine(_ above: WrappedLine, _ middle: WrappedLine, _ below: WrappedLine, emptyMiddle: Bool = false)
         -> (label: String, texts: [String], extents: [Extent], labelEnd: Extent?, labelSource: Int?)? {
         let pieceCount = above.values.count
         // A wrapped number's first piece fills its cell's width (three digits or more) and is a
         // number's start (no `0`: a zero never wraps).
-        guard pieceCount >= 1, below.values.count == pieceCount, middle.values.count >= 1,
+        guard pieceCount >= 1, below.values.count == pieceCount, middle.values.count >= 1 || emptyMiddle,
               above.texts.allSatisfy({ isDigits($0) && $0.utf8.count >= 3 && !$0.hasPrefix("0") }),
               below.texts.allSatisfy(isDigits) else { return nil }
         // The values' order is the characters' (the sum proves the last value, not the order of

@@ -29,6 +29,8 @@ struct CharacterColumnTests {
         // numbers above and below a row (1 wrong number each before).
         ("syn2003_0003_2021", "pdftotext-layout-nocjk", 205, 203), ("syn2003_0110_2019", "pdftotext-layout-nocjk", 185, 184),
         ("syn2003_0107_2021", "pdftotext-layout-nocjk", 185, 184),
+        // LibreOffice with Noto CJK: 一、本年新收's numbers all wrapped at a page's foot (7 wrong numbers before).
+        ("syn2003_0011_2021", "pdftotext-layout-noto", 159, 141),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -280,6 +282,27 @@ struct CharacterColumnTests {
         let (received, receivedComparison) = try Self.convert("syn2003_1246_2019", "pdftotext-layout")
         #expect(receivedComparison.wrongNumbers.isEmpty, "\(receivedComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         #expect(columns.map { received.requests["new_received", $0] } == [171301, 1950, 154260, 723402, 3243, 534350, 1588506])
+    }
+
+    @Test("pdftotext -layout: every number of a row wrapped, first pieces on the line above its label's line, joined by the sum")
+    func wrappedOverTwoLinesJoined() throws {
+        // `242 180 258 254 166 360 146` / `一、本年新收…  1  8  8  8  3  5  33` at a page's foot: the last
+        // pieces keep rule 2 on their own (1 + 8 + 8 + 8 + 3 + 5 = 33) and were read as the row.
+        let (report, comparison) = try Self.convert("syn2003_0011_2021", "pdftotext-layout-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["new_received", $0] } == [2421, 1808, 2588, 2548, 1663, 3605, 14633])
+        let header = "                              商业  科研  社会  法律\n              自然人                                     总计\n                       企业  机构  公益  服务   其他"
+        let rows = [
+            "                          242 180 258 254 166 360 146",
+            "一、本年新收政府信息公开申请数量           1   8   8   8   3   5   33",
+        ]
+        let joined = Self.rows(header + "\n" + rows.joined(separator: "\n") + "\n\u{0C}")
+        #expect(joined.contains(["一、本年新收政府信息公开申请数量", "2421", "1808", "2588", "2548", "1663", "3605", "14633"]))
+        // 242 + … ≠ 146 with the last pieces 34: left as read.
+        let broken = [rows[0], "一、本年新收政府信息公开申请数量           1   8   8   8   3   5   34"]
+        let kept = Self.rows(header + "\n" + broken.joined(separator: "\n") + "\n\u{0C}")
+        #expect(!kept.contains { $0.contains("14634") })
     }
 
     @Test("wrapped numbers' pieces are joined only when the joined row's 总计 is the sum of its other values")
