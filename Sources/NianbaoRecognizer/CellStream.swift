@@ -27,6 +27,9 @@ struct StreamCell {
     /// The cell was placed by its character column in a space-aligned text
     /// (``TableRow/columnsFromLayout``): positioned, but to be checked by its row's sum rule.
     var placedByLayout = false
+    /// The line the cell came from sets its pieces apart by runs of spaces (`      83   19    102`,
+    /// a layout text's), not by single spaces (`177 98`, a text in reading order).
+    var onSpacedLine = false
 
     var facts: LabelFacts? {
         if case .label(let facts) = kind { return facts }
@@ -75,6 +78,7 @@ struct CellStream {
             var moved = StreamCell(kind: cell.kind, raw: cell.raw, location: cell.location, line: cell.line + offset, positioned: cell.positioned)
             moved.delimited = cell.delimited
             moved.placedByLayout = cell.placedByLayout
+            moved.onSpacedLine = cell.onSpacedLine
             return moved
         }
         cells.append(contentsOf: other.cells.map(shifted))
@@ -104,9 +108,11 @@ struct CellStream {
         // cell lines are delimited; a row a text reader rebuilt from space-aligned columns is not.
         delimiting = row.delimited
         placingByLayout = row.columnsFromLayout
+        lineSpaced = row.spacedApart
         defer {
             delimiting = false
             placingByLayout = false
+            lineSpaced = false
         }
         var seenText = false
         // Every cell in its place, blanks before the first value included: a document's table row,
@@ -116,6 +122,7 @@ struct CellStream {
         func placed(_ kind: StreamCell.Kind, _ raw: String, _ location: SourceLocation) -> StreamCell {
             var cell = StreamCell(kind: kind, raw: raw, location: location, line: line, positioned: true)
             cell.placedByLayout = row.columnsFromLayout
+            cell.onSpacedLine = lineSpaced
             return cell
         }
         for cell in cells where !cell.continuesVerticalMerge {
@@ -204,6 +211,8 @@ struct CellStream {
     /// `false` when the line is prose (a barrier).
     @discardableResult
     private mutating func appendLine(_ text: String, location: SourceLocation) -> Bool {
+        lineSpaced = text.contains("  ")
+        defer { lineSpaced = false }
         // html2text and scrapers write `|` only between cells (html2text's border `---|---`, rows
         // `行政复议 | 行政诉讼`): there a row that starts or ends with `|` has an empty cell there
         // (行政复议's blank 结果维持: `|  169 |  327 | …`). A row with `|` at both ends says the opposite.
@@ -257,6 +266,7 @@ struct CellStream {
         var cell = StreamCell(kind: kind, raw: raw, location: location, line: line, positioned: positioned)
         cell.delimited = delimiting
         cell.placedByLayout = placingByLayout
+        cell.onSpacedLine = lineSpaced
         cells.append(cell)
     }
 
@@ -264,6 +274,8 @@ struct CellStream {
     private var delimiting = false
     /// The cells being added were placed by their character columns (see `StreamCell.placedByLayout`).
     private var placingByLayout = false
+    /// The line being added sets its pieces apart by runs of spaces (see `StreamCell.onSpacedLine`).
+    private var lineSpaced = false
 
     /// `spacedChecked`: the caller has just found that `text` is not ``LineCells/spacedNumbers(_:)``.
     private func classify(_ text: String, spacedChecked: Bool = false) -> StreamCell.Kind {

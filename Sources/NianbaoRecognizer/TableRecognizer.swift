@@ -651,6 +651,28 @@ struct TableRecognizer {
         return perLine.count >= 2 && perLine.values.contains { $0 >= 2 }
     }
 
+    /// `true` when the values of `groups[position]` stand on two lines or more of their own below
+    /// its row label, two values or more a line, and the next row label stands on the line right after
+    /// them with none of its values on its line (`3.危及“三安全一稳定”` / `83 19 102 91` /
+    /// `268 129 692` / `4.保护第三方合法权益`, `pdftotext -layout`): nothing says whose they are.
+    /// Only on lines that set their values apart by runs of spaces: a text in reading order
+    /// (`pdftotext`'s, `pdftotext -raw`'s: `177 98` / `59 161 154 147 796`) gives a row's values
+    /// after its label.
+    static func valuesBetweenLabels(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], label: FoundLabel,
+                                    row: (LabelFacts) -> String?) -> Bool {
+        let values = groups[position].values
+        guard let first = values.first, let last = values.last, cells[first].line > label.line,
+              position + 1 < groups.count else { return false }
+        let next = groups[position + 1]
+        guard let nextLabel = next.run.first(where: { cells[$0].facts.flatMap(row) != nil }),
+              cells[nextLabel].line == cells[last].line + 1,
+              !next.values.contains(where: { cells[$0].line == cells[nextLabel].line }) else { return false }
+        guard values.allSatisfy({ cells[$0].onSpacedLine }) else { return false }
+        var perLine: [Int: Int] = [:]
+        for value in values { perLine[cells[value].line, default: 0] += 1 }
+        return perLine.count >= 2 && perLine.values.allSatisfy { $0 >= 2 }
+    }
+
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
     /// a sentence (`本年新收政府信息公开申请数量 4`), not the row.
     static func isSentence(_ group: CellGroup, _ label: FoundLabel, width: Int, _ cells: [StreamCell]) -> Bool {
@@ -1052,6 +1074,14 @@ struct TableRecognizer {
                 continue
             }
             if Self.isSentence(group, label, width: order.count, cells) {
+                unplaced(group.values, cells, .requests)
+                continue
+            }
+            if Self.valuesBetweenLabels(groups, position, cells, label: label, row: row) {
+                guard found.insert(label.key).inserted else { continue }
+                for column in order { setValue(nil, .requests, label.key, column) }
+                note(.warning, "table.order_uncertain", "requests.\(label.key)",
+                     "the row's values stand on lines of their own between its label and the next row's, whose line holds none of its values: as near to that row as to this one (a layout text centring a row's values in a cell taller than its label), so which row they are is uncertain; left null", label.location)
                 unplaced(group.values, cells, .requests)
                 continue
             }

@@ -78,6 +78,7 @@ public enum TextReader {
                         // A space-aligned row: its values' character columns, for ColumnLayout.
                         let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<line.end]), as: UTF8.self)
                         builder.recordSpans(of: Substring(raw), cells: cells, lineNumber: lineNumber)
+                        builder.markLastRowSpaced(Self.hasSpaceRun(raw))
                     case .text:
                         // Where a text line is, should it turn out to be a table's header.
                         builder.textLines.append(.init(line: lineNumber, bytes: start..<line.end))
@@ -94,6 +95,22 @@ public enum TextReader {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             }
         }
+    }
+
+    /// `true` when the line, its trailing spaces aside, holds two spaces in a row (leading ones too).
+    static func hasSpaceRun(_ line: String) -> Bool {
+        let space = UInt8(ascii: " ")
+        var previousWasSpace = false, run = false
+        for byte in line.utf8 {
+            if byte == space {
+                if previousWasSpace { run = true }
+                previousWasSpace = true
+            } else {
+                if run { return true }
+                previousWasSpace = false
+            }
+        }
+        return false
     }
 
     /// `text.allSatisfy(\.isWhitespace)`, without breaking grapheme clusters in the usual case.
@@ -135,6 +152,12 @@ private struct BlockBuilder {
     var textLines: [ColumnLayout.TextLineBytes] = []
     /// The lines that start a page (after a form feed), ascending.
     var pageBreakLines: [Int] = []
+
+    /// Records whether the space-aligned row just consumed sets its pieces apart by runs of spaces.
+    mutating func markLastRowSpaced(_ spaced: Bool) {
+        guard spaced, !tableRows.isEmpty else { return }
+        tableRows[tableRows.count - 1].spacedApart = true
+    }
 
     /// Records where the values of the space-aligned row just consumed stand on its line.
     mutating func recordSpans(of raw: Substring, cells: [String], lineNumber: Int) {

@@ -56,6 +56,10 @@ public struct TableRow: Sendable, Hashable {
     /// of a row squeezed over two whose values interleave with the first's by character: no
     /// value is read from it.
     public var wrappedPieces: Bool
+    /// `true` for a space-aligned row of a text whose line sets its pieces apart by runs of spaces
+    /// (`      83   19    102`, a layout text), not by single spaces (`21 300 144 89`, a text in
+    /// reading order).
+    public var spacedApart = false
 
     /// Creates a row.
     public init(cells: [TableCell], location: SourceLocation, delimited: Bool = true, columnsFromLayout: Bool = false,

@@ -31,6 +31,8 @@ struct CharacterColumnTests {
         ("syn2003_0107_2021", "pdftotext-layout-nocjk", 185, 184),
         // LibreOffice with Noto CJK: 一、本年新收's numbers all wrapped at a page's foot (7 wrong numbers before).
         ("syn2003_0011_2021", "pdftotext-layout-noto", 159, 141),
+        // LibreOffice with Noto CJK: 4.保护第三方's values centred above its label's line (7 wrong numbers before).
+        ("syn2003_0137_2021", "pdftotext-layout-noto", 162, 140),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -303,6 +305,26 @@ struct CharacterColumnTests {
         let broken = [rows[0], "一、本年新收政府信息公开申请数量           1   8   8   8   3   5   34"]
         let kept = Self.rows(header + "\n" + broken.joined(separator: "\n") + "\n\u{0C}")
         #expect(!kept.contains { $0.contains("14634") })
+    }
+
+    @Test("pdftotext -layout: values on lines of their own between two row labels are nobody's; in reading order, the row's above")
+    func valuesBetweenLabelsUncertain() throws {
+        // `3.危及“三安全一稳定”` / `83 19 102 91` / `268 129 692` / `（三）不予公 4.保护第三方合法权益`: the values are
+        // 4.保护第三方's, centred in its cell taller than its label's line, and were read as 3.危及's.
+        let (report, comparison) = try Self.convert("syn2003_0137_2021", "pdftotext-layout-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.allSatisfy { report.requests["denied_security_stability", $0] == nil })
+        #expect(columns.allSatisfy { report.requests["denied_third_party", $0] == nil })
+        #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.denied_security_stability" })
+        // The same lines one space apart (a text in reading order, `pdftotext`'s) give a row's values after its label.
+        let url = try #require(Bundle.module.url(forResource: "syn2003_0137_2021.pdftotext-layout-noto", withExtension: "txt",
+                                                 subdirectory: "Fixtures/char-columns"))
+        let layout = try String(contentsOf: url, encoding: .utf8)
+        let spaced = "                               83   19    102   91\n                                             268 129 692\n"
+        #expect(layout.contains(spaced))
+        let reading = try Convert.report(layout.replacingOccurrences(of: spaced, with: "83 19 102 91\n268 129 692\n"))
+        #expect(columns.map { reading.requests["denied_security_stability", $0] } == [83, 19, 102, 91, 268, 129, 692])
     }
 
     @Test("wrapped numbers' pieces are joined only when the joined row's 总计 is the sum of its other values")
