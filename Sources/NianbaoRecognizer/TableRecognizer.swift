@@ -673,6 +673,39 @@ struct TableRecognizer {
         return perLine.count >= 2 && perLine.values.allSatisfy { $0 >= 2 }
     }
 
+    /// `true` when the values between the row label above and this row's label are more than a row
+    /// for that label but less than two (a row and pieces of wrapped numbers), and end in a run that
+    /// keeps this row's rule 2 on its own, while the values after the label are more than a row
+    /// too: the row's values may stand before its label as well as after it (`pdftotext` on a row
+    /// below one whose numbers wrapped: `一、本年新收…` / `18` `08` / `135 — 1 73 — 180 389` /
+    /// `二、上年结转…` / `687 — 40 11 — 221 959` `160 …`, the values after it those of （一）予以公开 and
+    /// （二）部分公开, whose labels stand elsewhere). Texts of one value a line only, not a document's table
+    /// nor a layout text.
+    static func rowBeforeLabel(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], width: Int,
+                               row: (LabelFacts) -> String?) -> Bool {
+        guard position > 0, width >= 3 else { return false }
+        let above = groups[position - 1]
+        guard (width + 1..<2 * width).contains(above.values.count), groups[position].values.count > width,
+              above.run.contains(where: { cells[$0].facts.flatMap(row) != nil }),
+              (above.values + groups[position].values).allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine })
+        else { return false }
+        // From the label backwards: numbers, a blank cell's mark as nil.
+        var numbers: [Decimal?] = []
+        scan: for index in above.values.reversed() where numbers.count < width {
+            switch cells[index].value {
+            case .number(let number, unit: nil)?: numbers.append(number)
+            case .placeholder?: numbers.append(nil)
+            default: break scan
+            }
+        }
+        guard numbers.count >= 3, let total = numbers[0] else { return false }
+        for length in 3...numbers.count {
+            let others = numbers[1..<length].compactMap { $0 }
+            if others.count >= 2, others.reduce(0, +) == total { return true }
+        }
+        return false
+    }
+
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
     /// a sentence (`本年新收政府信息公开申请数量 4`), not the row.
     static func isSentence(_ group: CellGroup, _ label: FoundLabel, width: Int, _ cells: [StreamCell]) -> Bool {
@@ -1082,6 +1115,14 @@ struct TableRecognizer {
                 for column in order { setValue(nil, .requests, label.key, column) }
                 note(.warning, "table.order_uncertain", "requests.\(label.key)",
                      "the row's values stand on lines of their own between its label and the next row's, whose line holds none of its values: as near to that row as to this one (a layout text centring a row's values in a cell taller than its label), so which row they are is uncertain; left null", label.location)
+                unplaced(group.values, cells, .requests)
+                continue
+            }
+            if Self.rowBeforeLabel(groups, position, cells, width: order.count, row: row) {
+                guard found.insert(label.key).inserted else { continue }
+                for column in order { setValue(nil, .requests, label.key, column) }
+                note(.warning, "table.order_uncertain", "requests.\(label.key)",
+                     "the values right before the row's label, more than a row after the label above, end in a run that keeps this row's sum rule: the row's values may stand before its label as well as after it, so which are this row's is uncertain; left null", label.location)
                 unplaced(group.values, cells, .requests)
                 continue
             }

@@ -79,12 +79,31 @@ struct CountedOrderTests {
         // 2,000-report soak: 结转下年度's blocks out of column order after 总计's spanning block, on a
         // page whose other cells stand on neighbouring lines (a text not of one block per cell as a whole).
         ("syn2003_0592_2019", "pdftotext", 89),
+        // LibreOffice with Noto CJK: a row's values before its label, the next rows' after it (7 and
+        // 5 wrong numbers before).
+        ("syn2003_0003_2021", "pdftotext-noto", 74), ("syn2003_0057_2021", "pdftotext-noto", 129),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
+    }
+
+    @Test("pdftotext: a row's values before its label as well as after it are nobody's; a row alone after it is the row's")
+    func rowBeforeItsLabel() throws {
+        // `一、本年新收…` / `18` `08` (pieces of its wrapped numbers) / `135 — 1 73 — 180 389` / `二、上年结转…` /
+        // `687 — 40 11 — 221 959` / `160 …`: the values after 上年结转's label are （一）予以公开's and （二）部分公开's,
+        // whose labels stand elsewhere; those before it keep its sum rule. It took 687 … 959.
+        let (report, _) = try Self.convert("syn2003_0057_2021", "pdftotext-noto")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.allSatisfy { report.requests["carried_over", $0] == nil })
+        #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.carried_over" })
+        // `55` `18` (pieces) / `255 … 1443` (1.本机关不掌握's, its label elsewhere) / `3.补正后申请内容仍不明确` /
+        // `29 219 257 165 19 114 803` / `1.信访举报…`: a row's worth after the label, and it keeps rule 2.
+        let (alone, comparison) = try Self.convert("syn2003_0203_2021", "pdftotext-nocjk")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(columns.map { alone.requests["unavailable_unclear", $0] } == [29, 219, 257, 165, 19, 114, 803])
     }
 
     /// `-raw` texts of the 2,000-report soak: a row left blank as a line of marks alone
