@@ -82,6 +82,8 @@ struct CountedOrderTests {
         // LibreOffice with Noto CJK: a row's values before its label, the next rows' after it (7 and
         // 5 wrong numbers before).
         ("syn2003_0003_2021", "pdftotext-noto", 74), ("syn2003_0057_2021", "pdftotext-noto", 129),
+        // The same below the header: 一、本年新收's values before its label (5 wrong numbers before).
+        ("syn2003_0067_2021", "pdftotext-noto", 105),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -99,6 +101,10 @@ struct CountedOrderTests {
         let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
         #expect(columns.allSatisfy { report.requests["carried_over", $0] == nil })
         #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.carried_over" })
+        // The table's first row: `…务机构` (the header) / `3228 — — 1721 2151 2094 9194` / `一、本年新收…` / `159 — — 53 …`.
+        let (first, _) = try Self.convert("syn2003_0067_2021", "pdftotext-noto")
+        #expect(columns.allSatisfy { first.requests["new_received", $0] == nil })
+        #expect(first.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.new_received" })
         // `55` `18` (pieces) / `255 … 1443` (1.本机关不掌握's, its label elsewhere) / `3.补正后申请内容仍不明确` /
         // `29 219 257 165 19 114 803` / `1.信访举报…`: a row's worth after the label, and it keeps rule 2.
         let (alone, comparison) = try Self.convert("syn2003_0203_2021", "pdftotext-nocjk")
