@@ -679,16 +679,16 @@ struct TableRecognizer {
     /// too: the row's values may stand before its label as well as after it (`pdftotext` on a row
     /// below one whose numbers wrapped: `一、本年新收…` / `18` `08` / `135 — 1 73 — 180 389` /
     /// `二、上年结转…` / `687 — 40 11 — 221 959` `160 …`, the values after it those of （一）予以公开 and
-    /// （二）部分公开, whose labels stand elsewhere). For the table's first row (`firstRow`), the
-    /// values after the header, a row's worth is enough (`3228 — — 1721 2151 2094 9194` /
-    /// `一、本年新收…` / `159 — — 53 …`). Texts of one value a line only, not a document's table nor
+    /// （二）部分公开, whose labels stand elsewhere). For the table's first row (`firstRow`), any
+    /// values after the header will do, blank cells unwritten too (`3228 — — 1721 2151 2094 9194` or
+    /// `2100 2479 2304 1449 8332` / `一、本年新收…` / `159 — — 53 …`). Texts of one value a line only, not a document's table nor
     /// a layout text.
     static func rowBeforeLabel(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], width: Int, firstRow: Bool,
                                row: (LabelFacts) -> String?) -> Bool {
         guard position > 0, width >= 3 else { return false }
         let above = groups[position - 1]
-        // Below the header (the table's first row), a row's worth is enough.
-        guard ((firstRow ? width : width + 1)..<2 * width).contains(above.values.count), groups[position].values.count > width,
+        // Below the header (the table's first row), any run of values is: they follow no row at all.
+        guard ((firstRow ? 3 : width + 1)..<2 * width).contains(above.values.count), groups[position].values.count > width,
               firstRow || above.run.contains(where: { cells[$0].facts.flatMap(row) != nil }),
               (above.values + groups[position].values).allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine })
         else { return false }

@@ -84,6 +84,8 @@ struct CountedOrderTests {
         ("syn2003_0003_2021", "pdftotext-noto", 74), ("syn2003_0057_2021", "pdftotext-noto", 129),
         // The same below the header: 一、本年新收's values before its label (5 wrong numbers before).
         ("syn2003_0067_2021", "pdftotext-noto", 105),
+        // …, its blank cells unwritten: `2100 2479 2304 1449 8332` (5 wrong numbers before).
+        ("syn2003_0162_2019", "pdftotext-noto", 118),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
