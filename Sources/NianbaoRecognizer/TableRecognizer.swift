@@ -1109,6 +1109,18 @@ struct TableRecognizer {
                      "“\(label.text)” follows column headers of part 四 (行政复议、行政诉讼): a header of that table, not this table's 总计 row; the \(given) value(s) after it are not read", label.location)
                 continue
             }
+            // A bare `其他` or `总计` right after the applicant columns' headers (`法律服` `务机构` `其他`,
+            // the header repeated on a new page, `pdftotext`) is the header's column, not row 3.其他
+            // or the 总计 row: the values after it are a row whose label stands elsewhere.
+            if label.key == "other_misc" || label.key == "results_total", cache.facts(label.text).label?.hasEnumerator == false,
+               label.start > 0, (1...min(4, label.start)).contains(where: { count in
+                   cache.facts(group.run[(label.start - count)..<label.start].map { cells[$0].raw }.joined()).label?.requestColumn != nil
+               }) {
+                let given = group.values.filter { cells[$0].isGivenValue }.count
+                note(.warning, "table.values_unplaced", ReportTable.requests.rawValue,
+                     "“\(label.text)” follows the applicant columns' headers: the header's column, not a row; the \(given) value(s) after it are not read", label.location)
+                continue
+            }
             if Self.isSentence(group, label, width: order.count, cells) {
                 unplaced(group.values, cells, .requests)
                 continue

@@ -86,6 +86,8 @@ struct CountedOrderTests {
         ("syn2003_0067_2021", "pdftotext-noto", 105),
         // …, its blank cells unwritten: `2100 2479 2304 1449 8332` (5 wrong numbers before).
         ("syn2003_0162_2019", "pdftotext-noto", 118),
+        // The header repeated on a new page, its bare `其他` read as row 3.其他 (7 wrong numbers before).
+        ("syn2003_0195_2021", "pdftotext-noto", 81),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -112,6 +114,15 @@ struct CountedOrderTests {
         let (alone, comparison) = try Self.convert("syn2003_0203_2021", "pdftotext-nocjk")
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         #expect(columns.map { alone.requests["unavailable_unclear", $0] } == [29, 219, 257, 165, 19, 114, 803])
+    }
+
+    @Test("pdftotext: a bare 其他 right after the applicant columns' headers is their column, not row 3.其他")
+    func repeatedHeaderOther() throws {
+        // `…` / `法律服` / `务机构` / `其他` / `190` …: the header repeated on a new page, then a row whose label
+        // stands elsewhere. It was read as 3.其他.
+        let (report, comparison) = try Self.convert("syn2003_0195_2021", "pdftotext-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(report.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("applicant columns' headers") })
     }
 
     /// `-raw` texts of the 2,000-report soak: a row left blank as a line of marks alone
