@@ -779,6 +779,15 @@ struct TableRecognizer {
              "\(given.count) value(s) follow no row label of the table; they are not read", cells[first].location)
     }
 
+    /// Leaves request row `key` null as `table.order_uncertain` (once), its values unread.
+    private mutating func leaveRowUncertain(_ key: String, _ message: String, at location: SourceLocation,
+                                            values: [Int], _ cells: [StreamCell], columns: [String], found: inout Set<String>) {
+        guard found.insert(key).inserted else { return }
+        for column in columns { setValue(nil, .requests, key, column) }
+        note(.warning, "table.order_uncertain", "requests.\(key)", message, location)
+        unplaced(values, cells, .requests)
+    }
+
     /// Notes rows whose labels and values the extractor wrote apart; their values are left null.
     private mutating func uncertain(_ keys: [String], _ table: ReportTable, _ label: FoundLabel, found: inout Set<String>) {
         for key in keys where found.insert(key).inserted {
@@ -1091,11 +1100,8 @@ struct TableRecognizer {
                cache.facts(label.text).label?.hasEnumerator == false, cache.facts(before.text).label.flatMap(row) == nil,
                cache.facts(before.text + label.text).label.flatMap(row) == label.key {
                 unmatchedNumbered = nil
-                guard found.insert(label.key).inserted else { continue }
-                for column in order { setValue(nil, .requests, label.key, column) }
-                note(.warning, "table.order_uncertain", "requests.\(label.key)",
-                     "row label “\(LabelText.key(before.text + label.text))” is written around a run of values (“\(before.text)” before them, “\(label.text)” after): which values are this row's is uncertain; left null", label.location)
-                unplaced(group.values, cells, .requests)
+                leaveRowUncertain(label.key, "row label “\(LabelText.key(before.text + label.text))” is written around a run of values (“\(before.text)” before them, “\(label.text)” after): which values are this row's is uncertain; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
             unmatchedNumbered = nil
@@ -1126,19 +1132,13 @@ struct TableRecognizer {
                 continue
             }
             if Self.valuesBetweenLabels(groups, position, cells, label: label, row: row) {
-                guard found.insert(label.key).inserted else { continue }
-                for column in order { setValue(nil, .requests, label.key, column) }
-                note(.warning, "table.order_uncertain", "requests.\(label.key)",
-                     "the row's values stand on lines of their own between its label and the next row's, whose line holds none of its values: as near to that row as to this one (a layout text centring a row's values in a cell taller than its label), so which row they are is uncertain; left null", label.location)
-                unplaced(group.values, cells, .requests)
+                leaveRowUncertain(label.key, "the row's values stand on lines of their own between its label and the next row's, whose line holds none of its values: as near to that row as to this one (a layout text centring a row's values in a cell taller than its label), so which row they are is uncertain; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
             if Self.rowBeforeLabel(groups, position, cells, width: order.count, firstRow: found.isEmpty, row: row) {
-                guard found.insert(label.key).inserted else { continue }
-                for column in order { setValue(nil, .requests, label.key, column) }
-                note(.warning, "table.order_uncertain", "requests.\(label.key)",
-                     "the values right before the row's label, more than a row after the label above, end in a run that keeps this row's sum rule: the row's values may stand before its label as well as after it, so which are this row's is uncertain; left null", label.location)
-                unplaced(group.values, cells, .requests)
+                leaveRowUncertain(label.key, "the values right before the row's label, more than a row after the label above, end in a run that keeps this row's sum rule: the row's values may stand before its label as well as after it, so which are this row's is uncertain; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
             guard admit(label.key, label: label, table: .requests, found: &found) != nil else { continue }
