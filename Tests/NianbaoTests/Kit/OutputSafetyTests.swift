@@ -198,8 +198,10 @@ struct OutputSafetyTests {
         try Self.put(Self.sampleText, at: input.appendingPathComponent("r.txt"))
         let out = root.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        // The first run's lock, held here.
-        let held = open(out.path, O_RDONLY | O_DIRECTORY)
+        // The first run's lock, held here. O_CLOEXEC: a child process that another test starts
+        // meanwhile (LibreOffice, pdftotext) would otherwise inherit the descriptor and keep the
+        // lock after `close(held)`.
+        let held = open(out.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
         #expect(throws: ConvertJob.OutputError.self) { try ConvertJob(paths: [input.path], format: .json, folder: out, jobs: 1).run() }
         if let result = try CommandLineTests.run(["convert", input.path, "--out", out.path]) {
