@@ -209,23 +209,31 @@ struct TableRecognizer {
     /// The stream without a header repeated where the table goes on after a page break: label
     /// cells (not row labels) whose text the table's header, before its first value, already had.
     static func withoutRepeatedHeader(_ cells: [StreamCell], row: (LabelFacts) -> String?) -> [StreamCell] {
-        guard let firstValue = cells.firstIndex(where: \.isGivenValue) else { return cells }
+        withoutRepeatedHeaderLines(cells, row: row).cells
+    }
+
+    /// ``withoutRepeatedHeader(_:row:)``, and the lines of the header cells it took out.
+    static func withoutRepeatedHeaderLines(_ cells: [StreamCell], row: (LabelFacts) -> String?) -> (cells: [StreamCell], removedLines: [Int]) {
+        guard let firstValue = cells.firstIndex(where: \.isGivenValue) else { return (cells, []) }
         // Cells of one text share their facts (``CellFactsCache``): compared by identity, not by hashing text.
         var header: Set<ObjectIdentifier> = []
         for cell in cells[..<firstValue] {
             if let facts = cell.facts { header.insert(ObjectIdentifier(facts)) }
         }
-        guard !header.isEmpty else { return cells }
+        guard !header.isEmpty else { return (cells, []) }
         func repeated(_ cell: StreamCell) -> Bool {
             guard !cell.positioned, let facts = cell.facts, header.contains(ObjectIdentifier(facts)) else { return false }
             return row(facts) == nil
         }
         // Most tables repeat no header: the stream is kept as it is, without a copy.
-        guard cells[firstValue...].contains(where: repeated) else { return cells }
+        guard cells[firstValue...].contains(where: repeated) else { return (cells, []) }
         var kept = Array(cells[..<firstValue])
         kept.reserveCapacity(cells.count)
-        for cell in cells[firstValue...] where !repeated(cell) { kept.append(cell) }
-        return kept
+        var removedLines: [Int] = []
+        for cell in cells[firstValue...] {
+            if repeated(cell) { removedLines.append(cell.line) } else { kept.append(cell) }
+        }
+        return (kept, removedLines)
     }
 
     /// A row label found at the end of a run: the key, where in the run its cells start, its text.
@@ -684,17 +692,38 @@ struct TableRecognizer {
     /// `2100 2479 2304 1449 8332` / `一、本年新收…` / `159 — — 53 …`). Texts of one value a line only, not a document's table nor
     /// a layout text.
     static func rowBeforeLabel(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], width: Int, firstRow: Bool,
-                               row: (LabelFacts) -> String?) -> Bool {
+                               afterDisplaced: Bool = false, row: (LabelFacts) -> String?) -> Bool {
         guard position > 0, width >= 3 else { return false }
         let above = groups[position - 1]
         // Below the header (the table's first row), any run of values is: they follow no row at all.
-        guard ((firstRow ? 3 : width + 1)..<2 * width).contains(above.values.count), groups[position].values.count > width,
+        // After a row left null so (`afterDisplaced`), the table sets its rows' values before their
+        // labels, and any values after the label will do.
+        guard ((firstRow ? 3 : width + 1)..<2 * width).contains(above.values.count),
+              groups[position].values.count > (firstRow || afterDisplaced ? 0 : width),
               firstRow || above.run.contains(where: { cells[$0].facts.flatMap(row) != nil }),
               (above.values + groups[position].values).allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine })
         else { return false }
+        // Below the header, three numbers or more before the first row's label are a row's values
+        // or pieces of them (`1413` / `3189 1831 1081 2770 2437 2822` / `一、本年新收…` / `0`, 14130
+        // wrapped in a narrow cell), whatever their sums.
+        if firstRow, above.values.allSatisfy({ index in
+            switch cells[index].value {
+            case .number(_, unit: nil)?, .placeholder?: true
+            default: false
+            }
+        }) {
+            return true
+        }
         // From the label backwards: numbers, a blank cell's mark as nil.
         var numbers: [Decimal?] = []
         scan: for index in above.values.reversed() where numbers.count < width {
+            // Two numbers on one line with a space between (`119 104`, two cells' blocks that
+            // `pdftotext` set side by side) are two values, not one with a thousands space.
+            let pieces = cells[index].raw.split(separator: " ")
+            if pieces.count >= 2, pieces.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 9 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) {
+                for piece in pieces.reversed() where numbers.count < width { numbers.append(Decimal(string: String(piece))) }
+                continue
+            }
             switch cells[index].value {
             case .number(let number, unit: nil)?: numbers.append(number)
             case .placeholder?: numbers.append(nil)
@@ -707,6 +736,75 @@ struct TableRecognizer {
             if others.count >= 2, others.reduce(0, +) == total { return true }
         }
         return false
+    }
+
+    /// `true` when a header of the table stands between the row's label and its values, none of
+    /// them placed by the source: header cells repeated on a new page (the lines
+    /// ``withoutRepeatedHeaderLines(_:row:)`` took out, `headerLines`) or column headers left in
+    /// the run after the label (`2.其他法律行政法规禁止公开` / `申请人情况` … `自然人` … / `14 187 …`,
+    /// `pdftotext` on a blank row at a page's foot). A text in page order gives a page's rows
+    /// before the next page's header, so the values after it are a row of the new page — unless
+    /// the label is that page's first row, set before its header (the caller checks that no row
+    /// below it was read before it).
+    static func valuesAfterHeader(_ group: CellGroup, _ label: FoundLabel, _ cells: [StreamCell], headerLines: [Int],
+                                  column: (LabelFacts) -> String?) -> Bool {
+        guard let first = group.values.first, !cells[first].positioned, !cells[first].placedByLayout,
+              group.run.indices.contains(label.start) else { return false }
+        let labelLine = cells[group.run[label.start]].line, valueLine = cells[first].line
+        guard labelLine < valueLine else { return false }
+        if headerLines.contains(where: { $0 > labelLine && $0 < valueLine }) { return true }
+        return group.run[(label.start + 1)...].contains { index in
+            guard cells[index].line > labelLine, !cells[index].positioned, let facts = cells[index].facts, !facts.hasEnumerator else { return false }
+            return column(facts) != nil
+        }
+    }
+
+    /// The label of a request row below `key`'s in the template that has been read already, if any.
+    func laterRowRead(_ key: String, found: Set<String>) -> String? {
+        let rows = TemplateCatalog.rows(.requests, template)
+        guard let index = rows.firstIndex(where: { $0.key == key }) else { return nil }
+        return rows[(index + 1)...].first { found.contains($0.key) }?.label
+    }
+
+    /// The label text of the row after `label`'s in the template when, in the run after this
+    /// row's values, it stands wrapped over two lines and another row's label follows it there
+    /// (it is given no values of its own; a piece of the group column's label, `本年`, `开`, is
+    /// no wrap): `1.申请人无正当理由逾期不补正…` / `38 288 … 912` /
+    /// `2.申请人逾期未按收费…政府信息` / `公开申请` / … `3.其他`. `pdftotext` sets the values of a row
+    /// whose label is taller than they are before the label, so this row's values may be that
+    /// row's (a blank row above, its marks dropped). Only for runs of one row's worth of values,
+    /// none placed by the source.
+    func wrappedRowBelow(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], label: FoundLabel, width: Int,
+                         row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> String? {
+        let values = groups[position].values
+        guard position + 1 < groups.count, !values.isEmpty, values.count <= width,
+              values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }) else { return nil }
+        let rows = TemplateCatalog.rows(.requests, template)
+        guard let index = rows.firstIndex(where: { $0.key == label.key }), index + 1 < rows.count else { return nil }
+        let below = rows[index + 1].key
+        let run = groups[position + 1].run
+        let belowLabel = LabelText.key(rows[index + 1].label)
+        for offset in run.indices.dropLast() {
+            let cell = cells[run[offset]], piece = cells[run[offset + 1]]
+            guard !cell.positioned, let facts = cell.facts else { continue }
+            var end = offset
+            if row(facts) == below {
+                // The label with more text in its block (its lines joined with the next page's header).
+                guard LabelText.key(cell.raw).count > belowLabel.count || piece.line > cell.line && piece.facts.map({
+                    !$0.hasEnumerator && column($0) == nil && row($0) == nil && !Self.isGroupColumnPiece($0.stripped)
+                }) == true else { return nil }
+                if LabelText.key(cell.raw).count <= belowLabel.count { end = offset + 1 }
+            } else {
+                // The label's pieces on two lines (`…政府信息` / `公开申请`).
+                guard piece.line > cell.line, let pieceFacts = piece.facts, !pieceFacts.hasEnumerator, column(pieceFacts) == nil,
+                      row(pieceFacts) == nil, !Self.isGroupColumnPiece(pieceFacts.stripped),
+                      cache.facts(cell.raw + piece.raw).label.flatMap(row) == below else { continue }
+                end = offset + 1
+            }
+            let after = run[(end + 1)...].contains { next in cells[next].facts.flatMap(row).map { $0 != below } ?? false }
+            return after ? run[offset...end].map { cells[$0].raw }.joined() : nil
+        }
+        return nil
     }
 
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
@@ -1042,7 +1140,7 @@ struct TableRecognizer {
 
     /// Reads part 三 from its cells; `endLine` is the source line of the heading after the table.
     mutating func recognizeRequests(_ cells: [StreamCell], endLine: Int? = nil) -> Set<String> {
-        let cells = Self.withoutRepeatedHeader(cells) { $0.requestRow }
+        let (cells, headerLines) = Self.withoutRepeatedHeaderLines(cells) { $0.requestRow }
         var found: Set<String> = []
         let order = requestColumnOrder(cells)
         let totalSlot = order.firstIndex(of: "total") ?? 6
@@ -1063,6 +1161,8 @@ struct TableRecognizer {
         var shortRowLabels: [Int: String] = [:]
         // The last group whose numbered label piece matched no row, and that piece.
         var unmatchedNumbered: (position: Int, text: String)?
+        // The last group whose row was left null because its values stood before its label.
+        var displacedRow: Int?
         for position in groups.indices {
             let afterSpanned = previousSpanned
             previousSpanned = false
@@ -1136,8 +1236,21 @@ struct TableRecognizer {
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
-            if Self.rowBeforeLabel(groups, position, cells, width: order.count, firstRow: found.isEmpty, row: row) {
+            if Self.rowBeforeLabel(groups, position, cells, width: order.count, firstRow: found.isEmpty,
+                                   afterDisplaced: displacedRow == position - 1, row: row) {
+                displacedRow = position
                 leaveRowUncertain(label.key, "the values right before the row's label, more than a row after the label above, end in a run that keeps this row's sum rule: the row's values may stand before its label as well as after it, so which are this row's is uncertain; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
+                continue
+            }
+            if Self.valuesAfterHeader(group, label, cells, headerLines: headerLines, column: column),
+               let later = laterRowRead(label.key, found: found) {
+                leaveRowUncertain(label.key, "the table's header stands between the row's label and the values after it (the header repeated on a new page), and a row below this one (“\(later)”) was read before it: the label stands out of its place in the text, and the values after the header are a row of the new page, whose label may stand after them, so which row they are is uncertain; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
+                continue
+            }
+            if blockPerCell, let below = wrappedRowBelow(groups, position, cells, label: label, width: order.count, row: row, column: column) {
+                leaveRowUncertain(label.key, "the next row's label (“\(LabelText.key(below))”), wrapped over two lines, follows this row's values with no values of its own after it: a text of one block per cell (`pdftotext`) sets a row's values before its label when the label is the taller, so these values may be that row's; left null",
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }

@@ -88,6 +88,13 @@ struct CountedOrderTests {
         ("syn2003_0162_2019", "pdftotext-noto", 118),
         // The header repeated on a new page, its bare `其他` read as row 3.其他 (7 wrong numbers before).
         ("syn2003_0195_2021", "pdftotext-noto", 81),
+        // A blank row's label at a page's foot, then the new page's header and a later row's values (7).
+        ("syn2003_0059_2021", "pdftotext-nocjk", 81),
+        // A blank row whose marks the text dropped, then the next row's values before its wrapped label (7).
+        ("syn2003_1267_2021", "pdftotext-nocjk", 149),
+        // Narrow cells: 一、本年新收's values before its label, pieces of its wrapped numbers after it,
+        // and 上年结转's values before its label too (7 and 14 wrong numbers before).
+        ("syn2003_0066_2019", "pdftotext-noto", 109), ("syn2003_0205_2021", "pdftotext-noto", 45),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -114,6 +121,41 @@ struct CountedOrderTests {
         let (alone, comparison) = try Self.convert("syn2003_0203_2021", "pdftotext-nocjk")
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         #expect(columns.map { alone.requests["unavailable_unclear", $0] } == [29, 219, 257, 165, 19, 114, 803])
+    }
+
+    @Test("pdftotext: values after a header repeated on a new page are not a blank row's above it; a new page's first row keeps them")
+    func valuesAfterRepeatedHeader() throws {
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        // `778 1595 30 314 1496` / `2.其他法律行政法规禁止公开` (blank, its rows below already read) /
+        // `申请人情况` … `益组织 机构` / `14 187 191 178 298 212 1080` (7.属于行政执法案卷's). It took them.
+        let (blank, _) = try Self.convert("syn2003_0059_2021", "pdftotext-nocjk")
+        #expect(columns.allSatisfy { blank.requests["denied_prohibited", $0] == nil })
+        #expect(blank.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.denied_prohibited" })
+        // `6.属于四类过程性信息` / the header / `101 30 110 181 237 21 680`: the new page's first row,
+        // its label set before the header, no row below it read yet: its values.
+        let (first, comparison) = try Self.convert("syn2003_0157_2021", "pdftotext-nocjk")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(columns.map { first.requests["denied_process_info", $0] } == [101, 30, 110, 181, 237, 21, 680])
+    }
+
+    @Test("pdftotext: a row's values followed by the next row's wrapped label with no values of its own are uncertain")
+    func valuesBeforeWrappedLabelBelow() throws {
+        // `1.申请人无正当理由逾期不补正…` (blank, its `-` marks dropped) / `38 288 117 155 105 209 912` /
+        // `2.申请人逾期未按收费…政府信息` / `公开申请` / the header / `3.其他`: the values are row 2's.
+        let (report, _) = try Self.convert("syn2003_1267_2021", "pdftotext-nocjk")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.allSatisfy { report.requests["other_overdue_correction", $0] == nil })
+        #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.other_overdue_correction"
+            && $0.message.contains("wrapped over two lines") })
+        // Narrow cells: `1413` / `3189 1831 1081 2770 2437 2822` / `一、本年新收…` / `0` / `121 173 67 25 49 435` /
+        // `二、上年结转…`: the first row's values before its label break rule 2 (14130 wrapped); null.
+        let (narrow, _) = try Self.convert("syn2003_0066_2019", "pdftotext-noto")
+        #expect(columns.allSatisfy { narrow.requests["new_received", $0] == nil })
+        // Then every row's values stand before its label: `2 89 40` (pieces) / `119 104` (two blocks on one
+        // line) … `557` / `二、上年结转…` / `216 … 824` (（一）予以公开's). 上年结转 is null.
+        let (chained, _) = try Self.convert("syn2003_0205_2021", "pdftotext-noto")
+        #expect(columns.allSatisfy { chained.requests["carried_over", $0] == nil })
+        #expect(chained.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.carried_over" })
     }
 
     @Test("pdftotext: a bare 其他 right after the applicant columns' headers is their column, not row 3.其他")
