@@ -659,10 +659,11 @@ struct TableRecognizer {
         return perLine.count >= 2 && perLine.values.contains { $0 >= 2 }
     }
 
-    /// `true` when the values of `groups[position]` stand on two lines or more of their own below
+    /// `true` when the values of `groups[position]` stand on one line or more of their own below
     /// its row label, two values or more a line, and the next row label stands on the line right after
     /// them with none of its values on its line (`3.危及“三安全一稳定”` / `83 19 102 91` /
-    /// `268 129 692` / `4.保护第三方合法权益`, `pdftotext -layout`): nothing says whose they are.
+    /// `268 129 692` / `4.保护第三方合法权益`, or `16 41 986 258 150 236 1687` on one line,
+    /// `pdftotext -layout`): nothing says whose they are.
     /// Only on lines that set their values apart by runs of spaces: a text in reading order
     /// (`pdftotext`'s, `pdftotext -raw`'s: `177 98` / `59 161 154 147 796`) gives a row's values
     /// after its label.
@@ -672,13 +673,16 @@ struct TableRecognizer {
         guard let first = values.first, let last = values.last, cells[first].line > label.line,
               position + 1 < groups.count else { return false }
         let next = groups[position + 1]
+        // The next label: not the end of this row's own label wrapped around its values (`5.要求行政机关确认或` /
+        // values / `重新出具已获取信息`).
         guard let nextLabel = next.run.first(where: { cells[$0].facts.flatMap(row) != nil }),
+              cells[nextLabel].facts.flatMap(row) != label.key,
               cells[nextLabel].line == cells[last].line + 1,
               !next.values.contains(where: { cells[$0].line == cells[nextLabel].line }) else { return false }
         guard values.allSatisfy({ cells[$0].onSpacedLine }) else { return false }
         var perLine: [Int: Int] = [:]
         for value in values { perLine[cells[value].line, default: 0] += 1 }
-        return perLine.count >= 2 && perLine.values.allSatisfy { $0 >= 2 }
+        return perLine.count >= 1 && perLine.values.allSatisfy { $0 >= 2 }
     }
 
     /// `true` when the values between the row label above and this row's label are more than a row
@@ -1324,6 +1328,11 @@ struct TableRecognizer {
             }
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+            // More values than cells, none of them placed by the source, and the row left null: the
+            // values before the next label may be that row's (`3 4` pieces, then 4.保护第三方's row).
+            if unpositioned, values.count > order.count, order.allSatisfy({ report.requests[label.key, $0] == nil }) {
+                displacedRow = position
+            }
             for slot in squashedParts where slot < order.count {
                 setValue(nil, .requests, label.key, order[slot])
                 note(.warning, "table.order_unproven", path(.requests, label.key, order[slot]),

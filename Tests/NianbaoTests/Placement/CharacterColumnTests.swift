@@ -33,6 +33,9 @@ struct CharacterColumnTests {
         ("syn2003_0011_2021", "pdftotext-layout-noto", 159, 141),
         // LibreOffice with Noto CJK: 4.保护第三方's values centred above its label's line (7 wrong numbers before).
         ("syn2003_0137_2021", "pdftotext-layout-noto", 162, 140),
+        // The same on one line of values (7 wrong numbers before; rows the column rules placed with
+        // them are null now: 181 fields right before).
+        ("syn2003_0318_2019", "pdftotext-layout-noto", 151, 181),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -325,6 +328,10 @@ struct CharacterColumnTests {
         #expect(layout.contains(spaced))
         let reading = try Convert.report(layout.replacingOccurrences(of: spaced, with: "83 19 102 91\n268 129 692\n"))
         #expect(columns.map { reading.requests["denied_security_stability", $0] } == [83, 19, 102, 91, 268, 129, 692])
+        // One line of values: `3.危及“三安全一稳定”` / `16  41  986  258  150  236  1687` / `（三）不予公 4.保护第三方合法权益`.
+        let (one, _) = try Self.convert("syn2003_0318_2019", "pdftotext-layout-noto")
+        #expect(columns.allSatisfy { one.requests["denied_security_stability", $0] == nil })
+        #expect(one.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.denied_security_stability" })
     }
 
     @Test("wrapped numbers' pieces are joined only when the joined row's 总计 is the sum of its other values")
