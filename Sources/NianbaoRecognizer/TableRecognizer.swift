@@ -302,14 +302,17 @@ struct TableRecognizer {
             if !isHeader { heads.append((text, position)) }
             let joined = alone ? facts : cache.facts(text).label
             if let joined, let key = row(joined) {
-                let found = (FoundLabel(key: key, start: position, text: text, location: cell.location, line: cells[lastIndex].line), [Int]())
+                let candidate = (FoundLabel(key: key, start: position, text: text, location: cell.location, line: cells[lastIndex].line), [Int]())
                 if accept(key) {
                     // A short label (`2.其他`) may be the start of a longer one wrapped below its values.
-                    guard heads.count == 1, facts.stripped.hasAtMost(3), next.count >= 2 else { return found }
-                    short = found
+                    guard heads.count == 1, facts.stripped.hasAtMost(3), next.count >= 2 else { return candidate }
+                    short = candidate
                     break
                 }
-                if fallback == nil { fallback = found }
+                if fallback == nil { fallback = candidate }
+                // An enumerated row label standing whole (`（七）总计`, a row read already): the label
+                // above it (`（六）其他处理`, a blank row) is another row, not its start.
+                if alone, facts.hasEnumerator, !isHeader, found.contains(key) { break }
             }
             // A column header starts no label that continues after the values.
             if isHeader { break }
@@ -761,6 +764,15 @@ struct TableRecognizer {
             guard cells[index].line > labelLine, !cells[index].positioned, let facts = cells[index].facts, !facts.hasEnumerator else { return false }
             return column(facts) != nil
         }
+    }
+
+    /// `true` when header cells repeated on a new page were taken out of the stream right before
+    /// cell `index` (``withoutRepeatedHeaderLines(_:row:)``): `商业企` / `业` … `务机构` / `其他`, the
+    /// header's last column left in as a row label.
+    static func followsRemovedHeader(_ index: Int, _ cells: [StreamCell], headerLines: [Int]) -> Bool {
+        guard cells.indices.contains(index) else { return false }
+        let before = index > 0 ? cells[index - 1].line : Int.min
+        return headerLines.contains { $0 > before && $0 < cells[index].line }
     }
 
     /// The label of a request row below `key`'s in the template that has been read already, if any.
@@ -1223,9 +1235,9 @@ struct TableRecognizer {
             // the header repeated on a new page, `pdftotext`) is the header's column, not row 3.其他
             // or the 总计 row: the values after it are a row whose label stands elsewhere.
             if label.key == "other_misc" || label.key == "results_total", cache.facts(label.text).label?.hasEnumerator == false,
-               label.start > 0, (1...min(4, label.start)).contains(where: { count in
+               label.start > 0 && (1...min(4, label.start)).contains(where: { count in
                    cache.facts(group.run[(label.start - count)..<label.start].map { cells[$0].raw }.joined()).label?.requestColumn != nil
-               }) {
+               }) || Self.followsRemovedHeader(group.run[label.start], cells, headerLines: headerLines) {
                 let given = group.values.filter { cells[$0].isGivenValue }.count
                 note(.warning, "table.values_unplaced", ReportTable.requests.rawValue,
                      "“\(label.text)” follows the applicant columns' headers: the header's column, not a row; the \(given) value(s) after it are not read", label.location)

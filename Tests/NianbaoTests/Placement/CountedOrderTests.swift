@@ -100,6 +100,11 @@ struct CountedOrderTests {
         // `2065 2105 …` / `3.危及…` / `3` `4` (pieces) / 4.保护第三方's values / its label / 5's values:
         // 3.危及 null for 9 values, 4.保护第三方 took 5's (7 wrong numbers before).
         ("syn2003_0157_2021", "pdftotext-noto", 54),
+        // `（六）其他处理` (blank) / `（七）总计` (a bare 总计 header read as that row before) / 总计's values:
+        // the two labels joined as （六）其他处理, given them (7 wrong numbers before).
+        ("syn2003_0208_2019", "pdftotext-noto", 86),
+        // A bare `其他` after a repeated header whose other cells were taken out (7 wrong numbers before).
+        ("syn2003_0085_2021", "pdftotext-noto", 89),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -170,6 +175,12 @@ struct CountedOrderTests {
         let (report, comparison) = try Self.convert("syn2003_0195_2021", "pdftotext-noto")
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         #expect(report.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("applicant columns' headers") })
+        // The same where the repeated header's other cells are taken out as a repeat of the first page's
+        // (`商业企` / `业` … `务机构`), `其他` left alone after them: `244 … 1609` (1.属于国家秘密's) were read as 3.其他.
+        let (alone, aloneComparison) = try Self.convert("syn2003_0085_2021", "pdftotext-noto")
+        #expect(aloneComparison.wrongNumbers.isEmpty, "\(aloneComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(alone.requests["other_misc", "total"] == nil)
+        #expect(alone.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("applicant columns' headers") })
     }
 
     /// `-raw` texts of the 2,000-report soak: a row left blank as a line of marks alone
