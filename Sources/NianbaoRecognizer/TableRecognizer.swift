@@ -766,6 +766,12 @@ struct TableRecognizer {
         }
     }
 
+    /// `true` for text that can be a label's wrapped end: it holds a Chinese character (not a line
+    /// of blank marks, `———————`).
+    static func isWrappedPiece(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isIdeographic }
+    }
+
     /// `true` when header cells repeated on a new page were taken out of the stream right before
     /// cell `index` (``withoutRepeatedHeaderLines(_:row:)``): `商业企` / `业` … `务机构` / `其他`, the
     /// header's last column left in as a row label.
@@ -799,20 +805,22 @@ struct TableRecognizer {
         guard let index = rows.firstIndex(where: { $0.key == label.key }), index + 1 < rows.count else { return nil }
         let below = rows[index + 1].key
         let run = groups[position + 1].run
-        let belowLabel = LabelText.key(rows[index + 1].label)
+        // Chinese characters, not marks or punctuation, tell a label with more text in its block.
+        func ideographs(_ text: String) -> Int { text.unicodeScalars.filter { $0.properties.isIdeographic }.count }
+        let belowLabel = ideographs(rows[index + 1].label)
         for offset in run.indices.dropLast() {
             let cell = cells[run[offset]], piece = cells[run[offset + 1]]
             guard !cell.positioned, let facts = cell.facts else { continue }
             var end = offset
             if row(facts) == below {
                 // The label with more text in its block (its lines joined with the next page's header).
-                guard LabelText.key(cell.raw).count > belowLabel.count || piece.line > cell.line && piece.facts.map({
+                guard ideographs(cell.raw) > belowLabel || piece.line > cell.line && Self.isWrappedPiece(piece.raw) && piece.facts.map({
                     !$0.hasEnumerator && column($0) == nil && row($0) == nil && !Self.isGroupColumnPiece($0.stripped)
                 }) == true else { return nil }
-                if LabelText.key(cell.raw).count <= belowLabel.count { end = offset + 1 }
+                if ideographs(cell.raw) <= belowLabel { end = offset + 1 }
             } else {
                 // The label's pieces on two lines (`…政府信息` / `公开申请`).
-                guard piece.line > cell.line, let pieceFacts = piece.facts, !pieceFacts.hasEnumerator, column(pieceFacts) == nil,
+                guard piece.line > cell.line, Self.isWrappedPiece(piece.raw), let pieceFacts = piece.facts, !pieceFacts.hasEnumerator, column(pieceFacts) == nil,
                       row(pieceFacts) == nil, !Self.isGroupColumnPiece(pieceFacts.stripped),
                       cache.facts(cell.raw + piece.raw).label.flatMap(row) == below else { continue }
                 end = offset + 1

@@ -157,6 +157,11 @@ struct CountedOrderTests {
         #expect(columns.allSatisfy { report.requests["other_overdue_correction", $0] == nil })
         #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.other_overdue_correction"
             && $0.message.contains("wrapped over two lines") })
+        // docx2txt: the next row's label, then its blank marks (`—` a line): no wrap, every field right.
+        let (marks, marksComparison) = try Self.convert("syn2003_0007_2021", "docx2txt")
+        let mismatches = marksComparison.mismatches
+        #expect(mismatches.isEmpty, "\(mismatches.map(\.description).joined(separator: "\n"))")
+        #expect(!marks.diagnostics.contains { $0.code == "table.order_uncertain" })
         // Narrow cells: `1413` / `3189 1831 1081 2770 2437 2822` / `一、本年新收…` / `0` / `121 173 67 25 49 435` /
         // `二、上年结转…`: the first row's values before its label break rule 2 (14130 wrapped); null.
         let (narrow, _) = try Self.convert("syn2003_0066_2019", "pdftotext-noto")
