@@ -699,13 +699,17 @@ struct TableRecognizer {
     /// `2100 2479 2304 1449 8332` / `一、本年新收…` / `159 — — 53 …`). Texts of one value a line only, not a document's table nor
     /// a layout text.
     static func rowBeforeLabel(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], width: Int, firstRow: Bool,
-                               afterDisplaced: Bool = false, row: (LabelFacts) -> String?) -> Bool {
+                               afterDisplaced: Bool = false, afterFirstRow: Bool = false, row: (LabelFacts) -> String?) -> Bool {
         guard position > 0, width >= 3 else { return false }
         let above = groups[position - 1]
         // Below the header (the table's first row), any run of values is: they follow no row at all.
         // After a row left null so (`afterDisplaced`), the table sets its rows' values before their
         // labels, and any values after the label will do.
-        guard ((firstRow ? 3 : width + 1)..<2 * width).contains(above.values.count),
+        // Two numbers of one block (`157 564`) count as two.
+        let aboveCount = above.values.reduce(0) { count, index in count + max(1, numberPieces(cells[index].raw)?.count ?? 1) }
+        // Right after the first row left null so (`afterFirstRow`), a row's worth or less will do:
+        // pieces of the first row's numbers and the next row's values (`3` / `136 … 157 564`).
+        guard ((firstRow || afterDisplaced && afterFirstRow ? 3 : width + 1)..<2 * width).contains(aboveCount),
               groups[position].values.count > (firstRow || afterDisplaced ? 0 : width),
               firstRow || above.run.contains(where: { cells[$0].facts.flatMap(row) != nil }),
               (above.values + groups[position].values).allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine })
@@ -726,9 +730,8 @@ struct TableRecognizer {
         scan: for index in above.values.reversed() where numbers.count < width {
             // Two numbers on one line with a space between (`119 104`, two cells' blocks that
             // `pdftotext` set side by side) are two values, not one with a thousands space.
-            let pieces = cells[index].raw.split(separator: " ")
-            if pieces.count >= 2, pieces.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 9 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) {
-                for piece in pieces.reversed() where numbers.count < width { numbers.append(Decimal(string: String(piece))) }
+            if let pieces = numberPieces(cells[index].raw) {
+                for piece in pieces.reversed() where numbers.count < width { numbers.append(piece) }
                 continue
             }
             switch cells[index].value {
@@ -829,6 +832,14 @@ struct TableRecognizer {
             return after ? run[offset...end].map { cells[$0].raw }.joined() : nil
         }
         return nil
+    }
+
+    /// The numbers of a block holding two whole numbers or more with single spaces between them
+    /// (`119 104`), `nil` for anything else.
+    static func numberPieces(_ raw: String) -> [Decimal]? {
+        let pieces = raw.split(separator: " ")
+        guard pieces.count >= 2, pieces.allSatisfy({ $0.utf8.count <= 9 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) else { return nil }
+        return pieces.compactMap { Decimal(string: String($0)) }
     }
 
     /// `true` for a lone number after a row's label on one line, the row wider than one value:
@@ -1187,6 +1198,8 @@ struct TableRecognizer {
         var unmatchedNumbered: (position: Int, text: String)?
         // The last group whose row was left null because its values stood before its label.
         var displacedRow: Int?
+        // Whether that row was the table's first.
+        var displacedFirstRow = false
         for position in groups.indices {
             let afterSpanned = previousSpanned
             previousSpanned = false
@@ -1261,7 +1274,8 @@ struct TableRecognizer {
                 continue
             }
             if Self.rowBeforeLabel(groups, position, cells, width: order.count, firstRow: found.isEmpty,
-                                   afterDisplaced: displacedRow == position - 1, row: row) {
+                                   afterDisplaced: displacedRow == position - 1, afterFirstRow: displacedFirstRow, row: row) {
+                displacedFirstRow = found.isEmpty
                 displacedRow = position
                 leaveRowUncertain(label.key, "the values right before the row's label, more than a row after the label above, end in a run that keeps this row's sum rule: the row's values may stand before its label as well as after it, so which are this row's is uncertain; left null",
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
@@ -1351,6 +1365,7 @@ struct TableRecognizer {
             // More values than cells, none of them placed by the source, and the row left null: the
             // values before the next label may be that row's (`3 4` pieces, then 4.保护第三方's row).
             if unpositioned, values.count > order.count, order.allSatisfy({ report.requests[label.key, $0] == nil }) {
+                displacedFirstRow = false
                 displacedRow = position
             }
             for slot in squashedParts where slot < order.count {
