@@ -697,18 +697,19 @@ struct TableRecognizer {
     /// （二）部分公开, whose labels stand elsewhere). For the table's first row (`firstRow`), any
     /// values after the header will do, blank cells unwritten too (`3228 — — 1721 2151 2094 9194` or
     /// `2100 2479 2304 1449 8332` / `一、本年新收…` / `159 — — 53 …`). Texts of one value a line only, not a document's table nor
-    /// a layout text.
+    /// a layout text. `afterDisplaced`: the row above was left null for values before its label or
+    /// for more values than cells; `afterFirstRow`: that row was the table's first.
     static func rowBeforeLabel(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], width: Int, firstRow: Bool,
                                afterDisplaced: Bool = false, afterFirstRow: Bool = false, row: (LabelFacts) -> String?) -> Bool {
         guard position > 0, width >= 3 else { return false }
         let above = groups[position - 1]
-        // Below the header (the table's first row), any run of values is: they follow no row at all.
-        // After a row left null so (`afterDisplaced`), the table sets its rows' values before their
-        // labels, and any values after the label will do.
         // Two numbers of one block (`157 564`) count as two.
         let aboveCount = above.values.reduce(0) { count, index in count + max(1, numberPieces(cells[index].raw)?.count ?? 1) }
-        // Right after the first row left null so (`afterFirstRow`), a row's worth or less will do:
-        // pieces of the first row's numbers and the next row's values (`3` / `136 … 157 564`).
+        // Below the header (the table's first row), any run of values is: they follow no row at all.
+        // Right after the first row left null so (`afterDisplaced` and `afterFirstRow`), a row's worth
+        // or less will do: pieces of the first row's numbers and this row's values (`3` / `136 … 157 564`).
+        // After any row left null so (`afterDisplaced`), the table sets its rows' values before their
+        // labels, and any values after the label will do.
         guard ((firstRow || afterDisplaced && afterFirstRow ? 3 : width + 1)..<2 * width).contains(aboveCount),
               groups[position].values.count > (firstRow || afterDisplaced ? 0 : width),
               firstRow || above.run.contains(where: { cells[$0].facts.flatMap(row) != nil }),
