@@ -785,11 +785,16 @@ struct TableRecognizer {
         return headerLines.contains { $0 > before && $0 < cells[index].line }
     }
 
+    /// The request rows below `key`'s in the template, in order (none for a key it lacks).
+    func requestRows(below key: String) -> ArraySlice<RowSpec> {
+        let rows = TemplateCatalog.rows(.requests, template)
+        guard let index = rows.firstIndex(where: { $0.key == key }) else { return [] }
+        return rows[(index + 1)...]
+    }
+
     /// The label of a request row below `key`'s in the template that has been read already, if any.
     func laterRowRead(_ key: String, found: Set<String>) -> String? {
-        let rows = TemplateCatalog.rows(.requests, template)
-        guard let index = rows.firstIndex(where: { $0.key == key }) else { return nil }
-        return rows[(index + 1)...].first { found.contains($0.key) }?.label
+        requestRows(below: key).first { found.contains($0.key) }?.label
     }
 
     /// The label text of the row after `label`'s in the template when, in the run after this
@@ -805,13 +810,12 @@ struct TableRecognizer {
         let values = groups[position].values
         guard position + 1 < groups.count, !values.isEmpty, values.count <= width,
               values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }) else { return nil }
-        let rows = TemplateCatalog.rows(.requests, template)
-        guard let index = rows.firstIndex(where: { $0.key == label.key }), index + 1 < rows.count else { return nil }
-        let below = rows[index + 1].key
+        guard let belowRow = requestRows(below: label.key).first else { return nil }
+        let below = belowRow.key
         let run = groups[position + 1].run
         // Chinese characters, not marks or punctuation, tell a label with more text in its block.
         func ideographs(_ text: String) -> Int { text.unicodeScalars.filter { $0.properties.isIdeographic }.count }
-        let belowLabel = ideographs(rows[index + 1].label)
+        let belowLabel = ideographs(belowRow.label)
         for offset in run.indices.dropLast() {
             let cell = cells[run[offset]], piece = cells[run[offset + 1]]
             guard !cell.positioned, let facts = cell.facts else { continue }
