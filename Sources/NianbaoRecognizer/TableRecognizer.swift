@@ -360,6 +360,23 @@ struct TableRecognizer {
         !text.isEmpty && text.count <= 4 && groupColumnLabels.contains { $0.contains(text) }
     }
 
+    /// `true` for a cell's stripped text made of one or two pieces of ``groupColumnLabels`` of any
+    /// length: `(四)无法提`, `理结果(四)无法提` (the ends of two group cells written down the left
+    /// columns, on one line).
+    static func isGroupColumnText(_ stripped: String) -> Bool {
+        guard !stripped.isEmpty else { return false }
+        // Brackets as the labels write them (a cell's stripped text has them half-width).
+        let text = String(stripped.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
+        func isPiece<S: StringProtocol>(_ piece: S) -> Bool { groupColumnLabels.contains { $0.contains(piece) } }
+        if isPiece(text) { return true }
+        var split = text.index(after: text.startIndex)
+        while split < text.endIndex {
+            if isPiece(text[..<split]) && isPiece(text[split...]) { return true }
+            split = text.index(after: split)
+        }
+        return false
+    }
+
     /// `true` for text holding an arabic enumerator not inside a number: `3.补正`, `理结3.补正`.
     static func containsNumbered(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
@@ -673,8 +690,16 @@ struct TableRecognizer {
     static func valuesBetweenLabels(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], label: FoundLabel,
                                     row: (LabelFacts) -> String?) -> Bool {
         let values = groups[position].values
-        guard let first = values.first, let last = values.last, cells[first].line > label.line,
-              position + 1 < groups.count else { return false }
+        guard let first = values.first, let last = values.last, position + 1 < groups.count else { return false }
+        // The label's last line, pieces of the group column on the values' line not counted
+        // (`6.属于四类过程性信息` / `三、本年  246  78 …` / `7.属于行政执法案卷`; `理结果 （四）无法提  164 …`).
+        let run = groups[position].run
+        let labelLine = run.indices.filter { $0 >= label.start }.map { run[$0] }.filter { index in
+            guard cells[index].line == cells[first].line, let facts = cells[index].facts, row(facts) == nil,
+                  !facts.stripped.isEmpty else { return true }
+            return !isGroupColumnText(facts.stripped)
+        }.map { cells[$0].line }.max() ?? label.line
+        guard cells[first].line > labelLine else { return false }
         let next = groups[position + 1]
         // The next label: not the end of this row's own label wrapped around its values (`5.要求行政机关确认或` /
         // values / `重新出具已获取信息`).

@@ -655,7 +655,8 @@ enum ColumnLayout {
         let layouts: [[Span]]
         var fromHeader = false
         if let columns = headerLayout(header.map { $0.map { $0.span(metric) } }, valueStart: valueStart, fullRows: fullRows,
-                                      needsFullRow: headerNeedsFullRow),
+                                      needsFullRow: headerNeedsFullRow,
+                                      confirmedByRows: { rowsLineUp(rows, under: $0, metric: metric) }),
            columns.count >= minimumColumns {
             layouts = [columns]
             fromHeader = true
@@ -680,6 +681,59 @@ enum ColumnLayout {
             if !ambiguous, let placement { placements[index] = placement }
         }
         return (placements, agrees)
+    }
+
+    /// The columns of a wrapped header that no row is as wide as, as the part's rows confirm and
+    /// widen them (`pdftotext -layout`, a column blank in every row: 社会公益组织 and 法律服务机构
+    /// left empty); `nil` when they do not. A text of pages sets each word at the character its
+    /// x position rounds to, line by line, and counts a CJK glyph one character, so a header's
+    /// words drift from the values under them by a few characters either way (`总计` starting
+    /// where `7936` under it ends; `法律服务机` starting under the last digit of `181`, a value of
+    /// the column before). The values must show the columns themselves, as a full row would, and
+    /// every doubt places nothing:
+    /// - three labelled rows or more; their values, merged where they overlap, make columns of
+    ///   values, each holding two rows' values or more that share a character (right-aligned,
+    ///   centred or left-aligned alike) and at most one value of each row;
+    /// - each column of values overlaps exactly one header cell, the middle of its shared part
+    ///   under that cell, no header cell taking two, in their order;
+    /// - a header cell no values stand under stands a space apart from every column of values:
+    ///   one touching a column of values may be that column's own, drifted (`科研机构` ending
+    ///   where `75` / `290` under it start, the values then under the start of 社会公益组织).
+    /// Each header cell is then widened by its column of values.
+    static func rowsLineUp(_ rows: [RowSpans], under columns: [Span], metric: Metric) -> [Span]? {
+        let labelled = rows.filter { $0.labelEnd != nil && !$0.joined }
+        guard labelled.count >= 3 else { return nil }
+        // The columns of values: every value's span (and its row), merged where they overlap.
+        var values: [(span: Span, row: Int)] = []
+        for (row, spans) in labelled.enumerated() {
+            for value in spans.values { values.append((value.span(metric), row)) }
+        }
+        values.sort { $0.span.start < $1.span.start }
+        var groups: [(whole: Span, shared: Span, rows: Set<Int>, count: Int)] = []
+        for value in values {
+            if let last = groups.last, value.span.start < last.whole.end {
+                groups[groups.count - 1] = (Span(start: last.whole.start, end: max(last.whole.end, value.span.end)),
+                                            Span(start: max(last.shared.start, value.span.start), end: min(last.shared.end, value.span.end)),
+                                            last.rows.union([value.row]), last.count + 1)
+            } else {
+                groups.append((value.span, value.span, [value.row], 1))
+            }
+        }
+        var widened = columns
+        var taken: [Int] = []
+        for group in groups {
+            guard group.count >= 2, group.rows.count == group.count, group.shared.start < group.shared.end else { return nil }
+            let hits = columns.indices.filter { columns[$0].overlaps(group.whole) }
+            guard hits.count == 1, let column = hits.first, column > (taken.last ?? -1) else { return nil }
+            let middle = group.shared.start + group.shared.end
+            guard 2 * columns[column].start <= middle, middle <= 2 * columns[column].end else { return nil }
+            taken.append(column)
+            widened[column] = Span(start: min(columns[column].start, group.whole.start), end: max(columns[column].end, group.whole.end))
+        }
+        for column in columns.indices where !taken.contains(column) {
+            guard groups.allSatisfy({ $0.whole.end < columns[column].start || columns[column].end < $0.whole.start }) else { return nil }
+        }
+        return zip(widened, widened.dropFirst()).allSatisfy({ $0.end <= $1.start }) ? widened : nil
     }
 
     /// Placements in a text that writes each row's cells one after another at the table's column
@@ -768,8 +822,10 @@ enum ColumnLayout {
     /// onto the lines below (`商业企` / `业`). Words left of the values (the label column's header) do not count.
     /// `nil` when the cells overlap, or when the full rows do not fit them: rows wider than the
     /// header, or of its width with a value outside its column; with `needsFullRow`, also when no
-    /// full row is as wide as the header.
-    static func headerLayout(_ lines: [[Span]], valueStart: Int, fullRows: [[Span]], needsFullRow: Bool = false) -> [Span]? {
+    /// full row is as wide as the header, unless `confirmedByRows` gives the columns as the rows
+    /// confirm them.
+    static func headerLayout(_ lines: [[Span]], valueStart: Int, fullRows: [[Span]], needsFullRow: Bool = false,
+                             confirmedByRows: ([Span]) -> [Span]? = { _ in nil }) -> [Span]? {
         var words: [(line: Int, span: Span)] = []
         for (index, line) in lines.enumerated() {
             for word in line where word.end > valueStart { words.append((index, word)) }
@@ -800,9 +856,9 @@ enum ColumnLayout {
         }
         columns.sort { $0.start < $1.start }
         guard zip(columns, columns.dropFirst()).allSatisfy({ $0.end <= $1.start }) else { return nil }
-        guard let width = fullRows.first?.count else { return needsFullRow && wrapped ? nil : columns }
+        guard let width = fullRows.first?.count else { return needsFullRow && wrapped ? confirmedByRows(columns) : columns }
         guard width <= columns.count else { return nil }
-        guard width == columns.count else { return needsFullRow && wrapped ? nil : columns }
+        guard width == columns.count else { return needsFullRow && wrapped ? confirmedByRows(columns) : columns }
         // Full rows as wide as the header: each value under its own column, which it widens.
         for row in fullRows {
             for (value, column) in zip(row, columns) where !value.overlaps(column) { return nil }

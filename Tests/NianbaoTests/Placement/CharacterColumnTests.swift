@@ -36,6 +36,13 @@ struct CharacterColumnTests {
         // The same on one line of values (7 wrong numbers before; rows the column rules placed with
         // them are null now: 181 fields right before).
         ("syn2003_0318_2019", "pdftotext-layout-noto", 151, 181),
+        // Whole columns blank (社会公益组织 and 法律服务机构 in every row) under a wrapped header, no
+        // row as wide as the header: the rows' own columns of values confirm it (91 and 108 before).
+        ("syn2003_1497_2021", "pdftotext-layout-nocjk", 202, 91), ("syn2003_0254_2019", "pdftotext-layout-noto", 199, 108),
+        // The same, where the header drifts from the values: 科研机构's values under the start of
+        // 社会公益组织, touching 科研机构 (20 wrong numbers with a looser rule), and 社会公益组织's
+        // values reaching under 法律服务机构's first characters (19): unconfirmed, left as before.
+        ("syn2003_0280_2019", "pdftotext-layout-nocjk", 128, 128), ("syn2003_0604_2019", "pdftotext-layout-nocjk", 121, 121),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -221,6 +228,39 @@ struct CharacterColumnTests {
         ]
         let columns = ColumnLayout.headerLayout(header, valueStart: 0, fullRows: [])
         #expect(columns?.map(\.start) == [2, 12, 20, 28, 40])
+    }
+
+    @Test("pdftotext -layout: a wrapped header no row is as wide as is confirmed only by columns of values clear of its drift")
+    func headerConfirmedByRows() {
+        func row(_ line: Int, _ values: [(Int, Int)]) -> ColumnLayout.RowSpans {
+            let extents = values.map { ColumnLayout.Extent(display: .init(start: $0.0, end: $0.1), characters: .init(start: $0.0, end: $0.1)) }
+            let label = ColumnLayout.Extent(display: .init(start: 0, end: 16), characters: .init(start: 0, end: 16))
+            return ColumnLayout.RowSpans(block: 0, row: line, line: line, values: extents, labelEnd: label)
+        }
+        // After the 2,000-report soak's 0032: 自然人 商业企业 科研机构 社会公益(组织) 法律服务(机构) 其他 总计,
+        // the two wrapped columns blank in every row; 其他's and 总计's values start left of them.
+        let header: [ColumnLayout.Span] = [.init(start: 28, end: 31), .init(start: 33, end: 37), .init(start: 38, end: 42),
+                                           .init(start: 44, end: 48), .init(start: 49, end: 53), .init(start: 55, end: 57),
+                                           .init(start: 72, end: 74)]
+        let rows = [row(39, [(28, 32), (33, 37), (38, 42), (54, 58), (71, 75)]), row(40, [(29, 32), (34, 36), (39, 42), (55, 58), (71, 74)]),
+                    row(41, [(30, 32), (39, 42), (55, 58), (71, 74)])]
+        let columns = ColumnLayout.rowsLineUp(rows, under: header, metric: .characters)
+        #expect(columns?.count == 7)
+        #expect(columns.flatMap { ColumnLayout.columns(of: [.init(start: 30, end: 32), .init(start: 39, end: 42), .init(start: 55, end: 58)],
+                                                         labelEnd: .init(start: 0, end: 16), in: $0) } == [0, 2, 5])
+        // Two rows are no proof.
+        #expect(ColumnLayout.rowsLineUp(Array(rows.prefix(2)), under: header, metric: .characters) == nil)
+        // 0280: 科研机构 (59..<63) blank, the values of its column at 63..<66 under the start of
+        // 社会公 (64..<67): a blank header cell touching a column of values may be its own.
+        let drifted: [ColumnLayout.Span] = [.init(start: 47, end: 50), .init(start: 54, end: 58), .init(start: 59, end: 63),
+                                            .init(start: 64, end: 67), .init(start: 68, end: 72), .init(start: 82, end: 84),
+                                            .init(start: 88, end: 90)]
+        let driftedRows = [row(43, [(63, 65), (69, 72), (82, 84), (89, 92)]), row(46, [(48, 50), (63, 66), (69, 72), (81, 84), (88, 91)]),
+                           row(48, [(47, 50), (63, 66), (69, 72), (82, 84), (88, 91)])]
+        #expect(ColumnLayout.rowsLineUp(driftedRows, under: drifted, metric: .characters) == nil)
+        // A column of values over two header cells confirms neither.
+        let straddling = [row(1, [(28, 32), (35, 40)]), row(2, [(29, 32), (36, 40)]), row(3, [(28, 32), (35, 39)])]
+        #expect(ColumnLayout.rowsLineUp(straddling, under: header, metric: .characters) == nil)
     }
 
     @Test("blanks are placed only where the gap holds the skipped column; values one space apart are never spread")
@@ -438,6 +478,29 @@ struct CharacterColumnTests {
         let (matched, matchedComparison) = try Self.convert("syn2003_0006_2019", "pdftotext-layout")
         #expect(matchedComparison.wrongNumbers.isEmpty, "\(matchedComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
         #expect(columns.map { matched.requests["denied_security_stability", $0] } == [nil, nil, nil, nil, nil, nil, 797])
+    }
+
+    @Test("pdftotext -layout: values between a blank row's label and the next, a piece of the group column beside them, are nobody's")
+    func valuesBetweenLabelsBesideGroupPiece() throws {
+        // Seed 2011 (a soak of reports no rule was written on), 0431: `6.属于四类过程性信息` /
+        // `三、本年  246  78  200  177  44  745` / `7.属于行政执法案卷`: the values are 7.属于行政执法案卷's,
+        // and were read as the blank row 6's once its columns were placed (`三、本年` of
+        // 三、本年度办理结果 on their line counted as the label's last line).
+        let (report, comparison) = try Self.convert("syn2011_0431_2021", "pdftotext-layout-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.allSatisfy { report.requests["denied_process_info", $0] == nil })
+        #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.denied_process_info" })
+        // The rows of its wrapped header with 社会公益组织 blank throughout are placed (84 fields right before).
+        #expect(comparison.checks.filter(\.ok).count >= 177)
+        #expect(columns.map { report.requests["denied_third_party", $0] } == [302, 263, 106, nil, 163, 39, 873])
+        // 0192: `年度办  1.本机关不掌握相关政府信息` / `理结果 （四）无法提  164  281 …  1926` /
+        // `2.没有现成信息需要另行制作`: the ends of two group cells beside the values (7 wrong numbers before).
+        let (narrow, narrowComparison) = try Self.convert("syn2011_0192_2019", "pdftotext-layout-noto")
+        #expect(narrowComparison.wrongNumbers.isEmpty, "\(narrowComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(columns.allSatisfy { narrow.requests["unavailable_not_held", $0] == nil })
+        #expect(TableRecognizer.isGroupColumnText("理结果(四)无法提") && TableRecognizer.isGroupColumnText("(四)无法提"))
+        #expect(!TableRecognizer.isGroupColumnText("1.本机关不掌握") && !TableRecognizer.isGroupColumnText("无法提供2.没有"))
     }
 
     @Test("pdftotext -layout: a piece of the group column's label on a row's values line is not the row's label")
