@@ -810,6 +810,22 @@ struct TableRecognizer {
         return headerLines.contains { $0 > before && $0 < cells[index].line }
     }
 
+    /// `true` when the nearest label cell before cell `index`, past values only, is an applicant
+    /// column's header (`其他`, not `3.其他`): the header's cells interleaved with values (a
+    /// `pdftotext` page of one block per cell: `组织` `机构` values `其他` values `总计` values), so
+    /// a bare `总计` there is the header's last column, not the 总计 row.
+    static func nearestLabelIsColumnHeader(before index: Int, _ cells: [StreamCell]) -> Bool {
+        var position = index - 1
+        while position >= 0, index - position <= 64 {
+            switch cells[position].kind {
+            case .barrier: return false
+            case .value: position -= 1
+            case .label(let facts): return facts.requestColumn != nil && !facts.hasEnumerator
+            }
+        }
+        return false
+    }
+
     /// The request rows below `key`'s in the template, in order (none for a key it lacks).
     func requestRows(below key: String) -> ArraySlice<RowSpec> {
         let rows = TemplateCatalog.rows(.requests, template)
@@ -1056,6 +1072,8 @@ struct TableRecognizer {
         let row: (LabelFacts) -> String? = { $0.activeRow }
         let column: (LabelFacts) -> String? = { $0.activeColumn }
         var groups = Self.groups(cells)
+        // The values that stood right after a header line with no row label before them.
+        var valuesAfterHeader = 0
         // One cell per line with empty lines for blank cells: decided once for the whole table.
         let linePitch = Self.linePitch(groups, cells, maxWidth: 3, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.activeRow != nil },
                                        documentPitch: documentPitch)
@@ -1099,6 +1117,12 @@ struct TableRecognizer {
             if headerColumns.count < 2 { headerColumns = [] }
 
             guard let label = claimLabel(position, in: &groups, cells, table: .activeDisclosure, found: &found, row: row, column: column) else {
+                // Values right after a header line, no row label before them (counted over the
+                // header's cells when each is followed by its value: `上一年项目数量  920  本年增/减  52 …`).
+                if group.run.contains(where: { cells[$0].facts?.activeColumn != nil }),
+                   group.values.contains(where: { cells[$0].isGivenValue && !cells[$0].positioned && !cells[$0].placedByLayout }) {
+                    valuesAfterHeader += group.values.count
+                }
                 continue
             }
             if Self.isSentence(group, label, width: TemplateCatalog.row(.activeDisclosure, template, key: label.key)?.columns.count ?? 0, cells) {
@@ -1106,6 +1130,20 @@ struct TableRecognizer {
                 continue
             }
             guard let spec = admit(label.key, label: label, table: .activeDisclosure, found: &found) else { continue }
+            // Values right after the header, before any row label, fewer than a row, then this row's
+            // label and more values, none placed by the source: the text sets a row's values before its label as
+            // well as after it (`pdftotext`: `194` / `规章` / `84  198  993`, the last three 规范性文件's,
+            // its label far below), so which are this row's is uncertain.
+            defer { valuesAfterHeader = 0 }
+            if valuesAfterHeader > 0, valuesAfterHeader < spec.columns.count, !group.values.isEmpty,
+               group.values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }) {
+                for column in spec.columns { setValue(nil, .activeDisclosure, label.key, column.key) }
+                note(.warning, "table.order_uncertain", "active_disclosure.\(label.key)",
+                     "values stand right after the table's header before any row label, and more after “\(label.text)”: the text sets a row's values before its label as well as after it, so which are this row's is uncertain; left null",
+                     label.location)
+                unplaced(group.values, cells, .activeDisclosure)
+                continue
+            }
             // Part 二's rows have no sum rule to check their values' order: stacked values void it.
             if blockPerCell, let stacked = Self.stackedValues(group, cells) {
                 noteStacked(stacked, .activeDisclosure, label)
@@ -1288,7 +1326,9 @@ struct TableRecognizer {
             if label.key == "other_misc" || label.key == "results_total", cache.facts(label.text).label?.hasEnumerator == false,
                label.start > 0 && (1...min(4, label.start)).contains(where: { count in
                    cache.facts(group.run[(label.start - count)..<label.start].map { cells[$0].raw }.joined()).label?.requestColumn != nil
-               }) || Self.followsRemovedHeader(group.run[label.start], cells, headerLines: headerLines) {
+               }) || Self.followsRemovedHeader(group.run[label.start], cells, headerLines: headerLines)
+               || label.key == "results_total" && label.start == 0 && cache.facts(label.text).label?.hasEnumerator == false
+               && Self.nearestLabelIsColumnHeader(before: group.run[label.start], cells) {
                 let given = group.values.filter { cells[$0].isGivenValue }.count
                 note(.warning, "table.values_unplaced", ReportTable.requests.rawValue,
                      "“\(label.text)” follows the applicant columns' headers: the header's column, not a row; the \(given) value(s) after it are not read", label.location)

@@ -109,6 +109,12 @@ struct CountedOrderTests {
         // `136 69 143 23 36` / `157 564` (two blocks on one line) / `二、上年结转…` / （一）予以公开's values:
         // 上年结转 took those, its 总计 placed by the sum rules (1 wrong number each before).
         ("syn2003_0011_2021", "pdftotext-noto", 49), ("syn2003_0037_2021", "pdftotext-noto", 83),
+        // Seed 2011 (reports no rule was written on): a page's header cells interleaved with values
+        // (`组织` `机构` values `其他` values `总计` values), the bare `总计` read as the 总计 row (7 before).
+        ("syn2011_0563_2021", "pdftotext-noto", 55),
+        // 主动公开: `194` right after the header, then `规章` and `84  198  993` (规范性文件's, its label far
+        // below): 规章 read as those three (3 wrong numbers before), null now as uncertain.
+        ("syn2011_0458_2019", "pdftotext-noto", 86),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
