@@ -826,6 +826,15 @@ struct TableRecognizer {
         return false
     }
 
+    /// The values of `group` after the last header line taken out as repeated among them, when
+    /// such a line stands between two of its values or before its first (with no label of the
+    /// group after it).
+    static func valuesAfterRemovedHeader(_ group: CellGroup, _ cells: [StreamCell], headerLines: [Int]) -> [Int]? {
+        guard let last = group.values.indices.last(where: { followsRemovedHeader(group.values[$0], cells, headerLines: headerLines) }),
+              !group.run.contains(where: { $0 > group.values[last] }) else { return nil }
+        return Array(group.values[last...])
+    }
+
     /// The request rows below `key`'s in the template, in order (none for a key it lacks).
     func requestRows(below key: String) -> ArraySlice<RowSpec> {
         let rows = TemplateCatalog.rows(.requests, template)
@@ -1340,6 +1349,21 @@ struct TableRecognizer {
             }
             if Self.valuesBetweenLabels(groups, position, cells, label: label, row: row) {
                 leaveRowUncertain(label.key, "the row's values stand on lines of their own between its label and the next row's, whose line holds none of its values: as near to that row as to this one (a layout text centring a row's values in a cell taller than its label), so which row they are is uncertain; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
+                continue
+            }
+            // Three values or more right after the header repeated on a new page, fewer than a row,
+            // following no row label (header cells left in, `总计` `其他`, aside), then this label and
+            // more values: the new page's first row sets its values before its label (`…  536` /
+            // `申请人情况` … `223  165  253  686  118  1445` / `2.其他法律行政法规禁止公开` / `159 …`, the
+            // last 3.危及's). (After a row label and a value before the header, `2.其他…` `/` / header /
+            // `78 81 239 125 212`, they are that row's.)
+            if position > 0, !group.values.isEmpty,
+               let tail = Self.valuesAfterRemovedHeader(groups[position - 1], cells, headerLines: headerLines),
+               (3..<order.count).contains(tail.count), tail.count == groups[position - 1].values.count,
+               !groups[position - 1].run.contains(where: { cells[$0].facts.map { row($0) != nil && column($0) == nil } == true }),
+               (tail + group.values).allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }) {
+                leaveRowUncertain(label.key, "values stand after the table's header repeated on a new page and before the row's label, and more after it: the new page's first row sets its values before its label as well as after it, so which are this row's is uncertain; left null",
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }

@@ -115,6 +115,9 @@ struct CountedOrderTests {
         // 主动公开: `194` right after the header, then `规章` and `84  198  993` (规范性文件's, its label far
         // below): 规章 read as those three (3 wrong numbers before), null now as uncertain.
         ("syn2011_0458_2019", "pdftotext-noto", 86),
+        // `…  536` / the header repeated on a new page / `223 … 1445` (2.其他法律行政法规禁止公开's, its 自然人
+        // blank) / `2.其他法律…` / `159 … 934` (3.危及's): 2 read as 3's values (7 wrong numbers before).
+        ("syn2011_0249_2021", "pdftotext-noto", 81),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
