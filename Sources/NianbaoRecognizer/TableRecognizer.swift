@@ -1140,9 +1140,9 @@ struct TableRecognizer {
             }
             guard let spec = admit(label.key, label: label, table: .activeDisclosure, found: &found) else { continue }
             // Values right after the header, before any row label, fewer than a row, then this row's
-            // label and more values, none placed by the source: the text sets a row's values before its label as
-            // well as after it (`pdftotext`: `194` / `规章` / `84  198  993`, the last three 规范性文件's,
-            // its label far below), so which are this row's is uncertain.
+            // label and more values, none placed by the source: the text sets a row's values before
+            // its label as well as after it (`pdftotext`: `194` / `规章` / `84  198  993`, the last
+            // three 规范性文件's, its label far below), so which are this row's is uncertain.
             defer { valuesAfterHeader = 0 }
             if valuesAfterHeader > 0, valuesAfterHeader < spec.columns.count, !group.values.isEmpty,
                group.values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }) {
