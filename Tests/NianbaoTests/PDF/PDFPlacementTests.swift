@@ -70,7 +70,7 @@ struct PDFPlacementTests {
     func wrappedAroundTheLabelLine() throws {
         guard PDFReaderTests.popplerPresent("wrapped around the label line") else { return }
         let (report, comparison) = try Self.convert("syn2003_0001_2021.lo-noto")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let total = try Self.values(report, "requests", "results_total")
         #expect(total["natural_person"] as? Int == 424410)
         #expect(total["other_org"] as? Int == 3305)
@@ -101,7 +101,7 @@ struct PDFPlacementTests {
     func wrappedHeaders() throws {
         guard PDFReaderTests.popplerPresent("wrapped headers") else { return }
         let (report, comparison) = try Self.convert("blank_cells.narrow")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         // A number wrapped inside its narrow cell (`1036` over `2`, the row's other cells centred
         // over both lines) is joined: every field exact.
         #expect(comparison.mismatches.isEmpty, "\(comparison.mismatches.map(\.description).joined(separator: "\n"))")
@@ -212,11 +212,11 @@ struct PDFPlacementTests {
     func mupdfStoryBlankMarks() throws {
         guard PDFReaderTests.popplerPresent("MuPDF blank marks") else { return }
         let (report, comparison) = try Self.convert("syn501_0021_2021.mupdf")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(report.requests["not_processed_excessive", "total"] == 345371)
         #expect(report.requests["not_processed_excessive", "other_org"] == nil)
         let (single, singleComparison) = try Self.convert("syn501_0061_2021.mupdf")
-        #expect(singleComparison.wrongNumbers.isEmpty, "\(singleComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(singleComparison.wrongNumbers.isEmpty, "\(singleComparison.wrongNumbersListed)")
         #expect(single.activeDisclosure["regulations", "in_force"] == 798)
         #expect(single.activeDisclosure["regulations", "issued"] == nil)
     }
@@ -227,7 +227,7 @@ struct PDFPlacementTests {
         // Seed 901, LibreOffice PDF: 不予公开's row wraps `70121` / `2` and `70204` / `0` onto the
         // page's last line, read once as the page number "20" and dropped: six wrong numbers.
         let (report, comparison) = try Self.convert("syn901_0003_2021.lo")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(report.requests["denied_inquiry", "commercial"] == 701212)
         #expect(report.requests["denied_inquiry", "total"] == 702040)
         #expect(report.requests["denied_inquiry", "natural_person"] == nil)
@@ -239,7 +239,7 @@ struct PDFPlacementTests {
         // Seed 1103, LibreOffice PDF of a report set in small type: rows 6.9 pt apart read as
         // lines of prose, `行政处罚 129` and `行政强制 268` one paragraph, 行政处罚 given 268.
         let (report, comparison) = try Self.convert("syn1103_0085_2021.small")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(report.activeDisclosure["punishment", "decisions"] == 129)
         #expect(report.activeDisclosure["enforcement", "decisions"] == 268)
         #expect(report.activeDisclosure["normative_documents", "issued"] == nil)
@@ -247,7 +247,7 @@ struct PDFPlacementTests {
         // MuPDF, small type in rows 21 pt apart (more than twice the text's height): one table,
         // its rows with blank cells in place (54 fields null before).
         let (mupdf, mupdfComparison) = try Self.convert("syn1103_0061_2021.mupdf-small")
-        #expect(mupdfComparison.wrongNumbers.isEmpty, "\(mupdfComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(mupdfComparison.wrongNumbers.isEmpty, "\(mupdfComparison.wrongNumbersListed)")
         let mismatches = mupdfComparison.mismatches.map(\.description)
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         #expect(mupdf.requests["denied_process_info", "research"] == 123)

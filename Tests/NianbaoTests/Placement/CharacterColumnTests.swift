@@ -46,7 +46,7 @@ struct CharacterColumnTests {
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count) (\(before) before)")
     }
@@ -54,7 +54,7 @@ struct CharacterColumnTests {
     @Test("pandoc: blanks keep their columns; a label with commas; part 四's row of values alone under its header")
     func pandocRows() throws {
         let (report, _) = try Self.convert("syn301_0000_2019", "pandoc-plain")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         func row(_ key: String) -> [Decimal?] { columns.map { report.requests[key, $0] } }
         #expect(row("carried_over") == [nil, 166, 84, 25, 42, 86, 403])
         // `（二）部分公开（区分处理的，只计这一情形，不计其他情形）`: commas before a column gap.
@@ -69,14 +69,14 @@ struct CharacterColumnTests {
     @Test("pandoc: `—` marks are a row's blank cells, and whole blank columns stay in place under the header")
     func blankMarksAndColumns() throws {
         let (report, _) = try Self.convert("syn301_0001_2021", "pandoc-plain")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["new_received", $0] } == [2918, nil, nil, 3023, 3259, 2308, 11508])
     }
 
     @Test("inscriptis: each row's cells one after another at the table's column starts, a label spanning three columns in one")
     func inscriptisSlots() throws {
         let (report, _) = try Self.convert("syn301_0000_2019", "inscriptis")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         func row(_ key: String) -> [Decimal?] { columns.map { report.requests[key, $0] } }
         // `二、…  166  84 …`: one label cell, the first slot after it blank.
         #expect(row("carried_over") == [nil, 166, 84, 25, 42, 86, 403])
@@ -90,7 +90,7 @@ struct CharacterColumnTests {
         // Seed 901: 行政复议 blank, `48 233 140 328 749` under 未经复议直接起诉's sub-headers, then
         // `241 254 197 334 1026` where the text has no header word: once "10 values for 15 cells".
         let (report, comparison) = try Self.convert("syn901_0122_2019", "inscriptis")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let outcome = ["upheld", "corrected", "other", "pending", "total"]
         #expect(outcome.map { report.reviewLitigation["review", $0] } == [nil, nil, nil, nil, nil])
         #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [48, 233, 140, 328, 749])
@@ -98,7 +98,7 @@ struct CharacterColumnTests {
         // Seed 901/0127: `规章  ·  147  42` under `信息内容  本年制发件数  本年废止件数  现行有效件数`,
         // a header word at every slot (no two rows reach both the first and the last column).
         let (small, smallComparison) = try Self.convert("syn901_0127_2021", "inscriptis")
-        #expect(smallComparison.wrongNumbers.isEmpty, "\(smallComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(smallComparison.wrongNumbers.isEmpty, "\(smallComparison.wrongNumbersListed)")
         #expect(["issued", "repealed", "in_force"].map { small.activeDisclosure["regulations", $0] } == [nil, 147, 42])
         #expect(["issued", "repealed", "in_force"].map { small.activeDisclosure["normative_documents", $0] } == [70, 252, nil])
     }
@@ -107,7 +107,7 @@ struct CharacterColumnTests {
     func pipesBetweenCellsOnly(extractor: String) throws {
         // Seed 901: `|  169 |  327 | … | 1110`, 行政复议's 结果维持 blank: once "14 values for 15 cells".
         let (report, comparison) = try Self.convert("syn901_0048_2019", extractor)
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let outcome = ["upheld", "corrected", "other", "pending", "total"]
         #expect(outcome.map { report.reviewLitigation["review", $0] } == [nil, 169, 327, 112, 608])
         #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [366, 389, 133, 222, 1110])
@@ -122,7 +122,7 @@ struct CharacterColumnTests {
     @Test("html2text: a row that starts with its blank first cell and breaks its line at a blank cell is joined (`|  134 … |    ` / `|  240 …`)")
     func brokenRowStartingWithPipe() throws {
         let (report, comparison) = try Self.convert("syn901_0005_2021", "html2text")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let outcome = ["upheld", "corrected", "other", "pending", "total"]
         #expect(outcome.map { report.reviewLitigation["review", $0] } == [nil, 134, 15, 126, 275])
         #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [nil, 240, 270, 5, 515])
@@ -135,8 +135,8 @@ struct CharacterColumnTests {
     func markdownifySpanPadding() throws {
         // Seed 901: `| 二、上年结转… | | |  | 116 | 100 |  | 13 | 123 | 352 |` once read as six values.
         let (report, comparison) = try Self.convert("syn901_0070_2019", "markdownify")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["carried_over", $0] } == [nil, 116, 100, nil, 13, 123, 352])
         #expect(columns.map { report.requests["partially_granted", $0] } == [nil, 247, 176, 24, 80, 4, 531])
         #expect(LineCells.split("| a | | |  | 1 |")?.cells == ["a", "", "1"])
@@ -147,7 +147,7 @@ struct CharacterColumnTests {
         // Seed 1103: `行政许可 … -66 … 239` and `其他对外管理服务事项 … -52 … 87905` under
         // `信息内容 上一年项目数量 本年增/减 处理决定数量`: once "2 values for 3 columns".
         let (report, comparison) = try Self.convert("syn1103_0062_2019", "w3m")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(report.activeDisclosure["licensing", "previous_items"] == nil)
         #expect(report.activeDisclosure["licensing", "change"] == -66)
         #expect(report.activeDisclosure["licensing", "decisions"] == 239)
@@ -157,7 +157,7 @@ struct CharacterColumnTests {
     @Test("pandoc: a row with one value after a column gap is a row, placed under its header (`规章  62`, `行政事业性收费  ·  1`)")
     func oneValueRows() throws {
         let (report, comparison) = try Self.convert("syn1103_0008_2019", "pandoc-plain")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(["new_made", "new_published", "total_published"].map { report.activeDisclosure["regulations", $0] } == [62, nil, nil])
         #expect(["previous_items", "change"].map { report.activeDisclosure["fees", $0] } == [nil, 1])
         // The same by the byte rules and the Character rules; a `|` row is left to its `|`.
@@ -179,8 +179,8 @@ struct CharacterColumnTests {
         // Seed 2003 (the 2,000-report soak): `2.没有现成信息需要` / `另行制作` (a blank row), `理结`,
         // then ` 果   3.补正后申请内容仍  87 …`: once read as 2.没有现成信息需要另行制作's values.
         let (report, comparison) = try Self.convert("syn2003_0327_2021", "w3m")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["unavailable_needs_creation", $0] } == [nil, nil, nil, nil, nil, nil, nil])
         #expect(columns.map { report.requests["unavailable_unclear", $0] } == [87, nil, 282, 565, 49, 277, 1260])
     }
@@ -188,10 +188,10 @@ struct CharacterColumnTests {
     @Test("pdftotext -layout: numbers wrapped in narrow cells, on the lines above and below a row's label, are joined")
     func wrappedPieces() throws {
         let (report, comparison) = try Self.convert("syn301_0001_2021", "pdftotext-layout")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         // The source's 总计 row is `3041 — — 3017 3324 2331 11713`; the text prints `301` over `7`
         // (null until the pieces were joined).
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["results_total", $0] } == [3041, nil, nil, 3017, 3324, 2331, 11713])
     }
 
@@ -317,15 +317,15 @@ struct CharacterColumnTests {
 
     @Test("pdftotext -layout: numbers wrapped in narrow cells around a row's one-line cells are joined (2,000-report soak: 7 wrong numbers)")
     func wrappedNumbersJoined() throws {
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         // `3.补正后申请内容仍 … 70411 … 70435` / `44 — — 196 —` / `不明确 … 4 … 4`: the pieces `4`
         // were read as the row's values and the column rules placed one as 总计.
         let (unclear, unclearComparison) = try Self.convert("syn2003_0820_2019", "pdftotext-layout")
-        #expect(unclearComparison.wrongNumbers.isEmpty, "\(unclearComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(unclearComparison.wrongNumbers.isEmpty, "\(unclearComparison.wrongNumbersListed)")
         #expect(columns.map { unclear.requests["unavailable_unclear", $0] } == [44, nil, 704114, nil, 196, nil, 704354])
         // The pieces on lines of values alone above and below 一、本年新收's label line.
         let (received, receivedComparison) = try Self.convert("syn2003_1246_2019", "pdftotext-layout")
-        #expect(receivedComparison.wrongNumbers.isEmpty, "\(receivedComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(receivedComparison.wrongNumbers.isEmpty, "\(receivedComparison.wrongNumbersListed)")
         #expect(columns.map { received.requests["new_received", $0] } == [171301, 1950, 154260, 723402, 3243, 534350, 1588506])
     }
 
@@ -334,8 +334,8 @@ struct CharacterColumnTests {
         // `242 180 258 254 166 360 146` / `一、本年新收…  1  8  8  8  3  5  33` at a page's foot: the last
         // pieces keep rule 2 on their own (1 + 8 + 8 + 8 + 3 + 5 = 33) and were read as the row.
         let (report, comparison) = try Self.convert("syn2003_0011_2021", "pdftotext-layout-noto")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["new_received", $0] } == [2421, 1808, 2588, 2548, 1663, 3605, 14633])
         let header = "                              商业  科研  社会  法律\n              自然人                                     总计\n                       企业  机构  公益  服务   其他"
         let rows = [
@@ -355,8 +355,8 @@ struct CharacterColumnTests {
         // `3.危及“三安全一稳定”` / `83 19 102 91` / `268 129 692` / `（三）不予公 4.保护第三方合法权益`: the values are
         // 4.保护第三方's, centred in its cell taller than its label's line, and were read as 3.危及's.
         let (report, comparison) = try Self.convert("syn2003_0137_2021", "pdftotext-layout-noto")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.allSatisfy { report.requests["denied_security_stability", $0] == nil })
         #expect(columns.allSatisfy { report.requests["denied_third_party", $0] == nil })
         #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.denied_security_stability" })
@@ -436,7 +436,7 @@ struct CharacterColumnTests {
         // PyMuPDF gives the pieces after the row (`… 366 106 4`): dropping either keeps every rule,
         // so nothing is placed.
         let (apart, comparison) = try Self.convert("syn2003_0110_2019", "pymupdf-nocjk")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(row(apart, "litigation_after_review") == [nil, nil, nil, nil, nil])
     }
 
@@ -445,8 +445,8 @@ struct CharacterColumnTests {
         // `8.属于行政查询事项 / / / /` / `/ / /` / `357 357` / `1.本机关不掌握相关政府信息 180 129 115 / 49`
         // / `506 033`: 357 was given as 行政查询事项's 总计 (a blank row).
         let (report, comparison) = try Self.convert("syn2003_0107_2021", "pdftotext-layout-nocjk")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["denied_inquiry", $0] } == [nil, nil, nil, nil, nil, nil, nil])
         #expect(!report.diagnostics.contains { $0.code == "table.placed_by_columns" && $0.path == "requests.denied_inquiry" })
     }
@@ -456,8 +456,8 @@ struct CharacterColumnTests {
         // `3.其他  200  92 - 199  99  -  590` for `200 - 92 199 99 - 590`: rule 2 holds either way;
         // the 总计 row, read once its wrapped numbers are joined, shows the order through rule 3.
         let (report, comparison) = try Self.convert("syn901_0113_2021", "pdftotext-layout")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["other_misc", $0] } == [nil, nil, nil, nil, nil, nil, nil])
         #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "requests.other_misc" && $0.message.contains("rule 3") })
         #expect(columns.map { report.requests["results_total", $0] } == [2281, 3414, 996927, 2609, 3454, 3913, 1012598])
@@ -468,15 +468,15 @@ struct CharacterColumnTests {
         // `（三）不予 1.属于国家秘密` (left blank) / `公开` / `2.其他法律行政法规禁止公` / values / `开`:
         // the values were left null as "labels apart from their values".
         let (report, comparison) = try Self.convert("syn2003_0009_2021", "pdftotext-layout")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["denied_prohibited", $0] } == [117, 982, 39, 264, 179, 86, 1667])
         #expect(columns.map { report.requests["denied_state_secret", $0] } == [nil, nil, nil, nil, nil, nil, nil])
         // `3.危及“三安全一稳` / `59  254  484  797` / `定”` below five blank rows' labels: the label
         // matches before its end is read; the values (a row of values alone, its blanks not placed)
         // give 总计 by rule 2.
         let (matched, matchedComparison) = try Self.convert("syn2003_0006_2019", "pdftotext-layout")
-        #expect(matchedComparison.wrongNumbers.isEmpty, "\(matchedComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(matchedComparison.wrongNumbers.isEmpty, "\(matchedComparison.wrongNumbersListed)")
         #expect(columns.map { matched.requests["denied_security_stability", $0] } == [nil, nil, nil, nil, nil, nil, 797])
     }
 
@@ -487,8 +487,8 @@ struct CharacterColumnTests {
         // and were read as the blank row 6's once its columns were placed (`三、本年` of
         // 三、本年度办理结果 on their line counted as the label's last line).
         let (report, comparison) = try Self.convert("syn2011_0431_2021", "pdftotext-layout-noto")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.allSatisfy { report.requests["denied_process_info", $0] == nil })
         #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.denied_process_info" })
         // The rows of its wrapped header with 社会公益组织 blank throughout are placed (84 fields right before).
@@ -497,7 +497,7 @@ struct CharacterColumnTests {
         // 0192: `年度办  1.本机关不掌握相关政府信息` / `理结果 （四）无法提  164  281 …  1926` /
         // `2.没有现成信息需要另行制作`: the ends of two group cells beside the values (7 wrong numbers before).
         let (narrow, narrowComparison) = try Self.convert("syn2011_0192_2019", "pdftotext-layout-noto")
-        #expect(narrowComparison.wrongNumbers.isEmpty, "\(narrowComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(narrowComparison.wrongNumbers.isEmpty, "\(narrowComparison.wrongNumbersListed)")
         #expect(columns.allSatisfy { narrow.requests["unavailable_not_held", $0] == nil })
         #expect(TableRecognizer.isGroupColumnText("理结果(四)无法提") && TableRecognizer.isGroupColumnText("(四)无法提"))
         #expect(!TableRecognizer.isGroupColumnText("1.本机关不掌握") && !TableRecognizer.isGroupColumnText("无法提供2.没有"))
@@ -508,14 +508,14 @@ struct CharacterColumnTests {
         // `本年  2.其他法律行政法规禁止` / `度办  9  98  973  -  255  843  2178` / `公开`: `度办` (of
         // 三、本年度办理结果, written down the left column) made the label unreadable, the row not found.
         let (report, comparison) = try Self.convert("syn2003_0003_2021", "pdftotext-layout")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["denied_prohibited", $0] } == [9, 98, 973, nil, 255, 843, 2178])
         #expect(TableRecognizer.isGroupColumnPiece("度办") && TableRecognizer.isGroupColumnPiece("理结果"))
         // `2.申请人逾期未按收` / `其他处` / `费通知要求缴纳费` / `理` / `用、行政机关不再处  23  183 …`: the
         // lines of （六）其他处理's pieces between the label's lines are passed over.
         let (fee, feeComparison) = try Self.convert("syn2003_0013_2021", "pdftotext-layout")
-        #expect(feeComparison.wrongNumbers.isEmpty, "\(feeComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(feeComparison.wrongNumbers.isEmpty, "\(feeComparison.wrongNumbersListed)")
         #expect(columns.map { fee.requests["other_overdue_fee", $0] } == [23, 183, 281, 253, 274, 214, 1228])
         #expect(!TableRecognizer.isGroupColumnPiece("2.其他") && !TableRecognizer.isGroupColumnPiece("本年度办理结果"))
     }
@@ -524,15 +524,15 @@ struct CharacterColumnTests {
     func squashedNumbersSplit() throws {
         // `3.其他  276  259  —  —  238  2931066`: other_org 293 and 总计 1066 in one word.
         let (report, comparison) = try Self.convert("syn2003_0007_2021", "pdftotext-layout")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["other_misc", $0] } == [276, 259, nil, nil, 238, 293, 1066])
         #expect(report.diagnostics.contains { $0.code == "table.squashed_number" && $0.path == "requests.other_misc" })
         // `3.其他  163  287  226  28611` for 社会公益组织 11, 法律服务机构 286 (LibreOffice with no CJK
         // font: pdftotext set 286 before 11 where their places collide). Rule 2 holds either way:
         // the two parts are null, the rest placed.
         let (parts, partsComparison) = try Self.convert("syn2003_0485_2021", "pdftotext-layout-nocjk")
-        #expect(partsComparison.wrongNumbers.isEmpty, "\(partsComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(partsComparison.wrongNumbers.isEmpty, "\(partsComparison.wrongNumbersListed)")
         #expect(columns.map { parts.requests["other_misc", $0] } == [163, 287, 226, nil, nil, 253, 1226])
         #expect(parts.diagnostics.filter { $0.code == "table.order_unproven" && $0.path?.hasPrefix("requests.other_misc.") == true }.count == 2)
         let row = { (texts: [String]) in
@@ -555,7 +555,7 @@ struct CharacterColumnTests {
         // `规章  …  201  329` under `信息内容  本年制发件数  本年废止件数  现行有效件数`: "2 values for 3
         // columns" while neither count was shown by the requests table's rows.
         let (report, comparison) = try Self.convert("syn2003_0005_2021", "pdftotext-layout")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(report.activeDisclosure["regulations", "issued"] == nil)
         #expect(report.activeDisclosure["regulations", "repealed"] == 201)
         #expect(report.activeDisclosure["regulations", "in_force"] == 329)

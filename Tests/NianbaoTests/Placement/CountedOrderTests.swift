@@ -35,7 +35,7 @@ struct CountedOrderTests {
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int) throws {
         let (report, comparison) = try Self.convert(stem, extractor)
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
         // What is not read is not proven: the text's order left open.
@@ -121,7 +121,7 @@ struct CountedOrderTests {
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
     }
@@ -132,7 +132,7 @@ struct CountedOrderTests {
         // `687 — 40 11 — 221 959` / `160 …`: the values after 上年结转's label are （一）予以公开's and （二）部分公开's,
         // whose labels stand elsewhere; those before it keep its sum rule. It took 687 … 959.
         let (report, _) = try Self.convert("syn2003_0057_2021", "pdftotext-noto")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.allSatisfy { report.requests["carried_over", $0] == nil })
         #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.carried_over" })
         // The table's first row: `…务机构` (the header) / `3228 — — 1721 2151 2094 9194` / `一、本年新收…` / `159 — — 53 …`.
@@ -142,13 +142,13 @@ struct CountedOrderTests {
         // `55` `18` (pieces) / `255 … 1443` (1.本机关不掌握's, its label elsewhere) / `3.补正后申请内容仍不明确` /
         // `29 219 257 165 19 114 803` / `1.信访举报…`: a row's worth after the label, and it keeps rule 2.
         let (alone, comparison) = try Self.convert("syn2003_0203_2021", "pdftotext-nocjk")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(columns.map { alone.requests["unavailable_unclear", $0] } == [29, 219, 257, 165, 19, 114, 803])
     }
 
     @Test("pdftotext: values after a header repeated on a new page are not a blank row's above it; a new page's first row keeps them")
     func valuesAfterRepeatedHeader() throws {
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         // `778 1595 30 314 1496` / `2.其他法律行政法规禁止公开` (blank, its rows below already read) /
         // `申请人情况` … `益组织 机构` / `14 187 191 178 298 212 1080` (7.属于行政执法案卷's). It took them.
         let (blank, _) = try Self.convert("syn2003_0059_2021", "pdftotext-nocjk")
@@ -157,7 +157,7 @@ struct CountedOrderTests {
         // `6.属于四类过程性信息` / the header / `101 30 110 181 237 21 680`: the new page's first row,
         // its label set before the header, no row below it read yet: its values.
         let (first, comparison) = try Self.convert("syn2003_0157_2021", "pdftotext-nocjk")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(columns.map { first.requests["denied_process_info", $0] } == [101, 30, 110, 181, 237, 21, 680])
     }
 
@@ -166,7 +166,7 @@ struct CountedOrderTests {
         // `1.申请人无正当理由逾期不补正…` (blank, its `-` marks dropped) / `38 288 117 155 105 209 912` /
         // `2.申请人逾期未按收费…政府信息` / `公开申请` / the header / `3.其他`: the values are row 2's.
         let (report, _) = try Self.convert("syn2003_1267_2021", "pdftotext-nocjk")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.allSatisfy { report.requests["other_overdue_correction", $0] == nil })
         #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.other_overdue_correction"
             && $0.message.contains("wrapped over two lines") })
@@ -191,12 +191,12 @@ struct CountedOrderTests {
         // `…` / `法律服` / `务机构` / `其他` / `190` …: the header repeated on a new page, then a row whose label
         // stands elsewhere. It was read as 3.其他.
         let (report, comparison) = try Self.convert("syn2003_0195_2021", "pdftotext-noto")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(report.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("applicant columns' headers") })
         // The same where the repeated header's other cells are taken out as a repeat of the first page's
         // (`商业企` / `业` … `务机构`), `其他` left alone after them: `244 … 1609` (1.属于国家秘密's) were read as 3.其他.
         let (alone, aloneComparison) = try Self.convert("syn2003_0085_2021", "pdftotext-noto")
-        #expect(aloneComparison.wrongNumbers.isEmpty, "\(aloneComparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(aloneComparison.wrongNumbers.isEmpty, "\(aloneComparison.wrongNumbersListed)")
         #expect(alone.requests["other_misc", "total"] == nil)
         #expect(alone.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("applicant columns' headers") })
     }
@@ -210,7 +210,7 @@ struct CountedOrderTests {
     ])
     func blankMarksAndWrappedGroup(stem: String, floor: Int) throws {
         let (report, comparison) = try Self.convert(stem, "pdftotext-raw")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
         #expect(!report.diagnostics.contains { $0.code == "table.order_uncertain" })
@@ -221,8 +221,8 @@ struct CountedOrderTests {
         // PyMuPDF, seed 901: `1839` / `9` (183,99 wrapped) made 新收's run eight values, so the text
         // was not taken as row by row and every label before another read as "labels apart".
         let (report, comparison) = try Self.convert("syn901_0114_2019", "pymupdf")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["denied_security_stability", $0] } == [294, 149, 54, nil, 993, 21, 1511])
         #expect(columns.map { report.requests["denied_inquiry", $0] } == [nil, nil, 66, 224, 674, 240, 1204])
         let right = comparison.checks.filter(\.ok).count
@@ -234,7 +234,7 @@ struct CountedOrderTests {
         // docx2txt, seed 1103: `规章` / `` / `198` / `` / `` / `` / `934` (each cell then an empty
         // line, 本年废止件数 blank): the request table proves two lines a cell; 主动公开's rows alone did not.
         let (report, comparison) = try Self.convert("syn1103_0033_2021", "docx2txt")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(["issued", "repealed", "in_force"].map { report.activeDisclosure["regulations", $0] } == [198, nil, 934])
         #expect(["issued", "repealed", "in_force"].map { report.activeDisclosure["normative_documents", $0] } == [300, nil, nil])
     }
@@ -271,8 +271,8 @@ struct CountedOrderTests {
     func wrappedNumbersJoined() throws {
         // `pdftotext -raw`: `一、本年新收… 3220 3092 3370` / `32659` / `7` / `88865` / `8` / `1532` / `12264` / `69`.
         let (report, comparison) = try Self.convert("syn501_0095_2021", "pdftotext-raw")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["new_received", $0] } == [3220, 3092, 3370, 326597, 888658, 1532, 1226469])
         #expect(report.diagnostics.contains { $0.code == "table.wrapped_number" && $0.path == "requests.new_received" })
         let row = { (texts: [String], lines: [Int]) in
@@ -341,7 +341,7 @@ struct CountedOrderTests {
     @Test("lynx drops blank cells and rows: blank rows read from their lone labels, cells placed where the column rules agree")
     func lynxBlankRows() throws {
         let (report, comparison) = try Self.convert("syn501_0014_2019", "lynx")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= 178, "\(right) of \(comparison.checks.count)")
         // 5. and 6. of 不予公开 blank: their labels stand together before 7.'s values.
@@ -361,7 +361,7 @@ struct CountedOrderTests {
     @Test("html2text breaks a `|` row at each blank cell: the row is joined, every cell in its place")
     func html2textBrokenRows() throws {
         let (report, comparison) = try Self.convert("syn501_0007_2021", "html2text")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(comparison.mismatches.isEmpty, "\(comparison.mismatches.map(\.description).joined(separator: "\n"))")
         // `二、上年结转… |  71 |  24 |  62 |    ` / `|  55 |    ` / `|  212`.
         let carried = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"].map {
@@ -407,7 +407,7 @@ struct HeadlessTableTests {
     ])
     func trafilaturaTables(stem: String, floor: Int) throws {
         let (report, comparison) = try CountedOrderTests.convert(stem, "trafilatura", folder: "Fixtures/headless")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let right = comparison.checks.filter(\.ok).count
         #expect(right >= floor, "\(right) of \(comparison.checks.count)")
         let found = Set(report.diagnostics.filter { $0.code == "table.found_by_labels" }.compactMap(\.path))
@@ -420,8 +420,8 @@ struct HeadlessTableTests {
         // Seed 901: `| 二、上年结转… |  |  |  \t\t\t\t\t | 116 | 100 |  \t\t\t\t\t | 13 | 123 | 352 |`
         // once read as six values after a label over three columns.
         let (report, comparison) = try CountedOrderTests.convert("syn901_0070_2019", "trafilatura", folder: "Fixtures/headless")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["carried_over", $0] } == [nil, 116, 100, nil, 13, 123, 352])
         #expect(LineCells.split("| a |  |  \t\t |  1 |")?.cells == ["a", "", "1"])
     }
@@ -431,7 +431,7 @@ struct HeadlessTableTests {
         // The release build segfaulted in this check (Scripts/release-smoke.sh runs every fixture
         // through the release build); 179 of its 203 fields are read, the rest unread rows.
         let (_, comparison) = try CountedOrderTests.convert("syn2003_0008_2019", "pdftotext")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(comparison.checks.filter(\.ok).count >= 179)
     }
 
@@ -445,7 +445,7 @@ struct HeadlessTableTests {
     ])
     func firstColumnBesideLabels(stem: String, floor: Int) throws {
         let (report, comparison) = try CountedOrderTests.convert(stem, "pdftotext")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(comparison.checks.filter(\.ok).count >= floor)
         for column in ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"] {
             #expect(report.requests["other_handling", column] == nil)
@@ -456,7 +456,7 @@ struct HeadlessTableTests {
     @Test("a row label written around a run of values (`3.补正后申请内容仍` / values / `不明确` / `1` `1`): the row is null, not given the wrapped numbers' last digits")
     func labelAroundValues() throws {
         let (report, comparison) = try CountedOrderTests.convert("syn2003_1246_2019", "pdftotext")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(comparison.checks.filter(\.ok).count >= 133)
         #expect(report.requests["unavailable_unclear", "total"] == nil)
         #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.unavailable_unclear" })
@@ -466,7 +466,7 @@ struct HeadlessTableTests {
     func reviewHeaderTotal() throws {
         // `其他结` `果` `尚未审` `结` `总计` `319` `218` `537`: 537 was read as the requests' 总计.
         let (report, comparison) = try CountedOrderTests.convert("syn2003_1875_2021", "pdftotext")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(comparison.checks.filter(\.ok).count >= 101)
         #expect(report.requests["results_total", "total"] == nil)
         #expect(report.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("part 四") })
@@ -478,9 +478,9 @@ struct HeadlessTableTests {
         // full rows have 社会公益组织's values. Its columns, the only layout left once the others'
         // (touching) were dropped, placed `2.重复申请 4 76 209 46 335`'s 46 under 法律服务机构.
         let (report, comparison) = try CountedOrderTests.convert("syn2003_1846_2019", "pdftotext-layout")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(comparison.checks.filter(\.ok).count >= 203)
-        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["not_processed_duplicate", $0] } == [4, 76, 209, 46, nil, nil, 335])
     }
 
@@ -489,7 +489,7 @@ struct HeadlessTableTests {
         // `2.重复申请  32  204` over `167 127 163  141 834` (167 between 32 and 204): read as
         // `32 204 167 …`, 32 and 204 swapped (the source's 自然人 is 204).
         let (report, comparison) = try CountedOrderTests.convert("syn2003_1414_2019", "pdftotext-layout")
-        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbers.map(\.description).joined(separator: "\n"))")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         #expect(comparison.checks.filter(\.ok).count >= 151)
         #expect(report.requests["not_processed_duplicate", "natural_person"] == nil)
         #expect(report.requests["not_processed_duplicate", "commercial"] == nil)

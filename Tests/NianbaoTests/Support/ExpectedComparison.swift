@@ -26,6 +26,8 @@ struct ExpectedComparison {
 
     /// The table numbers given wrong (see ``Check/wrongNumber``).
     var wrongNumbers: [Check] { checks.filter(\.wrongNumber) }
+    /// The wrong numbers, one a line: the message of an expectation that there are none.
+    var wrongNumbersListed: String { wrongNumbers.map(\.description).joined(separator: "\n") }
 
     /// Compares `actualJSON` (nianbao output) with `expectedJSON` (a fixture).
     init(actualJSON: Data, expectedJSON: Data) throws {
