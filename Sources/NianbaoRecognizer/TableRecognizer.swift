@@ -2145,6 +2145,7 @@ struct TableRecognizer {
         let aligner = RowAligner(slotCount: remaining.count * slotsPerGroup, rules: rules)
         let location = flat.first?.location ?? SourceLocation()
         var numbers: [Decimal?] = []
+        let notedBefore = diagnostics.count
         for (offset, cell) in flat.enumerated() {
             let group = remaining[min(offset / slotsPerGroup, remaining.count - 1)]
             let column = outcomes[offset % slotsPerGroup]
@@ -2154,6 +2155,20 @@ struct TableRecognizer {
         switch aligner.align(numbers) {
         case .exact(let values):
             placed = values
+            // One row placed by the header's character columns: a group that breaks rule 4 shows
+            // the columns wrong for the whole row (a group of blanks and two values keeps it
+            // shifted as well), so no cell is proven.
+            if flat.contains(where: \.placedByLayout), let broken = remaining.indices.first(where: { index in
+                let number = { (slot: Int) -> Decimal in slot < values.count ? values[slot] ?? 0 : 0 }
+                let base = index * slotsPerGroup
+                return number(base + totalOffset) != (0..<slotsPerGroup).filter { $0 != totalOffset }.reduce(Decimal(0)) { $0 + number(base + $1) }
+            }) {
+                // The cells' own notes (a blank cell's) go with the placement.
+                diagnostics.removeSubrange(notedBefore...)
+                note(.warning, "table.order_unproven", "review_litigation",
+                     "values `\(ValueCell.shown(flat))`, placed by their character columns under the header, break \(ruleName) in group \(remaining[broken]): the header's columns are not proven for any cell of the row; values left null", location)
+                return found
+            }
             if flat.contains(where: { !$0.positioned }) {
                 // Each group checked as a row of its own, placed by the text's order.
                 for (index, group) in remaining.enumerated() {

@@ -503,6 +503,25 @@ struct CharacterColumnTests {
         #expect(!TableRecognizer.isGroupColumnText("1.本机关不掌握") && !TableRecognizer.isGroupColumnText("无法提供2.没有"))
     }
 
+    @Test("pdftotext -layout: part 四's row placed under a header read a column off is refused when a group breaks rule 4")
+    func reviewRowUnderMisreadHeader() throws {
+        // Seeds 2011 and 2027 (0434, 0522): the 2019 header's sub-headers over two lines each (`结果` /
+        // `维持`), read with the 行政复议 columns one off: `72 342 414 294 281 — — — 575 …` placed with
+        // 294 and 281 in 行政复议's group (rule 4 broken there), 复议后起诉's group shifted but kept by
+        // its blanks (9 and 7 wrong numbers before, 195 under 维持 where the source has it under 纠正).
+        for (stem, breaking) in [("syn2011_0434_2019", "72 342 414 294 281"), ("syn2027_0522_2019", "217 160 377 295 395")] {
+            let (report, comparison) = try Self.convert(stem, "pdftotext-layout-noto")
+            #expect(comparison.wrongNumbers.isEmpty, "\(stem): \(comparison.wrongNumbersListed)")
+            for group in ["review", "litigation_direct", "litigation_after_review"] {
+                #expect(["upheld", "corrected", "other", "pending", "total"].allSatisfy { report.reviewLitigation[group, $0] == nil })
+            }
+            #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "review_litigation"
+                && $0.message.contains(breaking) && $0.message.contains("character columns") })
+            // No blank-cell notes for cells of the refused placement.
+            #expect(!report.diagnostics.contains { $0.code == "value.missing" && $0.path?.hasPrefix("review_litigation") == true })
+        }
+    }
+
     @Test("pdftotext -layout: a piece of the group column's label on a row's values line is not the row's label")
     func groupColumnPieceOnTheValuesLine() throws {
         // `本年  2.其他法律行政法规禁止` / `度办  9  98  973  -  255  843  2178` / `公开`: `度办` (of
