@@ -126,9 +126,13 @@ public enum Recognizer {
 
         var recognizer = TableRecognizer(template: template, report: report, cache: cache)
         if template != .unknown {
+            recognizer.labelsApart = TableRecognizer.labelsApartFromValues([
+                (streams[.activeDisclosure]?.cells ?? [], { $0.activeRow != nil }), (streams[.requests]?.cells ?? [], { $0.requestRow != nil }),
+            ])
             recognizer.documentPitch = TableRecognizer.blankLinePitch([
                 (streams[.activeDisclosure]?.cells ?? [], 3), (streams[.requests]?.cells ?? [], TemplateCatalog.applicantColumns.count),
-            ])
+            ], labelsApart: recognizer.labelsApart)
+            recognizer.documentBlocks = recognizer.documentPitch == nil && recognizer.labelsApart
             var found: [ReportTable: Set<String>] = [:]
             found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [], endLine: streams[.activeDisclosure]?.endLine)
             found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [], endLine: streams[.requests]?.endLine)

@@ -43,14 +43,22 @@ struct TableRecognizer {
     /// table whose own rows show no two neighbouring values (主动公开's, `规章` / `198` / `` / `934`)
     /// may count its cells in that pitch.
     var documentPitch: Int?
+    /// The text sets an empty line between a row's label and the value after it, most times
+    /// (``labelsApartFromValues(_:)``): not a text of one cell a line with an empty line for a
+    /// blank cell one line apart (``linePitch(_:_:maxWidth:blanksShown:rowLabel:documentPitch:labelsApart:)``).
+    var labelsApart = false
+    /// ``labelsApart`` and no empty line stands for a blank cell (``documentPitch`` is `nil`):
+    /// blocks of words separated by empty lines (`pdftotext`), in which two words on neighbouring
+    /// lines stand one over the other.
+    var documentBlocks = false
 
-    /// The pitch (``linePitch(_:_:maxWidth:blanksShown:rowLabel:documentPitch:)``) of the first of
-    /// `tables` (each its cells) that is one cell per line with an empty line standing for a blank
-    /// cell inside a row (before a value of it); `nil` when none is.
-    static func blankLinePitch(_ tables: [(cells: [StreamCell], width: Int)]) -> Int? {
+    /// The pitch (``linePitch(_:_:maxWidth:blanksShown:rowLabel:documentPitch:labelsApart:)``) of the
+    /// first of `tables` (each its cells) that is one cell per line with an empty line standing for
+    /// a blank cell inside a row (before a value of it); `nil` when none is.
+    static func blankLinePitch(_ tables: [(cells: [StreamCell], width: Int)], labelsApart: Bool = false) -> Int? {
         for table in tables {
             if let pitch = linePitch(groups(table.cells), table.cells, maxWidth: table.width,
-                                     rowLabel: { $0.activeRow != nil || $0.requestRow != nil }) {
+                                     rowLabel: { $0.activeRow != nil || $0.requestRow != nil }, labelsApart: labelsApart) {
                 return pitch
             }
         }
@@ -532,7 +540,7 @@ struct TableRecognizer {
     /// proves a pitch.
     /// Decided once for the whole table: only then is an empty line a blank cell.
     static func linePitch(_ groups: [CellGroup], _ cells: [StreamCell], maxWidth: Int, blanksShown: Bool = false,
-                          rowLabel: ((LabelFacts) -> Bool)? = nil, documentPitch: Int? = nil) -> Int? {
+                          rowLabel: ((LabelFacts) -> Bool)? = nil, documentPitch: Int? = nil, labelsApart: Bool = false) -> Int? {
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
         var pitch = 0
         var all: [[Int]] = []
@@ -554,7 +562,9 @@ struct TableRecognizer {
         // A text of one block per cell, blocks parted by an empty line (`pdftotext`), writes two
         // values on neighbouring lines as one block (two rows' cells stacked), never as two cells
         // with no blank between: there an empty line parts blocks and is no blank cell.
-        if pitch == 1, separatedByEmptyLines(cells) { return nil }
+        // So does a text whose row labels stand an empty line above their values most times
+        // (`labelsApart`): one showing blanks so would do that only for rows whose first cell is blank.
+        if pitch == 1, labelsApart || separatedByEmptyLines(cells) { return nil }
         // Empty lines are blank cells only where the text shows one inside a row (before a value
         // of it), in this table or another (`blanksShown`): after a row's last value an empty line
         // may be the space after the table (PyMuPDF's and mammoth's ` ` line after 政府集中采购's
@@ -635,6 +645,22 @@ struct TableRecognizer {
         return apart >= 8 && adjacent * 4 <= apart
     }
 
+    /// `true` when, over `tables` (each its cells and what makes a label a row's), a row label
+    /// followed by a value stands an empty line or more above it four times or more, and at
+    /// least twice as often as on the line right above it: a text of blocks parted by empty lines
+    /// (`pdftotext`), not one of a row a block (`规章` / `0` / `0` / `0` / ``) nor of a row a line.
+    static func labelsApartFromValues(_ tables: [(cells: [StreamCell], rowLabel: (LabelFacts) -> Bool)]) -> Bool {
+        var apart = 0, adjacent = 0
+        for table in tables {
+            for (label, value) in zip(table.cells, table.cells.dropFirst()) where !label.positioned && !value.positioned && value.isGivenValue {
+                guard let facts = label.facts, table.rowLabel(facts), let top = label.location.line, let bottom = value.location.line,
+                      bottom > top else { continue }
+                if bottom == top + 1 { adjacent += 1 } else { apart += 1 }
+            }
+        }
+        return apart >= 4 && adjacent * 2 <= apart
+    }
+
     /// In a text whose cells are blocks separated by empty lines, the first two values of `group`
     /// on neighbouring lines with no empty line between: one block of two lines, which such a text
     /// writes for words standing one over the other (two rows' cells, or a number wrapped in its
@@ -647,6 +673,19 @@ struct TableRecognizer {
             return (first, second)
         }
         return nil
+    }
+
+    /// In a text whose cells are blocks separated by empty lines, the first value of `group` when
+    /// it stands right after the row's label, on the line below the label's (one line, no empty
+    /// line between): one block of two lines, which such a text writes for words standing one over
+    /// the other, so the value is under the label, in the row below (`pdftotext`: `行政处罚` /
+    /// `806` / `` / `行政强制`, 806 行政强制's with 行政处罚 blank). `nil` when there is none.
+    static func valueUnderLabel(_ group: CellGroup, _ label: FoundLabel, _ cells: [StreamCell]) -> StreamCell? {
+        guard let first = group.values.first, first > 0, group.run.last == first - 1 else { return nil }
+        let labelCell = cells[first - 1], value = cells[first]
+        guard labelCell.line == label.line, labelCell.location == label.location, !labelCell.positioned, !value.positioned,
+              value.isGivenValue, let top = labelCell.location.line, let bottom = value.location.line, bottom == top + 1 else { return nil }
+        return value
     }
 
     /// Notes a row whose values include two stacked ones (``stackedValues(_:_:)``); its values stay null.
@@ -1085,7 +1124,7 @@ struct TableRecognizer {
         var valuesAfterHeader = 0
         // One cell per line with empty lines for blank cells: decided once for the whole table.
         let linePitch = Self.linePitch(groups, cells, maxWidth: 3, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.activeRow != nil },
-                                       documentPitch: documentPitch)
+                                       documentPitch: documentPitch, labelsApart: labelsApart)
         let blockPerCell = Self.separatedByEmptyLines(cells)
         if Self.readsRowByRow(groups, cells, row: row, width: 3) { rowByRow.insert(.activeDisclosure) }
         let template = template
@@ -1156,6 +1195,13 @@ struct TableRecognizer {
             // Part 二's rows have no sum rule to check their values' order: stacked values void it.
             if blockPerCell, let stacked = Self.stackedValues(group, cells) {
                 noteStacked(stacked, .activeDisclosure, label)
+                continue
+            }
+            // Nor a value that stands under the label in the label's own block: the next row's.
+            if blockPerCell || documentBlocks, let under = Self.valueUnderLabel(group, label, cells) {
+                note(.warning, "table.order_unproven", "active_disclosure.\(label.key)",
+                     "the value `\(under.raw)` after row “\(LabelText.key(label.text))” stands on the line right below the label with no empty line between, in a text that parts its blocks by empty lines: the text shows it under the label (the next row's cell, its label set after it), not beside it in this row; its values are left null", label.location)
+                unplaced(group.values, cells, .activeDisclosure)
                 continue
             }
             // Columns: the latest header if it fits this row, else the template's own order.
@@ -1263,7 +1309,8 @@ struct TableRecognizer {
         let column: (LabelFacts) -> String? = { $0.requestColumn }
         var groups = Self.groups(cells)
         // One cell per line with empty lines for blank cells: decided once for the whole table.
-        let linePitch = Self.linePitch(groups, cells, maxWidth: order.count, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.requestRow != nil })
+        let linePitch = Self.linePitch(groups, cells, maxWidth: order.count, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.requestRow != nil },
+                                       labelsApart: labelsApart)
         if Self.readsRowByRow(groups, cells, row: row, width: order.count, totalSlot: totalSlot) { rowByRow.insert(.requests) }
         // A text of one block per cell (`pdftotext`): whether the group just before gave a row two
         // or more of whose values stand on one line, one block spanning several columns.
@@ -2087,7 +2134,7 @@ struct TableRecognizer {
         var counted: [StreamCell]?
         let valueGroups = Self.groups(cells)
         if valueGroups.count == 1, let only = valueGroups.first,
-           let pitch = Self.linePitch(valueGroups, cells, maxWidth: width, blanksShown: emptyLinesShowBlanks),
+           let pitch = Self.linePitch(valueGroups, cells, maxWidth: width, blanksShown: emptyLinesShowBlanks, labelsApart: labelsApart),
            let row = Self.slotValues(only, cells, pitch: pitch, width: width, endLine: endLine), Self.keepsSums(row, totals: sums) {
             // One cell per line below the header's last cell, empty lines blank cells, rule 4 kept.
             counted = row.map { StreamCell(kind: .value($0.value), raw: $0.raw, location: $0.location, line: 0, positioned: false) }

@@ -118,6 +118,13 @@ struct CountedOrderTests {
         // `…  536` / the header repeated on a new page / `223 … 1445` (2.其他法律行政法规禁止公开's, its 自然人
         // blank) / `2.其他法律…` / `159 … 934` (3.危及's): 2 read as 3's values (7 wrong numbers before).
         ("syn2011_0249_2021", "pdftotext-noto", 81),
+        // Seed 2027 (made after the rules above): 主动公开's `行政处罚` / `806` / `` / `行政强制`, one block of
+        // two lines, 806 standing under 行政处罚 (行政强制's, 行政处罚 blank): it was read as 行政处罚's (1 before).
+        ("syn2027_0115_2021", "pdftotext-noto", 28),
+        // Seed 2011, 0361: 主动公开 `规章` / `` / `122` / `` / `行政规范性文件` / `` / `45` … `10` / `50` (one
+        // block): read as one cell a line with empty lines for blanks, 122 规章's 本年废止 (2 wrong numbers
+        // before); its row labels stand an empty line above their values, so empty lines part blocks.
+        ("syn2011_0361_2021", "pdftotext-noto", 94),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
