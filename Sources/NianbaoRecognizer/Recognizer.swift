@@ -133,6 +133,8 @@ public enum Recognizer {
                 (streams[.activeDisclosure]?.cells ?? [], 3), (streams[.requests]?.cells ?? [], TemplateCatalog.applicantColumns.count),
             ], labelsApart: recognizer.labelsApart)
             recognizer.documentBlocks = recognizer.documentPitch == nil && recognizer.labelsApart
+            recognizer.emptyLinesPartCells = recognizer.documentPitch == nil
+                && TableRecognizer.emptyLinesBetween(ReportTable.allCases.flatMap { streams[$0]?.cells ?? [] }) >= 8
             var found: [ReportTable: Set<String>] = [:]
             found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [], endLine: streams[.activeDisclosure]?.endLine)
             found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [], endLine: streams[.requests]?.endLine)

@@ -51,6 +51,9 @@ struct TableRecognizer {
     /// blocks of words separated by empty lines (`pdftotext`), in which two words on neighbouring
     /// lines stand one over the other.
     var documentBlocks = false
+    /// The text sets empty lines between the tables' cells (eight or more) that are not blank
+    /// cells (``documentPitch`` is `nil`): not a text of a row a line (`pdftotext -raw`, PyMuPDF).
+    var emptyLinesPartCells = false
 
     /// The pitch (``linePitch(_:_:maxWidth:blanksShown:rowLabel:documentPitch:labelsApart:)``) of the
     /// first of `tables` (each its cells) that is one cell per line with an empty line standing for
@@ -645,6 +648,16 @@ struct TableRecognizer {
         return apart >= 8 && adjacent * 4 <= apart
     }
 
+    /// The number of neighbouring cells of `cells` with an empty line between them.
+    static func emptyLinesBetween(_ cells: [StreamCell]) -> Int {
+        var apart = 0
+        for (upper, lower) in zip(cells, cells.dropFirst()) where !upper.positioned && !lower.positioned {
+            guard let top = upper.location.line, let bottom = lower.location.line, bottom > top + 1 else { continue }
+            apart += 1
+        }
+        return apart
+    }
+
     /// `true` when, over `tables` (each its cells and what makes a label a row's), a row label
     /// followed by a value stands an empty line or more above it four times or more, and at
     /// least twice as often as on the line right above it: a text of blocks parted by empty lines
@@ -762,9 +775,11 @@ struct TableRecognizer {
     /// values after the header will do, blank cells unwritten too (`3228 — — 1721 2151 2094 9194` or
     /// `2100 2479 2304 1449 8332` / `一、本年新收…` / `159 — — 53 …`). Texts of one value a line only, not a document's table nor
     /// a layout text. `afterDisplaced`: the row above was left null for values before its label or
-    /// for more values than cells; `afterFirstRow`: that row was the table's first.
+    /// for more values than cells; `afterFirstRow`: that row was the table's first; `blockText`:
+    /// the text parts its cells by empty lines (values that follow no row label count then).
     static func rowBeforeLabel(_ groups: [CellGroup], _ position: Int, _ cells: [StreamCell], width: Int, firstRow: Bool,
-                               afterDisplaced: Bool = false, afterFirstRow: Bool = false, row: (LabelFacts) -> String?) -> Bool {
+                               afterDisplaced: Bool = false, afterFirstRow: Bool = false, blockText: Bool = false,
+                               row: (LabelFacts) -> String?) -> Bool {
         guard position > 0, width >= 3 else { return false }
         let above = groups[position - 1]
         // Two numbers of one block (`157 564`) count as two.
@@ -774,9 +789,17 @@ struct TableRecognizer {
         // or less will do: pieces of the first row's numbers and this row's values (`3` / `136 … 157 564`).
         // After any row left null so (`afterDisplaced`), the table sets its rows' values before their
         // labels, and any values after the label will do.
-        guard ((firstRow || afterDisplaced && afterFirstRow ? 3 : width + 1)..<2 * width).contains(aboveCount),
-              groups[position].values.count > (firstRow || afterDisplaced ? 0 : width),
-              firstRow || above.run.contains(where: { cells[$0].facts.flatMap(row) != nil }),
+        // Values that follow no row label at all (only pieces of labels before them: `1.信访举报投诉类申`
+        // `210 … 1043` `不予处 请` / `/ / 292 82 220 286 880` / `理` `2.重复申请` / `24 …`): three or more
+        // will do, and any values after the label. Only in a text that parts cells by empty lines
+        // (`blockText`, `pdftotext`): a text of one line a row (`-raw`, PyMuPDF) sets a row's label
+        // pieces around its values and then the next row's values after its own label.
+        // A numbered label piece no row matched (`4.无正当理由大量反` / `理` / values / `复申请`) wraps
+        // around its row's values: they are that row's, not orphans.
+        let orphans = blockText && !firstRow
+            && !above.run.contains(where: { cells[$0].facts.flatMap(row) != nil || containsNumbered(cells[$0].raw) })
+        guard ((firstRow || orphans || afterDisplaced && afterFirstRow ? 3 : width + 1)..<2 * width).contains(aboveCount),
+              groups[position].values.count > (firstRow || afterDisplaced || orphans ? 0 : width),
               (above.values + groups[position].values).allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine })
         else { return false }
         // Below the header, three numbers or more before the first row's label are a row's values
@@ -1415,7 +1438,8 @@ struct TableRecognizer {
                 continue
             }
             if Self.rowBeforeLabel(groups, position, cells, width: order.count, firstRow: found.isEmpty,
-                                   afterDisplaced: displacedRow == position - 1, afterFirstRow: displacedFirstRow, row: row) {
+                                   afterDisplaced: displacedRow == position - 1, afterFirstRow: displacedFirstRow,
+                                   blockText: blockPerCell || emptyLinesPartCells, row: row) {
                 displacedFirstRow = found.isEmpty
                 displacedRow = position
                 leaveRowUncertain(label.key, "the values right before the row's label, more than a row after the label above, end in a run that keeps this row's sum rule: the row's values may stand before its label as well as after it, so which are this row's is uncertain; left null",

@@ -153,6 +153,18 @@ struct CountedOrderTests {
         #expect(columns.map { alone.requests["unavailable_unclear", $0] } == [29, 219, 257, 165, 19, 114, 803])
     }
 
+    @Test("pdftotext: a row's worth of values that follow no row label, before a row's label, make the row uncertain")
+    func orphanRowBeforeLabel() throws {
+        // `1.信访举报投诉类申` / `210 … 1043` / `不予处 请` (pieces of labels) / `/ / 292 82 220 286 880`
+        // (2.重复申请's) / `理` / `2.重复申请` / `24 118 119 122 / 27 410` (3.要求提供公开出版物's, its label
+        // after them): 2.重复申请 took the values after its label (6 wrong numbers before).
+        let (report, _) = try Self.convert("syn2027_0041_2021", "pdftotext-noto")
+        let columns = DOCXFixtureTests.requestColumns
+        #expect(columns.allSatisfy { report.requests["not_processed_duplicate", $0] == nil })
+        #expect(report.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.not_processed_duplicate" })
+        #expect(columns.map { report.requests["not_processed_petition", $0] } == [210, 15, 57, 197, 377, 187, 1043])
+    }
+
     @Test("pdftotext: values after a header repeated on a new page are not a blank row's above it; a new page's first row keeps them")
     func valuesAfterRepeatedHeader() throws {
         let columns = DOCXFixtureTests.requestColumns
