@@ -96,6 +96,25 @@ enum ColumnLayout {
         return tokens
     }
 
+    /// The extents of a header line's cells: its tokens, rules left out, and a lone slash joined
+    /// with the words one space either side of it (`本年增 / 减`, one cell whose text has spaces:
+    /// a slash alone is no column's header).
+    static func headerCells(of line: Substring) -> [Extent] {
+        var cells: [(text: Substring, extent: Extent)] = []
+        for token in tokens(of: line) where !isRule(token.text) {
+            if let last = cells.last, last.text == "/" || last.text == "／" || token.text == "/" || token.text == "／",
+               token.extent.characters.start == last.extent.characters.end + 1,
+               token.extent.display.start == last.extent.display.end + 1 {
+                let joined = Extent(display: Span(start: last.extent.display.start, end: token.extent.display.end),
+                                    characters: Span(start: last.extent.characters.start, end: token.extent.characters.end))
+                cells[cells.count - 1] = (token.text, joined)
+                continue
+            }
+            cells.append(token)
+        }
+        return cells.map(\.extent)
+    }
+
     /// The extents of the values at the end of a space-aligned line, as the line classifiers read
     /// them (a sign apart from its number, `减 16`, is one value), and where the label before them
     /// ends; `nil` when the tokens cannot be matched to `valueCount` values.
@@ -198,8 +217,7 @@ enum ColumnLayout {
             guard let firstRow = partRows.first else { continue }
             // The header: the text lines between the part's heading and its first row.
             let partStart = headingLines.last { $0 < firstRow.line } ?? 0
-            let header = linesBetween(partStart, firstRow.line).suffix(8)
-                .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
+            let header = linesBetween(partStart, firstRow.line).suffix(8).map { headerCells(of: Substring(text($0.bytes))) }
             let (display, displayAgrees) = placements(partRows, header: header, metric: .display, headerNeedsFullRow: paged)
             let (characters, charactersAgrees) = placements(partRows, header: header, metric: .characters, headerNeedsFullRow: paged)
             var agrees: Set<Metric> = []
@@ -260,8 +278,7 @@ enum ColumnLayout {
                     end += 1
                 }
                 let table = Array(part.rows[start..<end])
-                let header = linesBetween(previousLine, table[0].line).suffix(4)
-                    .map { tokens(of: Substring(text($0.bytes))).filter { !isRule($0.text) }.map(\.extent) }
+                let header = linesBetween(previousLine, table[0].line).suffix(4).map { headerCells(of: Substring(text($0.bytes))) }
                 let display = placements(table, header: header, metric: .display, minimumColumns: 2, headerOnly: true,
                                          headerNeedsFullRow: paged, partWidth: partWidth).0
                 let characters = placements(table, header: header, metric: .characters, minimumColumns: 2, headerOnly: true,

@@ -503,6 +503,21 @@ struct CharacterColumnTests {
         #expect(!TableRecognizer.isGroupColumnText("1.本机关不掌握") && !TableRecognizer.isGroupColumnText("无法提供2.没有"))
     }
 
+    @Test("inscriptis: a header cell written with spaces around its slash (`本年增 / 减`) is one column")
+    func slashHeaderCell() throws {
+        // Seed 2027, 0000 (2019 template): `信息内容  上一年项目数量  本年增 / 减  处理决定数量` over
+        // `行政许可  955  …  240`: the slash and its words made three columns, the rows with a blank cell
+        // were left null (`2 value(s) for 3 column(s)`).
+        let cells = ColumnLayout.headerCells(of: "信息内容        上一年项目数量  本年增 / 减    处理决定数量 ")
+        #expect(cells.map(\.characters.start) == [0, 12, 21, 32])
+        #expect(cells.map(\.characters.end) == [4, 19, 28, 38])
+        #expect(ColumnLayout.headerCells(of: "自然人 / 商业企业  科研机构").count == 2)
+        let (report, comparison) = try Self.convert("syn2027_0000_2019", "inscriptis")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        #expect(["previous_items", "change", "decisions"].map { report.activeDisclosure["licensing", $0] } == [955, nil, 240])
+        #expect(["previous_items", "change", "decisions"].map { report.activeDisclosure["enforcement", $0] } == [616, 19, nil])
+    }
+
     @Test("pdftotext -layout: part 四's row placed under a header read a column off is refused when a group breaks rule 4")
     func reviewRowUnderMisreadHeader() throws {
         // Seeds 2011 and 2027 (0434, 0522): the 2019 header's sub-headers over two lines each (`结果` /
