@@ -41,7 +41,15 @@ enum CharacterLine {
             || previous.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
         if "“「『（(#<".contains(first) { return false }
+        if isTitleShaped(previous) { return false }
         return !isBareValue(next.text)
+    }
+
+    /// A line shaped like a report's title: ending `报告`, no comma, enumeration comma or stop in
+    /// it (`广州市天河区人民政府办公室2021年政府信息公开工作年度报告`, thirty Characters): a line of
+    /// its own, not prose that a page break cut.
+    static func isTitleShaped(_ text: String) -> Bool {
+        text.hasSuffix("报告") && !text.unicodeScalars.contains { "，,、。；;".unicodeScalars.contains($0) }
     }
 
     /// A Markdown heading's text without its marker: `## 一、总体情况` → `一、总体情况`.

@@ -271,6 +271,7 @@ private struct BlockBuilder {
             || previous.utf8.contains(UInt8(ascii: "|")) { return false }
         if next.startsWithEnumerator { return false }
         if "“「『（(#<".unicodeScalars.contains(first) { return false }
+        if CharacterLine.isTitleShaped(previous) { return false }
         return !CharacterLine.isBareValue(next.text)
     }
 }

@@ -45,6 +45,17 @@ struct TextReaderCleaningTests {
         ])
     }
 
+    @Test("a long title line is not joined to the line after it (trafilatura writes no blank line between)")
+    func titleNotJoined() {
+        // Thirty Characters ending in no stop: joined as a page break's split before, so the report had no title.
+        let title = "广州市天河区人民政府办公室2021年政府信息公开工作年度报告"
+        let next = "根据《中华人民共和国政府信息公开条例》要求，广州市天河区人民政府办公室编制本报告。"
+        #expect(BlockShape.of(Convert.blocks("\(title)\n\(next)\n")) == [.paragraph(title), .paragraph(next)])
+        // Prose that ends in `报告` after a comma is still one paragraph across a page break.
+        let prose = "根据条例要求，现将本机关政务公开工作情况形成年度工作总结，并编制本年度的政府信息公开年度报告"
+        #expect(BlockShape.of(Convert.blocks("\(prose)\n\n如下。\n")) == [.paragraph(prose + "如下。")])
+    }
+
     @Test("a finished sentence, a heading or a new item is not joined to the paragraph before")
     func noJoinAfterSentenceOrBeforeHeading() {
         let sentence = "一是思想认识不够到位，政务公开工作重要性的认识有待加强。"
