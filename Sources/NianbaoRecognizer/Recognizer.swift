@@ -134,7 +134,7 @@ public enum Recognizer {
             ], labelsApart: recognizer.labelsApart)
             recognizer.documentBlocks = recognizer.documentPitch == nil && recognizer.labelsApart
             recognizer.emptyLinesPartCells = recognizer.documentPitch == nil
-                && TableRecognizer.emptyLinesBetween(ReportTable.allCases.flatMap { streams[$0]?.cells ?? [] }) >= 8
+                && TableRecognizer.emptyLinesBetween(ReportTable.allCases.map { streams[$0]?.cells ?? [] }) >= 8
             var found: [ReportTable: Set<String>] = [:]
             found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [], endLine: streams[.activeDisclosure]?.endLine)
             found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [], endLine: streams[.requests]?.endLine)

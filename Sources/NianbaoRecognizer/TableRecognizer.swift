@@ -648,12 +648,19 @@ struct TableRecognizer {
         return apart >= 8 && adjacent * 4 <= apart
     }
 
-    /// The number of neighbouring cells of `cells` with an empty line between them.
-    static func emptyLinesBetween(_ cells: [StreamCell]) -> Int {
+    /// The number of neighbouring cells of `tables` (each its cells, the tables in order) with an
+    /// empty line between them. (By index: a `StreamCell` copied is a dozen references retained.)
+    static func emptyLinesBetween(_ tables: [[StreamCell]]) -> Int {
         var apart = 0
-        for (upper, lower) in zip(cells, cells.dropFirst()) where !upper.positioned && !lower.positioned {
-            guard let top = upper.location.line, let bottom = lower.location.line, bottom > top + 1 else { continue }
-            apart += 1
+        var previous: (line: Int?, positioned: Bool)?
+        for cells in tables {
+            for index in cells.indices {
+                let line = cells[index].location.line, positioned = cells[index].positioned
+                if let previous, !previous.positioned, !positioned, let top = previous.line, let bottom = line, bottom > top + 1 {
+                    apart += 1
+                }
+                previous = (line, positioned)
+            }
         }
         return apart
     }
@@ -665,9 +672,10 @@ struct TableRecognizer {
     static func labelsApartFromValues(_ tables: [(cells: [StreamCell], rowLabel: (LabelFacts) -> Bool)]) -> Bool {
         var apart = 0, adjacent = 0
         for table in tables {
-            for (label, value) in zip(table.cells, table.cells.dropFirst()) where !label.positioned && !value.positioned && value.isGivenValue {
-                guard let facts = label.facts, table.rowLabel(facts), let top = label.location.line, let bottom = value.location.line,
-                      bottom > top else { continue }
+            let cells = table.cells
+            for index in cells.indices.dropLast() where !cells[index].positioned && !cells[index + 1].positioned && cells[index + 1].isGivenValue {
+                guard case .label(let facts) = cells[index].kind, table.rowLabel(facts), let top = cells[index].location.line,
+                      let bottom = cells[index + 1].location.line, bottom > top else { continue }
                 if bottom == top + 1 { adjacent += 1 } else { apart += 1 }
             }
         }
