@@ -211,7 +211,8 @@ struct CellStream {
     /// `false` when the line is prose (a barrier).
     @discardableResult
     private mutating func appendLine(_ text: String, location: SourceLocation) -> Bool {
-        lineSpaced = text.contains("  ")
+        // `has`, not `contains`: `String.contains(String)` goes through Foundation on Linux.
+        lineSpaced = text.has("  ")
         defer { lineSpaced = false }
         // html2text and scrapers write `|` only between cells (html2text's border `---|---`, rows
         // `行政复议 | 行政诉讼`): there a row that starts or ends with `|` has an empty cell there
@@ -567,7 +568,7 @@ enum LineCells {
     /// enumerator): Chinese text has no spaces, so there a space is a gap between two columns
     /// (`（三 1.属`, `）不 于国`).
     static func splitBetweenIdeographs(_ piece: String) -> [String] {
-        guard piece.contains(" ") else { return [piece] }
+        guard piece.utf8.contains(UInt8(ascii: " ")) else { return [piece] }
         func isWide(_ character: Character?) -> Bool {
             guard let scalar = character?.unicodeScalars.first else { return false }
             return (0x4E00...0x9FFF).contains(scalar.value) || (0xFF01...0xFF60).contains(scalar.value) || (0x3001...0x3011).contains(scalar.value)
