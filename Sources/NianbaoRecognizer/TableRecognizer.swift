@@ -1455,7 +1455,7 @@ struct TableRecognizer {
                                    blockText: blockPerCell || emptyLinesPartCells, row: row) {
                 displacedFirstRow = found.isEmpty
                 displacedRow = position
-                leaveRowUncertain(label.key, "the values right before the row's label, more than a row after the label above, end in a run that keeps this row's sum rule: the row's values may stand before its label as well as after it, so which are this row's is uncertain; left null",
+                leaveRowUncertain(label.key, "the values right before the row's label, more than a row after the label above or following no row label, end in a run that keeps this row's sum rule: the row's values may stand before its label as well as after it, so which are this row's is uncertain; left null",
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
