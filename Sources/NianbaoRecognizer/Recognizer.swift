@@ -132,7 +132,6 @@ public enum Recognizer {
             recognizer.documentPitch = TableRecognizer.blankLinePitch([
                 (streams[.activeDisclosure]?.cells ?? [], 3), (streams[.requests]?.cells ?? [], TemplateCatalog.applicantColumns.count),
             ], labelsApart: recognizer.labelsApart)
-            recognizer.documentBlocks = recognizer.documentPitch == nil && recognizer.labelsApart
             recognizer.emptyLinesPartCells = recognizer.documentPitch == nil
                 && TableRecognizer.emptyLinesBetween(ReportTable.allCases.map { streams[$0]?.cells ?? [] }) >= 8
             var found: [ReportTable: Set<String>] = [:]

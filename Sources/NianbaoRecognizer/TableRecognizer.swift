@@ -50,7 +50,7 @@ struct TableRecognizer {
     /// ``labelsApart`` and no empty line stands for a blank cell (``documentPitch`` is `nil`):
     /// blocks of words separated by empty lines (`pdftotext`), in which two words on neighbouring
     /// lines stand one over the other.
-    var documentBlocks = false
+    var documentBlocks: Bool { documentPitch == nil && labelsApart }
     /// The text sets empty lines between the tables' cells (eight or more) that are not blank
     /// cells (``documentPitch`` is `nil`): not a text of a row a line (`pdftotext -raw`, PyMuPDF).
     var emptyLinesPartCells = false
