@@ -35,6 +35,9 @@ struct TableRecognizer {
     /// The request row read from a bare `总计` label (no `（七）`), with its location: a column
     /// header until the table shows no other label for it.
     private var bareTotalRow: (key: String, location: SourceLocation)?
+    /// Request rows whose labels stood stacked before another row's label, with the values the
+    /// split of ``stackedRequestRuns(_:values:_:width:)`` proved theirs: read once that label is.
+    private var stackedRequestRows: [(label: FoundLabel, values: [Int])] = []
 
     /// The text shows a blank cell as an empty line inside a row of some table
     /// (``blankLinePitch(_:)``): an empty line after a row's last value is a blank cell too.
@@ -1027,6 +1030,16 @@ struct TableRecognizer {
                              "the row's label stands with no value before the next row's label, in a text that gives each row's values after its label: a row left blank (null, not 0)", blank.cell.location)
                     }
                 }
+            } else if table == .requests, let first = unread.first, let width = TemplateCatalog.row(table, template, key: label.key)?.columns.count,
+                      position == 0 || groups[position - 1].values.count <= width, rowsAboveRead(first.key),
+                      let runs = Self.stackedRequestRuns(unread.map(\.key) + [label.key], values: group.values, cells, width: width) {
+                // Labels stacked over their rows (`三、本 （一）予以公开` / `年度办 （二）部分公开…`,
+                // `pdftotext`), their values after the last: one split into rows keeps rule 2 in each.
+                for (blank, run) in zip(unread, runs) {
+                    let cell = blank.cell
+                    stackedRequestRows.append((FoundLabel(key: blank.key, start: 0, text: cell.raw, location: cell.location, line: cell.line), run))
+                }
+                groups[position].values = runs.last ?? []
             } else if let other = unread.first {
                 uncertain([other.key, label.key], table, label, found: &found)
                 return nil
@@ -1049,6 +1062,85 @@ struct TableRecognizer {
         for column in columns { setValue(nil, .requests, key, column) }
         note(.warning, "table.order_uncertain", "requests.\(key)", message, location)
         unplaced(values, cells, .requests)
+    }
+
+    /// `true` when every request row above `key` in the template was read with a value, or read
+    /// as left blank: no row's values went astray in the text before it (the values that stand
+    /// before stacked labels may be the first stacked row's, the values after them the next rows').
+    private func rowsAboveRead(_ key: String) -> Bool {
+        let rows = TemplateCatalog.rows(.requests, template)
+        guard let index = rows.firstIndex(where: { $0.key == key }) else { return false }
+        return rows[..<index].allSatisfy { spec in
+            blankRowKeys[.requests]?.contains(spec.key) == true || spec.columns.contains { report.requests[spec.key, $0.key] != nil }
+        }
+    }
+
+    /// The values after labels of consecutive request rows stacked one over the other (`keys`, in
+    /// the text's order, the last the label the values follow), cut into one run per row: the only
+    /// cut into runs of one to `width` values in which every run keeps rule 2 with its last value
+    /// as 总计 (blank marks 0, the 总计 a number or `无`). With a whole row for every label, the
+    /// columns written one after another (each row's first value, then each row's second…) must
+    /// not keep rule 2 in every row too. `nil` when the labels are not consecutive rows, a value
+    /// was placed by the source, or no cut or more than one keeps the rules.
+    static func stackedRequestRuns(_ keys: [String], values: [Int], _ cells: [StreamCell], width: Int) -> [[Int]]? {
+        guard keys.count >= 2, width >= 2, values.count >= keys.count, values.count <= keys.count * width,
+              values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout && !cells[$0].delimited }) else { return nil }
+        // Consecutive rows of one template, in order.
+        guard let template = [TemplateVersion.v2021, .v2019].first(where: { version in
+            let rows = TemplateCatalog.rows(.requests, version).map(\.key)
+            guard let first = rows.firstIndex(of: keys[0]), first + keys.count <= rows.count else { return false }
+            return Array(rows[first..<(first + keys.count)]) == keys
+        }), TemplateCatalog.rows(.requests, template).last?.columns.count == width else { return nil }
+        /// A part's amount (a blank mark 0), or `nil` for text.
+        func part(_ index: Int) -> Decimal? {
+            switch cells[index].value ?? .text {
+            case .number(let value, _): value
+            case .none, .blank, .placeholder: 0
+            default: nil
+            }
+        }
+        /// Rule 2 on the cells `run`, the last its 总计.
+        func keepsRuleTwo(_ run: ArraySlice<Int>) -> Bool {
+            guard let last = run.last else { return false }
+            var sum: Decimal = 0
+            for index in run.dropLast() {
+                guard let value = part(index) else { return false }
+                sum += value
+            }
+            switch cells[last].value ?? .text {
+            case .number(let total, _): return total == sum
+            case .none: return sum == 0
+            // A mark for 总计 only in a row of marks.
+            case .blank, .placeholder: return sum == 0 && run.count == width
+            default: return false
+            }
+        }
+        // ways[i][r]: the cuts (capped at 2) of the first i values into r runs.
+        let count = values.count, rows = keys.count
+        var ways = Array(repeating: Array(repeating: 0, count: rows + 1), count: count + 1)
+        ways[0][0] = 1
+        for end in 1...count {
+            for length in 1...min(width, end) where keepsRuleTwo(values[(end - length)..<end]) {
+                for row in 1...rows where ways[end - length][row - 1] > 0 {
+                    ways[end][row] = min(2, ways[end][row] + ways[end - length][row - 1])
+                }
+            }
+        }
+        guard ways[count][rows] == 1 else { return nil }
+        // The one cut, walked back from the end.
+        var runs: [[Int]] = []
+        var end = count
+        for row in stride(from: rows, to: 0, by: -1) {
+            guard let length = (1...min(width, end)).first(where: { keepsRuleTwo(values[(end - $0)..<end]) && ways[end - $0][row - 1] > 0 }) else { return nil }
+            runs.insert(Array(values[(end - length)..<end]), at: 0)
+            end -= length
+        }
+        if count == rows * width {
+            // The columns written one after another, read back into rows.
+            let transposed = (0..<rows).map { row in (0..<width).map { column in values[column * rows + row] } }
+            if transposed.allSatisfy({ keepsRuleTwo($0[...]) }) && transposed.map({ $0.map { cells[$0].raw } }) != runs.map({ $0.map { cells[$0].raw } }) { return nil }
+        }
+        return runs
     }
 
     /// Notes rows whose labels and values the extractor wrote apart; their values are left null.
@@ -1375,20 +1467,31 @@ struct TableRecognizer {
                     assign(blanks, at: cell.location, to: .requests, row: blank.key, columns: order, aligner: aligner, ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
                 }
             }
-            let group = groups[position]
+            let unclaimed = groups[position]
             guard let label = claimLabel(position, in: &groups, cells, table: .requests, found: &found, row: row, column: column) else {
                 // A numbered label piece no row matches, its values unread (`3.补正后申请内容仍`
                 // then `15213 15251 — 83 88 — 209`): its end may stand after them.
-                if let last = group.run.last, !group.values.isEmpty, Self.containsNumbered(cells[last].raw) {
+                if let last = unclaimed.run.last, !unclaimed.values.isEmpty, Self.containsNumbered(cells[last].raw) {
                     unmatchedNumbered = (position, cells[last].raw)
                 }
                 // A row label given one value alone, left unread (two rows' labels before one value).
-                if group.values.count == 1, let value = group.values.first, !cells[value].positioned,
-                   let labelCell = group.run.last(where: { cells[$0].facts.flatMap(row) != nil }) {
+                if unclaimed.values.count == 1, let value = unclaimed.values.first, !cells[value].positioned,
+                   let labelCell = unclaimed.run.last(where: { cells[$0].facts.flatMap(row) != nil }) {
                     shortRowLabels[position] = cells[labelCell].raw
                 }
                 continue
             }
+            // Rows whose labels stood stacked over this one's, their values cut from this run.
+            for stacked in stackedRequestRows {
+                guard admit(stacked.label.key, label: stacked.label, table: .requests, found: &found) != nil else { continue }
+                let values = stacked.values.map { ValueCell(cells[$0]) }
+                note(.info, "table.stacked_labels", "requests.\(stacked.label.key)",
+                     "the row's label stands over the next row's (“\(LabelText.key(label.text))”) with no value between them, the values of both after the last: `\(ValueCell.shown(values))` are this row's, the only cut of those values into one run per row that keeps rule 2 in every row", stacked.label.location)
+                assign(values, at: stacked.label.location, to: .requests, row: stacked.label.key, columns: order, aligner: aligner,
+                       ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+            }
+            stackedRequestRows = []
+            let group = groups[position]
             // The end of that label (`不明确`) read as the row's label after those values: the
             // label wraps around a run of values, and the values after its end may be pieces of
             // numbers wrapped in their cells (`1` `1` of 152131 and 152511), so neither run is

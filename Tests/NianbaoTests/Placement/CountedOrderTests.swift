@@ -165,6 +165,25 @@ struct CountedOrderTests {
         #expect(columns.map { report.requests["not_processed_petition", $0] } == [210, 15, 57, 197, 377, 187, 1043])
     }
 
+    @Test("pdftotext: labels of consecutive rows stacked before their values are read by the one cut that keeps rule 2 in every row")
+    func stackedLabels() throws {
+        let columns = DOCXFixtureTests.requestColumns
+        // `三、本 （一）予以公开` / `年度办 （二）部分公开（区分处理的，只计这一` / `理结果 情形，不计其他情形）`,
+        // then 14 values, one a block: both rows were left null (order uncertain).
+        let (report, comparison) = try Self.convert("syn2027_0011_2021", "pdftotext-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        #expect(columns.map { report.requests["granted", $0] } == [268, nil, nil, 184, 186, 89, 727])
+        #expect(columns.map { report.requests["partially_granted", $0] } == [41, 71, nil, 190, 234, nil, 536])
+        #expect(report.diagnostics.contains { $0.code == "table.stacked_labels" && $0.path == "requests.granted" })
+        // `（二）部分公开…` / `287` `37` `140 210 122 100 896` (1.属于国家秘密's) / `1.属于国家秘密` / `2.其他…禁止公开` /
+        // 14 values (2.其他…'s and the next row's): （一）予以公开's values went astray above, and the cut
+        // gave 1.属于国家秘密 2.其他…'s values (8 wrong numbers). The rows stay null.
+        let (astray, astrayComparison) = try Self.convert("syn2027_0119_2021", "pdftotext-noto")
+        #expect(astrayComparison.wrongNumbers.isEmpty, "\(astrayComparison.wrongNumbersListed)")
+        #expect(columns.allSatisfy { astray.requests["denied_state_secret", $0] == nil })
+        #expect(!astray.diagnostics.contains { $0.code == "table.stacked_labels" })
+    }
+
     @Test("pdftotext: values after a header repeated on a new page are not a blank row's above it; a new page's first row keeps them")
     func valuesAfterRepeatedHeader() throws {
         let columns = DOCXFixtureTests.requestColumns
