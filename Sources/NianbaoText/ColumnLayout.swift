@@ -96,6 +96,31 @@ enum ColumnLayout {
         return tokens
     }
 
+    /// The header cells of `line` with each CJK word's character extent widened toward its
+    /// drawn width, by `percent` of the characters it is wider in display cells than in
+    /// characters (`pdftotext -layout` sets each word at the character its x position rounds to
+    /// and counts a glyph one character, though a CJK glyph is drawn over one and a half to two:
+    /// `法人或其他组织`, seven characters, spans the five columns under it). Never into the next
+    /// word of its line. Only a laid-out line is widened: its words two spaces apart or more, a
+    /// word alone indented (a text of a row a line, `pdftotext -raw`, sets words one space apart
+    /// from the line's start).
+    static func headerCells(of line: Substring, widenedBy percent: Int) -> [Extent] {
+        let cells = headerCells(of: line)
+        guard percent > 0, let first = cells.first, cells.count >= 2 || first.characters.start >= 2,
+              zip(cells, cells.dropFirst()).allSatisfy({ $1.characters.start - $0.characters.end >= 2 }) else { return cells }
+        return cells.indices.map { index in
+            var cell = cells[index]
+            let next = index + 1 < cells.count ? cells[index + 1].characters.start - 1 : Int.max
+            let extra = (cell.display.end - cell.display.start) - (cell.characters.end - cell.characters.start)
+            cell.characters.end = max(cell.characters.end, min(next, cell.characters.end + extra * percent / 100))
+            return cell
+        }
+    }
+
+    /// The shares (in percent) of their drawn width beyond one character a glyph by which a
+    /// paged text's CJK header words are widened, each tried (``headerCells(of:widenedBy:)``).
+    static let headerWidenings = [50, 75, 100]
+
     /// The extents of a header line's cells: its tokens, rules left out, and a lone slash joined
     /// with the words one space either side of it (`本年增 / 减`, one cell whose text has spaces:
     /// a slash alone is no column's header).
@@ -217,9 +242,30 @@ enum ColumnLayout {
             guard let firstRow = partRows.first else { continue }
             // The header: the text lines between the part's heading and its first row.
             let partStart = headingLines.last { $0 < firstRow.line } ?? 0
-            let header = linesBetween(partStart, firstRow.line).suffix(8).map { headerCells(of: Substring(text($0.bytes))) }
+            let headerLines = linesBetween(partStart, firstRow.line).suffix(8).map { Substring(text($0.bytes)) }
+            let header = headerLines.map { headerCells(of: $0) }
             let (display, displayAgrees) = placements(partRows, header: header, metric: .display, headerNeedsFullRow: paged)
-            let (characters, charactersAgrees) = placements(partRows, header: header, metric: .characters, headerNeedsFullRow: paged)
+            let (unwidened, charactersAgrees) = placements(partRows, header: header, metric: .characters, headerNeedsFullRow: paged)
+            var characters = unwidened
+            if paged {
+                // The header's CJK words widened toward their drawn width, as far as the rows
+                // confirm the columns: a row is placed where every header that places it in the
+                // most columns agrees (a widened word can swallow the sub-header below it, `法律服务机`
+                // over `其他`: one column fewer).
+                var conflicting: Set<Int> = []
+                for percent in Self.headerWidenings {
+                    let widened = headerLines.map { headerCells(of: $0, widenedBy: percent) }
+                    for (index, placement) in placements(partRows, header: widened, metric: .characters, headerNeedsFullRow: true).0 {
+                        guard let other = characters[index], other.width >= placement.width else {
+                            conflicting.remove(index)
+                            characters[index] = placement
+                            continue
+                        }
+                        if other.width == placement.width && other != placement { conflicting.insert(index) }
+                    }
+                }
+                for index in conflicting { characters[index] = nil }
+            }
             var agrees: Set<Metric> = []
             if displayAgrees { agrees.insert(.display) }
             if charactersAgrees { agrees.insert(.characters) }

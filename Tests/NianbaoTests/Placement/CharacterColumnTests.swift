@@ -43,6 +43,16 @@ struct CharacterColumnTests {
         // 社会公益组织, touching 科研机构 (20 wrong numbers with a looser rule), and 社会公益组织's
         // values reaching under 法律服务机构's first characters (19): unconfirmed, left as before.
         ("syn2003_0280_2019", "pdftotext-layout-nocjk", 128, 128), ("syn2003_0604_2019", "pdftotext-layout-nocjk", 121, 121),
+        // 科研机构 blank in every row under a header whose group cell `法人或其他组织` (seven characters)
+        // covered one leaf cell only: not known for a group, the header gave no columns. Its CJK
+        // words widened toward their drawn width, page 1's rows are placed (88 before).
+        ("syn2027_0393_2021", "pdftotext-layout-noto", 106, 88),
+        // Widened, `法律服务机` reaches `其他` below it, taken for its wrapped piece: one column fewer.
+        // The header placing a row in the most columns wins (167 before; 0 while each header voted).
+        ("syn2011_0387_2021", "pdftotext-layout-noto", 167, 167),
+        // Widened, `其他` takes a page's 总计 values drifted left of `总计` (`559` under `其他`): rule 2
+        // refuses the row (198 before, the column rules placed 结转下年度's row then).
+        ("syn2027_0117_2021", "pdftotext-layout-noto", 193, 198),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -228,6 +238,23 @@ struct CharacterColumnTests {
         ]
         let columns = ColumnLayout.headerLayout(header, valueStart: 0, fullRows: [])
         #expect(columns?.map(\.start) == [2, 12, 20, 28, 40])
+    }
+
+    @Test("pdftotext -layout: a header line's CJK words widened toward their drawn width, never into the next word; a -raw line not at all")
+    func widenedHeaderCells() {
+        let line: Substring = "    和，等于第三项加第四项之和）           自然人    商业企    科研机      社会公    法律服               总计"
+        let plain = ColumnLayout.headerCells(of: line).map(\.characters)
+        let widened = ColumnLayout.headerCells(of: line, widenedBy: 100).map(\.characters)
+        #expect(plain.map(\.start) == widened.map(\.start))
+        // `自然人` at 29: three characters, six wide; the label's header stops before `自然人`.
+        #expect(plain.map(\.end) == [18, 32, 39, 46, 55, 62, 79])
+        #expect(widened.map(\.end) == [28, 35, 42, 49, 58, 65, 81])
+        #expect(ColumnLayout.headerCells(of: line, widenedBy: 50).map(\.characters.end) == [25, 33, 40, 47, 56, 63, 80])
+        // One space apart (`pdftotext -raw`), or a line's one word at its start: as read.
+        let raw: Substring = "信息内容 本年制发件数 本年废止件数 现行有效件数"
+        #expect(ColumnLayout.headerCells(of: raw, widenedBy: 100).map(\.characters) == ColumnLayout.headerCells(of: raw).map(\.characters))
+        let alone: Substring = "第二十条第（一）项"
+        #expect(ColumnLayout.headerCells(of: alone, widenedBy: 100).map(\.characters.end) == [9])
     }
 
     @Test("pdftotext -layout: a wrapped header no row is as wide as is confirmed only by columns of values clear of its drift")
