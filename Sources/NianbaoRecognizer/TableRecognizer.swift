@@ -814,7 +814,12 @@ struct TableRecognizer {
         // around its row's values: they are that row's, not orphans.
         let orphans = blockText && !firstRow
             && !above.run.contains(where: { cells[$0].facts.flatMap(row) != nil || containsNumbered(cells[$0].raw) })
-        guard ((firstRow || orphans || afterDisplaced && afterFirstRow ? 3 : width + 1)..<2 * width).contains(aboveCount),
+        // A row's worth exactly after the label above that breaks that row's sum rule, one block a
+        // value (`1.属于国家秘密` / `52` `75` (pieces of wrapped numbers) / `284 246 270 241 1041` /
+        // `2.其他…禁止公开` / the next row's values): the run's end keeping the rule is this row's.
+        let brokenRowAbove = blockText && !firstRow && aboveCount == width && above.values.count == width
+            && !keepsRuleTwo(above.values.map { cells[$0] })
+        guard brokenRowAbove || ((firstRow || orphans || afterDisplaced && afterFirstRow ? 3 : width + 1)..<2 * width).contains(aboveCount),
               groups[position].values.count > (firstRow || afterDisplaced || orphans ? 0 : width),
               (above.values + groups[position].values).allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine })
         else { return false }
@@ -844,12 +849,29 @@ struct TableRecognizer {
             default: break scan
             }
         }
-        guard numbers.count >= 3, let total = numbers[0] else { return false }
-        for length in 3...numbers.count {
+        // (Where the row above broke its rule, not the whole of its run.)
+        let longest = brokenRowAbove ? numbers.count - 1 : numbers.count
+        guard longest >= 3, let total = numbers[0] else { return false }
+        for length in 3...longest {
             let others = numbers[1..<length].compactMap { $0 }
             if others.count >= 2, others.reduce(0, +) == total { return true }
         }
         return false
+    }
+
+    /// `true` when `row`'s last cell is a number that the others sum to (blank marks 0); `false`
+    /// when it is not, or a cell is neither a number nor a mark.
+    static func keepsRuleTwo(_ row: [StreamCell]) -> Bool {
+        guard let last = row.last, case .number(let total, unit: nil)? = last.value else { return false }
+        var sum: Decimal = 0
+        for cell in row.dropLast() {
+            switch cell.value {
+            case .number(let value, unit: nil)?: sum += value
+            case .placeholder?, .none?, .blank?: break
+            default: return false
+            }
+        }
+        return sum == total
     }
 
     /// `true` when a header of the table stands between the row's label and its values, none of
@@ -1062,6 +1084,20 @@ struct TableRecognizer {
         for column in columns { setValue(nil, .requests, key, column) }
         note(.warning, "table.order_uncertain", "requests.\(key)", message, location)
         unplaced(values, cells, .requests)
+    }
+
+    /// The labels of request rows not read (not in `found`, not `excluding`) among the cells after
+    /// `index`, in order, each once: a column header excepted.
+    private func trailingRowLabels(after index: Int, _ cells: [StreamCell], found: Set<String>, excluding: String,
+                                   row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) -> [FoundLabel] {
+        var labels: [FoundLabel] = []
+        for cell in cells[(index + 1)...] where !cell.positioned {
+            guard let facts = cell.facts, column(facts) == nil || facts.hasEnumerator, let key = row(facts), key != excluding,
+                  !found.contains(key), TemplateCatalog.row(.requests, template, key: key) != nil,
+                  !labels.contains(where: { $0.key == key }) else { continue }
+            labels.append(FoundLabel(key: key, start: 0, text: cell.raw, location: cell.location, line: cell.line))
+        }
+        return labels
     }
 
     /// `true` when every request row above `key` in the template was read with a value, or read
@@ -1491,6 +1527,40 @@ struct TableRecognizer {
                        ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
             }
             stackedRequestRows = []
+            // More values than the row has, the table's last run of values, and labels of rows not
+            // read after them with no values of their own (`（七）总计` / 14 values / `四、结转下年度继续办理`):
+            // the text set those rows' values before their labels. The values are cut into one run
+            // per row where one cut alone keeps rule 2 in every row (as for labels stacked before
+            // their values); otherwise which are this row's is uncertain (`5.要求行政机关确认…` / 7
+            // values, （六）其他处理's / the 总计's pieces / `（六）其他处理` `（七）总计` …).
+            if position == groups.count - 1, groups[position].values.count > order.count, let last = groups[position].values.last,
+               groups[position].values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }) {
+                let unread = trailingRowLabels(after: last, cells, found: found, excluding: label.key, row: row, column: column)
+                // Labels of rows above this one among them (`3.要求提供公开出版物`, its values read
+                // nowhere) are set aside where every row below is given a whole row of values.
+                let rows = TemplateCatalog.rows(.requests, template).map(\.key)
+                let below = rows.firstIndex(of: label.key).map { Set(rows[($0 + 1)...]) } ?? []
+                let trailing = unread.filter { below.contains($0.key) }
+                let wholeRows = groups[position].values.count == (trailing.count + 1) * order.count
+                if let first = unread.first {
+                    let values = groups[position].values
+                    guard trailing.count == unread.count || wholeRows && !trailing.isEmpty,
+                          let runs = Self.stackedRequestRuns([label.key] + trailing.map(\.key), values: values, cells, width: order.count) else {
+                        leaveRowUncertain(label.key, "the row is followed by \(values.count) values for its \(order.count) cells, the table's last, and then by the label of a row not read (“\(LabelText.key(first.text))”) with no values after it: the text set that row's values before its label, and no one cut of the values into a run per row keeps rule 2 in each, so which of these values are this row's is uncertain; left null",
+                                          at: label.location, values: values, cells, columns: order, found: &found)
+                        continue
+                    }
+                    groups[position].values = runs[0]
+                    for (trailingLabel, run) in zip(trailing, runs.dropFirst()) {
+                        guard admit(trailingLabel.key, label: trailingLabel, table: .requests, found: &found) != nil else { continue }
+                        let cellsOfRun = run.map { ValueCell(cells[$0]) }
+                        note(.info, "table.stacked_labels", "requests.\(trailingLabel.key)",
+                             "the row's label follows the values of the rows above it (“\(LabelText.key(label.text))” and on) with no value after it, the table's last: `\(ValueCell.shown(cellsOfRun))` are this row's, the only cut of those values into one run per row that keeps rule 2 in every row", trailingLabel.location)
+                        assign(cellsOfRun, at: trailingLabel.location, to: .requests, row: trailingLabel.key, columns: order, aligner: aligner,
+                               ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+                    }
+                }
+            }
             let group = groups[position]
             // The end of that label (`不明确`) read as the row's label after those values: the
             // label wraps around a run of values, and the values after its end may be pieces of

@@ -125,6 +125,13 @@ struct CountedOrderTests {
         // block): read as one cell a line with empty lines for blanks, 122 规章's 本年废止 (2 wrong numbers
         // before); its row labels stand an empty line above their values, so empty lines part blocks.
         ("syn2011_0361_2021", "pdftotext-noto", 94),
+        // Seed 2033 (made after the rules above), 0239: `1.属于国家秘密` / `52` `75` (pieces of its wrapped
+        // numbers) / `284 246 270 241 1041` / `2.其他法律行政法规禁止公开` / 3.危及's values: a row's worth
+        // after the label above that breaks its rule 2, its end keeping the rule (7 wrong numbers before).
+        ("syn2033_0239_2021", "pdftotext-noto", 96),
+        // 0336: `5.要求行政机关确认或重新出具已获取信息` (a blank row) / （六）其他处理's values / the 总计's
+        // pieces / `（六）其他处理` `（七）总计` `四、结转下年度继续办理`: the first seven were read as its own (7 before).
+        ("syn2033_0336_2019", "pdftotext-noto", 62),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -182,6 +189,22 @@ struct CountedOrderTests {
         #expect(astrayComparison.wrongNumbers.isEmpty, "\(astrayComparison.wrongNumbersListed)")
         #expect(columns.allSatisfy { astray.requests["denied_state_secret", $0] == nil })
         #expect(!astray.diagnostics.contains { $0.code == "table.stacked_labels" })
+    }
+
+    @Test("pdftotext: the table's last values, then labels of rows below with none of their own: cut into rows by rule 2, else uncertain")
+    func labelsAfterTheLastValues() throws {
+        let columns = DOCXFixtureTests.requestColumns
+        // `（七）总计` / 14 values / `三、本` … `5.要求行政机关确认…` (a row above, read nowhere) / `四、结转下年度继续办理`:
+        // 结转下年度 was left unread; the 14 values cut in two keep rule 2 in each.
+        let (report, comparison) = try Self.convert("syn2027_0540_2019", "pdftotext-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        #expect(columns.map { report.requests["results_total", $0] } == [1292, 2380, 1169, 189964, 1933, 216583, 413321])
+        #expect(columns.map { report.requests["carried_forward", $0] } == [154, 102, 10, nil, 175, 52, 493])
+        #expect(report.diagnostics.contains { $0.code == "table.stacked_labels" && $0.path == "requests.carried_forward" })
+        // The values after `5.要求行政机关确认…` hold multi-number blocks (`3089 1772 2810 2815 1922`): no cut, the row null.
+        let (blank, _) = try Self.convert("syn2033_0336_2019", "pdftotext-noto")
+        #expect(columns.allSatisfy { blank.requests["not_processed_confirmation", $0] == nil })
+        #expect(blank.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "requests.not_processed_confirmation" })
     }
 
     @Test("pdftotext: values after a header repeated on a new page are not a blank row's above it; a new page's first row keeps them")
