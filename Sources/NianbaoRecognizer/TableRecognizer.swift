@@ -2395,6 +2395,12 @@ struct TableRecognizer {
         // Blank cells before the first value beyond the row's cells are an empty label column
         // (a PDF or HTML grid's first column), not blank values.
         while flat.count > remaining.count * slotsPerGroup, let first = flat.first, case .blank = first.value { flat.removeFirst() }
+        // Character columns that are not the row's cells (`pdftotext -layout` reading 17 leaf
+        // cells off a header of 15) prove no place: the values are read for their order alone,
+        // the blanks the layout put between them dropped.
+        if flat.contains(where: \.placedByLayout), flat.count != remaining.count * slotsPerGroup {
+            flat = flat.filter { if case .blank = $0.value { false } else { true } }.map(\.unplaced)
+        }
         let rules = remaining.indices.map { group in
             RowAligner.SumRule(total: group * slotsPerGroup + totalOffset,
                                parts: (0..<slotsPerGroup).filter { $0 != totalOffset }.map { group * slotsPerGroup + $0 })

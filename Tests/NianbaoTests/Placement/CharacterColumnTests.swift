@@ -240,6 +240,20 @@ struct CharacterColumnTests {
         #expect(columns?.map(\.start) == [2, 12, 20, 28, 40])
     }
 
+    @Test("pdftotext -layout: part 四's row placed in more leaf cells than the table has is read by its order, rule 4 placing what it proves")
+    func reviewRowWiderThanTable() throws {
+        // The 2021 header over five lines read as 17 leaf cells; `166 233 3 247 649 56 … 130   449`
+        // (复议后起诉's 尚未审结 blank) was placed in 17 and refused whole, its layout blanks noted
+        // as blank cells (`3` said blank).
+        let (report, comparison) = try Self.convert("syn2027_0003_2021", "pdftotext-layout-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let outcomes = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcomes.map { report.reviewLitigation["review", $0] } == [166, 233, 3, 247, 649])
+        #expect(outcomes.map { report.reviewLitigation["litigation_direct", $0] } == [56, 311, 355, 232, 954])
+        #expect(outcomes.map { report.reviewLitigation["litigation_after_review", $0] } == [nil, nil, nil, nil, 449])
+        #expect(!report.diagnostics.contains { $0.code == "value.missing" && $0.path == "review_litigation.review.other" })
+    }
+
     @Test("pdftotext -layout: a header line's CJK words widened toward their drawn width, never into the next word; a -raw line not at all")
     func widenedHeaderCells() {
         let line: Substring = "    和，等于第三项加第四项之和）           自然人    商业企    科研机      社会公    法律服               总计"
