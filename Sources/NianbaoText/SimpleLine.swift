@@ -237,11 +237,19 @@ struct SimpleLine {
         let end = trimmedEnd(start, self.end, tabs: false)
         if start == end { return .blank }
         if end - start <= 64 && mentionsDashOrPage(start, end) && isPageFurniture(start, end) { return nil }
-        if hasTab, let tab = firstIndex(of: UInt8(ascii: "\t"), start, end) {
+        // A `|` row whose empty cells hold tabs (trafilatura: `| 697 |  \t\t\t\t\t | 206 |`) is a `|`
+        // row: its tabs are no fields.
+        if hasTab, let tab = firstIndex(of: UInt8(ascii: "\t"), start, end), !isPipeRow(end) {
             return tabRow(end, firstTab: tab)
         }
         if let cells = spaceAlignedRow(end) { return .row(cells, delimited: false) }
         return .text(textLine(end))
+    }
+
+    /// `true` when the line, spaces aside, starts and ends with `|`.
+    private func isPipeRow(_ end: Int) -> Bool {
+        let first = trimmedStart(start, end)
+        return end - first >= 2 && bytes[first] == UInt8(ascii: "|") && bytes[end - 1] == UInt8(ascii: "|")
     }
 
     // MARK: Bytes
