@@ -816,10 +816,24 @@ enum ColumnLayout {
         for line in header {
             for word in line { starts.insert(word.characters.start) }
         }
-        let slots = starts.sorted()
-        let slotOfStart = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
+        var slots = starts.sorted()
         let valuesOnly = rows.allSatisfy { $0.labelEnd == nil }
         guard valuesOnly ? rows.count == 1 : rows.allSatisfy({ $0.labelEnd != nil }) else { return [:] }
+        if valuesOnly {
+            // Each column starts two characters after the previous one's widest cell: where every
+            // slot shown keeps that, a wider gap between two values is columns empty in every row,
+            // two characters each (inscriptis: `351` at 62, `120` at 71 for 复议后起诉's 维持 and 尚未审结,
+            // its 纠正 and 其他 blank; 351 … 120 … 471 read as three cells before).
+            var widths: [Int: Int] = [:]
+            for row in rows {
+                for value in row.values { widths[value.characters.start] = max(widths[value.characters.start] ?? 0, value.characters.end - value.characters.start) }
+            }
+            for line in header {
+                for word in line { widths[word.characters.start] = max(widths[word.characters.start] ?? 0, word.characters.end - word.characters.start) }
+            }
+            if let filled = slotsWithEmptyColumns(slots, widths: widths) { slots = filled }
+        }
+        let slotOfStart = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
         // A slot start is shown by a header word or by two rows' values, and the cells stand two
         // spaces apart or more (a text that puts one space between values has no slots).
         var uses: [Int: Int] = [:]
@@ -836,7 +850,8 @@ enum ColumnLayout {
         // Only in a text of clean slots: no two starts a character or two apart (`pdftotext -layout`
         // stacks a header's wrapped pieces one character off: `结果维` over `持`).
         let lastHeaderStart = header.flatMap { $0.map(\.characters.start) }.max()
-        let cleanSlots = zip(slots, slots.dropFirst()).allSatisfy { $1 - $0 >= 3 }
+        let shownSlots = starts.sorted()
+        let cleanSlots = zip(shownSlots, shownSlots.dropFirst()).allSatisfy { $1 - $0 >= 3 }
         func shown(_ start: Int) -> Bool {
             uses[start, default: 0] >= 2 || valuesOnly && cleanSlots && lastHeaderStart.map { start > $0 } == true
         }
@@ -872,6 +887,26 @@ enum ColumnLayout {
             placements[index] = Placement(width: width, columns: columns)
         }
         return placements
+    }
+
+    /// `slots` (ascending starts) with the starts of the columns empty in every row put in, where
+    /// each slot starts two characters after the previous one's widest cell (`widths`, by start)
+    /// or an even number of characters more (two for each empty column between); `nil` where any
+    /// two slots break that, or no column is empty.
+    static func slotsWithEmptyColumns(_ slots: [Int], widths: [Int: Int]) -> [Int]? {
+        guard let first = slots.first else { return nil }
+        var filled = [first]
+        for (previous, next) in zip(slots, slots.dropFirst()) {
+            guard let width = widths[previous], width > 0 else { return nil }
+            var expected = previous + width + 2
+            guard next >= expected, (next - expected) % 2 == 0 else { return nil }
+            while expected < next {
+                filled.append(expected)
+                expected += 2
+            }
+            filled.append(next)
+        }
+        return filled.count > slots.count ? filled : nil
     }
 
     /// `-----`, `===`, `+---+`: a rule line's word, no header cell.

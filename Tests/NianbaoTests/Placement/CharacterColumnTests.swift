@@ -240,6 +240,24 @@ struct CharacterColumnTests {
         #expect(columns?.map(\.start) == [2, 12, 20, 28, 40])
     }
 
+    @Test("inscriptis: columns empty in every row, two characters each, found by the widths of the columns before them")
+    func inscriptisEmptyColumns() throws {
+        // `66 271 31 375 743 351      120  471` under a header whose 复议后起诉 sub-headers stand in
+        // 未经复议直接起诉's slots (rowspans dropped): 351 at 62 ends at 65, 120 at 71 = 67 + two empty
+        // columns of two characters. Part 四 was null ("8 values for 15 cells").
+        let (report, comparison) = try Self.convert("syn2027_0021_2021", "inscriptis")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let outcomes = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcomes.map { report.reviewLitigation["review", $0] } == [nil, nil, nil, nil, nil])
+        #expect(outcomes.map { report.reviewLitigation["litigation_direct", $0] } == [66, 271, 31, 375, 743])
+        #expect(outcomes.map { report.reviewLitigation["litigation_after_review", $0] } == [351, nil, nil, 120, 471])
+        // The widths must account for every gap; one odd gap and nothing is filled in.
+        #expect(ColumnLayout.slotsWithEmptyColumns([0, 6, 15], widths: [0: 4, 6: 3, 15: 2]) == [0, 6, 11, 13, 15])
+        #expect(ColumnLayout.slotsWithEmptyColumns([0, 6, 14], widths: [0: 4, 6: 3, 14: 2]) == nil)
+        #expect(ColumnLayout.slotsWithEmptyColumns([0, 7, 11], widths: [0: 4, 7: 2, 11: 2]) == nil)
+        #expect(ColumnLayout.slotsWithEmptyColumns([0, 6, 11], widths: [0: 4, 6: 3, 11: 2]) == nil)
+    }
+
     @Test("pdftotext -layout: part 四's row placed in more leaf cells than the table has is read by its order, rule 4 placing what it proves")
     func reviewRowWiderThanTable() throws {
         // The 2021 header over five lines read as 17 leaf cells; `166 233 3 247 649 56 … 130   449`
