@@ -307,6 +307,16 @@ enum ColumnLayout {
                     metric = .characters
                 }
             }
+            // A part whose columns stand exactly two characters after the widest cell of the
+            // column before (inscriptis: each row's cells one after another at the column starts,
+            // rowspans dropped, so that its header words head other columns): placed by slots.
+            let slotted = paged ? [:] : slotPlacements(part.rows, header: part.header, widthsProven: true)
+            if !slotted.isEmpty {
+                for (index, placement) in slotted {
+                    rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
+                }
+                continue
+            }
             let chosen = choose(part.display, part.characters, metric)
             for (index, placement) in chosen {
                 rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
@@ -808,7 +818,7 @@ enum ColumnLayout {
     /// stand two spaces apart or more. The columns' count is the widest row's; two rows or more
     /// must reach both its first and its last column (a row of values alone: be the only row).
     /// `[:]` when the part is not written so.
-    static func slotPlacements(_ rows: [RowSpans], header: [[Extent]]) -> [Int: Placement] {
+    static func slotPlacements(_ rows: [RowSpans], header: [[Extent]], widthsProven: Bool = false) -> [Int: Placement] {
         var starts: Set<Int> = []
         for row in rows {
             for value in row.values { starts.insert(value.characters.start) }
@@ -819,19 +829,26 @@ enum ColumnLayout {
         var slots = starts.sorted()
         let valuesOnly = rows.allSatisfy { $0.labelEnd == nil }
         guard valuesOnly ? rows.count == 1 : rows.allSatisfy({ $0.labelEnd != nil }) else { return [:] }
+        // Each column starts two characters after the previous one's widest cell.
+        var widths: [Int: Int] = [:]
+        for row in rows {
+            for value in row.values { widths[value.characters.start] = max(widths[value.characters.start] ?? 0, value.characters.end - value.characters.start) }
+        }
+        for line in header {
+            for word in line { widths[word.characters.start] = max(widths[word.characters.start] ?? 0, word.characters.end - word.characters.start) }
+        }
         if valuesOnly {
-            // Each column starts two characters after the previous one's widest cell: where every
-            // slot shown keeps that, a wider gap between two values is columns empty in every row,
-            // two characters each (inscriptis: `351` at 62, `120` at 71 for 复议后起诉's 维持 and 尚未审结,
-            // its 纠正 and 其他 blank; 351 … 120 … 471 read as three cells before).
-            var widths: [Int: Int] = [:]
-            for row in rows {
-                for value in row.values { widths[value.characters.start] = max(widths[value.characters.start] ?? 0, value.characters.end - value.characters.start) }
-            }
-            for line in header {
-                for word in line { widths[word.characters.start] = max(widths[word.characters.start] ?? 0, word.characters.end - word.characters.start) }
-            }
+            // Where every slot shown keeps that, a wider gap between two values is columns empty
+            // in every row, two characters each (inscriptis: `351` at 62, `120` at 71 for 复议后起诉's
+            // 维持 and 尚未审结, its 纠正 and 其他 blank; 351 … 120 … 471 read as three cells before).
             if let filled = slotsWithEmptyColumns(slots, widths: widths) { slots = filled }
+        } else if widthsProven {
+            // Right of every label, each slot exactly two characters after the previous one's
+            // widest cell, four times or more: the text is laid out so (the labels' own columns,
+            // whose widest cells the rows do not give, left out).
+            let labelsEnd = rows.compactMap { $0.labelEnd?.characters.start }.max() ?? 0
+            let pairs = zip(slots, slots.dropFirst()).filter { $0.0 > labelsEnd }
+            guard pairs.count >= 4, pairs.allSatisfy({ $0.1 == $0.0 + (widths[$0.0] ?? 0) + 2 }) else { return [:] }
         }
         let slotOfStart = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
         // A slot start is shown by a header word or by two rows' values, and the cells stand two
