@@ -841,14 +841,17 @@ enum ColumnLayout {
             // Where every slot shown keeps that, a wider gap between two values is columns empty
             // in every row, two characters each (inscriptis: `351` at 62, `120` at 71 for 复议后起诉's
             // 维持 and 尚未审结, its 纠正 and 其他 blank; 351 … 120 … 471 read as three cells before).
-            if let filled = slotsWithEmptyColumns(slots, widths: widths) { slots = filled }
+            if let filled = slotsWithEmptyColumns(slots, widths: widths), filled.count > slots.count { slots = filled }
         } else if widthsProven {
             // Right of every label, each slot exactly two characters after the previous one's
             // widest cell, four times or more: the text is laid out so (the labels' own columns,
             // whose widest cells the rows do not give, left out).
+            // A gap wider by an even number of characters is columns empty in every row (two
+            // blank columns: `2203` at 84 (three wide) and `2107` at 99 under one empty slot at 97).
             let labelsEnd = rows.compactMap { $0.labelEnd?.characters.start }.max() ?? 0
-            let pairs = zip(slots, slots.dropFirst()).filter { $0.0 > labelsEnd }
-            guard pairs.count >= 4, pairs.allSatisfy({ $0.1 == $0.0 + (widths[$0.0] ?? 0) + 2 }) else { return [:] }
+            let right = slots.firstIndex { $0 > labelsEnd } ?? slots.count
+            guard slots.count - right >= 5, let filled = slotsWithEmptyColumns(Array(slots[right...]), widths: widths) else { return [:] }
+            slots = Array(slots[..<right]) + filled
         }
         let slotOfStart = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
         // A slot start is shown by a header word or by two rows' values, and the cells stand two
@@ -909,7 +912,7 @@ enum ColumnLayout {
     /// `slots` (ascending starts) with the starts of the columns empty in every row put in, where
     /// each slot starts two characters after the previous one's widest cell (`widths`, by start)
     /// or an even number of characters more (two for each empty column between); `nil` where any
-    /// two slots break that, or no column is empty.
+    /// two slots break that.
     static func slotsWithEmptyColumns(_ slots: [Int], widths: [Int: Int]) -> [Int]? {
         guard let first = slots.first else { return nil }
         var filled = [first]
@@ -923,7 +926,7 @@ enum ColumnLayout {
             }
             filled.append(next)
         }
-        return filled.count > slots.count ? filled : nil
+        return filled
     }
 
     /// `-----`, `===`, `+---+`: a rule line's word, no header cell.

@@ -251,6 +251,12 @@ struct CharacterColumnTests {
         #expect(columns.map { report.requests["new_received", $0] } == [3209, 1708, 1697, nil, 2812, 3675, 13101])
         #expect(columns.map { report.requests["granted", $0] } == [nil, 56, 93, nil, 61, 80, 290])
         #expect(comparison.mismatches.isEmpty, "\(comparison.mismatches.count) fields not right")
+        // Two columns blank in every row: `2203` at 84 (three wide) and `2107` at 99 stand over one
+        // slot empty in every row (97); 87 fields were null.
+        let (twoBlank, twoComparison) = try Self.convert("syn2027_0555_2021", "inscriptis")
+        #expect(twoComparison.wrongNumbers.isEmpty, "\(twoComparison.wrongNumbersListed)")
+        #expect(columns.map { twoBlank.requests["new_received", $0] } == [398028, 4084, 2203, nil, nil, 2107, 406422])
+        #expect(twoComparison.mismatches.isEmpty, "\(twoComparison.mismatches.count) fields not right")
     }
 
     @Test("inscriptis: columns empty in every row, two characters each, found by the widths of the columns before them")
@@ -268,7 +274,7 @@ struct CharacterColumnTests {
         #expect(ColumnLayout.slotsWithEmptyColumns([0, 6, 15], widths: [0: 4, 6: 3, 15: 2]) == [0, 6, 11, 13, 15])
         #expect(ColumnLayout.slotsWithEmptyColumns([0, 6, 14], widths: [0: 4, 6: 3, 14: 2]) == nil)
         #expect(ColumnLayout.slotsWithEmptyColumns([0, 7, 11], widths: [0: 4, 7: 2, 11: 2]) == nil)
-        #expect(ColumnLayout.slotsWithEmptyColumns([0, 6, 11], widths: [0: 4, 6: 3, 11: 2]) == nil)
+        #expect(ColumnLayout.slotsWithEmptyColumns([0, 6, 11], widths: [0: 4, 6: 3, 11: 2]) == [0, 6, 11])
     }
 
     @Test("pdftotext -layout: part 四's row placed in more leaf cells than the table has is read by its order, rule 4 placing what it proves")
