@@ -1677,6 +1677,15 @@ struct TableRecognizer {
                 if afterSpanned, Self.inBlocksOfTheirOwn(values) { rowsAfterSpanningBlock[label.key] = label.location }
                 previousSpanned = Self.sharesALine(values)
             }
+            // A row's values spread over its label's line and space-aligned lines of values alone
+            // below it, two or more on such a line (`3.其他  227  4  299  280` / `28   16` / `854`,
+            // `pdftotext -layout` at a page's foot, one line of the PDF: 28 and 16 written out of
+            // their order): their order is the text's, not the columns', so the column rules must
+            // check it.
+            if counted == nil, let labelLine = label.location.line, Self.spreadOverValueLines(values, labelLine: labelLine),
+               group.values.contains(where: { cells[$0].onSpacedLine && (cells[$0].location.line ?? labelLine) > labelLine }) {
+                rowsAfterSpanningBlock[label.key] = label.location
+            }
             unplaced(leftOver, cells, .requests)
             let unpositioned = values.allSatisfy { !$0.positioned && !$0.placedByLayout }
             if counted == nil, unpositioned, values.count == 1, leftOver.isEmpty, order.count > 1 {
@@ -1866,6 +1875,19 @@ struct TableRecognizer {
             joined.append(ValueCell(joining: group, number: number))
         }
         return joined
+    }
+
+    /// `true` when `row`'s values, none placed by the source, stand on the label's line and on
+    /// lines below it, two or more of them on one of those lines.
+    static func spreadOverValueLines(_ row: [ValueCell], labelLine: Int) -> Bool {
+        guard row.allSatisfy({ !$0.positioned && !$0.placedByLayout }) else { return false }
+        var below: [Int: Int] = [:]
+        var onLabelLine = false
+        for cell in row {
+            guard let line = cell.location.line else { return false }
+            if line == labelLine { onLabelLine = true } else if line > labelLine { below[line, default: 0] += 1 }
+        }
+        return onLabelLine && below.values.contains { $0 >= 2 }
     }
 
     /// `true` when two or more of `row`'s values, none placed by the source, stand on one line.
