@@ -1116,8 +1116,10 @@ struct TableRecognizer {
     /// cut into runs of one to `width` values in which every run keeps rule 2 with its last value
     /// as 总计 (blank marks 0, the 总计 a number or `无`). With a whole row for every label, the
     /// columns written one after another (each row's first value, then each row's second…) must
-    /// not keep rule 2 in every row too. `nil` when the labels are not consecutive rows, a value
-    /// was placed by the source, or no cut or more than one keeps the rules.
+    /// not keep rule 2 in every row too; where no cut keeps it and they do (one row at least with
+    /// two values not 0 and a 总计 not 0), they are the rows. `nil` when the labels are not
+    /// consecutive rows, a value was placed by the source, or no reading or more than one keeps
+    /// the rules.
     static func stackedRequestRuns(_ keys: [String], values: [Int], _ cells: [StreamCell], width: Int) -> [[Int]]? {
         guard keys.count >= 2, width >= 2, values.count >= keys.count, values.count <= keys.count * width,
               values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout && !cells[$0].delimited }) else { return nil }
@@ -1162,6 +1164,19 @@ struct TableRecognizer {
                 }
             }
         }
+        // The columns written one after another (each row's first value, then each row's
+        // second…), read back into rows.
+        let transposed = count == rows * width ? (0..<rows).map { row in (0..<width).map { column in values[column * rows + row] } } : nil
+        if ways[count][rows] == 0, let transposed, transposed.allSatisfy({ keepsRuleTwo($0[...]) }) {
+            // No cut keeps rule 2 and the columns one after another do (`82` `—` `143` `—` … `487` `—`:
+            // （一）予以公开 82 143 — — 262 — 487, （二）部分公开 blank), one row at least checking it with
+            // two values or more not 0.
+            let checked = transposed.contains { run in
+                guard let last = run.last, case .number(let total, _)? = cells[last].value, total != 0 else { return false }
+                return run.dropLast().filter { if case .number(let part, _)? = cells[$0].value { part != 0 } else { false } }.count >= 2
+            }
+            return checked ? transposed : nil
+        }
         guard ways[count][rows] == 1 else { return nil }
         // The one cut, walked back from the end.
         var runs: [[Int]] = []
@@ -1171,9 +1186,7 @@ struct TableRecognizer {
             runs.insert(Array(values[(end - length)..<end]), at: 0)
             end -= length
         }
-        if count == rows * width {
-            // The columns written one after another, read back into rows.
-            let transposed = (0..<rows).map { row in (0..<width).map { column in values[column * rows + row] } }
+        if let transposed {
             if transposed.allSatisfy({ keepsRuleTwo($0[...]) }) && transposed.map({ $0.map { cells[$0].raw } }) != runs.map({ $0.map { cells[$0].raw } }) { return nil }
         }
         return runs
@@ -1522,7 +1535,7 @@ struct TableRecognizer {
                 guard admit(stacked.label.key, label: stacked.label, table: .requests, found: &found) != nil else { continue }
                 let values = stacked.values.map { ValueCell(cells[$0]) }
                 note(.info, "table.stacked_labels", "requests.\(stacked.label.key)",
-                     "the row's label stands over the next row's (“\(LabelText.key(label.text))”) with no value between them, the values of both after the last: `\(ValueCell.shown(values))` are this row's, the only cut of those values into one run per row that keeps rule 2 in every row", stacked.label.location)
+                     "the row's label stands over the next row's (“\(LabelText.key(label.text))”) with no value between them, the values of both after the last: `\(ValueCell.shown(values))` are this row's, the one reading of those values (a run per row, or their columns one after another) that keeps rule 2 in every row", stacked.label.location)
                 assign(values, at: stacked.label.location, to: .requests, row: stacked.label.key, columns: order, aligner: aligner,
                        ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
             }
@@ -1555,7 +1568,7 @@ struct TableRecognizer {
                         guard admit(trailingLabel.key, label: trailingLabel, table: .requests, found: &found) != nil else { continue }
                         let cellsOfRun = run.map { ValueCell(cells[$0]) }
                         note(.info, "table.stacked_labels", "requests.\(trailingLabel.key)",
-                             "the row's label follows the values of the rows above it (“\(LabelText.key(label.text))” and on) with no value after it, the table's last: `\(ValueCell.shown(cellsOfRun))` are this row's, the only cut of those values into one run per row that keeps rule 2 in every row", trailingLabel.location)
+                             "the row's label follows the values of the rows above it (“\(LabelText.key(label.text))” and on) with no value after it, the table's last: `\(ValueCell.shown(cellsOfRun))` are this row's, the one reading of those values (a run per row, or their columns one after another) that keeps rule 2 in every row", trailingLabel.location)
                         assign(cellsOfRun, at: trailingLabel.location, to: .requests, row: trailingLabel.key, columns: order, aligner: aligner,
                                ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
                     }

@@ -189,6 +189,12 @@ struct CountedOrderTests {
         #expect(astrayComparison.wrongNumbers.isEmpty, "\(astrayComparison.wrongNumbersListed)")
         #expect(columns.allSatisfy { astray.requests["denied_state_secret", $0] == nil })
         #expect(!astray.diagnostics.contains { $0.code == "table.stacked_labels" })
+        // The stacked rows' columns one after another (`82` `—` `143` `—` `—` `—` … `487` `—`): no cut
+        // into runs keeps rule 2, the columns read back into rows do (（二）部分公开 blank).
+        let (columnMajor, columnComparison) = try Self.convert("syn2027_0009_2021", "pdftotext-noto")
+        #expect(columnComparison.wrongNumbers.isEmpty, "\(columnComparison.wrongNumbersListed)")
+        #expect(columns.map { columnMajor.requests["granted", $0] } == [82, 143, nil, nil, 262, nil, 487])
+        #expect(columns.allSatisfy { columnMajor.requests["partially_granted", $0] == nil })
     }
 
     @Test("pdftotext: the table's last values, then labels of rows below with none of their own: cut into rows by rule 2, else uncertain")
