@@ -2502,11 +2502,26 @@ struct TableRecognizer {
             // keeps rule 4 agrees on (a group whose cells are all given) are placed; the others
             // stay null.
             let given = numbers.compactMap { $0 }
+            // Cells of a grid that are not the table's cells (a PDF's row of 14 for 15, a blank cell
+            // lost, `— 207 327 534 286 …`): their places prove nothing, and the values are read for
+            // their order alone, the grid's blanks dropped (their notes with them).
+            let gridNotTable = flat.contains(where: \.positioned) && flat.count != aligner.slotCount && given.count >= 2
+                && flat.allSatisfy { cell in
+                    switch cell.value {
+                    case .number, .blank, .placeholder: true
+                    default: false
+                    }
+                }
             // Not for values spread over lines of several values each (wrapped pieces keep sums).
-            guard given.count == numbers.count, !Self.spreadOverLines(flat.map(\.location)), !flat.contains(where: \.positioned), let agreement = aligner.agreement(given) else {
+            guard given.count == numbers.count && !flat.contains(where: \.positioned) || gridNotTable,
+                  !Self.spreadOverLines(flat.map(\.location)), let agreement = aligner.agreement(given) else {
                 note(.warning, "table.row_shape", "review_litigation",
                      "\(numbers.count) value(s) for \(aligner.slotCount) cells and no unique placement keeps \(ruleName); values left null", location)
                 return found
+            }
+            if gridNotTable {
+                diagnostics.removeSubrange(notedBefore...)
+                flat = flat.filter { if case .blank = $0.value { false } else { true } }
             }
             let shown = ValueCell.shown(flat)
             note(.warning, "table.row_shape", "review_litigation",

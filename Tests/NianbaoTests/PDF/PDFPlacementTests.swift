@@ -221,6 +221,21 @@ struct PDFPlacementTests {
         #expect(single.activeDisclosure["regulations", "issued"] == nil)
     }
 
+    @Test("part 四's grid row one cell short of the table: read by its values' order, rule 4 placing what it proves")
+    func reviewGridRowShort() throws {
+        guard PDFReaderTests.popplerPresent("part 四 grid row short") else { return }
+        // MuPDF's Story PDF (seed 2027): 行政复议's `— 207 — 327 534` came through as 14 cells with one
+        // blank lost; the whole part was left null ("no unique placement"), its blanks noted as blank cells.
+        let (report, comparison) = try Self.convert("syn2027_0354_2019.mupdf")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let outcomes = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcomes.map { report.reviewLitigation["litigation_direct", $0] } == [286, 223, 297, 391, 1197])
+        #expect(outcomes.map { report.reviewLitigation["litigation_after_review", $0] } == [91, 104, 281, 379, 855])
+        #expect(report.reviewLitigation["review", "total"] == 534)
+        #expect(report.reviewLitigation["review", "corrected"] == nil)
+        #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "review_litigation.review.corrected" })
+    }
+
     @Test("digits wrapped onto a page's last line (`70121` / `2`) are the row's, not a page number")
     func wrappedDigitsAtPageFoot() throws {
         guard PDFReaderTests.popplerPresent("page-foot digits") else { return }
