@@ -817,7 +817,9 @@ enum ColumnLayout {
     /// alone). A slot start must be shown by a header word or by two rows' values, and cells
     /// stand two spaces apart or more. The columns' count is the widest row's; two rows or more
     /// must reach both its first and its last column (a row of values alone: be the only row).
-    /// `[:]` when the part is not written so.
+    /// `[:]` when the part is not written so. `widthsProven`: for labelled rows, also `[:]` unless,
+    /// right of every label, five slots or more each stand two characters after the widest cell
+    /// of the slot before (or an even number more: columns empty in every row, filled in).
     static func slotPlacements(_ rows: [RowSpans], header: [[Extent]], widthsProven: Bool = false) -> [Int: Placement] {
         var starts: Set<Int> = []
         for row in rows {
