@@ -166,6 +166,9 @@ struct CellStream {
     /// The text's `|` tables have `|` only between cells (the last `|` border or row seen had none at
     /// its ends: `---|---`, `行政复议 | 行政诉讼`): a `|` at a row's end stands next to an empty cell.
     private var pipesBetweenOnly = false
+    /// A `---|---` border (no `|` at its ends) was the last border seen, with no prose since: the
+    /// table's rows have `|` only between cells, whatever a row's ends show.
+    private var pipesFromBorder = false
 
     /// A paragraph of text in a table region, split into cells; prose becomes a barrier.
     /// Returns `true` when the paragraph split into cells (``LineCells/split(_:)`` is not `nil`),
@@ -222,13 +225,17 @@ struct CellStream {
             let opens = trimmed.hasPrefix("|"), closes = trimmed.hasSuffix("|")
             if LineCells.isBorder(trimmed) {
                 pipesBetweenOnly = !opens
+                pipesFromBorder = !opens
             } else if !opens && !closes {
                 pipesBetweenOnly = true
-            } else if opens && closes {
+            } else if opens && closes && !pipesFromBorder {
+                // (Not under a `---|---` border of the same table: there a row with a blank first
+                // and a blank last cell has both, `|  44 | … |  1062 |    |  |  |  |`.)
                 pipesBetweenOnly = false
             }
         }
         guard let split = LineCells.split(text, pipesBetweenOnly: pipesBetweenOnly) else {
+            pipesFromBorder = false
             cells.append(StreamCell(kind: .barrier, raw: text, location: location, line: nextLine, positioned: false))
             nextLine += 1
             return false

@@ -145,6 +145,18 @@ struct CharacterColumnTests {
         #expect(BrokenPipeRows.joined("|---|---|\n| a |  \n| b |") == "|---|---|\n| a |  \n| b |")
     }
 
+    @Test("html2text: a row joined from lines of `|  ` (blank cells at its end) keeps its leading blank under a `---|---` border")
+    func joinedRowEndingInPipe() throws {
+        // `|  44 |  303 | … |  1062 |    ` / `|  ` / `|  ` / `|  ` / `|  `: joined, the row ends in `|`
+        // and was taken for a row with outer `|`, its blank 结果维持 lost (9 values for 15 cells, null).
+        let (report, comparison) = try Self.convert("syn2027_0474_2019", "html2text")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let outcomes = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcomes.map { report.reviewLitigation["review", $0] } == [nil, 44, 303, 146, 493])
+        #expect(outcomes.map { report.reviewLitigation["litigation_direct", $0] } == [334, 394, 302, 32, 1062])
+        #expect(comparison.mismatches.isEmpty, "\(comparison.mismatches.count) fields not right")
+    }
+
     @Test("markdownify: ` |` for each column a cell spans, `  |` for an empty cell: a blank after a spanning label keeps its column")
     func markdownifySpanPadding() throws {
         // Seed 901: `| 二、上年结转… | | |  | 116 | 100 |  | 13 | 123 | 352 |` once read as six values.
