@@ -38,6 +38,9 @@ struct TableRecognizer {
     /// Request rows whose labels stood stacked before another row's label, with the values the
     /// split of ``stackedRequestRuns(_:values:_:width:)`` proved theirs: read once that label is.
     private var stackedRequestRows: [(label: FoundLabel, values: [Int])] = []
+    /// Request rows read by the order of the values after their labels (none placed by the source,
+    /// none on a line of space-aligned columns), with the index of the label's cell: for ``nullRowsBeforeValuelessLabels(_:found:row:column:)``.
+    private var runAfterLabelRows: [String: (labelIndex: Int, values: [Int], location: SourceLocation)] = [:]
 
     /// The text shows a blank cell as an empty line inside a row of some table
     /// (``blankLinePitch(_:)``): an empty line after a row's last value is a blank cell too.
@@ -1195,6 +1198,22 @@ struct TableRecognizer {
         return runs
     }
 
+    /// How many runs of two to `width` of `values` (cell indices), one after another from the
+    /// first, keep rule 2 (``keepsRuleTwo(_:)``), each the one length that does, and how many
+    /// values they take.
+    static func leadingRuleTwoRuns(_ values: [Int], _ cells: [StreamCell], width: Int) -> (runs: Int, consumed: Int) {
+        var start = 0, runs = 0
+        while start < values.count {
+            let lengths = (2...max(2, width)).filter { length in
+                start + length <= values.count && keepsRuleTwo(values[start..<(start + length)].map { cells[$0] })
+            }
+            guard lengths.count == 1, let length = lengths.first else { break }
+            runs += 1
+            start += length
+        }
+        return (runs, start)
+    }
+
     /// Notes rows whose labels and values the extractor wrote apart; their values are left null.
     private mutating func uncertain(_ keys: [String], _ table: ReportTable, _ label: FoundLabel, found: inout Set<String>) {
         for key in keys where found.insert(key).inserted {
@@ -1738,6 +1757,17 @@ struct TableRecognizer {
             }
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
+            // Values the row's own label wraps around (`（二）部分公开（区分处理的，只计这一情形，` / `229 166 …`
+            // / `不计其他情形）`) are its own.
+            let enclosed = group.values.last.map { last in
+                last + 1 < cells.count && cells[last + 1].facts.map { facts in
+                    !facts.hasEnumerator && row(facts) == nil && !Self.startsWithNumber(cells[last + 1].raw)
+                        && cache.facts(label.text + cells[last + 1].raw).label.flatMap(row) == label.key
+                } == true
+            } ?? false
+            if counted == nil, unpositioned, !enclosed, group.values.allSatisfy({ !cells[$0].onSpacedLine }) {
+                runAfterLabelRows[label.key] = (group.run[label.start], group.values, label.location)
+            }
             // More values than cells, none of them placed by the source, and the row left null: the
             // values before the next label may be that row's (`3 4` pieces, then 4.保护第三方's row).
             if unpositioned, values.count > order.count, order.allSatisfy({ report.requests[label.key, $0] == nil }) {
@@ -1750,6 +1780,7 @@ struct TableRecognizer {
                      "one of two numbers the text wrote without a space between them (`\(squashedParts.map { values[$0].raw }.joined())`): the extractor set them where their places collide, and rule 2 holds in either order, so which of the two columns each is in is not proven; left null", label.location)
             }
         }
+        nullRowsBeforeValuelessLabels(cells, found: found, row: row, column: column)
         solvePendingRequestRows(cells, found: found)
         nullUnprovenRows(.requests)
         nullRowsOutOfColumnOrder(columns: order)
@@ -2358,6 +2389,85 @@ struct TableRecognizer {
         countedRowsBreakingRules[table] = nil
     }
 
+    /// Leaves null each request row read from the values after its label (none placed by the
+    /// source) whose next row in the template has no value read and whose label stands later in
+    /// the text with no value of its own before another row's label, unless the values after this
+    /// row's label are a whole row for it and for each such row below it, the next row read. A text that drops a row left
+    /// blank without a trace and sets some rows' values before their labels (`pdftotext`: a label
+    /// on one line is written after the values centred beside it, `7.属于行政执法案卷` / `285 7 140 …`
+    /// / `8.属于行政查询事项` / `（四）无法提供`) gives the same words for this row's values and for the
+    /// next row's after a blank row: which row they are is uncertain. Only texts whose empty lines
+    /// part blocks of cells (``emptyLinesPartCells``, ``labelsApart``: a text in reading order rebuilt
+    /// from the page) do so; texts in the order the PDF draws (`-raw`, PyMuPDF) and texts given row by
+    /// row, a label straight before another being a row left blank (``rowByRow``), are read as they are.
+    private mutating func nullRowsBeforeValuelessLabels(_ cells: [StreamCell], found: Set<String>,
+                                                       row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) {
+        defer { runAfterLabelRows = [:] }
+        guard emptyLinesPartCells || labelsApart, !rowByRow.contains(.requests) else { return }
+        let keys = TemplateCatalog.rows(.requests, template).map(\.key)
+        let columns = TemplateCatalog.applicantColumns.map(\.key)
+        func rowLabel(_ index: Int) -> String? {
+            let cell = cells[index]
+            guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.hasEnumerator else { return nil }
+            return row(facts)
+        }
+        /// `true` when a label of row `key` stands after cell `start` with no value after it before
+        /// the next row label, and the labels stacked from it on (numbered or enumerated) are
+        /// followed by fewer values than a whole row each: one of those rows, this one or another,
+        /// has its values elsewhere or none.
+        func valuelessLabel(_ key: String, after start: Int) -> Bool {
+            var index = start + 1
+            while index < cells.count {
+                guard rowLabel(index) == key else { index += 1; continue }
+                var next = index + 1
+                var stacked = 1
+                while next < cells.count, !cells[next].isGivenValue {
+                    if case .barrier = cells[next].kind { break }
+                    // A numbered or enumerated label starts a row; other pieces continue one.
+                    if Self.startsWithNumber(cells[next].raw) || rowLabel(next) != nil && cells[next].facts?.hasEnumerator == true { stacked += 1 }
+                    next += 1
+                }
+                guard stacked > 1 || next == cells.count || cells[next].kind.isBarrier else { index = next; continue }
+                var values: [Int] = []
+                while next < cells.count, rowLabel(next) == nil, !cells[next].kind.isBarrier {
+                    if cells[next].isGivenValue { values.append(next) }
+                    next += 1
+                }
+                // Blanks dropped, the rows the values make are told by rule 2: runs that keep it,
+                // and a rest.
+                let cut = Self.leadingRuleTwoRuns(values, cells, width: columns.count)
+                if values.count < stacked * columns.count, cut.runs + (cut.consumed < values.count ? 1 : 0) < stacked { return true }
+                index = next
+            }
+            return false
+        }
+        for (key, read) in runAfterLabelRows.sorted(by: { $0.value.labelIndex < $1.value.labelIndex }) {
+            guard let position = keys.firstIndex(of: key), position + 1 < keys.count,
+                  columns.contains(where: { report.requests[key, $0] != nil }) else { continue }
+            // The rows below whose labels stand later with no value of their own.
+            let displaced = keys[(position + 1)...].prefix { next in
+                blankRowKeys[.requests]?.contains(next) != true && columns.allSatisfy({ report.requests[next, $0] == nil })
+                    && valuelessLabel(next, after: read.labelIndex)
+            }
+            guard let next = displaced.first else { continue }
+            // A whole row for this row and for each of them after its label (counted, or cut by
+            // rule 2 where blanks were dropped), the row below them read from its own label: this
+            // row's values come first (were it left blank, that row's values would be among these too).
+            let cut = Self.leadingRuleTwoRuns(read.values, cells, width: columns.count)
+            let rows = read.values.count % columns.count == 0 ? read.values.count / columns.count
+                : cut.consumed == read.values.count ? cut.runs : 0
+            if read.values.count == (displaced.count + 1) * columns.count { continue }
+            if rows >= 2, position + rows < keys.count,
+               keys[(position + 1)..<(position + rows)].allSatisfy({ key in columns.allSatisfy { report.requests[key, $0] == nil } }),
+               columns.contains(where: { report.requests[keys[position + rows], $0] != nil }) { continue }
+            forgetRequestRow(key)
+            for column in columns { setValue(nil, .requests, key, column) }
+            note(.warning, "table.order_uncertain", "requests.\(key)",
+                 "the next row's label (“\(TemplateCatalog.row(.requests, template, key: next).map { LabelText.key($0.label) } ?? next)”) stands later in the text with no value of its own before another row's label: the text sets some rows' values before their labels and drops a row left blank without a trace, so the values after this row's label may be that row's; left null",
+                 read.location)
+        }
+    }
+
     // MARK: 四、复议诉讼
 
     /// Reads part 四 from its cells; `valueRows` are the table rows of values alone, every cell in
@@ -2613,5 +2723,13 @@ struct TableRecognizer {
         guard let first = given.first else { return }
         note(.warning, "table.values_unplaced", table.rawValue,
              "\(given.count) value(s) follow no row label of the table; they are not read", first.location)
+    }
+}
+
+extension StreamCell.Kind {
+    /// The cell is prose (``barrier``), ending whatever label was being read.
+    var isBarrier: Bool {
+        if case .barrier = self { return true }
+        return false
     }
 }

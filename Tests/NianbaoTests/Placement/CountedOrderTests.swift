@@ -27,7 +27,9 @@ struct CountedOrderTests {
 
     /// The fixtures, with the fields right when the rule came in (a floor: fewer is a regression).
     @Test("extractor texts of reports with distinct values: no wrong number", arguments: [
-        ("syn301_0001_2021", "pdftotext", 129), ("syn301_0005_2021", "pdftotext", 73),
+        // 301/0005: 73 until a row read from the values after its label was left null where the next
+        // row's label stands later with none of its own (a row left blank, or that row's values).
+        ("syn301_0001_2021", "pdftotext", 129), ("syn301_0005_2021", "pdftotext", 67),
         // Every field since the pieces of numbers wrapped in narrow cells are joined (128 before).
         ("syn301_0005_2021", "pdftotext-layout", 200),
         ("syn501_0030_2019", "pdftotext", 65), ("syn501_0036_2019", "pdftotext", 73),
@@ -69,10 +71,13 @@ struct CountedOrderTests {
     /// - 1103/0016 `pdftotext`: `四、结转下年度继续办理` followed by 30 values, the first seven
     ///   (4.无正当理由大量反复申请's, its label ten lines above) read as its own.
     @Test("soak texts that once gave wrong numbers: none now", arguments: [
-        ("syn501_0031_2021", "pdftotext-layout", 112), ("syn701_0039_2021", "pdftotext", 70),
+        // 701/0039, 0107, 0051 (and 2003/0057, 0162, 0208, 2033/0239 below): 70, 100, 119, 129, 118,
+        // 86 and 96 until a row read from the values after its label was left null where the next row's
+        // label stands later in the text with none of its own: the values may be that row's.
+        ("syn501_0031_2021", "pdftotext-layout", 112), ("syn701_0039_2021", "pdftotext", 63),
         // 701/0107: 107 until a row left null for more values than cells made the next row's values
         // before its label count (4.无正当理由大量反复申请 is null since: the run before its label keeps its rule 2).
-        ("syn701_0107_2021", "pdftotext", 100), ("syn701_0051_2021", "pdftotext", 119),
+        ("syn701_0107_2021", "pdftotext", 86), ("syn701_0051_2021", "pdftotext", 105),
         ("syn701_0144_2019", "pymupdf", 100), ("syn701_0057_2021", "pdftotext-layout", 192),
         ("syn901_0028_2019", "pdftotext", 96), ("syn901_0145_2021", "pdftotext", 84),
         ("syn901_0115_2021", "pdftotext-raw", 139), ("syn1103_0016_2019", "pdftotext", 61),
@@ -83,11 +88,11 @@ struct CountedOrderTests {
         ("syn2003_0592_2019", "pdftotext", 89),
         // LibreOffice with Noto CJK: a row's values before its label, the next rows' after it (7 and
         // 5 wrong numbers before).
-        ("syn2003_0003_2021", "pdftotext-noto", 74), ("syn2003_0057_2021", "pdftotext-noto", 129),
+        ("syn2003_0003_2021", "pdftotext-noto", 74), ("syn2003_0057_2021", "pdftotext-noto", 126),
         // The same below the header: 一、本年新收's values before its label (5 wrong numbers before).
         ("syn2003_0067_2021", "pdftotext-noto", 105),
         // …, its blank cells unwritten: `2100 2479 2304 1449 8332` (5 wrong numbers before).
-        ("syn2003_0162_2019", "pdftotext-noto", 118),
+        ("syn2003_0162_2019", "pdftotext-noto", 114),
         // The header repeated on a new page, its bare `其他` read as row 3.其他 (7 wrong numbers before).
         ("syn2003_0195_2021", "pdftotext-noto", 81),
         // A blank row's label at a page's foot, then the new page's header and a later row's values (7).
@@ -102,7 +107,7 @@ struct CountedOrderTests {
         ("syn2003_0157_2021", "pdftotext-noto", 54),
         // `（六）其他处理` (blank) / `（七）总计` (a bare 总计 header read as that row before) / 总计's values:
         // the two labels joined as （六）其他处理, given them (7 wrong numbers before).
-        ("syn2003_0208_2019", "pdftotext-noto", 86),
+        ("syn2003_0208_2019", "pdftotext-noto", 79),
         // A bare `其他` after a repeated header whose other cells were taken out (7 wrong numbers before).
         ("syn2003_0085_2021", "pdftotext-noto", 89),
         // The first row null for its values before its label, then `3` (a piece of its 14633) /
@@ -128,10 +133,16 @@ struct CountedOrderTests {
         // Seed 2033 (made after the rules above), 0239: `1.属于国家秘密` / `52` `75` (pieces of its wrapped
         // numbers) / `284 246 270 241 1041` / `2.其他法律行政法规禁止公开` / 3.危及's values: a row's worth
         // after the label above that breaks its rule 2, its end keeping the rule (7 wrong numbers before).
-        ("syn2033_0239_2021", "pdftotext-noto", 96),
+        ("syn2033_0239_2021", "pdftotext-noto", 95),
         // 0336: `5.要求行政机关确认或重新出具已获取信息` (a blank row) / （六）其他处理's values / the 总计's
         // pieces / `（六）其他处理` `（七）总计` `四、结转下年度继续办理`: the first seven were read as its own (7 before).
         ("syn2033_0336_2019", "pdftotext-noto", 62),
+        // A row left blank without a trace, the next row's values after its label, that row's label
+        // later with none of its own (`7.属于行政执法案卷` / 8's values / `8.属于行政查询事项` `（四）无法提供`
+        // …; 2011/0519: （二）部分公开 / 1.属于国家秘密's values): 7, 7, 5, 7 and 7 wrong numbers before.
+        ("syn2033_0405_2021", "pdftotext-noto", 77), ("syn2033_0518_2019", "pdftotext-noto", 89),
+        ("syn2033_0575_2021", "pdftotext-noto", 102), ("syn2033_0585_2021", "pdftotext-noto", 58),
+        ("syn2011_0519_2021", "pdftotext-noto", 97),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -545,7 +556,9 @@ struct HeadlessTableTests {
         // `其他结` `果` `尚未审` `结` `总计` `319` `218` `537`: 537 was read as the requests' 总计.
         let (report, comparison) = try CountedOrderTests.convert("syn2003_1875_2021", "pdftotext")
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
-        #expect(comparison.checks.filter(\.ok).count >= 101)
+        // 101 until 上年结转, 6.属于四类过程性信息, （四）2 and （五）2 were left null: the next rows (blank)
+        // have their labels later in the text with no values of their own, so each run may be theirs.
+        #expect(comparison.checks.filter(\.ok).count >= 87)
         #expect(report.requests["results_total", "total"] == nil)
         #expect(report.diagnostics.contains { $0.code == "table.values_unplaced" && $0.message.contains("part 四") })
     }
