@@ -2441,30 +2441,31 @@ struct TableRecognizer {
             }
             return false
         }
-        for (key, read) in runAfterLabelRows.sorted(by: { $0.value.labelIndex < $1.value.labelIndex }) {
-            guard let position = keys.firstIndex(of: key), position + 1 < keys.count,
-                  columns.contains(where: { report.requests[key, $0] != nil }) else { continue }
+        /// `true` for a row placed, or waiting for the column rules (its blanks dropped).
+        func read(_ key: String) -> Bool {
+            columns.contains(where: { report.requests[key, $0] != nil }) || pendingRequestRows.contains { $0.key == key }
+        }
+        for (key, run) in runAfterLabelRows.sorted(by: { $0.value.labelIndex < $1.value.labelIndex }) {
+            guard let position = keys.firstIndex(of: key), position + 1 < keys.count, read(key) else { continue }
             // The rows below whose labels stand later with no value of their own.
             let displaced = keys[(position + 1)...].prefix { next in
-                blankRowKeys[.requests]?.contains(next) != true && columns.allSatisfy({ report.requests[next, $0] == nil })
-                    && valuelessLabel(next, after: read.labelIndex)
+                blankRowKeys[.requests]?.contains(next) != true && !read(next) && valuelessLabel(next, after: run.labelIndex)
             }
             guard let next = displaced.first else { continue }
             // A whole row for this row and for each of them after its label (counted, or cut by
             // rule 2 where blanks were dropped), the row below them read from its own label: this
             // row's values come first (were it left blank, that row's values would be among these too).
-            let cut = Self.leadingRuleTwoRuns(read.values, cells, width: columns.count)
-            let rows = read.values.count % columns.count == 0 ? read.values.count / columns.count
-                : cut.consumed == read.values.count ? cut.runs : 0
-            if read.values.count == (displaced.count + 1) * columns.count { continue }
+            let cut = Self.leadingRuleTwoRuns(run.values, cells, width: columns.count)
+            let rows = run.values.count % columns.count == 0 ? run.values.count / columns.count
+                : cut.consumed == run.values.count ? cut.runs : 0
+            if run.values.count == (displaced.count + 1) * columns.count { continue }
             if rows >= 2, position + rows < keys.count,
-               keys[(position + 1)..<(position + rows)].allSatisfy({ key in columns.allSatisfy { report.requests[key, $0] == nil } }),
-               columns.contains(where: { report.requests[keys[position + rows], $0] != nil }) { continue }
+               keys[(position + 1)..<(position + rows)].allSatisfy({ !read($0) }), read(keys[position + rows]) { continue }
             forgetRequestRow(key)
             for column in columns { setValue(nil, .requests, key, column) }
             note(.warning, "table.order_uncertain", "requests.\(key)",
                  "the next row's label (“\(TemplateCatalog.row(.requests, template, key: next).map { LabelText.key($0.label) } ?? next)”) stands later in the text with no value of its own before another row's label: the text sets some rows' values before their labels and drops a row left blank without a trace, so the values after this row's label may be that row's; left null",
-                 read.location)
+                 run.location)
         }
     }
 
