@@ -1540,6 +1540,11 @@ struct TableRecognizer {
             }
             let unclaimed = groups[position]
             guard let label = claimLabel(position, in: &groups, cells, table: .requests, found: &found, row: row, column: column) else {
+                // Values left unread that share a line span columns all the same: the blocks under
+                // them come out of order (`（七）总计` read before, `3162` / `3688 571672` / … then
+                // `四、结转下年度继续办理`'s blocks).
+                // (Whether the text is one of blocks is asked of the row after them.)
+                previousSpanned = Self.sharesALine(unclaimed.values.map { ValueCell(cells[$0]) })
                 // A numbered label piece no row matches, its values unread (`3.补正后申请内容仍`
                 // then `15213 15251 — 83 88 — 209`): its end may stand after them.
                 if let last = unclaimed.run.last, !unclaimed.values.isEmpty, Self.containsNumbered(cells[last].raw) {
