@@ -482,10 +482,16 @@ struct TableRecognizer {
     /// With `totalSlot`, a run of more values counts when numbers wrapped in their cells, joined
     /// as the row is read (``joinedWrappedNumbers(_:width:totalSlot:)``), make it no wider
     /// (PyMuPDF: `78791` / `7` in a narrow column).
+    /// With `column`, a run of values straight after a column header does not count.
     static func readsRowByRow(_ groups: [CellGroup], _ cells: [StreamCell], row: (LabelFacts) -> String?, width: Int,
-                              totalSlot: Int? = nil) -> Bool {
+                              totalSlot: Int? = nil, column: ((LabelFacts) -> String?)? = nil) -> Bool {
         !groups.isEmpty && groups.allSatisfy { group in
             guard group.run.contains(where: { cells[$0].facts.flatMap(row) != nil }) else { return false }
+            // With `column`, values straight after a column header (`现行有效件数` `250`) follow the
+            // header, not a row's label.
+            if let column, let last = group.run.last, let facts = cells[last].facts, column(facts) != nil, row(facts) == nil {
+                return false
+            }
             if group.values.count <= width { return true }
             guard let totalSlot else { return false }
             return joinedWrappedNumbers(group.values.map { ValueCell(cells[$0]) }, width: width, totalSlot: totalSlot) != nil
@@ -1325,7 +1331,7 @@ struct TableRecognizer {
         let linePitch = Self.linePitch(groups, cells, maxWidth: 3, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.activeRow != nil },
                                        documentPitch: documentPitch, labelsApart: labelsApart)
         let blockPerCell = Self.separatedByEmptyLines(cells)
-        if Self.readsRowByRow(groups, cells, row: row, width: 3) { rowByRow.insert(.activeDisclosure) }
+        if Self.readsRowByRow(groups, cells, row: row, width: 3, column: column) { rowByRow.insert(.activeDisclosure) }
         let template = template
         let width: (String) -> Int? = { TemplateCatalog.row(.activeDisclosure, template, key: $0)?.columns.count }
         for position in groups.indices {

@@ -151,6 +151,10 @@ struct CountedOrderTests {
         // `四、结转下年度继续办理` / `32 65 - 4 96 115 312`: the blocks under the spanning one out of order,
         // the row before unread (2 wrong numbers each before).
         ("syn2027_0074_2019", "pdftotext-noto", 112), ("syn2033_0422_2019", "pdftotext-noto", 121),
+        // 主动公开: `现行有效件数` `250 10 399` / `行政规范性文件` … `本年处理决定数量` `175` / `行政许可` … `行政处罚`
+        // `93` `行政强制`: values after column headers taken for a text given row by row, so 行政许可 read
+        // as a blank row and 93 as 行政处罚's (行政强制's; 1 wrong number before).
+        ("syn2033_0483_2021", "pdftotext-noto", 88),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
