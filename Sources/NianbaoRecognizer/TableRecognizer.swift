@@ -2297,8 +2297,16 @@ struct TableRecognizer {
         let solution = solver.solve(pending: pending.map { ColumnRuleSolver.Pending(key: $0.key, values: $0.values) }, known: known)
         for row in pending {
             // Cells the columns leave open but the row's own rule 2 proves (its 总计) are placed,
-            // unless the search showed the rows' values fit no placement at all.
-            guard let placement = solution.placed[row.key] ?? (solution.inconsistent || row.wholeOnly ? nil : solver.rowAgreement(row.values)),
+            // unless the search showed the rows' values fit no placement at all, or the row gives
+            // fewer than half its cells in a text rebuilt in reading order from the page
+            // (``emptyLinesPartCells``, ``labelsApart``: `pdftotext`) and not given row by row
+            // (``rowByRow``: lynx, mammoth's Markdown): there a row mostly blank
+            // with no mark is rarer than pieces of other cells after a label (`（七）总计` / `2 43 45`:
+            // the end of 610372 wrapped in its cell, then 结转下年度's first two; `8 8`, the ends of
+            // 512468 and 513118).
+            let fewValues = (emptyLinesPartCells || labelsApart) && !rowByRow.contains(.requests) && row.values.count * 2 < columns.count
+            let ownRuleTwo = solution.inconsistent || row.wholeOnly || fewValues ? nil : solver.rowAgreement(row.values)
+            guard let placement = solution.placed[row.key] ?? ownRuleTwo,
                   placement.open.isEmpty || !row.wholeOnly else {
                 note(row.warning)
                 continue
