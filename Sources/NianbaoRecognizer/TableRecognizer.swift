@@ -1063,6 +1063,11 @@ struct TableRecognizer {
                 }
             } else if table == .requests, let first = unread.first, let width = TemplateCatalog.row(table, template, key: label.key)?.columns.count,
                       position == 0 || groups[position - 1].values.count <= width, rowsAboveRead(first.key),
+                      // Values before the stack that follow no row label (the header's, `2678 64393 …`
+                      // then `一、本年新收…` `二、上年结转…`) may be the first stacked row's.
+                      position == 0 || groups[position - 1].values.isEmpty || groups[position - 1].run.contains(where: { index in
+                          cells[index].facts.map { row($0) != nil && (column($0) == nil || $0.hasEnumerator) } == true
+                      }),
                       let runs = Self.stackedRequestRuns(unread.map(\.key) + [label.key], values: group.values, cells, width: width) {
                 // Labels stacked over their rows (`三、本 （一）予以公开` / `年度办 （二）部分公开…`,
                 // `pdftotext`), their values after the last: one split into rows keeps rule 2 in each.

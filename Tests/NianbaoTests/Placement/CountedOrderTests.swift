@@ -159,6 +159,10 @@ struct CountedOrderTests {
         // (`8.属于行政查询事项` `8` `8`, the ends of 512468 and 513118 wrapped in their cells; `（七）总计`
         // `2 43 45`, 610372's end and 结转下年度's first two): 1 wrong number each before.
         ("syn2027_0041_2021", "pdftotext-noto", 85), ("syn2033_0427_2021", "pdftotext-noto", 52),
+        // Seed 2039 (made after the rules above): 0016, the header's `2678 64393 …` (一、本年新收's) then
+        // `一、本年新收…` `二、上年结转…` stacked over 上年结转's values, cut as if they were 一's (1 wrong
+        // number before).
+        ("syn2039_0016_2019", "pdftotext-noto", 60),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
