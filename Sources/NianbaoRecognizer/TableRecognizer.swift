@@ -2499,7 +2499,7 @@ struct TableRecognizer {
     /// its place (``CellStream/valueRows``); `endLine` is the source line of the heading after the table.
     mutating func recognizeReviewLitigation(_ cells: [StreamCell], valueRows: [[StreamCell]] = [], endLine: Int? = nil) -> Set<String> {
         defer { nullUnprovenRows(.reviewLitigation) }
-        let cells = Self.withoutRepeatedHeader(cells) { $0.reviewGroup }
+        let (cells, removedHeaderLines) = Self.withoutRepeatedHeaderLines(cells) { $0.reviewGroup }
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
         for keys in Self.headerLines(cells, { $0.reviewColumn }) where Set(keys) == Set(outcomes) && keys.count == outcomes.count {
@@ -2517,6 +2517,12 @@ struct TableRecognizer {
         var counted: [StreamCell]?
         let valueGroups = Self.groups(cells)
         if valueGroups.count == 1, let only = valueGroups.first,
+           // Header cells taken out between the values (a header repeated on a new page, or the
+           // next group's header words: `总计` `132 286 199 617` `结果` `维持` … `总计` `319 …`) are lines
+           // no blank cell stands on.
+           !removedHeaderLines.contains(where: { line in
+               only.values.first.map { cells[$0].line < line } == true && only.values.last.map { line < cells[$0].line } == true
+           }),
            let pitch = Self.linePitch(valueGroups, cells, maxWidth: width, blanksShown: emptyLinesShowBlanks, labelsApart: labelsApart),
            let row = Self.slotValues(only, cells, pitch: pitch, width: width, endLine: endLine), Self.keepsSums(row, totals: sums) {
             // One cell per line below the header's last cell, empty lines blank cells, rule 4 kept.
