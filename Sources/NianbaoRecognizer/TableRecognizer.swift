@@ -1867,7 +1867,9 @@ struct TableRecognizer {
     /// `row` with numbers wrapped in their cells joined again: a text that sets a narrow cell's
     /// lines one after another (PyMuPDF, `pdftotext -raw`: `3370 32659` / `7` / `88865` / `8` for
     /// 326597 and 888658) gives more values than the row has, and a rule 2 that breaks. A piece
-    /// may join the value before it only when it starts the line after that value's line; the
+    /// may join the value before it only when it starts the line after that value's line and is
+    /// no longer than the number's first piece (a number wraps where its cell is full: `13` / `225`
+    /// are two rows' cells one over the other); the
     /// joining is taken when it is the only one that leaves no more values than columns and keeps
     /// rule 2 (the 总计 the last value, a blank cell the text dropped counting 0). `nil` when the
     /// row keeps rule 2 as read, when no joining or several do, and for rows of other cells than
@@ -1902,15 +1904,19 @@ struct TableRecognizer {
             if chosen.count >= fewest {
                 var numbers: [Int] = []
                 var fits = true
+                // The digits of the piece each number starts with: a number wraps where its cell is
+                // full, so no later piece is longer (`13` / `225` is two rows' cells one over the other).
+                var headDigits = 0
                 for (index, piece) in pieces.enumerated() {
                     if index > 0, chosen.contains(index - 1), let last = numbers.last {
                         // 18 digits at most: an Int holds them.
-                        guard String(last).utf8.count + digits[index] <= 18 else { fits = false; break }
+                        guard String(last).utf8.count + digits[index] <= 18, digits[index] <= headDigits else { fits = false; break }
                         var power = 1
                         for _ in 0..<digits[index] { power *= 10 }
                         numbers[numbers.count - 1] = last * power + piece
                     } else {
                         numbers.append(piece)
+                        headDigits = digits[index]
                     }
                 }
                 if fits, numbers.count <= width, keepsRuleTwo(numbers) {
