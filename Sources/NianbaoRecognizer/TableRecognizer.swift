@@ -1997,6 +1997,7 @@ struct TableRecognizer {
             let checked = key == "results_total" ? ruleOne || ruleThree : outer.contains(key) ? ruleOne : ruleThree
             guard !checked else { continue }
             for column in columns { setValue(nil, .requests, key, column) }
+            dropBlankNotes(.requests, key)
             note(.warning, "table.order_unproven", "requests.\(key)",
                  "the row's values are blocks of their own, read straight after a row that gave several values on one line: a text of one block per cell (`pdftotext`) writes the blocks under such a spanning block in its own reading order, not always left to right, and rule \(outer.contains(key) ? "1" : "3"), which would check that order, cannot be used or breaks; which value is in which column is not proven, left null",
                  location)
@@ -2048,6 +2049,7 @@ struct TableRecognizer {
         let shown = breaking.map { columns[$0] }.joined(separator: ", ")
         for key in outOfOrder {
             for column in columns { setValue(nil, .requests, key, column) }
+            dropBlankNotes(.requests, key)
             note(.warning, "table.order_unproven", "requests.\(key)",
                  "rule 1 breaks in column(s) \(shown) as the text's order places this row's values, and holds in every column with the same values in another order: the text gives the row out of column order, so which value is in which column is not proven; left null",
                  candidates[key])
@@ -2095,6 +2097,7 @@ struct TableRecognizer {
         }
         for key in outOfOrder {
             for column in columns { setValue(nil, .requests, key, column) }
+            dropBlankNotes(.requests, key)
             note(.warning, "table.order_unproven", "requests.\(key)",
                  "rule 3 (总计 row = the sum of the result rows) breaks as the text's order places this row's values, and holds in every column with the same values in another order: the text gives the row out of column order, so which value is in which column is not proven; left null",
                  candidates[key])
@@ -2180,6 +2183,13 @@ struct TableRecognizer {
         pendingRequestRows.removeAll { $0.key == key }
         countedRowsBreakingRules[.requests]?.removeAll { $0.row == key }
         diagnostics.removeAll { $0.path.map { $0 == "requests.\(key)" || $0.hasPrefix("requests.\(key).") } ?? false }
+    }
+
+    /// Drops the notes that call cells of `table`'s row `key` blank (`value.missing`): for a row
+    /// left null as unproven, where its blank marks stand is unproven too.
+    private mutating func dropBlankNotes(_ table: ReportTable, _ key: String) {
+        let prefix = "\(table.rawValue).\(key)."
+        diagnostics.removeAll { $0.code == "value.missing" && ($0.path?.hasPrefix(prefix) ?? false) }
     }
 
     /// The columns of parts 三 and 四, joined once.
@@ -2412,6 +2422,7 @@ struct TableRecognizer {
     private mutating func nullUnprovenRows(_ table: ReportTable) {
         for entry in countedRowsBreakingRules[table] ?? [] {
             for column in entry.columns { setValue(nil, table, entry.row, column) }
+            dropBlankNotes(table, entry.row)
             let evidence = scrambledTables[table].map { "; the text gives this table's values out of column order (\($0))" } ?? ""
             note(.warning, "table.order_unproven", "\(table.rawValue).\(entry.row)",
                  "row's values `\(entry.values)`, placed by the text alone (their order, or their character columns), break its sum rule\(evidence): which value is in which column is not proven; left null", entry.location)
