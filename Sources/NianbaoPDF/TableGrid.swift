@@ -332,6 +332,20 @@ struct TableGrid {
                                                      height: height, columnWidth: { column in
                                                          anchors.indices.compactMap { valueCells[$0][column]?.map { $0.x1 - $0.x0 }.max() }.max() ?? 0
                                                      })
+            // Label text that only ends the labels of the line above (`3.要求提供公开出版` / `物`, each
+            // block level with one above and starting no row) is no label of the line's own.
+            let endsLabelsAbove = !labelCells[index].isEmpty && labelCells[index].allSatisfy { block in
+                !Self.startsARow(block.text) && labelCells[previous].contains { abs($0.x0 - block.x0) < 0.5 * height }
+            }
+            if endsLabelsAbove, case .joined(let cells) = continuation {
+                valueCells[previous] = cells
+                anchors[previous].y1 = max(anchors[previous].y1, below.y1)
+                valueCells[index] = [:]
+                labelCells[previous] += labelCells[index]
+                labelCells[index] = []
+                absorbed.insert(index)
+                continue
+            }
             if !labelCells[index].isEmpty {
                 // A line with label text of its own (a wrapped label's last line, or a row): when
                 // its values would be wrapped pieces on every count, which row they belong to is
@@ -454,6 +468,15 @@ struct TableGrid {
         guard let first = pieces.first, let last = pieces.last else { return nil }
         return PDFWord(text: pieces.map(\.text).joined(), x0: pieces.map(\.x0).min() ?? first.x0, y0: first.y0,
                        x1: pieces.map(\.x1).max() ?? first.x1, y1: last.y1)
+    }
+
+    /// `true` when `text` starts as a row label does: a number or enumerator (`3.`, `二、`, `（一）`).
+    static func startsARow(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        if first == "（" || first == "(" { return true }
+        let head = text.prefix(4)
+        return (first.isASCII && first.isNumber || "一二三四五六七八九十".contains(first))
+            && head.contains(where: { ".．、".contains($0) })
     }
 
     /// `true` for ASCII digits only (a piece of a wrapped number).

@@ -236,6 +236,19 @@ struct PDFPlacementTests {
         #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "review_litigation.review.corrected" })
     }
 
+    @Test("a number wrapped in its cell beside the last line of its own wrapped label is joined, not noted blank")
+    func wrappedNumberBesideLabelEnd() throws {
+        guard PDFReaderTests.popplerPresent("wrapped number beside label end") else { return }
+        // LibreOffice's PDF (seed 2027): `3.要求提供公开出版` `39916 277 … 40000` over `3` … `5`, the line of
+        // the pieces level with the label's end `物`: taken for a row's label of its own, the pieces
+        // were unplaced and both cells noted blank.
+        let (report, comparison) = try Self.convert("syn2027_0085_2021.lo")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+        #expect(columns.map { report.requests["not_processed_publication", $0] } == [399163, 277, 109, 232, nil, 224, 400005])
+        #expect(!report.diagnostics.contains { $0.code == "value.missing" && $0.path == "requests.not_processed_publication.natural_person" })
+    }
+
     @Test("digits wrapped onto a page's last line (`70121` / `2`) are the row's, not a page number")
     func wrappedDigitsAtPageFoot() throws {
         guard PDFReaderTests.popplerPresent("page-foot digits") else { return }
