@@ -2581,9 +2581,19 @@ struct TableRecognizer {
             }
             flat += group.values.map { ValueCell(cells[$0]) }
         }
-        while let last = flat.last, case .blank = last.value { flat.removeLast() }
-        guard !flat.isEmpty else { return found }
         let remaining = groups.filter { !found.contains($0) }
+        // A grid row one cell wider than the table, an empty label column first (a PDF's grid):
+        // that column goes before the blanks at the row's end are weighed, so that a row whose
+        // last group is blank in every cell keeps its width (`— 214 — 192 84 490 179 — 109 312 600
+        // — — — — —`, 复议后起诉 blank).
+        if !remaining.isEmpty, flat.count > remaining.count * slotsPerGroup, flat.allSatisfy(\.positioned) {
+            while flat.count > remaining.count * slotsPerGroup, let first = flat.first, case .blank = first.value { flat.removeFirst() }
+        }
+        // Blank cells at the end: no cells of the row's (a positioned row's kept as long as they
+        // are its cells).
+        while flat.count > remaining.count * slotsPerGroup || !flat.allSatisfy(\.positioned) || remaining.isEmpty,
+              let last = flat.last, case .blank = last.value { flat.removeLast() }
+        guard !flat.isEmpty else { return found }
         guard !remaining.isEmpty else {
             unplacedValues(flat, .reviewLitigation)
             return found

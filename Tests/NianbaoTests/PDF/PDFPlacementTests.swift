@@ -236,6 +236,21 @@ struct PDFPlacementTests {
         #expect(report.diagnostics.contains { $0.code == "table.order_unproven" && $0.path == "review_litigation.review.corrected" })
     }
 
+    @Test("part 四's grid row whose last group is blank in every cell keeps its width: read by cell")
+    func reviewGridRowLastGroupBlank() throws {
+        guard PDFReaderTests.popplerPresent("part 四 last group blank") else { return }
+        // LibreOffice's PDF (seed 2027): `— 214 — 192 84 490 179 — 109 312 600 — — — — —`, an empty label
+        // column first and 复议后起诉 blank: the blanks at the end were dropped before the label column,
+        // leaving 11 cells for 15, and the whole part was left null.
+        let (report, comparison) = try Self.convert("syn2027_0044_2019.lo")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let outcomes = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcomes.map { report.reviewLitigation["review", $0] } == [214, nil, 192, 84, 490])
+        #expect(outcomes.map { report.reviewLitigation["litigation_direct", $0] } == [179, nil, 109, 312, 600])
+        #expect(outcomes.map { report.reviewLitigation["litigation_after_review", $0] } == [nil, nil, nil, nil, nil])
+        #expect(report.diagnostics.contains { $0.code == "value.missing" && $0.path == "review_litigation.litigation_after_review.total" })
+    }
+
     @Test("a number wrapped in its cell beside the last line of its own wrapped label is joined, not noted blank")
     func wrappedNumberBesideLabelEnd() throws {
         guard PDFReaderTests.popplerPresent("wrapped number beside label end") else { return }
