@@ -39,7 +39,8 @@ struct TableRecognizer {
     /// split of ``stackedRequestRuns(_:values:_:width:)`` proved theirs: read once that label is.
     private var stackedRequestRows: [(label: FoundLabel, values: [Int])] = []
     /// Request rows read by the order of the values after their labels (none placed by the source,
-    /// none on a line of space-aligned columns), with the index of the label's cell: for ``nullRowsBeforeValuelessLabels(_:found:row:column:)``.
+    /// none on a line of space-aligned columns), with the index of the label's cell and the values:
+    /// for ``nullRowsBeforeValuelessLabels(_:row:column:)``.
     private var runAfterLabelRows: [String: (labelIndex: Int, values: [Int], location: SourceLocation)] = [:]
 
     /// The text shows a blank cell as an empty line inside a row of some table
@@ -1796,7 +1797,7 @@ struct TableRecognizer {
                      "one of two numbers the text wrote without a space between them (`\(squashedParts.map { values[$0].raw }.joined())`): the extractor set them where their places collide, and rule 2 holds in either order, so which of the two columns each is in is not proven; left null", label.location)
             }
         }
-        nullRowsBeforeValuelessLabels(cells, found: found, row: row, column: column)
+        nullRowsBeforeValuelessLabels(cells, row: row, column: column)
         solvePendingRequestRows(cells, found: found)
         nullUnprovenRows(.requests)
         nullRowsOutOfColumnOrder(columns: order)
@@ -2433,16 +2434,17 @@ struct TableRecognizer {
     /// Leaves null each request row read from the values after its label (none placed by the
     /// source) whose next row in the template has no value read and whose label stands later in
     /// the text with no value of its own before another row's label, unless the values after this
-    /// row's label are a whole row for it and for each such row below it, the next row read. A text that drops a row left
-    /// blank without a trace and sets some rows' values before their labels (`pdftotext`: a label
-    /// on one line is written after the values centred beside it, `7.属于行政执法案卷` / `285 7 140 …`
-    /// / `8.属于行政查询事项` / `（四）无法提供`) gives the same words for this row's values and for the
-    /// next row's after a blank row: which row they are is uncertain. Only texts whose empty lines
+    /// row's label are a whole row for it and for each such row below it, the next row read. A text
+    /// that drops a row left blank without a trace and sets some rows' values before their labels
+    /// (`pdftotext`: a label on one line is written after the values centred beside it,
+    /// `7.属于行政执法案卷` / `285 7 140 …` / `8.属于行政查询事项` / `（四）无法提供`) gives the same words for
+    /// this row's values and for the next row's after a blank row: which row they are is uncertain.
+    /// Only texts whose empty lines
     /// part blocks of cells (``emptyLinesPartCells``, ``labelsApart``: a text in reading order rebuilt
     /// from the page) do so; texts in the order the PDF draws (`-raw`, PyMuPDF) and texts given row by
     /// row, a label straight before another being a row left blank (``rowByRow``), are read as they are.
-    private mutating func nullRowsBeforeValuelessLabels(_ cells: [StreamCell], found: Set<String>,
-                                                       row: (LabelFacts) -> String?, column: (LabelFacts) -> String?) {
+    private mutating func nullRowsBeforeValuelessLabels(_ cells: [StreamCell], row: (LabelFacts) -> String?,
+                                                       column: (LabelFacts) -> String?) {
         defer { runAfterLabelRows = [:] }
         guard emptyLinesPartCells || labelsApart, !rowByRow.contains(.requests) else { return }
         let keys = TemplateCatalog.rows(.requests, template).map(\.key)
@@ -2462,8 +2464,7 @@ struct TableRecognizer {
                 guard rowLabel(index) == key else { index += 1; continue }
                 var next = index + 1
                 var stacked = 1
-                while next < cells.count, !cells[next].isGivenValue {
-                    if case .barrier = cells[next].kind { break }
+                while next < cells.count, !cells[next].isGivenValue, !cells[next].kind.isBarrier {
                     // A numbered or enumerated label starts a row; other pieces continue one.
                     if Self.startsWithNumber(cells[next].raw) || rowLabel(next) != nil && cells[next].facts?.hasEnumerator == true { stacked += 1 }
                     next += 1
@@ -2503,7 +2504,6 @@ struct TableRecognizer {
             if rows >= 2, position + rows < keys.count,
                keys[(position + 1)..<(position + rows)].allSatisfy({ !read($0) }), read(keys[position + rows]) { continue }
             forgetRequestRow(key)
-            for column in columns { setValue(nil, .requests, key, column) }
             note(.warning, "table.order_uncertain", "requests.\(key)",
                  "the next row's label (“\(TemplateCatalog.row(.requests, template, key: next).map { LabelText.key($0.label) } ?? next)”) stands later in the text with no value of its own before another row's label: the text sets some rows' values before their labels and drops a row left blank without a trace, so the values after this row's label may be that row's; left null",
                  run.location)
@@ -2591,8 +2591,10 @@ struct TableRecognizer {
         }
         // Blank cells at the end: no cells of the row's (a positioned row's kept as long as they
         // are its cells).
-        while flat.count > remaining.count * slotsPerGroup || !flat.allSatisfy(\.positioned) || remaining.isEmpty,
-              let last = flat.last, case .blank = last.value { flat.removeLast() }
+        let keepsItsWidth = !remaining.isEmpty && flat.allSatisfy(\.positioned)
+        while !keepsItsWidth || flat.count > remaining.count * slotsPerGroup, let last = flat.last, case .blank = last.value {
+            flat.removeLast()
+        }
         guard !flat.isEmpty else { return found }
         guard !remaining.isEmpty else {
             unplacedValues(flat, .reviewLitigation)
