@@ -253,8 +253,17 @@ extension ConvertJob {
         guard descriptor >= 0 else {
             throw OutputError(description: "cannot open the output folder \(path) to lock it: \(String(cString: strerror(errno)))")
         }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        // A child process another thread starts at that moment holds a copy of a descriptor until
+        // it executes (closing it then, O_CLOEXEC): a lock just released may look held for that
+        // instant. Tried again for half a second before the folder is called busy.
+        var attempts = 0
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let reason = errno
+            attempts += 1
+            if reason == EWOULDBLOCK, attempts < 20 {
+                usleep(25_000)
+                continue
+            }
             close(descriptor)
             if reason == EWOULDBLOCK {
                 throw OutputError(description: "another nianbao run is writing into --out \(folder.path) (it holds the folder's lock): wait for it to finish or choose another --out")
