@@ -764,9 +764,10 @@ enum ColumnLayout {
     /// where `7936` under it ends; `法律服务机` starting under the last digit of `181`, a value of
     /// the column before). The values must show the columns themselves, as a full row would, and
     /// every doubt places nothing:
-    /// - three labelled rows or more; their values, merged where they overlap, make columns of
-    ///   values, each holding two rows' values or more that share a character (right-aligned,
-    ///   centred or left-aligned alike) and at most one value of each row;
+    /// - three labelled rows or more; their values, merged where they overlap, make groups of
+    ///   values that share a character (right-aligned, centred or left-aligned alike), at most one
+    ///   value of each row; groups under one header cell, of other rows, are one column, which
+    ///   holds two rows' values or more;
     /// - each column of values overlaps exactly one header cell, the middle of its shared part
     ///   under that cell, no header cell taking two, in their order;
     /// - a header cell no values stand under stands a space apart from every column of values:
@@ -794,15 +795,42 @@ enum ColumnLayout {
         }
         var widened = columns
         var taken: [Int] = []
-        for group in groups {
-            guard group.count >= 2, group.rows.count == group.count, group.shared.start < group.shared.end else { return nil }
+        var columnRows: Set<Int> = []
+        var columnValues: [Int: Int] = [:]
+        var previousEnd = Int.min / 2, otherEnd = Int.min / 2, columnStart = 0
+        for (index, group) in groups.enumerated() {
+            guard group.rows.count == group.count, group.shared.start < group.shared.end else { return nil }
             let hits = columns.indices.filter { columns[$0].overlaps(group.whole) }
-            guard hits.count == 1, let column = hits.first, column > (taken.last ?? -1) else { return nil }
+            guard hits.count == 1, let column = hits.first else { return nil }
             let middle = group.shared.start + group.shared.end
             guard 2 * columns[column].start <= middle, middle <= 2 * columns[column].end else { return nil }
+            defer { previousEnd = group.whole.end }
+            if column == taken.last {
+                // A second group of values under the same one header cell, of other rows only
+                // (`115` at 74 and `82` at 78, both under 法律服务机构; `3511` ending where `114`
+                // starts): one column's values, set a few characters apart from row to row. Both
+                // groups of two values or more, or the two touching with every other column's
+                // values three characters away or more (`92` alone, a character after 自然人's
+                // values and two before 商业企业's, its own, is no one's).
+                let nextStart = index + 1 < groups.count ? groups[index + 1].whole.start : Int.max
+                let touching = group.whole.start <= previousEnd && columnStart - otherEnd >= 3 && nextStart - group.whole.end >= 3
+                guard group.rows.isDisjoint(with: columnRows),
+                      touching || group.count >= 2 && (columnValues[column] ?? 0) >= 2 else { return nil }
+                columnRows.formUnion(group.rows)
+                columnValues[column, default: 0] += group.count
+                widened[column] = Span(start: min(widened[column].start, group.whole.start), end: max(widened[column].end, group.whole.end))
+                continue
+            }
+            guard column > (taken.last ?? -1) else { return nil }
+            otherEnd = previousEnd
+            columnStart = group.whole.start
+            columnRows = group.rows
+            columnValues[column] = group.count
             taken.append(column)
             widened[column] = Span(start: min(columns[column].start, group.whole.start), end: max(columns[column].end, group.whole.end))
         }
+        // Each column of values holds two rows' values or more.
+        guard columnValues.values.allSatisfy({ $0 >= 2 }) else { return nil }
         for column in columns.indices where !taken.contains(column) {
             guard groups.allSatisfy({ $0.whole.end < columns[column].start || columns[column].end < $0.whole.start }) else { return nil }
         }
