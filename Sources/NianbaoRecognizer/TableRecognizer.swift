@@ -483,11 +483,22 @@ struct TableRecognizer {
     /// With `totalSlot`, a run of more values counts when numbers wrapped in their cells, joined
     /// as the row is read (``joinedWrappedNumbers(_:width:totalSlot:)``), make it no wider
     /// (PyMuPDF: `78791` / `7` in a narrow column).
-    /// With `column`, a run of values straight after a column header does not count.
+    /// With `column`, a run of values straight after a column header does not count. A label
+    /// wrapped over lines (`2.其他法律行政法规禁止公` / `开`) counts when `cache` joins its last
+    /// lines into a row label.
     static func readsRowByRow(_ groups: [CellGroup], _ cells: [StreamCell], row: (LabelFacts) -> String?, width: Int,
-                              totalSlot: Int? = nil, column: ((LabelFacts) -> String?)? = nil) -> Bool {
-        !groups.isEmpty && groups.allSatisfy { group in
-            guard group.run.contains(where: { cells[$0].facts.flatMap(row) != nil }) else { return false }
+                              totalSlot: Int? = nil, column: ((LabelFacts) -> String?)? = nil, cache: CellFactsCache? = nil) -> Bool {
+        /// The run's last two to four cells joined make a row label.
+        func endsWithWrappedLabel(_ run: [Int]) -> Bool {
+            guard let cache else { return false }
+            for count in 2...4 where count <= run.count {
+                let text = run.suffix(count).map { cells[$0].raw }.joined()
+                if cache.facts(text).label.flatMap(row) != nil { return true }
+            }
+            return false
+        }
+        return !groups.isEmpty && groups.allSatisfy { group in
+            guard group.run.contains(where: { cells[$0].facts.flatMap(row) != nil }) || endsWithWrappedLabel(group.run) else { return false }
             // With `column`, values straight after a column header (`现行有效件数` `250`) follow the
             // header, not a row's label.
             if let column, let last = group.run.last, let facts = cells[last].facts, column(facts) != nil, row(facts) == nil {
@@ -1522,7 +1533,7 @@ struct TableRecognizer {
         // One cell per line with empty lines for blank cells: decided once for the whole table.
         let linePitch = Self.linePitch(groups, cells, maxWidth: order.count, blanksShown: emptyLinesShowBlanks, rowLabel: { $0.requestRow != nil },
                                        labelsApart: labelsApart)
-        if Self.readsRowByRow(groups, cells, row: row, width: order.count, totalSlot: totalSlot) { rowByRow.insert(.requests) }
+        if Self.readsRowByRow(groups, cells, row: row, width: order.count, totalSlot: totalSlot, cache: cache) { rowByRow.insert(.requests) }
         // A text of one block per cell (`pdftotext`): whether the group just before gave a row two
         // or more of whose values stand on one line, one block spanning several columns.
         let blockPerCell = Self.separatedByEmptyLines(cells)

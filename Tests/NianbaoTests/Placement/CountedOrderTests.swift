@@ -333,6 +333,24 @@ struct CountedOrderTests {
         #expect(right >= 190, "\(right) of \(comparison.checks.count) (142 before)")
     }
 
+    @Test("a text read row by row though a label wraps over lines: a label straight before the next is a blank row",
+          arguments: ["pdftotext-raw-noto", "pymupdf-noto"])
+    func rowByRowWithWrappedLabels(extractor: String) throws {
+        // Seed 2041: `2.其他法律行政法规禁止公` / `开` / its values — no one line of the label names
+        // the row, so the text was not taken as row by row, and `4.无正当理由大量反复申请` (left blank)
+        // straight before `5.要求行政机关确认或重新` / `出具已获取信息` / 5's values made both rows
+        // "labels apart from their values": null, and with them rule 3 for every row with a blank cell.
+        let (report, comparison) = try Self.convert("syn2041_0557_2021", extractor)
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
+        #expect(columns.map { report.requests["not_processed_excessive", $0] } == [nil, nil, nil, nil, nil, nil, nil])
+        #expect(columns.map { report.requests["not_processed_confirmation", $0] } == [165, 257, 18, 143, 166, 8, 757])
+        #expect(columns.map { report.requests["denied_prohibited", $0] } == [241, nil, 1, 275, 95, 187, 799])
+        #expect(!report.diagnostics.contains { $0.code == "table.order_uncertain" })
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= 202, "\(right) of \(comparison.checks.count) (146 and 145 before)")
+    }
+
     @Test("a table with no two neighbouring values counts its cells in the pitch another table of the text proves")
     func pitchFromAnotherTable() throws {
         // docx2txt, seed 1103: `规章` / `` / `198` / `` / `` / `` / `934` (each cell then an empty
