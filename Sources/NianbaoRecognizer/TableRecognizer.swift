@@ -1061,9 +1061,12 @@ struct TableRecognizer {
         if !placedOnLabelLine && !enclosedByLabel {
             let unread = unreadLabels(group.run, label, cells, table: table, found: known, row: row, column: column)
             // In a text given row by row, row labels straight before this one, with no value
-            // between them, are rows left blank; these values are this row's.
-            if !unread.isEmpty, rowByRow.contains(table),
-               let width = TemplateCatalog.row(table, template, key: label.key)?.columns.count, group.values.count <= width {
+            // between them, are rows left blank; these values are this row's (numbers wrapped in
+            // their cells counted once joined: `10588` / `6` / `841 …` / `10752` / `2`).
+            if !unread.isEmpty, rowByRow.contains(table), let columns = TemplateCatalog.row(table, template, key: label.key)?.columns,
+               group.values.count <= columns.count || table == .requests && Self.joinedWrappedNumbers(
+                   group.values.map { ValueCell(cells[$0]) }, width: columns.count,
+                   totalSlot: columns.firstIndex { $0.key == "total" } ?? columns.count - 1) != nil {
                 for blank in unread {
                     guard let spec = TemplateCatalog.row(table, template, key: blank.key), found.insert(blank.key).inserted else { continue }
                     blankRowKeys[table, default: []].insert(blank.key)

@@ -351,6 +351,23 @@ struct CountedOrderTests {
         #expect(right >= 202, "\(right) of \(comparison.checks.count) (146 and 145 before)")
     }
 
+    @Test("read row by row: a blank row's wrapped label before one whose numbers wrapped in their cells",
+          arguments: ["pdftotext-raw-noto", "pymupdf-noto"])
+    func blankRowBeforeWrappedNumbers(extractor: String) throws {
+        // Seed 2041: `2.其他法律行政法规` / `禁止公开` (left blank) / `3.危及“三安全一稳` / `定”` / `10588` /
+        // `6` / `841 209 151 173 262` / `10752` / `2`: nine pieces for seven cells, so the stacked
+        // labels made both rows uncertain and rule 3 unusable for the whole table.
+        let (report, comparison) = try Self.convert("syn2041_0153_2021", extractor)
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
+        #expect(columns.map { report.requests["denied_prohibited", $0] } == [nil, nil, nil, nil, nil, nil, nil])
+        #expect(columns.map { report.requests["denied_security_stability", $0] } == [105886, 841, 209, 151, 173, 262, 107522])
+        #expect(columns.map { report.requests["carried_over", $0] } == [nil, 54, 104, 6, 158, 78, 400])
+        let right = comparison.checks.filter(\.ok).count
+        let floor = extractor == "pymupdf-noto" ? 189 : 200
+        #expect(right >= floor, "\(right) of \(comparison.checks.count) (\(floor - 70) before)")
+    }
+
     @Test("a table with no two neighbouring values counts its cells in the pitch another table of the text proves")
     func pitchFromAnotherTable() throws {
         // docx2txt, seed 1103: `规章` / `` / `198` / `` / `` / `` / `934` (each cell then an empty
