@@ -64,6 +64,11 @@ struct CellStream {
     /// The source line of the heading that ends the region (text inputs): where the last row's
     /// cells end in a one-cell-per-line text.
     var endLine: Int?
+    /// The text sets a row's values one single space apart (`1.属于国家秘密 103 641 228 …`,
+    /// `pdftotext -raw`), so a line of numbers alone is numbers one space apart too, whatever
+    /// their digits: `276 741` is two cells there (a narrow row's values on a line of their own),
+    /// not one number with a thousands space (``LineCells/rowsOneSpaceApart(_:)``).
+    var singleSpacesSeparate = false
 
     init(cache: CellFactsCache) {
         self.cache = cache
@@ -312,7 +317,7 @@ struct CellStream {
         let kind: StreamCell.Kind
         if let classified {
             kind = classified
-        } else if let numbers = LineCells.spacedNumbers(text) {
+        } else if let numbers = LineCells.spacedNumbers(text, groupingAllowed: !singleSpacesSeparate) {
             addNumbers(numbers, location, line, positioned)
             return
         } else {
@@ -633,7 +638,9 @@ enum LineCells {
     /// without positions is asked, and nearly all are labels that fail at their first byte): a
     /// token must be ASCII digits only, so any other byte, a combining mark after a space included,
     /// answers `nil` as the Character split did.
-    static func spacedNumbers(_ text: String) -> [String]? {
+    /// `groupingAllowed: false`: a text whose rows set values one space apart, where a thousands
+    /// grouping is two numbers too (``CellStream/singleSpacesSeparate``).
+    static func spacedNumbers(_ text: String, groupingAllowed: Bool = true) -> [String]? {
         // The tokens' count, the first one's length and whether every later one has three digits
         // are all the answer needs: the token list is built only for numbers that split (an array
         // for every value cell asked was most of this function's time, issue 24's profile).
@@ -669,9 +676,26 @@ enum LineCells {
         endToken()
         guard sawSpace, tokenCount >= 2 else { return nil }
         let grouped = (1...3).contains(firstLength) && laterAllThree
-        if grouped { return nil }
+        if grouped && groupingAllowed { return nil }
         // Only digits and spaces: the tokens are the runs of digits.
         return text.utf8.split { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `true` when three lines or more of `texts` are a label and three whole numbers or more
+    /// after it, every gap a single space (`1.属于国家秘密 103 641 228 609 297 20 1898`): a text
+    /// that sets a row's values one space apart (`pdftotext -raw`), not by columns.
+    static func rowsOneSpaceApart(_ texts: some Sequence<String>) -> Bool {
+        var rows = 0
+        for text in texts {
+            // Cheap refusals first: a line ending in a digit, with single spaces only.
+            guard let last = text.utf8.last, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last),
+                  text.utf8.contains(UInt8(ascii: " ")), !text.has("  "), !text.utf8.contains(UInt8(ascii: "\t")),
+                  let (label, values) = trailingValues(text), !label.isEmpty, values.count >= 3,
+                  values.allSatisfy({ CellValue.plainInteger($0) != nil }) else { continue }
+            rows += 1
+            if rows >= 3 { return true }
+        }
+        return false
     }
 
     /// `label v1 v2 …` split at single spaces when it ends in values: the label (maybe empty)

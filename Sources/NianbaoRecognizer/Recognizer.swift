@@ -38,6 +38,23 @@ public enum Recognizer {
         // (the part they sit in breaks ties), and the lines of text in parts 二 to 四.
         var streams: [ReportTable: CellStream] = [:]
         var hadTable: Set<ReportTable> = []
+        // Whether the text sets a row's values one space apart (`pdftotext -raw`), for every region.
+        // The text reader makes such a line a table row (not delimited, not spaced apart): its
+        // cells joined by single spaces are the line.
+        let singleSpacesSeparate = LineCells.rowsOneSpaceApart(blocks.lazy.flatMap { block -> [String] in
+            switch block {
+            case .paragraph(let paragraph): [paragraph.text]
+            case .table(let table):
+                table.rows.lazy.filter { !$0.delimited && !$0.spacedApart && !$0.columnsFromLayout && $0.location.table == nil }
+                    .map { $0.cells.map(\.text).joined(separator: " ") }
+            default: []
+            }
+        })
+        func newStream() -> CellStream {
+            var stream = CellStream(cache: cache)
+            stream.singleSpacesSeparate = singleSpacesSeparate
+            return stream
+        }
         /// Each paragraph of a part's region, with the stream's cell count after it.
         /// `cells`: the paragraph split into cells (``LineCells/split(_:)``), as the stream found.
         var regionParagraphs: [ReportTable: [(block: Int, cellsEnd: Int, cells: Bool)]] = [:]
@@ -48,7 +65,7 @@ public enum Recognizer {
         var headless: [Paragraph] = []
         func flushHeadless() {
             for (part, paragraphs) in headlessTables(headless, cache: cache) {
-                var stream = CellStream(cache: cache)
+                var stream = newStream()
                 for paragraph in paragraphs { stream.append(paragraph: paragraph) }
                 stream.finish()
                 if streams[part] == nil { streams[part] = stream } else { streams[part]?.append(contentsOf: stream) }
@@ -70,7 +87,7 @@ public enum Recognizer {
             if !headless.isEmpty { flushHeadless() }
             switch block {
             case .table(let table):
-                var stream = CellStream(cache: cache)
+                var stream = newStream()
                 for row in table.rows { stream.append(row: row) }
                 if let part = TableRecognizer.part(of: stream.cells, fallback: containing) {
                     if streams[part] == nil {
@@ -87,7 +104,7 @@ public enum Recognizer {
                 }
                 guard !headingBlocks.contains(index), let containing,
                       let part = ReportTable.allCases.first(where: { $0.section == containing }) else { continue }
-                let split = streams[part, default: CellStream(cache: cache)].append(paragraph: paragraph)
+                let split = streams[part, default: newStream()].append(paragraph: paragraph)
                 regionParagraphs[part, default: []].append((index, streams[part]?.cells.count ?? 0, split))
             }
         }

@@ -441,10 +441,12 @@ struct TableRecognizer {
             var key = row(facts)
             // In a text of one block per cell (`pdftotext`), a numbered label wrapped over lines
             // (`2.其他法律行政法规禁止公` / `开`) is its pieces joined, when only labels follow it
-            // before this one. Elsewhere a label straight before another may be a row left blank
-            // whose marks the text dropped (`-raw`: `4.无正当理由大量反` / `复申请` / `— — —`).
+            // before this one; so in a text read row by row, where it is a row left blank
+            // (PyMuPDF: `3.补正后申请内容仍不明` / `确` / `（五）不` / `予处理` / `1.信访…` and its values).
+            // Elsewhere a label straight before another may be a row left blank whose marks the
+            // text dropped (`-raw`: `4.无正当理由大量反` / `复申请` / `— — —`).
             if key == nil, Self.startsWithNumber(cell.raw) {
-                blockText = blockText ?? Self.separatedByEmptyLines(cells)
+                blockText = blockText ?? (Self.separatedByEmptyLines(cells) || rowByRow.contains(table))
             }
             if key == nil, Self.startsWithNumber(cell.raw), blockText == true {
                 var text = cell.raw

@@ -368,6 +368,36 @@ struct CountedOrderTests {
         #expect(right >= floor, "\(right) of \(comparison.checks.count) (\(floor - 70) before)")
     }
 
+    @Test("read row by row: a blank row's label wrapped over lines before a group's wrapped label")
+    func blankRowWithWrappedLabel() throws {
+        // PyMuPDF, seed 2041: `3.补正后申请内容仍不明` / `确` / `（五）不` / `予处理` / `1.信访…` and its
+        // values. The blank row's label, found only joined, was not known: rule 3 went unused and
+        // every row with a blank cell kept only its 总计.
+        let (report, comparison) = try Self.convert("syn2041_0303_2021", "pymupdf-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
+        #expect(columns.map { report.requests["unavailable_unclear", $0] } == [nil, nil, nil, nil, nil, nil, nil])
+        #expect(columns.map { report.requests["not_processed_petition", $0] } == [143, 182, 116, 265, nil, nil, 706])
+        #expect(columns.map { report.requests["granted", $0] } == [294, 183, 235, 85, 8, nil, 805])
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= 197, "\(right) of \(comparison.checks.count) (143 before)")
+    }
+
+    @Test("pdftotext -raw: a line of numbers alone one space apart is numbers, whatever their digits")
+    func numbersOneSpaceApart() throws {
+        // Seed 2041: `6.属于四类过程性信` / `息` / `936 113` / `67326` / `6` / `170 122` / … in a text
+        // whose rows give their values one space apart: `936 113` was read as 936113 (a thousands
+        // space), the row's wrapped numbers could not be joined and rule 3 failed for the table.
+        let (report, comparison) = try Self.convert("syn2041_0250_2019", "pdftotext-raw-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
+        #expect(columns.map { report.requests["carried_over", $0] } == [100, 42, 140, 87, 154, nil, 523])
+        #expect(columns.map { report.requests["granted", $0] } == [38, 159, 227, nil, 66, nil, 490])
+        #expect(report.diagnostics.contains { $0.code == "table.wrapped_number" && $0.message.contains("`936 113 673266 170 122 674607`") })
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= 181, "\(right) of \(comparison.checks.count) (127 before)")
+    }
+
     @Test("a table with no two neighbouring values counts its cells in the pitch another table of the text proves")
     func pitchFromAnotherTable() throws {
         // docx2txt, seed 1103: `规章` / `` / `198` / `` / `` / `` / `934` (each cell then an empty

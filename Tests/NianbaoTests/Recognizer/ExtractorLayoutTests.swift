@@ -235,6 +235,18 @@ struct LineCellsTests {
         #expect(LineCells.spacedNumbers(text) == numbers)
     }
 
+    @Test("in a text whose rows set values one space apart, a thousands grouping is two numbers too")
+    func groupingInOneSpaceRows() {
+        #expect(LineCells.spacedNumbers("276 741", groupingAllowed: false) == ["276", "741"])
+        #expect(LineCells.spacedNumbers("276 741") == nil)
+        let rows = ["1.属于国家秘密 265 125", "2.其他法律行政法规禁止公开 8 67 273 33 20 401",
+                    "7.属于行政执法案卷 121 84 30 580 252 1067", "3.其他 45 161 247 115 260 828"]
+        #expect(LineCells.rowsOneSpaceApart(rows))
+        // Two such rows are not enough; a layout text's runs of spaces are not one space apart.
+        #expect(!LineCells.rowsOneSpaceApart(rows.prefix(3)))
+        #expect(!LineCells.rowsOneSpaceApart(rows.map { $0.replacingOccurrences(of: " ", with: "   ") }))
+    }
+
     @Test("pieces split by scalars are the pieces split by Characters, on text where each scalar is one")
     func scalarSplitting() {
         let pieces = ["行政", "许可", "规章", "（三", "）", "1.", "2、", "3", "0", " ", " ", " ", "  ", "\u{3000}", "\u{A0}", "a", "、", "，", "．", "Ｂ", "x y"]
