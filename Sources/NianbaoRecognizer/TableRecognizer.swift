@@ -1060,6 +1060,18 @@ struct TableRecognizer {
         // down its wrapped label, and a label is never split by another row's values.
         let enclosedByLabel = continuationLines.count == 1 && continuationLines.first == label.line + 2
             && !group.values.isEmpty && group.values.allSatisfy { cells[$0].line == label.line + 1 }
+        // In a text given row by row, row labels straight before this one, with no value between
+        // them, are rows left blank, also where this row's values stand on its label's line
+        // (`3.补正后申请内容仍不明` / `确` / `（五）不` / `予处理` / `1.信访举报投诉类申请 143 182 …`):
+        // lines of text in reading order, each label free of numbers (not a PDF's line that ran a
+        // row's values into its label, `（一）予以公开38 1 93 161 293理结果`; not a layout text's line,
+        // `pdftotext -layout` setting a row's values beside the middle of its tall cell).
+        if placedOnLabelLine || enclosedByLabel, rowByRow.contains(table),
+           (group.run + group.values).allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine }),
+           !group.run.contains(where: { Self.holdsNumberPastEnumerator(cells[$0].raw) }) {
+            let unread = unreadLabels(group.run, label, cells, table: table, found: known, row: row, column: column)
+            markBlankRows(unread, table: table, found: &found)
+        }
         if !placedOnLabelLine && !enclosedByLabel {
             let unread = unreadLabels(group.run, label, cells, table: table, found: known, row: row, column: column)
             // In a text given row by row, row labels straight before this one, with no value
@@ -1069,15 +1081,7 @@ struct TableRecognizer {
                group.values.count <= columns.count || table == .requests && Self.joinedWrappedNumbers(
                    group.values.map { ValueCell(cells[$0]) }, width: columns.count,
                    totalSlot: columns.firstIndex { $0.key == "total" } ?? columns.count - 1) != nil {
-                for blank in unread {
-                    guard let spec = TemplateCatalog.row(table, template, key: blank.key), found.insert(blank.key).inserted else { continue }
-                    blankRowKeys[table, default: []].insert(blank.key)
-                    for column in spec.columns {
-                        setValue(nil, table, blank.key, column.key)
-                        note(.warning, "value.missing", path(table, blank.key, column.key),
-                             "the row's label stands with no value before the next row's label, in a text that gives each row's values after its label: a row left blank (null, not 0)", blank.cell.location)
-                    }
-                }
+                markBlankRows(unread, table: table, found: &found)
             } else if table == .requests, let first = unread.first, let width = TemplateCatalog.row(table, template, key: label.key)?.columns.count,
                       position == 0 || groups[position - 1].values.count <= width, rowsAboveRead(first.key),
                       // Values before the stack that follow no row label (the header's, `2678 64393 …`
@@ -1099,6 +1103,28 @@ struct TableRecognizer {
             }
         }
         return label
+    }
+
+    /// `true` when `text` holds an ASCII digit past its leading enumerator (`3.`, `12、`).
+    static func holdsNumberPastEnumerator(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[start]) { start += 1 }
+        return bytes[start...].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// Rows whose labels stand with no value before the next row's label in a text given row by
+    /// row: left blank (null), known as blank for the column rules.
+    private mutating func markBlankRows(_ labels: [(key: String, cell: StreamCell)], table: ReportTable, found: inout Set<String>) {
+        for blank in labels {
+            guard let spec = TemplateCatalog.row(table, template, key: blank.key), found.insert(blank.key).inserted else { continue }
+            blankRowKeys[table, default: []].insert(blank.key)
+            for column in spec.columns {
+                setValue(nil, table, blank.key, column.key)
+                note(.warning, "value.missing", path(table, blank.key, column.key),
+                     "the row's label stands with no value before the next row's label, in a text that gives each row's values after its label: a row left blank (null, not 0)", blank.cell.location)
+            }
+        }
     }
 
     private mutating func unplaced(_ indices: [Int], _ cells: [StreamCell], _ table: ReportTable) {

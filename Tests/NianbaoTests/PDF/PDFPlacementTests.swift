@@ -264,6 +264,20 @@ struct PDFPlacementTests {
         #expect(!report.diagnostics.contains { $0.code == "value.missing" && $0.path == "requests.not_processed_publication.natural_person" })
     }
 
+    @Test("a line of text that ran a row's values into its labels is no row left blank")
+    func valuesRunIntoLabels() throws {
+        guard PDFReaderTests.popplerPresent("values run into labels") else { return }
+        // MuPDF's PDF (seed 2027): part 三's page read as lines, `三、本年度办（一）予以公开38 1 93 161 293理结果`
+        // … `4.保护第三方合法权益` then 4's values. The labels before 4's, read as a text given row by
+        // row, were once called rows left blank (their values are in those lines): nothing says so.
+        let (report, comparison) = try Self.convert("syn2027_0320_2019.mupdf")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        for row in ["granted", "partially_granted", "denied_state_secret"] {
+            #expect(!report.diagnostics.contains { $0.code == "value.missing" && $0.path == "requests.\(row).natural_person" })
+        }
+        #expect(report.requests["denied_process_info", "total"] == 1281)
+    }
+
     @Test("digits wrapped onto a page's last line (`70121` / `2`) are the row's, not a page number")
     func wrappedDigitsAtPageFoot() throws {
         guard PDFReaderTests.popplerPresent("page-foot digits") else { return }

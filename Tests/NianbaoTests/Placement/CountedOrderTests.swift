@@ -368,12 +368,13 @@ struct CountedOrderTests {
         #expect(right >= floor, "\(right) of \(comparison.checks.count) (\(floor - 70) before)")
     }
 
-    @Test("read row by row: a blank row's label wrapped over lines before a group's wrapped label")
-    func blankRowWithWrappedLabel() throws {
-        // PyMuPDF, seed 2041: `3.补正后申请内容仍不明` / `确` / `（五）不` / `予处理` / `1.信访…` and its
-        // values. The blank row's label, found only joined, was not known: rule 3 went unused and
-        // every row with a blank cell kept only its 总计.
-        let (report, comparison) = try Self.convert("syn2041_0303_2021", "pymupdf-noto")
+    @Test("read row by row: a blank row's label wrapped over lines before a group's wrapped label",
+          arguments: ["pymupdf-noto", "pdftotext-raw-noto"])
+    func blankRowWithWrappedLabel(extractor: String) throws {
+        // Seed 2041: `3.补正后申请内容仍不明` / `确` / `（五）不` / `予处理` / `1.信访…` and its values (on
+        // the label's line in `-raw`). The blank row's label, found only joined, was not known:
+        // rule 3 went unused and every row with a blank cell kept only its 总计.
+        let (report, comparison) = try Self.convert("syn2041_0303_2021", extractor)
         #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
         let columns = DOCXFixtureTests.requestColumns
         #expect(columns.map { report.requests["unavailable_unclear", $0] } == [nil, nil, nil, nil, nil, nil, nil])
