@@ -1817,10 +1817,15 @@ struct TableRecognizer {
             assign(values, at: label.location, to: .requests, row: label.key, columns: order, aligner: aligner,
                    ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
             // Values the row's own label wraps around (`（二）部分公开（区分处理的，只计这一情形，` / `229 166 …`
-            // / `不计其他情形）`) are its own.
+            // / `不计其他情形）`) are its own. A piece of a group cell's label after a label already
+            // whole (`5.属于三类内部事务信息` / values / `开` of （三）不予公开) is no part of it.
+            let labelWhole = TemplateCatalog.row(.requests, template, key: label.key).map { spec in
+                cache.facts(label.text).label?.stripped == cache.facts(spec.label).label?.stripped
+            } ?? false
             let enclosed = group.values.last.map { last in
                 last + 1 < cells.count && cells[last + 1].facts.map { facts in
                     !facts.hasEnumerator && row(facts) == nil && !Self.startsWithNumber(cells[last + 1].raw)
+                        && !(labelWhole && Self.isGroupColumnPiece(facts.stripped))
                         && cache.facts(label.text + cells[last + 1].raw).label.flatMap(row) == label.key
                 } == true
             } ?? false

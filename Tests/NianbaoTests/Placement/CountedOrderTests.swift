@@ -169,6 +169,10 @@ struct CountedOrderTests {
         // other (`13` / `225`, `101` / `218` …, `351` / `778`), joined as numbers wrapped in their cells
         // (13225 + 101218 + 237290 + 45 = 351778 keeps rule 2: 1 wrong number before).
         ("syn2041_0141_2021", "pdftotext-noto", 64),
+        // Seed 2053: `5.属于三类内部事务信息` (left blank) / 6's values / `开` (the end of （三）不予公开,
+        // written down the left column) / `6.属于四类过程性信息` / a new page: `开` taken for the end of
+        // 5's label, wrapped around the values, so the values were 5's own (7 wrong numbers before).
+        ("syn2053_0403_2021", "pdftotext-noto", 142),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
