@@ -38,6 +38,9 @@ struct TableRecognizer {
     /// Request rows whose labels stood stacked before another row's label, with the values the
     /// split of ``stackedRequestRuns(_:values:_:width:)`` proved theirs: read once that label is.
     private var stackedRequestRows: [(label: FoundLabel, values: [Int])] = []
+    /// The rows whose labels stood stacked over a row's label (by that row's key), their values
+    /// cut from the run after it: left null with it when its reading is found uncertain.
+    private var stackedOver: [String: [String]] = [:]
     /// Request rows read by the order of the values after their labels (none placed by the source,
     /// none on a line of space-aligned columns), with the index of the label's cell and the values:
     /// for ``nullRowsBeforeValuelessLabels(_:row:column:)``.
@@ -1096,6 +1099,7 @@ struct TableRecognizer {
                     let cell = blank.cell
                     stackedRequestRows.append((FoundLabel(key: blank.key, start: 0, text: cell.raw, location: cell.location, line: cell.line), run))
                 }
+                stackedOver[label.key] = unread.map(\.key)
                 groups[position].values = runs.last ?? []
             } else if let other = unread.first {
                 uncertain([other.key, label.key], table, label, found: &found)
@@ -2492,7 +2496,10 @@ struct TableRecognizer {
     /// row, a label straight before another being a row left blank (``rowByRow``), are read as they are.
     private mutating func nullRowsBeforeValuelessLabels(_ cells: [StreamCell], row: (LabelFacts) -> String?,
                                                        column: (LabelFacts) -> String?) {
-        defer { runAfterLabelRows = [:] }
+        defer {
+            runAfterLabelRows = [:]
+            stackedOver = [:]
+        }
         guard emptyLinesPartCells || labelsApart, !rowByRow.contains(.requests) else { return }
         let keys = TemplateCatalog.rows(.requests, template).map(\.key)
         let columns = TemplateCatalog.applicantColumns.map(\.key)
@@ -2554,6 +2561,15 @@ struct TableRecognizer {
             note(.warning, "table.order_uncertain", "requests.\(key)",
                  "the next row's label (“\(TemplateCatalog.row(.requests, template, key: next).map { LabelText.key($0.label) } ?? next)”) stands later in the text with no value of its own before another row's label: the text sets some rows' values before their labels and drops a row left blank without a trace, so the values after this row's label may be that row's; left null",
                  run.location)
+            // The rows stacked over this one took their values from the same run, cut by the same
+            // reading (`3.要求提供公开出版物` / `4.无正当理由大量反复申请` / 14 values, 3 left blank and
+            // 5.要求行政机关确认…'s values after 4's): uncertain with it.
+            for stacked in stackedOver[key] ?? [] where read(stacked) {
+                forgetRequestRow(stacked)
+                note(.warning, "table.order_uncertain", "requests.\(stacked)",
+                     "the row's label stood stacked over the next row's, their values cut from the run after it, and that row's reading is uncertain (the row after it stands later with no value of its own): left null",
+                     run.location)
+            }
         }
     }
 

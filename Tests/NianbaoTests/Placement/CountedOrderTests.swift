@@ -173,6 +173,10 @@ struct CountedOrderTests {
         // written down the left column) / `6.属于四类过程性信息` / a new page: `开` taken for the end of
         // 5's label, wrapped around the values, so the values were 5's own (7 wrong numbers before).
         ("syn2053_0403_2021", "pdftotext-noto", 142),
+        // 0490: `3.要求提供公开出版物` (left blank) / `4.无正当理由大量反复申请` / 4's values / 5's values,
+        // cut into one run each for 3 and 4, `5.要求行政机关确认…` later with none of its own: 4 was left
+        // uncertain, 3 kept the first run (7 wrong numbers before).
+        ("syn2053_0490_2019", "pdftotext-noto", 102),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
