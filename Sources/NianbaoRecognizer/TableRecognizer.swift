@@ -1741,7 +1741,13 @@ struct TableRecognizer {
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
-            guard admit(label.key, label: label, table: .requests, found: &found) != nil else { continue }
+            guard admit(label.key, label: label, table: .requests, found: &found) != nil else {
+                // A row read already: its values here go unread, and where they share a line they
+                // span columns all the same (`（七）总计` / `1849 669724 2344`, the first 总计 read
+                // as uncertain before; the blocks of 结转下年度 under them came out of order).
+                previousSpanned = Self.sharesALine(groups[position].values.map { ValueCell(cells[$0]) })
+                continue
+            }
             // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
             let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
                 .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
