@@ -1069,8 +1069,9 @@ struct TableRecognizer {
         // lines of text in reading order, each label free of numbers (not a PDF's line that ran a
         // row's values into its label, `（一）予以公开38 1 93 161 293理结果`; not a layout text's line,
         // `pdftotext -layout` setting a row's values beside the middle of its tall cell).
-        if placedOnLabelLine || enclosedByLabel, rowByRow.contains(table),
-           (group.run + group.values).allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine }),
+        if placedOnLabelLine || enclosedByLabel, label.start > 0, rowByRow.contains(table),
+           group.run.allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine }),
+           group.values.allSatisfy({ !cells[$0].positioned && !cells[$0].onSpacedLine }),
            !group.run.contains(where: { Self.holdsNumberPastEnumerator(cells[$0].raw) }) {
             let unread = unreadLabels(group.run, label, cells, table: table, found: known, row: row, column: column)
             markBlankRows(unread, table: table, found: &found)
@@ -1111,10 +1112,8 @@ struct TableRecognizer {
 
     /// `true` when `text` holds an ASCII digit past its leading enumerator (`3.`, `12、`).
     static func holdsNumberPastEnumerator(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var start = 0
-        while start < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[start]) { start += 1 }
-        return bytes[start...].contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        return text.utf8.drop { digits.contains($0) }.contains { digits.contains($0) }
     }
 
     /// Rows whose labels stand with no value before the next row's label in a text given row by
