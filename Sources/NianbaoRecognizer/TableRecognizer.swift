@@ -1932,12 +1932,18 @@ struct TableRecognizer {
     /// row keeps rule 2 as read, when no joining or several do, and for rows of other cells than
     /// plain whole numbers read for their order alone.
     static func joinedWrappedNumbers(_ row: [ValueCell], width: Int, totalSlot: Int) -> [ValueCell]? {
+        /// A blank cell's mark (`-`, `—`, `/`): a cell of its own, never a piece of a number.
+        func isMark(_ cell: ValueCell) -> Bool {
+            if case .placeholder = cell.value { true } else { false }
+        }
         guard row.count >= 3, totalSlot == width - 1,
               row.allSatisfy({ !$0.positioned && !$0.placedByLayout && !$0.raw.isEmpty && $0.raw.utf8.count <= 9
-                  && $0.raw.utf8.allSatisfy { (0x30...0x39).contains($0) } })
+                  && ($0.raw.utf8.allSatisfy { (0x30...0x39).contains($0) } || isMark($0)) }),
+              row.last.map(isMark) == false
         else { return nil }
+        let marks = row.map(isMark)
         let pieces = row.map { Int($0.raw) ?? 0 }
-        let digits = row.map { $0.raw.utf8.count }
+        let digits = row.map { isMark($0) ? 0 : $0.raw.utf8.count }
         /// Rule 2 with the last value as 总计.
         func keepsRuleTwo(_ numbers: [Int]) -> Bool {
             guard let total = numbers.last else { return false }
@@ -1945,7 +1951,8 @@ struct TableRecognizer {
         }
         if row.count <= width, keepsRuleTwo(pieces) { return nil }
         let joinable = row.indices.dropLast().filter { index in
-            guard let line = row[index].location.line, let next = row[index + 1].location.line else { return false }
+            guard !marks[index], !marks[index + 1],
+                  let line = row[index].location.line, let next = row[index + 1].location.line else { return false }
             return next == line + 1
         }
         let fewest = max(1, row.count - width)
@@ -1997,6 +2004,10 @@ struct TableRecognizer {
         }
         var joined: [ValueCell] = []
         for group in groups {
+            if group.count == 1, let mark = group.first, isMark(mark) {
+                joined.append(mark)
+                continue
+            }
             guard let number = Decimal(string: group.map(\.raw).joined()) else { return nil }
             joined.append(ValueCell(joining: group, number: number))
         }

@@ -411,6 +411,20 @@ struct CountedOrderTests {
         #expect(right >= 181, "\(right) of \(comparison.checks.count) (127 before)")
     }
 
+    @Test("numbers wrapped in their cells are joined in a row whose blank cells are marked")
+    func wrappedNumbersBesideMarks() throws {
+        // PyMuPDF, seed 2041: `3098` `2788` `3398` `-` `-` `114454` `5` `115382` `9`, nine pieces for
+        // seven cells; the marks kept the wrapped numbers from being joined, and the row, then
+        // the column rules, were left null.
+        let (report, comparison) = try Self.convert("syn2041_0289_2021", "pymupdf-noto")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
+        #expect(columns.map { report.requests["new_received", $0] } == [3098, 2788, 3398, nil, nil, 1144545, 1153829])
+        #expect(columns.map { report.requests["results_total", $0] } == [3210, 2868, 3360, nil, nil, 1144532, 1153970])
+        let right = comparison.checks.filter(\.ok).count
+        #expect(right >= 205, "\(right) of \(comparison.checks.count) (180 before)")
+    }
+
     @Test("a table with no two neighbouring values counts its cells in the pitch another table of the text proves")
     func pitchFromAnotherTable() throws {
         // docx2txt, seed 1103: `规章` / `` / `198` / `` / `` / `` / `934` (each cell then an empty
