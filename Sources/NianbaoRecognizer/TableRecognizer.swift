@@ -1751,8 +1751,10 @@ struct TableRecognizer {
             let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
                 .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
             var (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
-            // The two parts split from one squashed number, whose order nothing proves.
+            // The two parts split from one squashed number, whose order nothing proves, and the
+            // parts after them, whose order the collision leaves unproven too.
             var squashedParts: [Int] = []
+            var afterSquashed: [Int] = []
             if let kept = Self.withoutUnplacedBlankMarks(values) { values = kept }
             // The values cut off as too many for the row (left over) may be pieces of wrapped numbers too.
             let read = values + leftOver.map { ValueCell(cells[$0]) }
@@ -1768,6 +1770,11 @@ struct TableRecognizer {
                 // and rule 2 holds in either order (`28611` for 11 then 286). Only a 总计 last is placed.
                 if let first = values.indices.first(where: { values[$0].raw != split[$0].raw }), first + 1 < split.count, first + 1 != totalSlot {
                     squashedParts = [first, first + 1]
+                    // Where two places collide, the values after them on that line may be out of
+                    // x-order too (`197 296 4277 178` / `235 1025`: 42 科研机构, 178 社会公益组织,
+                    // 77 法律服务机构); a line below sets its own (`163 287 226 28611` / `253 1226`).
+                    let line = split[first].location.line
+                    afterSquashed = Array((first + 2)..<split.count).filter { $0 != totalSlot && line != nil && split[$0].location.line == line }
                 }
                 values = split
             }
@@ -1851,6 +1858,11 @@ struct TableRecognizer {
                 setValue(nil, .requests, label.key, order[slot])
                 note(.warning, "table.order_unproven", path(.requests, label.key, order[slot]),
                      "one of two numbers the text wrote without a space between them (`\(squashedParts.map { values[$0].raw }.joined())`): the extractor set them where their places collide, and rule 2 holds in either order, so which of the two columns each is in is not proven; left null", label.location)
+            }
+            for slot in afterSquashed where slot < order.count && report.requests[label.key, order[slot]] != nil {
+                setValue(nil, .requests, label.key, order[slot])
+                note(.warning, "table.order_unproven", path(.requests, label.key, order[slot]),
+                     "a value after two numbers the text wrote without a space between them (`\(squashedParts.map { values[$0].raw }.joined())`): where the extractor's places collide, the values after them may be out of column order too, and rule 2 holds in any order; not proven, left null", label.location)
             }
         }
         nullRowsBeforeValuelessLabels(cells, row: row, column: column)
