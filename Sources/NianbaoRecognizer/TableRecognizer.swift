@@ -1940,9 +1940,10 @@ struct TableRecognizer {
     /// no longer than the number's first piece (a number wraps where its cell is full: `13` / `225`
     /// are two rows' cells one over the other); the
     /// joining is taken when it is the only one that leaves no more values than columns and keeps
-    /// rule 2 (the 总计 the last value, a blank cell the text dropped counting 0). `nil` when the
-    /// row keeps rule 2 as read, when no joining or several do, and for rows of other cells than
-    /// plain whole numbers read for their order alone.
+    /// rule 2 (the 总计 the last value, a blank cell the text dropped counting 0). A blank cell's
+    /// mark (`-`, `—`, `/`) is a cell of its own, counting 0, never joined. `nil` when the row
+    /// keeps rule 2 as read, when no joining or several do, when the last cell is a mark, and for
+    /// rows of other cells than plain whole numbers and marks read for their order alone.
     static func joinedWrappedNumbers(_ row: [ValueCell], width: Int, totalSlot: Int) -> [ValueCell]? {
         /// A blank cell's mark (`-`, `—`, `/`): a cell of its own, never a piece of a number.
         func isMark(_ cell: ValueCell) -> Bool {
