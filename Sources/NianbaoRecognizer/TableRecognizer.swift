@@ -2855,6 +2855,13 @@ struct TableRecognizer {
                 readings.append(kept)
                 afterTotals.append(afterTotal)
             }
+            // The reading without the row's first cell, where that cell is blank (an empty label column).
+            var leadingDropped: Int?
+            if row.count == width + 1, let first = blanks.first, first == 0 {
+                consider([0])
+                let kept = row.dropFirst().map(\.raw)
+                leadingDropped = readings.firstIndex { $0.map(\.raw) == kept }
+            }
             if row.count == width + 1 {
                 for blank in blanks { consider([blank]) }
             } else {
@@ -2862,8 +2869,12 @@ struct TableRecognizer {
             }
             if readings.count == 1, let only = readings.first {
                 matches.append(only)
-            } else if afterTotals.filter({ $0 }).count == 1, let index = afterTotals.firstIndex(of: true) {
-                // Several readings keep rule 4; one drops only blanks that follow a 总计.
+            } else if afterTotals.filter({ $0 }).count == 1, let index = afterTotals.firstIndex(of: true),
+                      leadingDropped.map({ $0 == index }) ?? true {
+                // Several readings keep rule 4; one drops only blanks that follow a 总计 — and, where
+                // the row starts blank, that one is also the reading without its first cell: an empty
+                // label column first (a PDF's grid: `[] [] [] [] [] [0] … [13] [45] [377] [178] [613]`,
+                // 行政复议's lone 总计 0, reads as well as 0 under 未经复议直接起诉's 结果维持).
                 matches.append(readings[index])
             }
         }

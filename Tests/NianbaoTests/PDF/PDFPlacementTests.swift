@@ -278,6 +278,18 @@ struct PDFPlacementTests {
         #expect(report.requests["denied_process_info", "total"] == 1281)
     }
 
+    @Test("part 四's grid row starting blank: an empty label column and a blank after a 总计 read alike, nothing placed")
+    func reviewRowLabelColumnOrAfterTotal() throws {
+        guard PDFReaderTests.popplerPresent("label column or after total") else { return }
+        // LibreOffice's PDF (2,000-report soak, seed 2063): `[] [] [] [] [] [0] [] [] [] [] [] [13] [45]
+        // [377] [178] [613]`, sixteen cells for fifteen. Without the first (the empty label column)
+        // 0 is 行政复议's 总计; without the blank after 未经复议直接起诉's 总计 it is that group's
+        // 结果维持, and rule 4 holds both ways: that reading was taken (1 wrong number).
+        let (report, comparison) = try Self.convert("syn2063_0396_2019.lo")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        #expect(report.reviewLitigation["litigation_direct", "upheld"] == nil)
+    }
+
     @Test("digits wrapped onto a page's last line (`70121` / `2`) are the row's, not a page number")
     func wrappedDigitsAtPageFoot() throws {
         guard PDFReaderTests.popplerPresent("page-foot digits") else { return }
