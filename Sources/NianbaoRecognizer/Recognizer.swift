@@ -47,7 +47,6 @@ public enum Recognizer {
             case .table(let table):
                 table.rows.lazy.filter { !$0.delimited && !$0.spacedApart && !$0.columnsFromLayout && $0.location.table == nil }
                     .map { $0.cells.map(\.text).joined(separator: " ") }
-            default: []
             }
         })
         func newStream() -> CellStream {
