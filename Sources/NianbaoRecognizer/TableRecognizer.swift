@@ -1781,12 +1781,14 @@ struct TableRecognizer {
             // A text of one block per cell as a whole, or this row and the one before written so in
             // a text whose other pages run otherwise (`pdftotext` on a table split over pages, a
             // page's cells on neighbouring lines): note the rows read after a spanning block.
-            if blockPerCell || position > 0 && Self.separatedByEmptyLines(groups[position - 1].values.first.flatMap { first in
+            let writtenInBlocks = blockPerCell || position > 0 && Self.separatedByEmptyLines(groups[position - 1].values.first.flatMap { first in
                 group.values.last.map { last in first < last ? Array(cells[first...last]) : [] }
-            } ?? []) {
-                if afterSpanned, Self.inBlocksOfTheirOwn(values) { rowsAfterSpanningBlock[label.key] = label.location }
-                previousSpanned = Self.sharesALine(values)
-            }
+            } ?? [])
+            if writtenInBlocks, afterSpanned, Self.inBlocksOfTheirOwn(values) { rowsAfterSpanningBlock[label.key] = label.location }
+            // A row of blocks parted by empty lines spans columns too where too few lines stand
+            // before it to tell a text of blocks (`（六）其他处理` / `161` / `（七）总计` / `3820` /
+            // `3173 603728 3164` / … then 结转下年度's blocks): the row after it asks.
+            previousSpanned = Self.sharesALine(values) && (writtenInBlocks || Self.linesApart(group.values.map { ValueCell(cells[$0]) }))
             // A row's values spread over its label's line and space-aligned lines of values alone
             // below it, two or more on such a line (`3.其他  227  4  299  280` / `28   16` / `854`,
             // `pdftotext -layout` at a page's foot, one line of the PDF: 28 and 16 written out of
@@ -2038,6 +2040,13 @@ struct TableRecognizer {
             if line == labelLine { onLabelLine = true } else if line > labelLine { below[line, default: 0] += 1 }
         }
         return onLabelLine && below.values.contains { $0 >= 2 }
+    }
+
+    /// `true` when the lines of `row`'s values not placed by the source have an empty line between
+    /// each two of them (blocks of a text in reading order), not one line straight under another.
+    static func linesApart(_ row: [ValueCell]) -> Bool {
+        let lines = Set(row.lazy.filter { !$0.positioned && !$0.placedByLayout }.compactMap(\.location.line)).sorted()
+        return zip(lines, lines.dropFirst()).allSatisfy { $1 - $0 >= 2 }
     }
 
     /// `true` when two or more of `row`'s values, none placed by the source, stand on one line.
