@@ -29,6 +29,8 @@ struct TableRecognizer {
     /// Request rows whose blank cells left no trace, waiting for the column rules (``ColumnRuleSolver``).
     /// `wholeOnly`: a row spread over lines of several values each, which only a whole placement proves.
     private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning, wholeOnly: Bool)] = []
+    /// Request rows read without the blank marks among their values (``withoutUnplacedBlankMarks``).
+    private var rowsWithoutTheirMarks: Set<String> = []
     /// Request rows read by the order of their values' blocks, straight after a row that gave
     /// several values on one line (with their locations), for ``nullRowsAfterSpanningBlocks(columns:cells:found:)``.
     private var rowsAfterSpanningBlock: [String: SourceLocation] = [:]
@@ -1755,7 +1757,10 @@ struct TableRecognizer {
             // parts after them, whose order the collision leaves unproven too.
             var squashedParts: [Int] = []
             var afterSquashed: [Int] = []
-            if let kept = Self.withoutUnplacedBlankMarks(values) { values = kept }
+            if let kept = Self.withoutUnplacedBlankMarks(values) {
+                values = kept
+                rowsWithoutTheirMarks.insert(label.key)
+            }
             // The values cut off as too many for the row (left over) may be pieces of wrapped numbers too.
             let read = values + leftOver.map { ValueCell(cells[$0]) }
             if counted == nil, let joined = Self.joinedWrappedNumbers(read, width: order.count, totalSlot: totalSlot) {
@@ -2057,6 +2062,14 @@ struct TableRecognizer {
             if !lines.insert(line).inserted { return true }
         }
         return false
+    }
+
+    /// The number of blank marks (`—`, `/`, `-`) among `cells` not placed by the source.
+    static func blankMarks(_ cells: [StreamCell]) -> Int {
+        cells.reduce(0) { count, cell in
+            guard !cell.positioned, case .value(.placeholder) = cell.kind else { return count }
+            return count + 1
+        }
     }
 
     /// Nulls the request rows read by the order of their blocks straight after a row whose values
@@ -2399,7 +2412,10 @@ struct TableRecognizer {
     private mutating func solvePendingRequestRows(_ cells: [StreamCell], found: Set<String>) {
         let pending = pendingRequestRows
         pendingRequestRows = []
+        let withoutMarks = rowsWithoutTheirMarks
+        rowsWithoutTheirMarks = []
         guard let columns = pending.first?.columns else { return }
+        let marks = Self.blankMarks(cells)
         let keys = TemplateCatalog.rows(.requests, template).map(\.key)
         let known = knownRequestRows(columns: columns, keys: keys, except: Set(pending.map(\.key)), cells: cells, found: found)
         let outer: Set<String> = ["new_received", "carried_over", "results_total", "carried_forward"]
@@ -2407,6 +2423,16 @@ struct TableRecognizer {
                                       resultKeys: keys.filter { !outer.contains($0) })
         let solution = solver.solve(pending: pending.map { ColumnRuleSolver.Pending(key: $0.key, values: $0.values) }, known: known)
         for row in pending {
+            // A text that marks its blank cells (`—`, `/`) shows every cell of a row: a row given
+            // fewer, no mark among them, lost cells to elsewhere in the text (`5.属于三类内部事务` /
+            // `开` / `43 25 110 273 451` / `信息`, its `—` and 902 written later), and where its first
+            // values sum to its last (43 + 25 + 110 + 273 = 451), rule 2 would take a part for 总计.
+            if marks >= 3, !withoutMarks.contains(row.key) {
+                note(.warning, "table.order_unproven", "requests.\(row.key)",
+                     "row's values `\(row.values.map(String.init).joined(separator: " "))` are \(row.values.count) for \(columns.count) columns with no blank mark among them, in a text that marks its blank cells (\(marks) marks in the table): the row's other cells stand elsewhere in the text, not blank, so which column each value is in is not proven; left null",
+                     row.warning.location)
+                continue
+            }
             // Cells the columns leave open but the row's own rule 2 proves (its 总计) are placed,
             // unless the search showed the rows' values fit no placement at all, or the row gives
             // fewer than half its cells in a text rebuilt in reading order from the page
