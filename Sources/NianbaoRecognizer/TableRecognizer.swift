@@ -31,6 +31,8 @@ struct TableRecognizer {
     private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning, wholeOnly: Bool)] = []
     /// Request rows read without the blank marks among their values (``withoutUnplacedBlankMarks``).
     private var rowsWithoutTheirMarks: Set<String> = []
+    /// Request rows whose label stands right after the table's header repeated on a new page.
+    private var rowsAfterRepeatedHeader: Set<String> = []
     /// Request rows read by the order of their values' blocks, straight after a row that gave
     /// several values on one line (with their locations), for ``nullRowsAfterSpanningBlocks(columns:cells:found:)``.
     private var rowsAfterSpanningBlock: [String: SourceLocation] = [:]
@@ -1257,6 +1259,23 @@ struct TableRecognizer {
         return runs
     }
 
+    /// `true` when `values` start with a run that keeps rule 2, of any length: two to `width`
+    /// values, the last the sum of the others (a blank mark 0), or `width` marks (a row left blank,
+    /// `-` in every cell).
+    static func startsWithRuleTwoRun(_ values: [Int], _ cells: [StreamCell], width: Int) -> Bool {
+        func isMark(_ index: Int) -> Bool {
+            switch cells[index].value {
+            case .placeholder?, .none?, .blank?: true
+            default: false
+            }
+        }
+        return (2...max(2, width)).contains { length in
+            guard length <= values.count else { return false }
+            let run = values[0..<length]
+            return keepsRuleTwo(run.map { cells[$0] }) || length == width && run.allSatisfy(isMark)
+        }
+    }
+
     /// How many runs of two to `width` of `values` (cell indices), one after another from the
     /// first, keep rule 2 (``keepsRuleTwo(_:)``), each the one length that does, and how many
     /// values they take.
@@ -1748,6 +1767,14 @@ struct TableRecognizer {
                 // as uncertain before; the blocks of 结转下年度 under them came out of order).
                 previousSpanned = Self.sharesALine(groups[position].values.map { ValueCell(cells[$0]) })
                 continue
+            }
+            // (The header's last cells in the run before the label, `法律服` `务机构`, or its lines taken
+            // out; not the table's first header, rows read before this one.)
+            if found.count > 1, Self.followsRemovedHeader(group.run[label.start], cells, headerLines: headerLines)
+                || label.start > 0 && (1...min(4, label.start)).contains(where: { count in
+                    cache.facts(group.run[(label.start - count)..<label.start].map { cells[$0].raw }.joined()).label?.requestColumn != nil
+                }) {
+                rowsAfterRepeatedHeader.insert(label.key)
             }
             // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
             let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
@@ -2414,6 +2441,8 @@ struct TableRecognizer {
         pendingRequestRows = []
         let withoutMarks = rowsWithoutTheirMarks
         rowsWithoutTheirMarks = []
+        let afterHeader = rowsAfterRepeatedHeader
+        rowsAfterRepeatedHeader = []
         guard let columns = pending.first?.columns else { return }
         let marks = Self.blankMarks(cells)
         let keys = TemplateCatalog.rows(.requests, template).map(\.key)
@@ -2442,7 +2471,11 @@ struct TableRecognizer {
             // the end of 610372 wrapped in its cell, then 结转下年度's first two; `8 8`, the ends of
             // 512468 and 513118).
             let fewValues = (emptyLinesPartCells || labelsApart) && !rowByRow.contains(.requests) && row.values.count * 2 < columns.count
-            let ownRuleTwo = solution.inconsistent || row.wholeOnly || fewValues ? nil : solver.rowAgreement(row.values)
+            // Nor a row right after the header repeated on a new page, whose blocks of cells the
+            // text may write apart (`法律服` `务机构` / `3.危及“三安全一稳定”` / `62 102 86 40 290`, the page's
+            // `其他` `总计` with its 580 elsewhere: 62 + 102 + 86 + 40 = 290 keeps rule 2, 290 no 总计).
+            let splitByPage = afterHeader.contains(row.key) && (emptyLinesPartCells || labelsApart) && !rowByRow.contains(.requests)
+            let ownRuleTwo = solution.inconsistent || row.wholeOnly || fewValues || splitByPage ? nil : solver.rowAgreement(row.values)
             guard let placement = solution.placed[row.key] ?? ownRuleTwo,
                   placement.open.isEmpty || !row.wholeOnly else {
                 note(row.warning)
@@ -2597,6 +2630,10 @@ struct TableRecognizer {
                 // and a rest.
                 let cut = Self.leadingRuleTwoRuns(values, cells, width: columns.count)
                 if values.count < stacked * columns.count, cut.runs + (cut.consumed < values.count ? 1 : 0) < stacked { return true }
+                // As many values as whole rows or more, and no first run of them, however long,
+                // keeps rule 2: they are not the first row's (`3.其他` / `6901 1130 8142 2940 2028
+                // 3108 2927`, the 总计 row's, whose label follows them).
+                if values.count >= stacked * columns.count, !Self.startsWithRuleTwoRun(values, cells, width: columns.count) { return true }
                 index = next
             }
             return false

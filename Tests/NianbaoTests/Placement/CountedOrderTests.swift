@@ -189,6 +189,14 @@ struct CountedOrderTests {
         // `—`, the row's `—` and 902 written elsewhere: 43 + 25 + 110 + 273 = 451, so rule 2 took 451
         // for the row's 总计 (1 wrong number before).
         ("syn2063_0358_2019", "pdftotext-noto", 63),
+        // 1339: `4.保护第三方合法权益` (left blank) / `110 155 85 11 78 205 644` (5.属于三类内部事务's) / … /
+        // `5.属于三类内部事务信息` later with a row's worth of values after it that keep no rule 2: 4 took
+        // 5's values (7 wrong numbers before).
+        ("syn2063_1339_2021", "pdftotext-noto", 123),
+        // Seed 2027, 0588: the header repeated on a new page without its `其他` `总计` (written elsewhere,
+        // with 3.危及's 580), then `3.危及“三安全一稳定”` / `62 102 86 40 290`: 62 + 102 + 86 + 40 = 290, so
+        // rule 2 alone made 290 the row's 总计 (1 wrong number once the row above was left uncertain).
+        ("syn2027_0588_2019", "pdftotext-noto", 66),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
