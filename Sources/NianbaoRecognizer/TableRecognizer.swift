@@ -1899,6 +1899,17 @@ struct TableRecognizer {
                      "a value after two numbers the text wrote without a space between them (`\(squashedParts.map { values[$0].raw }.joined())`): where the extractor's places collide, the values after them may be out of column order too, and rule 2 holds in any order; not proven, left null", label.location)
             }
         }
+        // A bare `总计` read as the 总计 row, and the row's own label `（七）总计` later in the text, not
+        // read (stacked under `（六）其他处理`, its values split): the bare one was the column header
+        // (`二、上年结转…` / `自然人` … / `总计` / `125 16 996 183 422 227 1969`, another row's values).
+        if let bare = bareTotalRow, let bareLine = bare.location.line, cells.contains(where: { cell in
+            !cell.positioned && (cell.location.line ?? 0) > bareLine && cell.facts.map { row($0) == bare.key && $0.hasEnumerator } == true
+        }) {
+            bareTotalRow = nil
+            forgetRequestRow(bare.key)
+            note(.warning, "table.duplicate_row", "requests.\(bare.key)",
+                 "a bare “总计” was read as this row, and the row's own label (“（七）总计”) stands later in the text: the bare one was the column header 总计, its values another row's; left null", bare.location)
+        }
         nullRowsBeforeValuelessLabels(cells, row: row, column: column)
         solvePendingRequestRows(cells, found: found)
         nullUnprovenRows(.requests)

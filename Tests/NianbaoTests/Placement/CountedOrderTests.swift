@@ -193,6 +193,10 @@ struct CountedOrderTests {
         // `5.属于三类内部事务信息` later with a row's worth of values after it that keep no rule 2: 4 took
         // 5's values (7 wrong numbers before).
         ("syn2063_1339_2021", "pdftotext-noto", 123),
+        // 1446: `二、上年结转…` / `自然人` / … / `总计` (the column header) / `125 16 996 183 422 227 1969`, read
+        // as the 总计 row; `（七）总计` later, stacked under `（六）其他处理` with its values split, never
+        // read, so the bare one stayed (7 wrong numbers before).
+        ("syn2063_1446_2019", "pdftotext-noto", 93),
         // Seed 2027, 0588: the header repeated on a new page without its `其他` `总计` (written elsewhere,
         // with 3.危及's 580), then `3.危及“三安全一稳定”` / `62 102 86 40 290`: 62 + 102 + 86 + 40 = 290, so
         // rule 2 alone made 290 the row's 总计 (1 wrong number once the row above was left uncertain).
