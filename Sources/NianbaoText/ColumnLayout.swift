@@ -319,6 +319,17 @@ enum ColumnLayout {
             }
             let chosen = choose(part.display, part.characters, metric)
             for (index, placement) in chosen {
+                // A new page's first row, right under the page's header lines and short of cells, may
+                // stand in the header's own squeezed columns, not the rows' below (`pdftotext
+                // -layout`: `自然人 商业企 科研机 社会公 法律服` four characters apart, then
+                // `6.属于四类过程性信息  21  80  261 … 362`, 商业企业's, 社会公益组织's and 法律服务机构's,
+                // under 自然人, 商业企业 and 科研机构 as the rows below set them): not placed.
+                if paged, index == 0, part.rows[index].values.count < placement.width,
+                   let start = headingLines.last(where: { $0 < part.rows[index].line }), pageBreakLines.contains(start + 1),
+                   let first = textLineNumbers.last(where: { $0 < part.rows[index].line }), first == part.rows[index].line - 1,
+                   !part.header.isEmpty {
+                    continue
+                }
                 rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
             }
             guard part.display.isEmpty && part.characters.isEmpty else { continue }

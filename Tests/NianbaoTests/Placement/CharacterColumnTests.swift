@@ -69,6 +69,12 @@ struct CharacterColumnTests {
         // 178 placed under 法律服务机构 by its count (1 wrong number). Values after a collision on its
         // line are unproven too.
         ("syn2063_0809_2021", "pdftotext-layout-noto", 202, 202),
+        // 1839: a new page's header squeezed (`自然人` `商业企` `科研机` `社会公` `法律服` four characters
+        // apart), then `6.属于四类过程性信息  21  80  261 … 362` in the header's columns (商业企业,
+        // 社会公益组织, 法律服务机构), read in the rows' below (自然人, 商业企业, 科研机构): 3 wrong numbers.
+        // A new page's short first row right under its header is not placed by the layout (the row
+        // rules then place more of the page: 157 fields before).
+        ("syn2063_1839_2021", "pdftotext-layout-noto", 195, 157),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
