@@ -2626,11 +2626,19 @@ struct TableRecognizer {
                 guard rowLabel(index) == key else { index += 1; continue }
                 var next = index + 1
                 var stacked = 1
+                var headerCells = 0
                 while next < cells.count, !cells[next].isGivenValue, !cells[next].kind.isBarrier {
                     // A numbered or enumerated label starts a row; other pieces continue one.
                     if Self.startsWithNumber(cells[next].raw) || rowLabel(next) != nil && cells[next].facts?.hasEnumerator == true { stacked += 1 }
+                    if let facts = cells[next].facts, column(facts) != nil, !facts.hasEnumerator { headerCells += 1 }
                     next += 1
                 }
+                // The label at a page's foot, the header repeated on the next page after it (three
+                // column headers or more, not a stray `总计`): the values after that header are the
+                // new page's first row, not this row's, which stands with its values on the page
+                // before (`4.保护第三方合法权益` (left blank) / 5's values / `5.属于三类内部事务信息` /
+                // `申请人情况` … `自然人` `总计` … `其他` / 6's values).
+                if headerCells >= 3 && stacked == 1 { return true }
                 guard stacked > 1 || next == cells.count || cells[next].kind.isBarrier else { index = next; continue }
                 var values: [Int] = []
                 while next < cells.count, rowLabel(next) == nil, !cells[next].kind.isBarrier {

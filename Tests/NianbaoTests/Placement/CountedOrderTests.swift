@@ -197,6 +197,11 @@ struct CountedOrderTests {
         // as the 总计 row; `（七）总计` later, stacked under `（六）其他处理` with its values split, never
         // read, so the bare one stayed (7 wrong numbers before).
         ("syn2063_1446_2019", "pdftotext-noto", 93),
+        // Seed 2071 (600 reports, made after every rule above), 0095: `4.保护第三方合法权益` (left blank) /
+        // `200 - 17 162 - 66 445` (5's) / `5.属于三类内部事务信息` at a page's foot / the header repeated
+        // (`申请人情况` … `其他`) / 6's values: the values after that header counted as 5's own, so 4 kept
+        // 5's values (5 wrong numbers).
+        ("syn2071_0095_2021", "pdftotext-noto", 119),
         // Seed 2027, 0588: the header repeated on a new page without its `其他` `总计` (written elsewhere,
         // with 3.危及's 580), then `3.危及“三安全一稳定”` / `62 102 86 40 290`: 62 + 102 + 86 + 40 = 290, so
         // rule 2 alone made 290 the row's 总计 (1 wrong number once the row above was left uncertain).
