@@ -931,6 +931,15 @@ struct TableRecognizer {
         text.unicodeScalars.contains { $0.properties.isIdeographic }
     }
 
+    /// `true` when the table's header stands right before `label` in `group`'s run: its last
+    /// cells (one to four of them joined name an applicant column, `法律服` `务机构`), or its lines
+    /// taken out (``followsRemovedHeader(_:_:headerLines:)``).
+    func headerRightBefore(_ label: FoundLabel, in group: CellGroup, _ cells: [StreamCell], headerLines: [Int]) -> Bool {
+        label.start > 0 && (1...min(4, label.start)).contains(where: { count in
+            cache.facts(group.run[(label.start - count)..<label.start].map { cells[$0].raw }.joined()).label?.requestColumn != nil
+        }) || Self.followsRemovedHeader(group.run[label.start], cells, headerLines: headerLines)
+    }
+
     /// `true` when header cells repeated on a new page were taken out of the stream right before
     /// cell `index` (``withoutRepeatedHeaderLines(_:row:)``): `商业企` / `业` … `务机构` / `其他`, the
     /// header's last column left in as a row label.
@@ -1707,9 +1716,7 @@ struct TableRecognizer {
             // the header repeated on a new page, `pdftotext`) is the header's column, not row 3.其他
             // or the 总计 row: the values after it are a row whose label stands elsewhere.
             if label.key == "other_misc" || label.key == "results_total", cache.facts(label.text).label?.hasEnumerator == false,
-               label.start > 0 && (1...min(4, label.start)).contains(where: { count in
-                   cache.facts(group.run[(label.start - count)..<label.start].map { cells[$0].raw }.joined()).label?.requestColumn != nil
-               }) || Self.followsRemovedHeader(group.run[label.start], cells, headerLines: headerLines)
+               headerRightBefore(label, in: group, cells, headerLines: headerLines)
                || label.key == "results_total" && label.start == 0 && cache.facts(label.text).label?.hasEnumerator == false
                && Self.nearestLabelIsColumnHeader(before: group.run[label.start], cells) {
                 let given = group.values.filter { cells[$0].isGivenValue }.count
@@ -1770,10 +1777,7 @@ struct TableRecognizer {
             }
             // (The header's last cells in the run before the label, `法律服` `务机构`, or its lines taken
             // out; not the table's first header, rows read before this one.)
-            if found.count > 1, Self.followsRemovedHeader(group.run[label.start], cells, headerLines: headerLines)
-                || label.start > 0 && (1...min(4, label.start)).contains(where: { count in
-                    cache.facts(group.run[(label.start - count)..<label.start].map { cells[$0].raw }.joined()).label?.requestColumn != nil
-                }) {
+            if found.count > 1, headerRightBefore(label, in: group, cells, headerLines: headerLines) {
                 rowsAfterRepeatedHeader.insert(label.key)
             }
             // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).

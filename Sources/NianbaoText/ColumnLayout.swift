@@ -326,7 +326,7 @@ enum ColumnLayout {
                 // under 自然人, 商业企业 and 科研机构 as the rows below set them): not placed.
                 if paged, index == 0, part.rows[index].values.count < placement.width,
                    let start = headingLines.last(where: { $0 < part.rows[index].line }), pageBreakLines.contains(start + 1),
-                   let first = textLineNumbers.last(where: { $0 < part.rows[index].line }), first == part.rows[index].line - 1,
+                   let lineAbove = textLineNumbers.last(where: { $0 < part.rows[index].line }), lineAbove == part.rows[index].line - 1,
                    !part.header.isEmpty {
                     continue
                 }
