@@ -31,7 +31,8 @@ struct TableRecognizer {
     private var pendingRequestRows: [(key: String, values: [Int], columns: [String], warning: PendingWarning, wholeOnly: Bool)] = []
     /// Request rows read without the blank marks among their values (``withoutUnplacedBlankMarks``).
     private var rowsWithoutTheirMarks: Set<String> = []
-    /// Request rows whose label stands right after the table's header repeated on a new page.
+    /// Request rows whose label stands right after the table's header repeated on a new page, in a
+    /// text rebuilt in reading order from the page (``emptyLinesPartCells``, ``labelsApart``).
     private var rowsAfterRepeatedHeader: Set<String> = []
     /// Request rows read by the order of their values' blocks, straight after a row that gave
     /// several values on one line (with their locations), for ``nullRowsAfterSpanningBlocks(columns:cells:found:)``.
@@ -1776,8 +1777,10 @@ struct TableRecognizer {
                 continue
             }
             // (The header's last cells in the run before the label, `法律服` `务机构`, or its lines taken
-            // out; not the table's first header, rows read before this one.)
-            if found.count > 1, headerRightBefore(label, in: group, cells, headerLines: headerLines) {
+            // out; not the table's first header, rows read before this one. Asked only of a text rebuilt
+            // in reading order, the one kind of text ``solvePendingRequestRows`` uses it for.)
+            if found.count > 1, emptyLinesPartCells || labelsApart, !rowByRow.contains(.requests),
+               headerRightBefore(label, in: group, cells, headerLines: headerLines) {
                 rowsAfterRepeatedHeader.insert(label.key)
             }
             // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
@@ -2489,8 +2492,8 @@ struct TableRecognizer {
             // Nor a row right after the header repeated on a new page, whose blocks of cells the
             // text may write apart (`法律服` `务机构` / `3.危及“三安全一稳定”` / `62 102 86 40 290`, the page's
             // `其他` `总计` with its 580 elsewhere: 62 + 102 + 86 + 40 = 290 keeps rule 2, 290 no 总计).
-            let splitByPage = afterHeader.contains(row.key) && (emptyLinesPartCells || labelsApart) && !rowByRow.contains(.requests)
-            let ownRuleTwo = solution.inconsistent || row.wholeOnly || fewValues || splitByPage ? nil : solver.rowAgreement(row.values)
+            let ownRuleTwo = solution.inconsistent || row.wholeOnly || fewValues || afterHeader.contains(row.key) ? nil
+                : solver.rowAgreement(row.values)
             guard let placement = solution.placed[row.key] ?? ownRuleTwo,
                   placement.open.isEmpty || !row.wholeOnly else {
                 note(row.warning)
