@@ -2623,6 +2623,18 @@ struct TableRecognizer {
             guard !cell.positioned, let facts = cell.facts, column(facts) == nil || facts.hasEnumerator else { return nil }
             return row(facts)
         }
+        /// `true` when a cell between `start` and `end` is the heading of a group of rows below
+        /// `key`'s, other than its own (`（三）不予公开` after `（二）部分公开…`), told by its enumerator.
+        func laterGroupHeading(between start: Int, and end: Int, below key: String) -> Bool {
+            guard start + 1 < end else { return false }
+            func enumerator(_ facts: LabelFacts) -> Substring? {
+                facts.hasEnumerator ? facts.key.dropLast(facts.stripped.count) : nil
+            }
+            let own = TemplateCatalog.row(.requests, template, key: key)?.group
+            let groups = Set(requestRows(below: key).compactMap(\.group).filter { $0 != own }
+                .compactMap { cache.facts($0).label.flatMap(enumerator) })
+            return (start + 1..<end).contains { index in cells[index].facts.flatMap(enumerator).map(groups.contains) == true }
+        }
         /// `true` when a label of row `key` stands after cell `start` with no value after it before
         /// the next row label, and the labels stacked from it on (numbered or enumerated) are
         /// followed by fewer values than a whole row each: one of those rows, this one or another,
@@ -2646,6 +2658,38 @@ struct TableRecognizer {
                 // before (`4.保护第三方合法权益` (left blank) / 5's values / `5.属于三类内部事务信息` /
                 // `申请人情况` … `自然人` `总计` … `其他` / 6's values).
                 if headerCells >= 3 && stacked == 1 { return true }
+                // A lone label followed by two numbers or more none of whose first runs keeps rule 2:
+                // fewer than a row at the table's end (`3.其他` / `70` `579`, 四、结转下年度继续办理's
+                // last cells, then part 四's heading), or a row's worth (`3.其他` / `6901 1130 8142
+                // 2940 2028 3108 2927`, the 总计 row's, whose label follows them; more may be two
+                // rows' cells interleaved, `4.保护…` / `13` `225` `101` `218` …): not its own. Not
+                // the table's last row (`四、结转下年度继续办理`): no row after it to take values
+                // from, what follows its label is its own.
+                if stacked == 1, key != keys.last, next < cells.count, cells[next].isGivenValue {
+                    var values: [Int] = []
+                    var end = next
+                    // (Values only: a piece of text among them, `不计其他情形）`, may be the label's
+                    // end, wrapped around its own values.)
+                    var piece = false
+                    while end < cells.count, rowLabel(end) == nil, !cells[end].kind.isBarrier {
+                        if cells[end].isGivenValue { values.append(end) } else if cells[end].facts != nil { piece = true }
+                        end += 1
+                    }
+                    // (A lone value or blank mark right after the label, a column header or its own
+                    // group's heading, `6.属于四类过程性信息` / `-`, `总计` / `1637`, `2.重复申请` /
+                    // `（五）不予处理` / `270`, may be a row's own; one after the heading of a group
+                    // below, `（二）部分公开…` / `（三）不予公开` … `（四）无法提供` / `123`, is not.)
+                    let parted = headerCells == 0 && laterGroupHeading(between: index, and: next, below: key)
+                    let numbers = !piece && (values.count >= 2 || values.count == 1 && parted)
+                        && values.allSatisfy { if case .number(_, unit: nil)? = cells[$0].value { true } else { false } }
+                    // Fewer than a row only at the table's end or parted from the label by other
+                    // labels: right after it and before another row's label they may be this row's
+                    // first cells, a displaced label parting them from the rest
+                    // (`四、结转下年度继续办理` / `56 175 154 40` / `3.其他` / `28 97 550`).
+                    let apart = end == cells.count || cells[end].kind.isBarrier || parted
+                    if numbers, values.count < columns.count ? apart && Self.leadingRuleTwoRuns(values, cells, width: columns.count).runs == 0
+                        : values.count == columns.count && !Self.startsWithRuleTwoRun(values, cells, width: columns.count) { return true }
+                }
                 guard stacked > 1 || next == cells.count || cells[next].kind.isBarrier else { index = next; continue }
                 var values: [Int] = []
                 while next < cells.count, rowLabel(next) == nil, !cells[next].kind.isBarrier {
@@ -2668,11 +2712,24 @@ struct TableRecognizer {
         func read(_ key: String) -> Bool {
             columns.contains(where: { report.requests[key, $0] != nil }) || pendingRequestRows.contains { $0.key == key }
         }
+        /// `true` for a row read whose values are to be left null, breaking its sum rule (`3.其他` /
+        /// `6901 1130 8142 2940 2028 3108 2927`, the 总计 row's), or waiting for the column rules with
+        /// fewer values than its cells, no run of them keeping rule 2 (`3.其他` / `70` `579`,
+        /// 四、结转下年度继续办理's last cells): they may be another row's.
+        func unproven(_ key: String) -> Bool {
+            if countedRowsBreakingRules[.requests]?.contains(where: { $0.row == key }) == true { return true }
+            guard columns.allSatisfy({ report.requests[key, $0] == nil }),
+                  let pending = pendingRequestRows.first(where: { $0.key == key }) else { return false }
+            let values = pending.values
+            return values.count < columns.count && !(2...max(2, values.count)).contains { length in
+                length <= values.count && values[length - 1] == values[..<(length - 1)].reduce(0, +)
+            }
+        }
         for (key, run) in runAfterLabelRows.sorted(by: { $0.value.labelIndex < $1.value.labelIndex }) {
             guard let position = keys.firstIndex(of: key), position + 1 < keys.count, read(key) else { continue }
             // The rows below whose labels stand later with no value of their own.
             let displaced = keys[(position + 1)...].prefix { next in
-                blankRowKeys[.requests]?.contains(next) != true && !read(next) && valuelessLabel(next, after: run.labelIndex)
+                blankRowKeys[.requests]?.contains(next) != true && (!read(next) || unproven(next)) && valuelessLabel(next, after: run.labelIndex)
             }
             guard let next = displaced.first else { continue }
             // A whole row for this row and for each of them after its label (counted, or cut by

@@ -206,6 +206,15 @@ struct CountedOrderTests {
         // with 3.危及's 580), then `3.危及“三安全一稳定”` / `62 102 86 40 290`: 62 + 102 + 86 + 40 = 290, so
         // rule 2 alone made 290 the row's 总计 (1 wrong number once the row above was left uncertain).
         ("syn2027_0588_2019", "pdftotext-noto", 66),
+        // A lone label whose values keep no rule 2 is a label written away from its values: 2063's 0747,
+        // `3.要求提供公开出版物` … `2.申请人逾期未按收费…` stacked (4.无正当理由 left blank) / five runs, the last
+        // 3.其他's, whose label stands later among 结转下年度's cells (`3.其他` / `70` `579` / part 四), so the
+        // runs were cut one per label (16 wrong numbers before); 1119, `2.申请人逾期未按收费…` (left blank)
+        // / `80 121 441 642` (3.其他's) / `3.其他` / `6901 … 2927` (the 总计 row's, breaking rule 2) (1
+        // before); 2053's 0423, `6.属于四类过程性信息` (left blank) / 7's values / `7.属于行政执法案卷` /
+        // `12496` `12556` `24` … (8's, pieces of wrapped numbers) (7 before).
+        ("syn2063_0747_2021", "pdftotext-noto", 57), ("syn2063_1119_2021", "pdftotext-noto", 57),
+        ("syn2053_0423_2021", "pdftotext-noto", 62),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
