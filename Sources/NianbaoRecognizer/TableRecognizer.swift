@@ -748,6 +748,13 @@ struct TableRecognizer {
         return value
     }
 
+    /// `true` when the cell after the group's values is a row label and no value follows it (the
+    /// cell after it is not a value, or there is none).
+    static func nextRowLabelValueless(_ group: CellGroup, _ cells: [StreamCell], row: (LabelFacts) -> String?) -> Bool {
+        guard let last = group.values.last, last + 1 < cells.count, cells[last + 1].facts.flatMap(row) != nil else { return false }
+        return last + 2 == cells.count || !cells[last + 2].isGivenValue
+    }
+
     /// Notes a row whose values include two stacked ones (``stackedValues(_:_:)``); its values stay null.
     private mutating func noteStacked(_ stacked: (upper: StreamCell, lower: StreamCell), _ table: ReportTable, _ label: FoundLabel) {
         note(.warning, "table.order_unproven", "\(table.rawValue).\(label.key)",
@@ -1485,7 +1492,11 @@ struct TableRecognizer {
                 continue
             }
             // Nor a value that stands under the label in the label's own block: the next row's.
-            if blockPerCell || documentBlocks, let under = Self.valueUnderLabel(group, label, cells) {
+            // (In a text whose empty lines part cells, only where the next row's label follows with
+            // no value after it, `行政处罚` / `2` / `` / `行政强制` / `第二十条第（八）项`: a text of one cell
+            // a line, `行政处罚` / `633` / `` / `7` / `行政强制` / `35`, gives each row its own.)
+            if blockPerCell || documentBlocks || emptyLinesPartCells && Self.nextRowLabelValueless(group, cells, row: row),
+               let under = Self.valueUnderLabel(group, label, cells) {
                 note(.warning, "table.order_unproven", "active_disclosure.\(label.key)",
                      "the value `\(under.raw)` after row “\(LabelText.key(label.text))” stands on the line right below the label with no empty line between, in a text that parts its blocks by empty lines: the text shows it under the label (the next row's cell, its label set after it), not beside it in this row; its values are left null", label.location)
                 unplaced(group.values, cells, .activeDisclosure)

@@ -215,6 +215,9 @@ struct CountedOrderTests {
         // `12496` `12556` `24` … (8's, pieces of wrapped numbers) (7 before).
         ("syn2063_0747_2021", "pdftotext-noto", 57), ("syn2063_1119_2021", "pdftotext-noto", 57),
         ("syn2053_0423_2021", "pdftotext-noto", 62),
+        // 0031: 主动公开's `行政处罚` / `2` / `` / `行政强制` / `第二十条第（八）项`: 2 under 行政处罚's label, 行政强制
+        // given no value of its own (1 wrong number before).
+        ("syn2063_0031_2021", "pdftotext-noto", 81),
     ])
     func onceWrong(stem: String, extractor: String, floor: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
