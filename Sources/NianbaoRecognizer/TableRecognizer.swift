@@ -1775,6 +1775,18 @@ struct TableRecognizer {
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
+            // A label standing after one of the next rows' in the template was read, in a text rebuilt
+            // in reading order: the text moved it out of its place (`4.保护第三方合法权益` /
+            // `5.属于三类内部事务信息` / 4's values / `1.属于国家秘密` / 5's values, row 1 left blank),
+            // so the values after it may be a row's above it. (Not 总计 or 3.其他, whose bare header
+            // cells, `总计` `其他`, may have been read as the row.)
+            if emptyLinesPartCells || labelsApart, !rowByRow.contains(.requests), !found.contains(label.key),
+               group.values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }),
+               let later = requestRows(below: label.key).prefix(4).first(where: { found.contains($0.key) && !["results_total", "carried_forward", "other_misc"].contains($0.key) }) {
+                leaveRowUncertain(label.key, "a row below this one (“\(LabelText.key(later.label))”) was read before its label: the label stands out of its place in the text, which sets some rows' values apart from their labels, so the values after it may be another row's; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
+                continue
+            }
             if blockPerCell, let below = wrappedRowBelow(groups, position, cells, label: label, width: order.count, row: row, column: column) {
                 leaveRowUncertain(label.key, "the next row's label (“\(LabelText.key(below))”), wrapped over two lines, follows this row's values with no values of its own after it: a text of one block per cell (`pdftotext`) sets a row's values before its label when the label is the taller, so these values may be that row's; left null",
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
