@@ -30,6 +30,9 @@ struct StreamCell {
     /// The line the cell came from sets its pieces apart by runs of spaces (`      83   19    102`,
     /// a layout text's), not by single spaces (`177 98`, a text in reading order).
     var onSpacedLine = false
+    /// On such a line, the cell stands one space after the one before (`53 81 2114`, see
+    /// ``TableCell/oneSpaceBefore``): squeezed together, their order may not be their columns'.
+    var oneSpaceBefore = false
 
     var facts: LabelFacts? {
         if case .label(let facts) = kind { return facts }
@@ -84,6 +87,7 @@ struct CellStream {
             moved.delimited = cell.delimited
             moved.placedByLayout = cell.placedByLayout
             moved.onSpacedLine = cell.onSpacedLine
+            moved.oneSpaceBefore = cell.oneSpaceBefore
             return moved
         }
         cells.append(contentsOf: other.cells.map(shifted))
@@ -130,16 +134,21 @@ struct CellStream {
             cell.onSpacedLine = lineSpaced
             return cell
         }
+        defer { oneSpaceBefore = false }
         for cell in cells where !cell.continuesVerticalMerge {
             // Readers give table cells trimmed and free of markup.
             let text = cell.text
+            oneSpaceBefore = cell.oneSpaceBefore
             if LineCells.isBlank(text) {
                 if keepsPlaces { full.append(placed(.value(.blank), "", cell.location)) }
                 if seenText && positioned { add(.value(.blank), "", cell.location, line, positioned) }
                 continue
             }
             seenText = true
-            if row.wrappedPieces {
+            if row.squeezedMarks, case .value = classify(text) {
+                // Values of a line squeezed among blank marks: there, but their order proves no place.
+                add(.value(.text), text, cell.location, line, positioned)
+            } else if row.wrappedPieces {
                 // Pieces of wrapped numbers: there, but not readable as values.
                 add(LineCells.isBlank(text) ? .value(.blank) : .value(.text), text, cell.location, line, positioned)
             } else if fromTable {
@@ -280,6 +289,7 @@ struct CellStream {
         cell.delimited = delimiting
         cell.placedByLayout = placingByLayout
         cell.onSpacedLine = lineSpaced
+        cell.oneSpaceBefore = oneSpaceBefore
         cells.append(cell)
     }
 
@@ -289,6 +299,8 @@ struct CellStream {
     private var placingByLayout = false
     /// The line being added sets its pieces apart by runs of spaces (see `StreamCell.onSpacedLine`).
     private var lineSpaced = false
+    /// The cell being added stands one space after the one before (see `StreamCell.oneSpaceBefore`).
+    private var oneSpaceBefore = false
 
     /// `spacedChecked`: the caller has just found that `text` is not ``LineCells/spacedNumbers(_:)``.
     private func classify(_ text: String, spacedChecked: Bool = false) -> StreamCell.Kind {

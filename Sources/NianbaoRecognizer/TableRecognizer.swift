@@ -128,6 +128,8 @@ struct TableRecognizer {
         /// A cell of a document's table, a tab or `|` row, or a blank at a proven place: not a
         /// value of a space-aligned line, whose order a squeezed line can upset (`92 - 199`).
         let delimited: Bool
+        /// One space after the value before it on a layout text's line (``StreamCell/oneSpaceBefore``).
+        private(set) var oneSpaceBefore = false
 
         init(_ cell: StreamCell) {
             value = cell.value ?? .text
@@ -136,6 +138,7 @@ struct TableRecognizer {
             positioned = cell.positioned || cell.delimited
             placedByLayout = cell.placedByLayout
             delimited = cell.delimited
+            oneSpaceBefore = cell.oneSpaceBefore
         }
 
         init(blankAt location: SourceLocation) {
@@ -1356,7 +1359,14 @@ struct TableRecognizer {
             note(.warning, "value.missing", path(table, row, columnKey), "the cell holds “\(mark)”: value not given (null, not 0)", cell.location)
             return nil
         case .text:
-            note(.warning, "value.unreadable", path(table, row, columnKey), "“\(cell.raw)” is not a number", cell.location)
+            // A number or mark read as text: a piece of a line whose values the reader gave no place
+            // (``TableRow/wrappedPieces``, ``TableRow/squeezedMarks``).
+            if case .text = cache.facts(cell.raw).value {
+                note(.warning, "value.unreadable", path(table, row, columnKey), "“\(cell.raw)” is not a number", cell.location)
+            } else {
+                note(.warning, "value.unreadable", path(table, row, columnKey),
+                     "“\(cell.raw)” stands on a line whose values the text gives no proven place (pieces of numbers wrapped in their cells, or values squeezed among blank marks one space apart, `36  / /`): not read", cell.location)
+            }
             return nil
         }
     }
@@ -1814,6 +1824,7 @@ struct TableRecognizer {
             // parts after them, whose order the collision leaves unproven too.
             var squashedParts: [Int] = []
             var afterSquashed: [Int] = []
+            var beforeSquashed: [Int] = []
             if let kept = Self.withoutUnplacedBlankMarks(values) {
                 values = kept
                 rowsWithoutTheirMarks.insert(label.key)
@@ -1837,6 +1848,14 @@ struct TableRecognizer {
                     // 77 法律服务机构); a line below sets its own (`163 287 226 28611` / `253 1226`).
                     let line = split[first].location.line
                     afterSquashed = Array((first + 2)..<split.count).filter { $0 != totalSlot && line != nil && split[$0].location.line == line }
+                    // So may the values squeezed against them, one space apart on a layout line
+                    // (`53 81 2114` for 53 21 81 14: 81 written before 21); not those a run of
+                    // spaces parts (`226  28611`).
+                    var packed = first
+                    while packed > 0, values[packed].oneSpaceBefore, values[packed - 1].location.line == line {
+                        packed -= 1
+                        beforeSquashed.append(packed)
+                    }
                 }
                 values = split
             }
@@ -1922,6 +1941,11 @@ struct TableRecognizer {
                 setValue(nil, .requests, label.key, order[slot])
                 note(.warning, "table.order_unproven", path(.requests, label.key, order[slot]),
                      "one of two numbers the text wrote without a space between them (`\(squashedParts.map { values[$0].raw }.joined())`): the extractor set them where their places collide, and rule 2 holds in either order, so which of the two columns each is in is not proven; left null", label.location)
+            }
+            for slot in beforeSquashed where slot < order.count && report.requests[label.key, order[slot]] != nil {
+                setValue(nil, .requests, label.key, order[slot])
+                note(.warning, "table.order_unproven", path(.requests, label.key, order[slot]),
+                     "a value squeezed one space apart against two numbers the text wrote without a space between them (`\((values[slot..<(squashedParts.first ?? slot)].map(\.raw) + [squashedParts.map { values[$0].raw }.joined()]).joined(separator: " "))`): the extractor set them where their places collide, so its column may be another's, and rule 2 holds in any order; not proven, left null", label.location)
             }
             for slot in afterSquashed where slot < order.count && report.requests[label.key, order[slot]] != nil {
                 setValue(nil, .requests, label.key, order[slot])

@@ -77,8 +77,12 @@ public enum TextReader {
                     case .row(let cells, delimited: false):
                         // A space-aligned row: its values' character columns, for ColumnLayout.
                         let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<line.end]), as: UTF8.self)
-                        builder.recordSpans(of: Substring(raw), cells: cells, lineNumber: lineNumber)
-                        builder.markLastRowSpaced(Self.hasSpaceRun(raw))
+                        let spaced = Self.hasSpaceRun(raw)
+                        builder.recordSpans(of: Substring(raw), cells: cells, lineNumber: lineNumber, spaced: spaced)
+                        if spaced {
+                            builder.markLastRowSpaced(true)
+                            if Self.hasSqueezedMarks(raw) { builder.markLastRowSqueezedMarks() }
+                        }
                     case .text:
                         // Where a text line is, should it turn out to be a table's header.
                         builder.textLines.append(.init(line: lineNumber, bytes: start..<line.end))
@@ -95,6 +99,22 @@ public enum TextReader {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             }
         }
+    }
+
+    /// `true` when two blank marks stand one space apart on the line (`36  / /    41`).
+    static func hasSqueezedMarks(_ line: String) -> Bool {
+        var previousMark = false, gap = 0
+        for token in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if token.isEmpty {
+                gap += 1
+                continue
+            }
+            let mark = CharacterLine.isBlankMark(token)
+            if mark && previousMark && gap == 0 { return true }
+            previousMark = mark
+            gap = 0
+        }
+        return false
     }
 
     /// `true` when the line, its trailing spaces aside, holds two spaces in a row (leading ones too).
@@ -159,12 +179,26 @@ private struct BlockBuilder {
         tableRows[tableRows.count - 1].spacedApart = true
     }
 
-    /// Records where the values of the space-aligned row just consumed stand on its line.
-    mutating func recordSpans(of raw: Substring, cells: [String], lineNumber: Int) {
+    /// Records that the space-aligned row just consumed has blank marks one space apart.
+    mutating func markLastRowSqueezedMarks() {
+        guard !tableRows.isEmpty else { return }
+        tableRows[tableRows.count - 1].squeezedMarks = true
+    }
+
+    /// Records where the values of the space-aligned row just consumed stand on its line, and, on
+    /// a line `spaced` apart by runs of spaces, which values stand one space after the one before.
+    mutating func recordSpans(of raw: Substring, cells: [String], lineNumber: Int, spaced: Bool) {
         guard !tableRows.isEmpty, let first = cells.first else { return }
         let hasLabel = !CharacterLine.isNumberToken(first) && !CharacterLine.isBlankMark(first)
         let valueCount = hasLabel ? cells.count - 1 : cells.count
         guard let extents = ColumnLayout.valueExtents(of: raw, valueCount: valueCount) else { return }
+        let row = tableRows.count - 1, firstValue = cells.count - valueCount
+        if spaced, tableRows[row].cells.count == cells.count {
+            for index in extents.values.indices.dropFirst()
+            where extents.values[index].characters.start - extents.values[index - 1].characters.end == 1 {
+                tableRows[row].cells[firstValue + index].oneSpaceBefore = true
+            }
+        }
         pendingSpans.append((tableRows.count - 1, lineNumber, extents.values, hasLabel ? extents.labelEnd : nil))
     }
 

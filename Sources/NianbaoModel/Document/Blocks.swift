@@ -27,6 +27,10 @@ public struct TableCell: Sendable, Hashable {
     /// `true` when the cell continues a vertically merged cell above (`w:vMerge` continue): its
     /// text is empty and its content belongs to the cell where the merge started.
     public var continuesVerticalMerge: Bool
+    /// `true` for a value of a layout text's line (space-aligned, ``TableRow/spacedApart``) that
+    /// stands one space after the value before it (`53 81 2114`): the extractor squeezed them
+    /// together, so their order may not be their columns'.
+    public var oneSpaceBefore = false
 
     /// Creates a cell.
     public init(text: String, location: SourceLocation, columnSpan: Int = 1, continuesVerticalMerge: Bool = false) {
@@ -60,6 +64,11 @@ public struct TableRow: Sendable, Hashable {
     /// (`      83   19    102`, a layout text), not by single spaces (`21 300 144 89`, a text in
     /// reading order).
     public var spacedApart = false
+    /// `true` for a space-aligned row of a layout text whose blank marks stand one space apart
+    /// (`260   36  / /    41`): the extractor squeezed the line there, and the marks' order among
+    /// the values is not proven (research's `/` written after social welfare's `36`). Its values
+    /// are not read by their order.
+    public var squeezedMarks = false
 
     /// Creates a row.
     public init(cells: [TableCell], location: SourceLocation, delimited: Bool = true, columnsFromLayout: Bool = false,
