@@ -227,7 +227,10 @@ enum ColumnLayout {
         }
         var parts: [[RowSpans]] = []
         var currentPart = -1
-        for row in rows.sorted(by: { $0.line < $1.line }) where !isWrappedPieces(blocks, row) {
+        // Only lines set apart by runs of spaces show columns: one whose pieces stand a space apart
+        // (`其他对外管理服务事项 78 414`, `pdftotext -raw`) is in reading order, its characters no
+        // measure of where a value stands.
+        for row in rows.sorted(by: { $0.line < $1.line }) where !isWrappedPieces(blocks, row) && isSpacedApart(blocks, row) {
             let part = countBelow(row.line, in: headingLines) - 1
             if part != currentPart || parts.isEmpty {
                 parts.append([])
@@ -696,6 +699,11 @@ enum ColumnLayout {
             table.rows[below.row].wrappedPieces = true
             blocks[below.block] = .table(table)
         }
+    }
+
+    private static func isSpacedApart(_ blocks: [Block], _ row: RowSpans) -> Bool {
+        guard case .table(let table) = blocks[row.block], row.row < table.rows.count else { return false }
+        return table.rows[row.row].spacedApart
     }
 
     private static func isWrappedPieces(_ blocks: [Block], _ row: RowSpans) -> Bool {
