@@ -103,13 +103,17 @@ enum ColumnLayout {
     /// `法人或其他组织`, seven characters, spans the five columns under it). Never into the next
     /// word of its line. Only a laid-out line is widened: its words two spaces apart or more, a
     /// word alone indented (a text of a row a line, `pdftotext -raw`, sets words one space apart
-    /// from the line's start).
-    static func headerCells(of line: Substring, widenedBy percent: Int) -> [Extent] {
+    /// from the line's start). A word that starts left of `labelsEnd` (where the shortest row label
+    /// ends) stands over the labels, the corner cell's prose, and stays as it is: `（本列数据的
+    /// 勾稽关系为：第一项加第二项之和，等于第三项`, widened by half its 27 characters, swallowed
+    /// 自然人's values on a page whose header drifted left of them.
+    static func headerCells(of line: Substring, widenedBy percent: Int, labelsEnd: Int = Int.min) -> [Extent] {
         let cells = headerCells(of: line)
         guard percent > 0, let first = cells.first, cells.count >= 2 || first.characters.start >= 2,
               zip(cells, cells.dropFirst()).allSatisfy({ $1.characters.start - $0.characters.end >= 2 }) else { return cells }
         return cells.indices.map { index in
             var cell = cells[index]
+            guard cell.characters.start >= labelsEnd else { return cell }
             let next = index + 1 < cells.count ? cells[index + 1].characters.start - 1 : Int.max
             let extra = (cell.display.end - cell.display.start) - (cell.characters.end - cell.characters.start)
             cell.characters.end = max(cell.characters.end, min(next, cell.characters.end + extra * percent / 100))
@@ -256,8 +260,9 @@ enum ColumnLayout {
                 // most columns agrees (a widened word can swallow the sub-header below it, `法律服务机`
                 // over `其他`: one column fewer).
                 var conflicting: Set<Int> = []
+                let labelsEnd = partRows.compactMap { $0.labelEnd?.characters.end }.min() ?? Int.min
                 for percent in Self.headerWidenings {
-                    let widened = headerLines.map { headerCells(of: $0, widenedBy: percent) }
+                    let widened = headerLines.map { headerCells(of: $0, widenedBy: percent, labelsEnd: labelsEnd) }
                     for (index, placement) in placements(partRows, header: widened, metric: .characters, headerNeedsFullRow: true).0 {
                         guard let other = characters[index], other.width >= placement.width else {
                             conflicting.remove(index)

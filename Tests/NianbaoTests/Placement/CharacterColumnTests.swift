@@ -80,6 +80,13 @@ struct CharacterColumnTests {
         // 1223: `3.其他  24  224  53 81 2114  417` for 53 21 81 14: 2114 split as 21 14, 81 (written
         // before 21, one space apart) read as social welfare's (1 wrong number).
         ("syn2063_1505_2021", "pdftotext-layout-noto", 195, 198), ("syn2063_1223_2021", "pdftotext-layout-noto", 161, 162),
+        // Seed 2091 (600 reports, made after every rule above), 0131 without a CJK font, 12 pt: a new
+        // page's header drifted left of its values (`自然人` ending six characters before `227`), and
+        // the corner cell's prose `（本列数据的勾稽关系为：第一项加第二项之和，等于第三项`, widened
+        // as a CJK header word by half its 27 characters, reached over 自然人's values: the page's
+        // header read as seven columns, 社会公益组织's values under 法律服务机构 (9 wrong numbers). A
+        // word over the labels is not widened; the page's short rows stay unplaced.
+        ("syn2091_0131_2021", "pdftotext-layout-nocjk", 85, 119),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
