@@ -793,7 +793,9 @@ enum ColumnLayout {
     ///   value of each row; groups under one header cell, of other rows, are one column, which
     ///   holds two rows' values or more;
     /// - each column of values overlaps exactly one header cell, the middle of its shared part
-    ///   under that cell, no header cell taking two, in their order;
+    ///   under that cell or at most a character past either end of it (each word's x rounded to a
+    ///   character: `1` and `2813` right-aligned in a wide cell, their shared part the character
+    ///   after a centred `其他`), no header cell taking two, in their order;
     /// - a header cell no values stand under stands a space apart from every column of values:
     ///   one touching a column of values may be that column's own, drifted (`科研机构` ending
     ///   where `75` / `290` under it start, the values then under the start of 社会公益组织).
@@ -827,7 +829,7 @@ enum ColumnLayout {
             let hits = columns.indices.filter { columns[$0].overlaps(group.whole) }
             guard hits.count == 1, let column = hits.first else { return nil }
             let middle = group.shared.start + group.shared.end
-            guard 2 * columns[column].start <= middle, middle <= 2 * columns[column].end else { return nil }
+            guard 2 * columns[column].start - 2 <= middle, middle <= 2 * columns[column].end + 2 else { return nil }
             defer { previousEnd = group.whole.end }
             if column == taken.last {
                 // A second group of values under the same one header cell, of other rows only

@@ -87,6 +87,12 @@ struct CharacterColumnTests {
         // header read as seven columns, 社会公益组织's values under 法律服务机构 (9 wrong numbers). A
         // word over the labels is not widened; the page's short rows stay unplaced.
         ("syn2091_0131_2021", "pdftotext-layout-nocjk", 85, 119),
+        // 0325: 科研机构 blank in every row, each value column under its own header word, but 其他's
+        // values right-aligned in a wide cell (`1` at 57, `2813` at 54–57) under a two-character
+        // header (`其他` at 55–56): the middle of the values' shared part stood half a character past
+        // the word, and the whole table stayed unplaced. The middle may now stand up to a character
+        // past either end of the word (each word's x is rounded to a character).
+        ("syn2091_0325_2021", "pdftotext-layout-nocjk", 197, 88),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
