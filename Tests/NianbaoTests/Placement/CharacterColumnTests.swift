@@ -93,6 +93,13 @@ struct CharacterColumnTests {
         // the word, and the whole table stayed unplaced. The middle may now stand up to a character
         // past either end of the word (each word's x is rounded to a character).
         ("syn2091_0325_2021", "pdftotext-layout-nocjk", 197, 88),
+        // Seed 2063 without a CJK font (2,000 reports): a new page's header drifted (`社会公益组` at
+        // 70–74, `法律服务机` at 76–80) and 社会公益组织's values, ending at 80, sat under 法律服务机构's
+        // word, 社会公益组织 taken for the blank column: every row of the page a column right, and the
+        // column rules then placed the first page's rows the same way (1364: 19 wrong numbers;
+        // 1946: 16). A blank column takes room: 13 characters from 科研机构's values, where two
+        // neighbouring columns stand 9 apart, leave none.
+        ("syn2063_1364_2019", "pdftotext-layout-nocjk", 98, 149), ("syn2063_1946_2019", "pdftotext-layout-nocjk", 135, 168),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
