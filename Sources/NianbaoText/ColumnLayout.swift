@@ -807,6 +807,7 @@ enum ColumnLayout {
     /// - a header cell no values stand under stands a space apart from every column of values:
     ///   one touching a column of values may be that column's own, drifted (`科研机构` ending
     ///   where `75` / `290` under it start, the values then under the start of 社会公益组织);
+    /// - two columns of values a character apart or touching have a row with a value in each;
     /// - the columns of values either side of blank header cells stand apart by the closest pitch
     ///   of two neighbouring columns of values and ``blankColumnRoom`` percent of it for each
     ///   column skipped.
@@ -877,10 +878,21 @@ enum ColumnLayout {
         // column of values under the next header word instead (`社会公益组` at 70–74, `法律服务机`
         // at 76–80, 社会公益组织's values ending at 80, 13 characters after 科研机构's where two
         // neighbouring columns stand 9 apart: 法律服务机构's, with 社会公益组织 blank, would stand 18).
-        var valueEnds: [Int: Int] = [:]
+        var valueEnds: [Int: Int] = [:], valueStarts: [Int: Int] = [:], valueRows: [Int: Set<Int>] = [:]
         for group in groups {
             let hits = columns.indices.filter { columns[$0].overlaps(group.whole) }
-            if hits.count == 1, let column = hits.first { valueEnds[column] = max(valueEnds[column] ?? Int.min, group.whole.end) }
+            guard hits.count == 1, let column = hits.first else { continue }
+            valueEnds[column] = max(valueEnds[column] ?? Int.min, group.whole.end)
+            valueStarts[column] = min(valueStarts[column] ?? Int.max, group.whole.start)
+            valueRows[column, default: []].formUnion(group.rows)
+        }
+        // Two columns of values a character apart or touching, no row with a value in both, may be
+        // one column whose values a line's drift set a few characters apart (`178` at 76–78, `30` at
+        // 80–81, both 社会公益组织's, under two header words): not told apart.
+        for (left, right) in zip(taken, taken.dropFirst()) {
+            guard let leftEnd = valueEnds[left], let rightStart = valueStarts[right],
+                  let leftRows = valueRows[left], let rightRows = valueRows[right] else { continue }
+            if rightStart - leftEnd <= 1 && leftRows.isDisjoint(with: rightRows) { return nil }
         }
         let pitches = zip(taken, taken.dropFirst()).compactMap { pair -> Int? in
             guard pair.1 == pair.0 + 1, let left = valueEnds[pair.0], let right = valueEnds[pair.1] else { return nil }
