@@ -872,12 +872,7 @@ enum ColumnLayout {
         for column in columns.indices where !taken.contains(column) {
             guard groups.allSatisfy({ $0.whole.end < columns[column].start || columns[column].end < $0.whole.start }) else { return nil }
         }
-        // A blank column takes room: the columns of values either side of blank header cells stand
-        // apart by the pitch of two neighbouring columns of values (the closest such pair) and a
-        // share of it for each column they skip (`blankColumnRoom`). A header that drifted puts a
-        // column of values under the next header word instead (`社会公益组` at 70–74, `法律服务机`
-        // at 76–80, 社会公益组织's values ending at 80, 13 characters after 科研机构's where two
-        // neighbouring columns stand 9 apart: 法律服务机构's, with 社会公益组织 blank, would stand 18).
+        // Each column of values: where its values start and end, and their rows.
         var valueEnds: [Int: Int] = [:], valueStarts: [Int: Int] = [:], valueRows: [Int: Set<Int>] = [:]
         for group in groups {
             let hits = columns.indices.filter { columns[$0].overlaps(group.whole) }
@@ -894,6 +889,12 @@ enum ColumnLayout {
                   let leftRows = valueRows[left], let rightRows = valueRows[right] else { continue }
             if rightStart - leftEnd <= 1 && leftRows.isDisjoint(with: rightRows) { return nil }
         }
+        // A blank column takes room: the columns of values either side of blank header cells stand
+        // apart by the pitch of two neighbouring columns of values (the closest such pair) and a
+        // share of it for each column they skip (`blankColumnRoom`). A header that drifted puts a
+        // column of values under the next header word instead (`社会公益组` at 70–74, `法律服务机`
+        // at 76–80, 社会公益组织's values ending at 80, 13 characters after 科研机构's where two
+        // neighbouring columns stand 9 apart: 法律服务机构's, with 社会公益组织 blank, would stand 18).
         let pitches = zip(taken, taken.dropFirst()).compactMap { pair -> Int? in
             guard pair.1 == pair.0 + 1, let left = valueEnds[pair.0], let right = valueEnds[pair.1] else { return nil }
             return right - left
