@@ -836,6 +836,8 @@ enum ColumnLayout {
         var columnRows: Set<Int> = []
         var columnValues: [Int: Int] = [:]
         var previousEnd = Int.min / 2, otherEnd = Int.min / 2, columnStart = 0
+        // Each column of values: where its values start and end, and their rows.
+        var valueEnds: [Int: Int] = [:], valueStarts: [Int: Int] = [:], valueRows: [Int: Set<Int>] = [:]
         for (index, group) in groups.enumerated() {
             guard group.rows.count == group.count, group.shared.start < group.shared.end else { return nil }
             let hits = columns.indices.filter { columns[$0].overlaps(group.whole) }
@@ -843,6 +845,9 @@ enum ColumnLayout {
             let middle = group.shared.start + group.shared.end
             guard 2 * columns[column].start - 2 <= middle, middle <= 2 * columns[column].end + 2 else { return nil }
             defer { previousEnd = group.whole.end }
+            valueEnds[column] = max(valueEnds[column] ?? Int.min, group.whole.end)
+            valueStarts[column] = min(valueStarts[column] ?? Int.max, group.whole.start)
+            valueRows[column, default: []].formUnion(group.rows)
             if column == taken.last {
                 // A second group of values under the same one header cell, of other rows only
                 // (`115` at 74 and `82` at 78, both under 法律服务机构; `3511` ending where `114`
@@ -871,15 +876,6 @@ enum ColumnLayout {
         guard columnValues.values.allSatisfy({ $0 >= 2 }) else { return nil }
         for column in columns.indices where !taken.contains(column) {
             guard groups.allSatisfy({ $0.whole.end < columns[column].start || columns[column].end < $0.whole.start }) else { return nil }
-        }
-        // Each column of values: where its values start and end, and their rows.
-        var valueEnds: [Int: Int] = [:], valueStarts: [Int: Int] = [:], valueRows: [Int: Set<Int>] = [:]
-        for group in groups {
-            let hits = columns.indices.filter { columns[$0].overlaps(group.whole) }
-            guard hits.count == 1, let column = hits.first else { continue }
-            valueEnds[column] = max(valueEnds[column] ?? Int.min, group.whole.end)
-            valueStarts[column] = min(valueStarts[column] ?? Int.max, group.whole.start)
-            valueRows[column, default: []].formUnion(group.rows)
         }
         // Two columns of values a character apart or touching, no row with a value in both, may be
         // one column whose values a line's drift set a few characters apart (`178` at 76–78, `30` at
