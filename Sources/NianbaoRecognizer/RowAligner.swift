@@ -127,22 +127,40 @@ public struct RowAligner: Sendable {
     /// cells that every placement keeping the sum rules (a blank counted as 0) gives the same
     /// value or blank, with the slots where placements differ as `open` (`nil` in `cells`).
     /// `nil` when no placement keeps the rules, more than `maximumMissing` cells are missing, or
-    /// every slot is open.
+    /// every slot is open. Every choice of blank slots is tried (at most 2^`slotCount`, 20 slots
+    /// at most), in Int arithmetic when the values are whole numbers.
     public func agreement(_ values: [Decimal], maximumMissing: Int = 4) -> (cells: [Decimal?], open: Set<Int>)? {
         let missing = slotCount - values.count
-        guard missing > 0, missing <= maximumMissing else { return nil }
-        var agreed: [Decimal?]?
+        guard missing > 0, missing <= maximumMissing, slotCount <= 20 else { return nil }
+        if let integers = Self.smallIntegers(values) {
+            guard let (cells, open) = agreementSearch(integers.compactMap { $0 }, missing: missing) else { return nil }
+            return (cells.map { $0.map { Decimal($0) } }, open)
+        }
+        return agreementSearch(values, missing: missing)
+    }
+
+    /// ``agreement(_:maximumMissing:)``'s search: every set of `missing` blank slots, as a bit mask.
+    private func agreementSearch<Number: SignedNumeric & Comparable & Hashable>(_ values: [Number], missing: Int) -> ([Number?], Set<Int>)? {
+        var agreed: [Number?]?
         var open: Set<Int> = []
-        for gaps in combinations(of: slotCount, choose: missing) {
-            var cells: [Decimal?] = []
-            var source = values.makeIterator()
-            for slot in 0..<slotCount { cells.append(gaps.contains(slot) ? nil : source.next()) }
+        var cells = [Number?](repeating: nil, count: slotCount)
+        for gaps in 0..<(1 << slotCount) where gaps.nonzeroBitCount == missing {
+            var next = 0
+            for slot in 0..<slotCount {
+                if gaps & (1 << slot) != 0 {
+                    cells[slot] = nil
+                } else {
+                    cells[slot] = values[next]
+                    next += 1
+                }
+            }
             let keeps = rules.allSatisfy { rule in
-                (cells[rule.total] ?? 0) == rule.parts.reduce(Decimal(0)) { $0 + (cells[$1] ?? 0) }
+                (cells[rule.total] ?? .zero) == rule.parts.reduce(Number.zero) { $0 + (cells[$1] ?? .zero) }
             }
             guard keeps else { continue }
             if let agreed {
                 for slot in 0..<slotCount where agreed[slot] != cells[slot] { open.insert(slot) }
+                if open.count == slotCount { return nil }
             } else {
                 agreed = cells
             }

@@ -2978,7 +2978,8 @@ struct TableRecognizer {
                 }
             // Not for values spread over lines of several values each (wrapped pieces keep sums).
             guard given.count == numbers.count && !flat.contains(where: \.positioned) || gridNotTable,
-                  !Self.spreadOverLines(flat.map(\.location)), let agreement = aligner.agreement(given) else {
+                  !Self.spreadOverLines(flat.map(\.location)),
+                  let agreement = aligner.agreement(given, maximumMissing: aligner.slotCount - 1) else {
                 note(.warning, "table.row_shape", "review_litigation",
                      "\(numbers.count) value(s) for \(aligner.slotCount) cells and no unique placement keeps \(ruleName); values left null", location)
                 return found

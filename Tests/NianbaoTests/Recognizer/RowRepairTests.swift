@@ -184,6 +184,29 @@ struct RowAlignerTests {
         #expect(review.align(read) == .repaired(values(1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 1, 1, 1, 1, 4), derived: [], dropped: 1))
     }
 
+    /// lynx, PyMuPDF, `pdftotext -raw`: part 四's one row with its blank cells dropped. A group
+    /// whose five cells are all given is placed however many cells the others miss; a group
+    /// missing one of its results is open (which one is not shown); a whole blank group makes
+    /// every group open (any of the three could be the blank one).
+    @Test("agreement: the groups every placement keeping rule 4 gives alike, however many cells are missing")
+    func agreementManyMissing() throws {
+        // 维持 纠正 其他 尚未审结 总计 ×3: group 2 misses two results, group 3 three (five missing).
+        let given: [Decimal] = [210, 75, 38, 19, 342, 134, 327, 461, 168, 168]
+        let agreement = try #require(review.agreement(given, maximumMissing: 14))
+        #expect(agreement.cells == values(210, 75, 38, 19, 342, nil, nil, nil, nil, 461, nil, nil, nil, nil, 168))
+        #expect(agreement.open == [5, 6, 7, 8, 10, 11, 12, 13])
+        // Beyond the default of four missing cells: `nil` unless asked for.
+        #expect(review.agreement(given) == nil)
+        // Two full groups and a blank one: which group is blank is not shown.
+        let twoGroups: [Decimal] = [159, 197, 388, 329, 1073, 317, 65, 235, 22, 639]
+        #expect(review.agreement(twoGroups, maximumMissing: 14) == nil)
+        // Not whole numbers: the same search in Decimal (1.5 + 2 + 2 = 5.5, three cells blank).
+        let money: [Decimal] = [Decimal(string: "1.5") ?? 0, 2, 2, Decimal(string: "5.5") ?? 0]
+        let inDecimal = try #require(seven.agreement(money, maximumMissing: 6))
+        #expect(inDecimal.cells[6] == Decimal(string: "5.5"))
+        #expect(inDecimal.open == [0, 1, 2, 3, 4, 5])
+    }
+
     @Test("ambiguous placements", arguments: [values(1, 0, 0, 0, 0, 1), values(1, 1, 0, 0, 0, 0, 2, 2, 2, 2)])
     func ambiguous(row: [Decimal?]) {
         #expect(seven.align(row) == .ambiguous)
