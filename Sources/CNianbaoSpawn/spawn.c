@@ -9,7 +9,9 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -87,9 +89,130 @@ static void become_program(const nianbao_spawn_request *r, int pipe_fd) {
     report_and_exit(keep, STAGE_EXEC, errno);
 }
 
-pid_t nianbao_spawn(const nianbao_spawn_request *r, int *stage) {
+// The shared network namespace: made once by a short-lived helper (a plain `unshare`, no user
+// namespace), kept open by this descriptor (close-on-exec), joined by every child with `setns`.
+// Making a network namespace costs the kernel about 0.6 ms (its loopback device registered, then
+// torn down when the child ends): a third of the PDF reader's own time (issue 24's profile);
+// joining one is a pointer swap. -1 when it cannot be made (not root: a user namespace would be
+// needed too, which a child sharing nianbao's memory cannot enter), and each child makes its own.
+static int shared_network_fd = -1;
+static pthread_once_t shared_network_once = PTHREAD_ONCE_INIT;
+
+static void make_shared_network(void) {
+    int ready[2];
+    if (pipe2(ready, O_CLOEXEC) != 0) return;
+    pid_t helper = fork();
+    if (helper < 0) { close(ready[0]); close(ready[1]); return; }
+    if (helper == 0) {
+        close(ready[0]);
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        char result = unshare(CLONE_NEWNET) == 0 ? 1 : 0;
+        ssize_t ignored = write(ready[1], &result, 1);
+        (void)ignored;
+        // Waits for the parent's SIGKILL once it has opened the namespace (or dies with it).
+        for (;;) pause();
+    }
+    close(ready[1]);
+    char result = 0;
+    ssize_t got;
+    do { got = read(ready[0], &result, 1); } while (got < 0 && errno == EINTR);
+    if (got == 1 && result == 1) {
+        char path[64];
+        snprintf(path, sizeof path, "/proc/%d/ns/net", (int)helper);
+        shared_network_fd = open(path, O_RDONLY | O_CLOEXEC);
+    }
+    close(ready[0]);
+    kill(helper, SIGKILL);
+    while (waitpid(helper, NULL, 0) < 0 && errno == EINTR) {}
+}
+
+/// What a child started by `clone` needs: the request, the error pipe's write end, the parent.
+typedef struct {
+    const nianbao_spawn_request *request;
+    int pipe_fd;
+    pid_t parent;
+    int network_fd;
+} shared_memory_child;
+
+/// The child of `spawn_sharing_memory`: it runs on its own small stack in nianbao's memory until
+/// `execve`, so it writes nothing but its stack, and calls only system-call wrappers.
+static int child_sharing_memory(void *argument) {
+    const shared_memory_child *c = argument;
+    setpgid(0, 0);
+    // Every handler back to the default (the handler table is the child's own copy: no
+    // CLONE_SIGHAND), so no nianbao handler ever runs on this stack; then nothing blocked.
+    struct sigaction standard;
+    memset(&standard, 0, sizeof standard);
+    standard.sa_handler = SIG_DFL;
+    for (int number = 1; number < NSIG; number++) {
+        struct sigaction current;
+        if (number == SIGKILL || number == SIGSTOP) continue;
+        if (sigaction(number, NULL, &current) != 0) continue;
+        if (current.sa_handler != SIG_DFL && current.sa_handler != SIG_IGN) sigaction(number, &standard, NULL);
+    }
+    int defaults[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD };
+    for (unsigned i = 0; i < sizeof defaults / sizeof defaults[0]; i++) sigaction(defaults[i], &standard, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    if (c->network_fd >= 0 && setns(c->network_fd, CLONE_NEWNET) != 0) report_and_exit(c->pipe_fd, STAGE_NAMESPACES, errno);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != c->parent) _exit(127);
+    become_program(c->request, c->pipe_fd);
+    return 127;
+}
+
+/// Starts a child without copying nianbao's memory (`clone(CLONE_VM | CLONE_VFORK)`, as
+/// `posix_spawn` does): the fork's copy of the page tables and the `execve` that drops it again
+/// were another third of the PDF reader's own time. The calling thread waits until the child has
+/// called `execve` (or failed); every signal stays blocked in it until then. Returns the pid, or
+/// 0 when this way is not available (the caller forks instead), or -errno.
+static pid_t spawn_sharing_memory(const nianbao_spawn_request *r, int *stage) {
+    int network_fd = -1;
+    if (r->isolate_network) {
+        pthread_once(&shared_network_once, make_shared_network);
+        if (shared_network_fd < 0) return 0;
+        network_fd = shared_network_fd;
+    }
+    size_t stack_size = 256 * 1024;
+    char *stack = mmap(NULL, stack_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED) return 0;
     int pipe_fds[2];
+    if (pipe2(pipe_fds, O_CLOEXEC) != 0) { int error = errno; munmap(stack, stack_size); *stage = STAGE_FORK; return -error; }
+    shared_memory_child child = { r, pipe_fds[1], getpid(), network_fd };
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
+    pid_t pid = clone(child_sharing_memory, stack + stack_size, CLONE_VM | CLONE_VFORK | SIGCHLD, &child);
+    int error = errno;
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    munmap(stack, stack_size);
+    close(pipe_fds[1]);
+    if (pid < 0) {
+        close(pipe_fds[0]);
+        *stage = STAGE_FORK;
+        return -error;
+    }
+    int message[2] = { 0, 0 };
+    ssize_t got;
+    do { got = read(pipe_fds[0], message, sizeof message); } while (got < 0 && errno == EINTR);
+    close(pipe_fds[0]);
+    if (got == (ssize_t)sizeof message) {
+        int status;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        *stage = message[0];
+        return -message[1];
+    }
+    return pid;
+}
+
+pid_t nianbao_spawn(const nianbao_spawn_request *r, int *stage) {
     *stage = 0;
+    if (!r->own_pid_namespace) {
+        pid_t pid = spawn_sharing_memory(r, stage);
+        if (pid != 0) return pid;
+    }
+    int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) { *stage = STAGE_FORK; return -errno; }
     pid_t parent = getpid();
     pid_t pid = fork();
