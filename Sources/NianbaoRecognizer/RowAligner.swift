@@ -79,56 +79,94 @@ public struct RowAligner: Sendable {
 
     /// The unique placement of `values` that keeps the sum rules, with the slots derived for it
     /// (empty when which cell is missing differs between placements); `nil` when not unique.
+    /// Which cells are dropped or missing is a bit mask (`Self.subsets`): no array or set is built
+    /// per candidate (arrays of index arrays and sets per candidate were most of `assign`'s time
+    /// in issue 24's text profile).
     private func search<Number: SignedNumeric & Comparable & Hashable>(_ values: [Number?], difference: Int) -> ([Number?], Set<Int>)? {
+        guard values.count <= 62, slotCount <= 62 else { return nil }
         // The first placement found, and the slots derived for it over every way it was reached;
         // a second, different placement ends the search: the row is ambiguous. (Gathering every
         // placement in a set of arrays first was half of `RowAligner`'s time, issue 24's profile.)
         var only: [Number?]?
-        var derivedForOnly: Set<Int> = []
-        func found(_ solution: [Number?], _ derived: Set<Int>) -> Bool {
-            if let only {
-                guard only == solution else { return false }
-                derivedForOnly.formUnion(derived)
-            } else {
-                only = solution
-                derivedForOnly = derived
-            }
-            return true
-        }
+        var derivedForOnly: UInt64 = 0
+        var candidate: [Number?] = []
+        candidate.reserveCapacity(slotCount)
         if difference > 0 {
             // The slots from which the placement's values moved left of their counted positions
             // (the first dropped cell's; the latest, when several drops give the same row).
             var movedFrom = 0
-            for dropped in combinations(of: values.count, choose: difference) {
-                let candidate = values.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-                guard holdsRules(candidate) else { continue }
-                if !found(candidate, []) { return nil }
-                movedFrom = max(movedFrom, dropped.first ?? 0)
+            var ambiguous = false
+            Self.subsets(of: values.count, size: difference) { dropped in
+                candidate.removeAll(keepingCapacity: true)
+                for (offset, value) in values.enumerated() where dropped & (1 << UInt64(offset)) == 0 { candidate.append(value) }
+                guard holdsRules(candidate) else { return true }
+                if let only {
+                    guard only == candidate else { ambiguous = true; return false }
+                } else {
+                    only = candidate
+                }
+                movedFrom = max(movedFrom, dropped.trailingZeroBitCount)
+                return true
             }
+            if ambiguous { return nil }
             // The only placement, but a value it moved stands where no complete rule checks it.
             if let only, !movedValuesChecked(only, from: movedFrom) { return nil }
         } else {
-            for gaps in combinations(of: slotCount, choose: -difference) {
-                var candidate: [Number?] = []
-                var source = values.makeIterator()
+            var ambiguous = false
+            Self.subsets(of: slotCount, size: -difference) { gaps in
+                candidate.removeAll(keepingCapacity: true)
+                var next = 0
                 for slot in 0..<slotCount {
-                    candidate.append(gaps.contains(slot) ? nil : (source.next() ?? nil))
+                    if gaps & (1 << UInt64(slot)) != 0 {
+                        candidate.append(nil)
+                    } else {
+                        candidate.append(next < values.count ? values[next] : nil)
+                        next += 1
+                    }
                 }
-                guard let (solved, derived) = solve(candidate, unknown: Set(gaps)) else { continue }
-                if holdsRules(solved), !found(solved, derived) { return nil }
+                guard let derived = solve(&candidate, unknown: gaps), holdsRules(candidate) else { return true }
+                if let only {
+                    guard only == candidate else { ambiguous = true; return false }
+                    derivedForOnly |= derived
+                } else {
+                    only = candidate
+                    derivedForOnly = derived
+                }
+                return true
             }
+            if ambiguous { return nil }
         }
         guard let only else { return nil }
         let missing = max(-difference, 0)
-        return (only, derivedForOnly.count == missing ? derivedForOnly : [])
+        guard derivedForOnly.nonzeroBitCount == missing else { return (only, []) }
+        return (only, Set((0..<slotCount).filter { derivedForOnly & (1 << UInt64($0)) != 0 }))
+    }
+
+    /// Calls `body` with every set of `size` of the indices `0..<count` as a bit mask, in
+    /// increasing order of the masks, until `body` returns `false`.
+    private static func subsets(of count: Int, size: Int, _ body: (UInt64) -> Bool) {
+        guard size >= 0, size <= count, count <= 62 else { return }
+        guard size > 0 else {
+            _ = body(0)
+            return
+        }
+        var mask: UInt64 = (1 << UInt64(size)) - 1
+        let limit: UInt64 = 1 << UInt64(count)
+        while mask < limit {
+            if !body(mask) { return }
+            // The next larger mask with as many bits set (Gosper's hack).
+            let lowest = mask & (~mask &+ 1)
+            let ripple = mask &+ lowest
+            mask = ripple | (((mask ^ ripple) >> 2) / lowest)
+        }
     }
 
     /// For a row of fewer values than slots, given in their order with blank cells dropped: the
     /// cells that every placement keeping the sum rules (a blank counted as 0) gives the same
     /// value or blank, with the slots where placements differ as `open` (`nil` in `cells`).
     /// `nil` when no placement keeps the rules, more than `maximumMissing` cells are missing, or
-    /// every slot is open. Every choice of blank slots is tried (at most 2^`slotCount`, 20 slots
-    /// at most), in Int arithmetic when the values are whole numbers.
+    /// every slot is open. Every choice of blank slots is tried (20 slots at most), in Int
+    /// arithmetic when the values are whole numbers.
     public func agreement(_ values: [Decimal], maximumMissing: Int = 4) -> (cells: [Decimal?], open: Set<Int>)? {
         let missing = slotCount - values.count
         guard missing > 0, missing <= maximumMissing, slotCount <= 20 else { return nil }
@@ -144,10 +182,11 @@ public struct RowAligner: Sendable {
         var agreed: [Number?]?
         var open: Set<Int> = []
         var cells = [Number?](repeating: nil, count: slotCount)
-        for gaps in 0..<(1 << slotCount) where gaps.nonzeroBitCount == missing {
+        var everyCellOpen = false
+        Self.subsets(of: slotCount, size: missing) { gaps in
             var next = 0
             for slot in 0..<slotCount {
-                if gaps & (1 << slot) != 0 {
+                if gaps & (1 << UInt64(slot)) != 0 {
                     cells[slot] = nil
                 } else {
                     cells[slot] = values[next]
@@ -157,14 +196,16 @@ public struct RowAligner: Sendable {
             let keeps = rules.allSatisfy { rule in
                 (cells[rule.total] ?? .zero) == rule.parts.reduce(Number.zero) { $0 + (cells[$1] ?? .zero) }
             }
-            guard keeps else { continue }
+            guard keeps else { return true }
             if let agreed {
                 for slot in 0..<slotCount where agreed[slot] != cells[slot] { open.insert(slot) }
-                if open.count == slotCount { return nil }
+                if open.count == slotCount { everyCellOpen = true; return false }
             } else {
                 agreed = cells
             }
+            return true
         }
+        if everyCellOpen { return nil }
         guard var cells = agreed, open.count < slotCount else { return nil }
         for slot in open { cells[slot] = nil }
         return (cells, open)
@@ -210,11 +251,11 @@ public struct RowAligner: Sendable {
         return true
     }
 
-    /// Fills unknown slots that a sum rule determines. A derived part must not be negative: a
-    /// placement that needs one is impossible (`nil`), not a placement with a gap.
-    private func solve<Number: SignedNumeric & Comparable & Hashable>(_ slots: [Number?], unknown: Set<Int>) -> ([Number?], Set<Int>)? {
-        var slots = slots
-        var derived: Set<Int> = []
+    /// Fills the unknown slots (bits of `unknown`) that a sum rule determines, in place; returns
+    /// the slots derived, as a bit mask. A derived part must not be negative: a placement that
+    /// needs one is impossible (`nil`), not a placement with a gap.
+    private func solve<Number: SignedNumeric & Comparable & Hashable>(_ slots: inout [Number?], unknown: UInt64) -> UInt64? {
+        var derived: UInt64 = 0
         var progress = true
         while progress {
             progress = false
@@ -227,7 +268,7 @@ public struct RowAligner: Sendable {
                     missingCount += 1
                     if missingCount == 1 { slot = part }
                 }
-                guard missingCount == 1, unknown.contains(slot) else { continue }
+                guard missingCount == 1, unknown & (1 << UInt64(slot)) != 0 else { continue }
                 let partsSum = rule.parts.reduce(Number.zero) { $0 + (slots[$1] ?? .zero) }
                 if slot == rule.total {
                     slots[slot] = partsSum
@@ -236,22 +277,11 @@ public struct RowAligner: Sendable {
                     guard value >= .zero else { return nil }
                     slots[slot] = value
                 }
-                derived.insert(slot)
+                derived |= 1 << UInt64(slot)
                 progress = true
             }
         }
-        return (slots, derived)
+        return derived
     }
 
-    private func combinations(of n: Int, choose k: Int) -> [[Int]] {
-        guard k > 0, k <= n else { return k == 0 ? [[]] : [] }
-        var result: [[Int]] = []
-        func extend(_ prefix: [Int], from start: Int) {
-            if prefix.count == k { result.append(prefix); return }
-            guard start < n else { return }
-            for index in start..<n { extend(prefix + [index], from: index + 1) }
-        }
-        extend([], from: 0)
-        return result
-    }
 }

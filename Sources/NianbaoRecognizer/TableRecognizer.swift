@@ -1042,6 +1042,8 @@ struct TableRecognizer {
     /// The numbers of a block holding two whole numbers or more with single spaces between them
     /// (`119 104`), `nil` for anything else.
     static func numberPieces(_ raw: String) -> [Decimal]? {
+        // Most cells hold one piece: told without splitting (`split`'s array was 1 % of a text run).
+        guard raw.utf8.contains(0x20) else { return nil }
         let pieces = raw.split(separator: " ")
         guard pieces.count >= 2, pieces.allSatisfy({ $0.utf8.count <= 9 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) else { return nil }
         return pieces.compactMap { Decimal(string: String($0)) }
