@@ -361,7 +361,7 @@ enum ColumnLayout {
                     end += 1
                 }
                 let table = Array(part.rows[start..<end])
-                let header = linesBetween(previousLine, table[0].line).suffix(4).map { headerCells(of: Substring(text($0.bytes))) }
+                let header = Self.withoutCaptions(linesBetween(previousLine, table[0].line).suffix(4).map { headerCells(of: Substring(text($0.bytes))) })
                 let display = placements(table, header: header, metric: .display, minimumColumns: 2, headerOnly: true,
                                          headerNeedsFullRow: paged, partWidth: partWidth).0
                 let characters = placements(table, header: header, metric: .characters, minimumColumns: 2, headerOnly: true,
@@ -379,6 +379,26 @@ enum ColumnLayout {
                 rewrite(&blocks, part.rows[index], width: placement.width, columns: placement.columns)
             }
         }
+    }
+
+    /// A small table's header lines without its captions: a line of one cell above the header's
+    /// last line that, counted in characters or in display cells, stands between that line's
+    /// first and last cells and over none of them (`第二十条第（一）项`, a merged cell over the
+    /// three columns, written by `pdftotext -layout` between two of their names): it heads
+    /// columns, not a column of its own. A one-cell line over one of the last line's cells (a
+    /// wrapped name's first piece) or beyond its ends stays.
+    static func withoutCaptions(_ lines: [[Extent]]) -> [[Extent]] {
+        guard lines.count >= 2, let last = lines.last, last.count >= 2 else { return lines }
+        let isCaption = { (line: [Extent]) -> Bool in
+            guard line.count == 1, let cell = line.first else { return false }
+            return Metric.allCases.contains { metric in
+                let span = cell.span(metric)
+                let leaves = last.map { $0.span(metric) }
+                guard let first = leaves.first, let end = leaves.last else { return false }
+                return span.start >= first.end && span.end <= end.start && !leaves.contains { $0.overlaps(span) }
+            }
+        }
+        return lines.dropLast().filter { !isCaption($0) } + [last]
     }
 
     /// The number of elements of the ascending `sorted` less than `value` (a binary search).

@@ -105,6 +105,10 @@ struct CharacterColumnTests {
         // under 法律服务机构 (3 wrong numbers). Columns of values a character apart or touching that
         // share no row are not told apart.
         ("syn2063_1496_2019", "pdftotext-layout-nocjk", 130, 125),
+        // Part 二's small tables under `第二十条第（一）项`, which `pdftotext -layout` writes between two
+        // column names: taken for a column of its own, every row a column too wide, and a row with
+        // a blank cell read for its values' order alone (规章 `167 97`, 行政处罚 `-45 25217`: null).
+        ("syn2091_0000_2019", "pdftotext-layout-nocjk", 197, 193),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -724,6 +728,30 @@ struct CharacterColumnTests {
         #expect(TableRecognizer.splitSquashedNumber(row(["276", "259", "535"]), width: 4, totalSlot: 3) == nil)
         #expect(TableRecognizer.splitSquashedNumber(row(["4", "5", "918"]), width: 4, totalSlot: 3) == nil)
         #expect(TableRecognizer.splitSquashedNumber(row(["5", "5", "1005"]), width: 4, totalSlot: 3) == nil)
+    }
+
+    @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
+    func smallTableCaption() throws {
+        // `第二十条第（一）项` at characters 34–43, between 本年新制作数量 (27–33) and 本年新公开数量 (46–52):
+        // read as a fourth column, 规章's `167  97` was a row a column too wide, read for its order
+        // alone, two values for three columns: null.
+        let (report, comparison) = try Self.convert("syn2091_0000_2019", "pdftotext-layout-nocjk")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let table = report.activeDisclosure
+        #expect([table["regulations", "new_made"], table["regulations", "new_published"], table["regulations", "total_published"]] == [167, 97, nil])
+        #expect([table["punishment", "previous_items"], table["punishment", "change"], table["punishment", "decisions"]] == [nil, -45, 25217])
+        #expect([table["fees", "previous_items"], table["fees", "change"]] == [13, -6])
+
+        // The rule on its own: a one-cell line between the last line's cells and over none of them
+        // goes; one over a cell (a wrapped name's first piece) or beyond the ends stays.
+        func cell(_ start: Int, _ end: Int) -> ColumnLayout.Extent {
+            ColumnLayout.Extent(display: ColumnLayout.Span(start: start, end: end), characters: ColumnLayout.Span(start: start, end: end))
+        }
+        let names = [cell(11, 15), cell(27, 34), cell(46, 53), cell(67, 74)]
+        #expect(ColumnLayout.withoutCaptions([[cell(34, 43)], names]).count == 1)
+        #expect(ColumnLayout.withoutCaptions([[cell(46, 50)], names]).count == 2)
+        #expect(ColumnLayout.withoutCaptions([[cell(76, 80)], names]).count == 2)
+        #expect(ColumnLayout.withoutCaptions([[cell(34, 40), cell(55, 60)], names]).count == 2)
     }
 
     @Test("pdftotext -layout: a text of pages counts its columns in characters where no part's rows tell (规章's blank 本年制发件数)")
