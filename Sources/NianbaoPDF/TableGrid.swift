@@ -711,6 +711,9 @@ enum GridText {
     /// The words' visual lines top to bottom, each left to right, joined without breaks (a label
     /// wrapped inside its cell reads as one).
     static func cell(_ words: [PDFWord]) -> String {
-        TextJoin.join(VisualLine.lines(words).map(\.text))
+        // Most value cells hold one word: its text, without sorting it into lines (an eighth of
+        // the PDF reader's `VisualLine.lines` time in issue 24's profile was spent on such cells).
+        if words.count <= 1 { return words.first?.text ?? "" }
+        return TextJoin.join(VisualLine.lines(words).map(\.text))
     }
 }
