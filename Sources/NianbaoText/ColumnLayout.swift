@@ -781,7 +781,7 @@ enum ColumnLayout {
         var fromHeader = false
         if let columns = headerLayout(header.map { $0.map { $0.span(metric) } }, valueStart: valueStart, fullRows: fullRows,
                                       needsFullRow: headerNeedsFullRow,
-                                      confirmedByRows: { rowsLineUp(rows, under: $0, metric: metric) }),
+                                      confirmedByRows: { rowsLineUp(rows, under: $0, metric: metric) ?? rowsRealigned(rows, under: $0, metric: metric) }),
            columns.count >= minimumColumns {
             layouts = [columns]
             fromHeader = true
@@ -924,6 +924,74 @@ enum ColumnLayout {
         }
         return zip(widened, widened.dropFirst()).allSatisfy({ $0.end <= $1.start }) ? widened : nil
     }
+
+    /// ``rowsLineUp(_:under:metric:)`` under header cells moved onto the columns of values, where
+    /// the header drifted off them by a character or two (`pdftotext -layout`: `社会公益组` at 66–70
+    /// and `法律服务机` at 72–76 over values at 71–74 and 78–81, 商业企业's column blank in every
+    /// row, so that 社会公益组织's values stand under 法律服务机构's word and 法律服务机构's under
+    /// none). The columns of values go to header cells in their order, each cell taking one or
+    /// none: the choice is the one whose columns of values stand closest to their cells (a
+    /// character or two at most each, counted as the gap between a column and its cell), by at
+    /// least ``realignMargin`` characters in all over any other choice. Two neighbouring columns
+    /// of values must share a row (so they are two columns, not one column's values set apart
+    /// line by line). The chosen cells are then moved onto their values and the rows checked by
+    /// ``rowsLineUp(_:under:metric:)`` as under any header (blank cells a space apart from every
+    /// value, and the room a blank column takes). `nil` when any of this fails.
+    static func rowsRealigned(_ rows: [RowSpans], under columns: [Span], metric: Metric) -> [Span]? {
+        let labelled = rows.filter { $0.labelEnd != nil && !$0.joined }
+        guard labelled.count >= 3, columns.count <= 20 else { return nil }
+        var values: [(span: Span, row: Int)] = []
+        for (row, spans) in labelled.enumerated() {
+            for value in spans.values { values.append((value.span(metric), row)) }
+        }
+        values.sort { $0.span.start < $1.span.start }
+        var groups: [(whole: Span, rows: Set<Int>)] = []
+        for value in values {
+            if let last = groups.last, value.span.start < last.whole.end {
+                guard !last.rows.contains(value.row) else { return nil }
+                groups[groups.count - 1] = (Span(start: last.whole.start, end: max(last.whole.end, value.span.end)), last.rows.union([value.row]))
+            } else {
+                groups.append((value.span, [value.row]))
+            }
+        }
+        guard !groups.isEmpty, groups.count <= columns.count else { return nil }
+        for (left, right) in zip(groups, groups.dropFirst()) where left.rows.isDisjoint(with: right.rows) { return nil }
+        func gap(_ group: Span, _ column: Span) -> Int {
+            group.overlaps(column) ? 0 : max(column.start - group.end, group.start - column.end, 0)
+        }
+        // Every choice of header cells for the columns of values, in order: the best and the next.
+        var best: (cost: Int, cells: [Int])?
+        var secondCost = Int.max
+        var chosen: [Int] = []
+        func extend(_ group: Int, from column: Int, cost: Int) {
+            if group == groups.count {
+                if let current = best, cost >= current.cost {
+                    secondCost = min(secondCost, cost)
+                } else {
+                    if let current = best { secondCost = min(secondCost, current.cost) }
+                    best = (cost, chosen)
+                }
+                return
+            }
+            guard column < columns.count, columns.count - column >= groups.count - group else { return }
+            for cell in column...(columns.count - (groups.count - group)) {
+                chosen.append(cell)
+                extend(group + 1, from: cell + 1, cost: cost + gap(groups[group].whole, columns[cell]))
+                chosen.removeLast()
+            }
+        }
+        extend(0, from: 0, cost: 0)
+        guard let best, secondCost - best.cost >= realignMargin,
+              zip(groups, best.cells).allSatisfy({ gap($0.whole, columns[$1]) <= 2 }) else { return nil }
+        var moved = columns
+        for (group, cell) in zip(groups, best.cells) { moved[cell] = group.whole }
+        guard zip(moved, moved.dropFirst()).allSatisfy({ $0.end <= $1.start }) else { return nil }
+        return rowsLineUp(rows, under: moved, metric: metric)
+    }
+
+    /// How many characters in all the chosen header cells of ``rowsRealigned(_:under:metric:)``
+    /// must stand closer to their columns of values than those of any other choice.
+    static let realignMargin = 3
 
     /// Placements in a text that writes each row's cells one after another at the table's column
     /// starts, whatever their spans (inscriptis: a label cell spanning three columns takes one

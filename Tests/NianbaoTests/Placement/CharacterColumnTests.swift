@@ -109,6 +109,9 @@ struct CharacterColumnTests {
         // column names: taken for a column of its own, every row a column too wide, and a row with
         // a blank cell read for its values' order alone (规章 `167 97`, 行政处罚 `-45 25217`: null).
         ("syn2091_0000_2019", "pdftotext-layout-nocjk", 197, 193),
+        // A whole column blank and the header drifted off its values by a character or two: the
+        // columns of values go to the header words they stand closest to, by a clear margin.
+        ("syn2091_0063_2021", "pdftotext-layout-nocjk", 205, 99), ("syn2091_0068_2019", "pdftotext-layout-nocjk", 197, 119),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -728,6 +731,40 @@ struct CharacterColumnTests {
         #expect(TableRecognizer.splitSquashedNumber(row(["276", "259", "535"]), width: 4, totalSlot: 3) == nil)
         #expect(TableRecognizer.splitSquashedNumber(row(["4", "5", "918"]), width: 4, totalSlot: 3) == nil)
         #expect(TableRecognizer.splitSquashedNumber(row(["5", "5", "1005"]), width: 4, totalSlot: 3) == nil)
+    }
+
+    @Test("pdftotext -layout: a header drifted off its values, a whole column blank: each column of values under the word it stands closest to")
+    func realignedHeader() throws {
+        // `社会公益组` at 66–70 and `法律服务机` at 72–76, their values at 71–74 and 78–81, 商业企业
+        // blank in every row: 社会公益组织's values under 法律服务机构's word, 法律服务机构's under none.
+        let (report, comparison) = try Self.convert("syn2091_0063_2021", "pdftotext-layout-nocjk")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
+        #expect(columns.map { report.requests["new_received", $0] } == [2990, nil, 1893, 3367, 3577, 870257, 882084])
+        #expect(columns.map { report.requests["partially_granted", $0] } == [248, nil, nil, 595, 196, 209, 1248])
+
+        // The rule on its own: columns of values a character or two right of their words, the
+        // second word's column blank, are moved onto them; a choice only a character better than
+        // the next is no choice.
+        func spans(_ pairs: [(Int, Int)]) -> [ColumnLayout.Extent] {
+            pairs.map { ColumnLayout.Extent(display: ColumnLayout.Span(start: $0.0, end: $0.1), characters: ColumnLayout.Span(start: $0.0, end: $0.1)) }
+        }
+        func row(_ line: Int, _ values: [(Int, Int)]) -> ColumnLayout.RowSpans {
+            ColumnLayout.RowSpans(block: 0, row: line, line: line, values: spans(values), labelEnd: spans([(0, 10)]).first)
+        }
+        let header = [(44, 47), (51, 55), (60, 64), (66, 71), (72, 77), (86, 88), (95, 97)].map { ColumnLayout.Span(start: $0.0, end: $0.1) }
+        let rows = [row(1, [(44, 48), (60, 64), (71, 75), (78, 82), (85, 91), (94, 100)]),
+                    row(2, [(45, 48), (61, 64), (71, 74), (79, 81), (87, 89), (95, 98)]),
+                    row(3, [(45, 47), (61, 63), (71, 74), (78, 81), (87, 89), (95, 98)])]
+        #expect(ColumnLayout.rowsLineUp(rows, under: header, metric: .characters) == nil)
+        let moved = try #require(ColumnLayout.rowsRealigned(rows, under: header, metric: .characters))
+        #expect(moved[1] == header[1])
+        #expect(moved[3] == ColumnLayout.Span(start: 71, end: 75) && moved[4] == ColumnLayout.Span(start: 78, end: 82))
+        // 商业企业's word at 57–61 instead: blank 商业企业 (values 1 off 科研机构) or blank 科研机构
+        // (values 1 off 商业企业's) stand alike: nothing placed.
+        var close = header
+        close[1] = ColumnLayout.Span(start: 57, end: 59)
+        #expect(ColumnLayout.rowsRealigned(rows, under: close, metric: .characters) == nil)
     }
 
     @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
