@@ -12,9 +12,9 @@ import Glibc
 /// where the machine allows it, in a network namespace with no interface but a downed loopback:
 /// as root, one made once per run that every child joins (a child that needs no pid namespace
 /// then starts by `clone(CLONE_VM | CLONE_VFORK)`, without copying nianbao's page tables);
-/// otherwise a new one per child (with a new user namespace when nianbao is not root). A child started with
-/// ``Request/ownProcesses`` runs as process 1 of a new pid namespace: when it ends or is killed,
-/// the kernel kills every process it started (LibreOffice's `oosplash` → `soffice.bin`).
+/// otherwise a new one per child (with a new user namespace when nianbao is not root). A child
+/// started with ``Request/ownProcesses`` runs as process 1 of a new pid namespace: when it ends or
+/// is killed, the kernel kills every process it started (LibreOffice's `oosplash` → `soffice.bin`).
 /// Where no namespace can be made, children run with the network and a warning says so once.
 public enum Sandbox {
     /// What this machine allows.
