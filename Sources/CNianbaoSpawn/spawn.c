@@ -89,6 +89,23 @@ static void become_program(const nianbao_spawn_request *r, int pipe_fd) {
     report_and_exit(keep, STAGE_EXEC, errno);
 }
 
+/// Reads the error pipe of a child just started (its write end closed here): end of file means
+/// `execve` succeeded and the pid is returned; a message means a step failed, and the child is
+/// reaped and -errno returned with `*stage` set. Closes `read_fd`.
+static pid_t await_exec(int read_fd, pid_t pid, int *stage) {
+    int message[2] = { 0, 0 };
+    ssize_t got;
+    do { got = read(read_fd, message, sizeof message); } while (got < 0 && errno == EINTR);
+    close(read_fd);
+    if (got == (ssize_t)sizeof message) {
+        int status;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        *stage = message[0];
+        return -message[1];
+    }
+    return pid;
+}
+
 // The shared network namespace: made once by a short-lived helper (a plain `unshare`, no user
 // namespace), kept open by this descriptor (close-on-exec), joined by every child with `setns`.
 // Making a network namespace costs the kernel about 0.6 ms (its loopback device registered, then
@@ -193,17 +210,7 @@ static pid_t spawn_sharing_memory(const nianbao_spawn_request *r, int *stage) {
         *stage = STAGE_FORK;
         return -error;
     }
-    int message[2] = { 0, 0 };
-    ssize_t got;
-    do { got = read(pipe_fds[0], message, sizeof message); } while (got < 0 && errno == EINTR);
-    close(pipe_fds[0]);
-    if (got == (ssize_t)sizeof message) {
-        int status;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-        *stage = message[0];
-        return -message[1];
-    }
-    return pid;
+    return await_exec(pipe_fds[0], pid, stage);
 }
 
 pid_t nianbao_spawn(const nianbao_spawn_request *r, int *stage) {
@@ -293,17 +300,7 @@ pid_t nianbao_spawn(const nianbao_spawn_request *r, int *stage) {
         become_program(r, out);
     }
     close(pipe_fds[1]);
-    int message[2] = { 0, 0 };
-    ssize_t got;
-    do { got = read(pipe_fds[0], message, sizeof message); } while (got < 0 && errno == EINTR);
-    close(pipe_fds[0]);
-    if (got == (ssize_t)sizeof message) {
-        int status;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-        *stage = message[0];
-        return -message[1];
-    }
-    return pid;
+    return await_exec(pipe_fds[0], pid, stage);
 }
 
 static int probe(int pids, const char *uid_map, const char *gid_map) {
