@@ -930,11 +930,12 @@ enum ColumnLayout {
     /// and `法律服务机` at 72–76 over values at 71–74 and 78–81, 商业企业's column blank in every
     /// row, so that 社会公益组织's values stand under 法律服务机构's word and 法律服务机构's under
     /// none). The columns of values go to header cells in their order, each cell taking one or
-    /// none: the choice is the one whose columns of values stand closest to their cells (a
-    /// character or two at most each, counted as the gap between a column and its cell), by at
-    /// least ``realignMargin`` characters in all over any other choice. Two neighbouring columns
-    /// of values must share a row (so they are two columns, not one column's values set apart
-    /// line by line). The chosen cells are then moved onto their values and the rows checked by
+    /// none: the choice is the one whose columns of values stand closest to their cells (three
+    /// characters at most each, counted as the gap between a column and its cell), by at least
+    /// ``realignMargin`` characters in all over any other choice, the first and last cells taking
+    /// a column each (a blank only between two columns of values). Two neighbouring columns of
+    /// values must share a row (so they are two columns, not one column's values set apart line
+    /// by line). The chosen cells are then moved onto their values and the rows checked by
     /// ``rowsLineUp(_:under:metric:)`` as under any header (blank cells a space apart from every
     /// value, and the room a blank column takes). `nil` when any of this fails.
     static func rowsRealigned(_ rows: [RowSpans], under columns: [Span], metric: Metric) -> [Span]? {
@@ -981,8 +982,11 @@ enum ColumnLayout {
             }
         }
         extend(0, from: 0, cost: 0)
-        guard let best, secondCost - best.cost >= realignMargin,
-              zip(groups, best.cells).allSatisfy({ gap($0.whole, columns[$1]) <= 2 }) else { return nil }
+        // A blank column is realigned only between two columns of values, where `rowsLineUp` then
+        // checks the room it takes: a first or last header word left without values may as well
+        // be a word drifted far from its own values, all the others then a column off.
+        guard let best, best.cells.first == 0, best.cells.last == columns.count - 1, secondCost - best.cost >= realignMargin,
+              zip(groups, best.cells).allSatisfy({ gap($0.whole, columns[$1]) <= 3 }) else { return nil }
         var moved = columns
         for (group, cell) in zip(groups, best.cells) { moved[cell] = group.whole }
         guard zip(moved, moved.dropFirst()).allSatisfy({ $0.end <= $1.start }) else { return nil }

@@ -112,6 +112,11 @@ struct CharacterColumnTests {
         // A whole column blank and the header drifted off its values by a character or two: the
         // columns of values go to the header words they stand closest to, by a clear margin.
         ("syn2091_0063_2021", "pdftotext-layout-nocjk", 205, 99), ("syn2091_0068_2019", "pdftotext-layout-nocjk", 197, 119),
+        // 自然人's word drifted 11 characters left of its values (科研机构 blank): every other column
+        // of values stands within 3 characters of the next word, so the closest choice leaves
+        // 自然人 blank and moves the rest a column right (7 wrong numbers when a first or last word
+        // could be left blank). Only blanks between two columns of values are realigned.
+        ("syn2111_0132_2019", "pdftotext-layout-nocjk", 189, 189),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -765,6 +770,15 @@ struct CharacterColumnTests {
         var close = header
         close[1] = ColumnLayout.Span(start: 57, end: 59)
         #expect(ColumnLayout.rowsRealigned(rows, under: close, metric: .characters) == nil)
+        // 2111/0132's second page: 自然人's word at 28–31, its values at 39–42, 科研机构 blank. Leaving
+        // 自然人 blank and every column of values a word right is the closest choice (5 characters
+        // off in all against 8), and is never taken: a first or last word is not left blank.
+        let farHeader = [(28, 31), (45, 49), (50, 54), (55, 59), (60, 64), (73, 75), (79, 81)].map { ColumnLayout.Span(start: $0.0, end: $0.1) }
+        let farRows = [row(1, [(39, 42), (46, 49), (56, 59), (63, 65), (73, 76), (80, 83)]),
+                       row(2, [(39, 42), (46, 49), (56, 59), (62, 65), (74, 76), (80, 83)]),
+                       row(3, [(39, 42), (46, 49), (57, 59), (62, 65), (73, 76), (79, 83)])]
+        #expect(ColumnLayout.rowsLineUp(farRows, under: farHeader, metric: .characters) == nil)
+        #expect(ColumnLayout.rowsRealigned(farRows, under: farHeader, metric: .characters) == nil)
     }
 
     @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
