@@ -835,22 +835,7 @@ enum ColumnLayout {
     static func rowsLineUp(_ rows: [RowSpans], under columns: [Span], metric: Metric) -> [Span]? {
         let labelled = rows.filter { $0.labelEnd != nil && !$0.joined }
         guard labelled.count >= 3 else { return nil }
-        // The columns of values: every value's span (and its row), merged where they overlap.
-        var values: [(span: Span, row: Int)] = []
-        for (row, spans) in labelled.enumerated() {
-            for value in spans.values { values.append((value.span(metric), row)) }
-        }
-        values.sort { $0.span.start < $1.span.start }
-        var groups: [(whole: Span, shared: Span, rows: Set<Int>, count: Int)] = []
-        for value in values {
-            if let last = groups.last, value.span.start < last.whole.end {
-                groups[groups.count - 1] = (Span(start: last.whole.start, end: max(last.whole.end, value.span.end)),
-                                            Span(start: max(last.shared.start, value.span.start), end: min(last.shared.end, value.span.end)),
-                                            last.rows.union([value.row]), last.count + 1)
-            } else {
-                groups.append((value.span, value.span, [value.row], 1))
-            }
-        }
+        let groups = valueColumns(labelled, metric: metric)
         var widened = columns
         var taken: [Int] = []
         var columnRows: Set<Int> = []
@@ -925,6 +910,27 @@ enum ColumnLayout {
         return zip(widened, widened.dropFirst()).allSatisfy({ $0.end <= $1.start }) ? widened : nil
     }
 
+    /// The columns of values of `rows`: every value's span (and its row), merged where they
+    /// overlap; each with its whole extent, the part all its values share, their rows and count.
+    static func valueColumns(_ rows: [RowSpans], metric: Metric) -> [(whole: Span, shared: Span, rows: Set<Int>, count: Int)] {
+        var values: [(span: Span, row: Int)] = []
+        for (row, spans) in rows.enumerated() {
+            for value in spans.values { values.append((value.span(metric), row)) }
+        }
+        values.sort { $0.span.start < $1.span.start }
+        var groups: [(whole: Span, shared: Span, rows: Set<Int>, count: Int)] = []
+        for value in values {
+            if let last = groups.last, value.span.start < last.whole.end {
+                groups[groups.count - 1] = (Span(start: last.whole.start, end: max(last.whole.end, value.span.end)),
+                                            Span(start: max(last.shared.start, value.span.start), end: min(last.shared.end, value.span.end)),
+                                            last.rows.union([value.row]), last.count + 1)
+            } else {
+                groups.append((value.span, value.span, [value.row], 1))
+            }
+        }
+        return groups
+    }
+
     /// ``rowsLineUp(_:under:metric:)`` under header cells moved onto the columns of values, where
     /// the header drifted off them by a character or two (`pdftotext -layout`: `社会公益组` at 66–70
     /// and `法律服务机` at 72–76 over values at 71–74 and 78–81, 商业企业's column blank in every
@@ -941,21 +947,9 @@ enum ColumnLayout {
     static func rowsRealigned(_ rows: [RowSpans], under columns: [Span], metric: Metric) -> [Span]? {
         let labelled = rows.filter { $0.labelEnd != nil && !$0.joined }
         guard labelled.count >= 3, columns.count <= 20 else { return nil }
-        var values: [(span: Span, row: Int)] = []
-        for (row, spans) in labelled.enumerated() {
-            for value in spans.values { values.append((value.span(metric), row)) }
-        }
-        values.sort { $0.span.start < $1.span.start }
-        var groups: [(whole: Span, rows: Set<Int>)] = []
-        for value in values {
-            if let last = groups.last, value.span.start < last.whole.end {
-                guard !last.rows.contains(value.row) else { return nil }
-                groups[groups.count - 1] = (Span(start: last.whole.start, end: max(last.whole.end, value.span.end)), last.rows.union([value.row]))
-            } else {
-                groups.append((value.span, [value.row]))
-            }
-        }
-        guard !groups.isEmpty, groups.count <= columns.count else { return nil }
+        let groups = valueColumns(labelled, metric: metric)
+        // One value of each row at most in a column.
+        guard !groups.isEmpty, groups.count <= columns.count, groups.allSatisfy({ $0.rows.count == $0.count }) else { return nil }
         for (left, right) in zip(groups, groups.dropFirst()) where left.rows.isDisjoint(with: right.rows) { return nil }
         func gap(_ group: Span, _ column: Span) -> Int {
             group.overlaps(column) ? 0 : max(column.start - group.end, group.start - column.end, 0)
