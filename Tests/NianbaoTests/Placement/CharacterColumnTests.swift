@@ -116,7 +116,12 @@ struct CharacterColumnTests {
         // of values stands within 3 characters of the next word, so the closest choice leaves
         // 自然人 blank and moves the rest a column right (7 wrong numbers when a first or last word
         // could be left blank). Only blanks between two columns of values are realigned.
-        ("syn2111_0132_2019", "pdftotext-layout-nocjk", 189, 189),
+        ("syn2111_0132_2019", "pdftotext-layout-nocjk", 199, 189),
+        // Part 四's row with whole groups blank (`138 357 333 273 1101 305 153 282 134 874`, 复议后起诉
+        // left empty): any two groups keep the sum rule, so the row was null; each group's 总计
+        // value now goes under the header word `总计` it stands closest to, by a clear margin.
+        ("syn2111_0006_2019", "pdftotext-layout-nocjk", 113, 103), ("syn2111_0035_2021", "pdftotext-layout-nocjk", 205, 195),
+        ("syn2111_0149_2021", "pdftotext-layout-nocjk", 202, 197),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -779,6 +784,47 @@ struct CharacterColumnTests {
                        row(3, [(39, 42), (46, 49), (57, 59), (62, 65), (73, 76), (79, 83)])]
         #expect(ColumnLayout.rowsLineUp(farRows, under: farHeader, metric: .characters) == nil)
         #expect(ColumnLayout.rowsRealigned(farRows, under: farHeader, metric: .characters) == nil)
+    }
+
+    @Test("pdftotext -layout: part 四's row with whole groups blank, each group of five under the header's `总计` its own 总计 stands closest to")
+    func reviewGroupsUnderTheirTotals() throws {
+        // 复议后起诉 blank: `138 357 333 273 1101 305 153 282 134 874`, 1101 at 28–31 under the first
+        // `总计` (28–29), 874 at 64–66 under the second (64–65), the third at 100–101.
+        let (report, comparison) = try Self.convert("syn2111_0006_2019", "pdftotext-layout-nocjk")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        #expect(outcome.map { report.reviewLitigation["review", $0] } == [138, 357, 333, 273, 1101])
+        #expect(outcome.map { report.reviewLitigation["litigation_direct", $0] } == [305, 153, 282, 134, 874])
+        #expect(outcome.map { report.reviewLitigation["litigation_after_review", $0] } == [nil, nil, nil, nil, nil])
+        // 行政复议 blank (0035), and two groups blank (0149: only 行政复议 given).
+        let (first, firstComparison) = try Self.convert("syn2111_0035_2021", "pdftotext-layout-nocjk")
+        #expect(firstComparison.wrongNumbers.isEmpty, "\(firstComparison.wrongNumbersListed)")
+        #expect(outcome.map { first.reviewLitigation["review", $0] } == [nil, nil, nil, nil, nil])
+        let (two, twoComparison) = try Self.convert("syn2111_0149_2021", "pdftotext-layout-nocjk")
+        #expect(twoComparison.wrongNumbers.isEmpty, "\(twoComparison.wrongNumbersListed)")
+        #expect(outcome.allSatisfy { two.reviewLitigation["review", $0] != nil })
+        #expect(outcome.map { two.reviewLitigation["litigation_direct", $0] } == [nil, nil, nil, nil, nil])
+        #expect(outcome.map { two.reviewLitigation["litigation_after_review", $0] } == [nil, nil, nil, nil, nil])
+
+        // The rule on its own.
+        func extents(_ pairs: [(Int, Int)]) -> [ColumnLayout.Extent] {
+            pairs.map { ColumnLayout.Extent(display: ColumnLayout.Span(start: $0.0, end: $0.1), characters: ColumnLayout.Span(start: $0.0, end: $0.1)) }
+        }
+        let row = ColumnLayout.RowSpans(block: 0, row: 0, line: 9, values: extents([(0, 3), (7, 10), (15, 18), (22, 25), (28, 32),
+                                                                                     (35, 38), (41, 44), (47, 50), (53, 56), (64, 67)]))
+        let texts = ["138", "357", "333", "273", "1101", "305", "153", "282", "134", "874"]
+        let header: [Substring] = ["结果维持 结果纠正 其他结果 尚未审结         总计",
+                                   "                                   结果维持 结果纠正 其他结果 尚未审结          总计        结果维持 结果纠正 其他结果 尚未审结         总计"]
+        #expect(ColumnLayout.reviewGroupColumns(row, texts: texts, headerLines: header) == Array(0..<10))
+        // A group whose results do not sum to its 总计 is no whole group; two `总计` words do not
+        // say which group is missing; a 总计 value halfway between two words is under neither.
+        var broken = texts
+        broken[3] = "274"
+        #expect(ColumnLayout.reviewGroupColumns(row, texts: broken, headerLines: header) == nil)
+        #expect(ColumnLayout.reviewGroupColumns(row, texts: texts, headerLines: [header[1]]) == nil)
+        var between = row
+        between.values[9] = extents([(81, 84)])[0]
+        #expect(ColumnLayout.reviewGroupColumns(between, texts: texts, headerLines: header) == nil)
     }
 
     @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
