@@ -9,6 +9,11 @@ usage: extract.py TOOL INPUT OUTPUT
   html2text    html2text.html2text(HTML) of an HTML rendering
   scraper      a web scraper's text of an HTML rendering: paragraphs one per line, each table
                row's cells joined by ' | ' (the way scraped pages often reach users)
+  python-docx  a DOCX dumped with python-docx as its users write it: each paragraph on a line,
+               each table row's `row.cells` texts joined by tabs (a merged cell once for every
+               grid column it spans, a blank cell empty)
+  pdfminer     pdfminer.six's extract_text(PDF), default layout analysis
+  pdfplumber   pdfplumber's page.extract_text() of every page, pages joined by form feeds
 """
 import sys
 from html.parser import HTMLParser
@@ -110,6 +115,32 @@ def scraper_text(path):
     return "\n".join(parser.lines) + "\n"
 
 
+def python_docx_text(path):
+    import docx
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    document = docx.Document(path)
+    lines = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+        elif child.tag == qn("w:tbl"):
+            for row in Table(child, document).rows:
+                lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines) + "\n"
+
+
+def pdfminer_text(path):
+    from pdfminer.high_level import extract_text
+    return extract_text(path)
+
+
+def pdfplumber_text(path):
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        return "\n\f".join((page.extract_text() or "") for page in pdf.pages) + "\n"
+
+
 TOOLS = {
     "docx2txt": docx2txt_text,
     "mammoth-md": mammoth_md,
@@ -117,6 +148,9 @@ TOOLS = {
     "pymupdf": pymupdf_text,
     "html2text": html2text_text,
     "scraper": scraper_text,
+    "python-docx": python_docx_text,
+    "pdfminer": pdfminer_text,
+    "pdfplumber": pdfplumber_text,
 }
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ Writes OUT_DIR/<rendering>/<stem>.<ext> for each DOCX_DIR/<stem>.docx:
   mupdf-pdf         LibreOffice's HTML laid out by MuPDF's Story (Scripts/pdf-fixtures/mupdf_story.py):
                     a second PDF producer
   soffice-txt       LibreOffice "Text" export
-  pandoc-plain, pandoc-markdown, docx2txt, mammoth-md, mammoth-raw    from the DOCX
-  pdftotext, pdftotext-layout, pdftotext-raw, pymupdf                  from LibreOffice's PDF
+  pandoc-plain, pandoc-markdown, docx2txt, mammoth-md, mammoth-raw, python-docx   from the DOCX
+  pdftotext, pdftotext-layout, pdftotext-raw, pymupdf, pdfminer, pdfplumber      from LibreOffice's PDF
   html2text, scraper, w3m, inscriptis, markdownify, lynx, trafilatura from LibreOffice's HTML
                     (trafilatura keeps tables as `| … |` rows and drops the part headings; it needs
                     lxml_html_clean with lxml 5.2 or later)
@@ -29,7 +29,8 @@ import extract  # noqa: E402  (Scripts/extract-matrix/extract.py)
 
 RENDERINGS = ["docx", "lo-pdf", "lo-html", "mupdf-pdf", "soffice-txt", "pandoc-plain", "pandoc-markdown",
               "docx2txt", "mammoth-md", "mammoth-raw", "pdftotext", "pdftotext-layout", "pdftotext-raw",
-              "pymupdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx", "trafilatura"]
+              "pymupdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx", "trafilatura",
+              "python-docx", "pdfminer", "pdfplumber"]
 
 
 def inscriptis_text(path):
@@ -88,7 +89,7 @@ def main():
         lo_pdf = os.path.join(work, "pdf")
         lo_html = os.path.join(work, "html")
         if has["soffice"]:
-            if needs & {"lo-pdf", "pdftotext", "pdftotext-layout", "pdftotext-raw", "pymupdf"}:
+            if needs & {"lo-pdf", "pdftotext", "pdftotext-layout", "pdftotext-raw", "pymupdf", "pdfminer", "pdfplumber"}:
                 soffice(docs, "pdf", lo_pdf, profile)
             if needs & {"lo-html", "mupdf-pdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx", "trafilatura"}:
                 soffice(docs, "html", lo_html, profile)
@@ -128,7 +129,7 @@ def main():
                     if "pandoc-" + fmt in needs:
                         attempt("pandoc-" + fmt, lambda: run(["pandoc", "-f", "docx", "-t", fmt, "-o",
                                                               os.path.join(out, "pandoc-" + fmt, stem + ".txt"), doc]))
-            for tool in ("docx2txt", "mammoth-md", "mammoth-raw"):
+            for tool in ("docx2txt", "mammoth-md", "mammoth-raw", "python-docx"):
                 if tool in needs:
                     python_tool(tool, extract.TOOLS[tool], doc)
             if has["pdftotext"] and os.path.exists(pdf):
@@ -136,8 +137,9 @@ def main():
                     if rendering in needs:
                         attempt(rendering, lambda: run(["pdftotext", "-enc", "UTF-8"] + flags +
                                                        [pdf, os.path.join(out, rendering, stem + ".txt")]))
-            if "pymupdf" in needs:
-                python_tool("pymupdf", extract.TOOLS["pymupdf"], pdf)
+            for tool in ("pymupdf", "pdfminer", "pdfplumber"):
+                if tool in needs:
+                    python_tool(tool, extract.TOOLS[tool], pdf)
             for rendering, fn in (("html2text", extract.TOOLS["html2text"]), ("scraper", extract.TOOLS["scraper"]),
                                   ("inscriptis", inscriptis_text), ("markdownify", markdownify_text),
                                   ("trafilatura", trafilatura_text)):

@@ -17,9 +17,8 @@ enum CharacterLine {
                 // `label<TAB>` with nothing after: a one-cell row.
                 return .row([trim(stripped)], delimited: true)
             }
-            var cells = splitOnTabs(line).map { trim($0) }
-            while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
-            return .row(cells, delimited: true)
+            // Empty cells at the end stay (see `SimpleLine`).
+            return .row(splitOnTabs(line).map { trim($0) }, delimited: true)
         }
         if let cells = spaceAlignedRow(line) { return .row(cells, delimited: false) }
         let trimmed = trim(Substring(line))

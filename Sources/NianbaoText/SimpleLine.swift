@@ -401,7 +401,8 @@ struct SimpleLine {
             cellStart = index + 1
         }
         cells.append(trimmedString(cellStart, end))
-        while cells.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+        // Empty cells at the end stay: a table's header may show they are blank cells
+        // (``MergedCellRepeats``, which drops them otherwise).
         return .row(cells, delimited: true)
     }
 

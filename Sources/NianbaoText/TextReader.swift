@@ -259,7 +259,7 @@ private struct BlockBuilder {
         flushPendingRow()
         if !tableRows.isEmpty {
             flushParagraph()
-            blocks.append(.table(Table(rows: tableRows, location: .line(tableStart ?? tableRows[0].location.line ?? 1))))
+            blocks.append(.table(Table(rows: MergedCellRepeats.collapsed(tableRows), location: .line(tableStart ?? tableRows[0].location.line ?? 1))))
             for entry in pendingSpans {
                 rowSpans.append(ColumnLayout.RowSpans(block: blocks.count - 1, row: entry.row, line: entry.line,
                                                       values: entry.values, labelEnd: entry.labelEnd))

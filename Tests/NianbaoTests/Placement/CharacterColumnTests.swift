@@ -122,6 +122,13 @@ struct CharacterColumnTests {
         // value now goes under the header word `总计` it stands closest to, by a clear margin.
         ("syn2111_0006_2019", "pdftotext-layout-nocjk", 113, 103), ("syn2111_0035_2021", "pdftotext-layout-nocjk", 205, 195),
         ("syn2111_0149_2021", "pdftotext-layout-nocjk", 202, 197),
+        // python-docx (`row.cells` joined by tabs): every grid cell, a merged one once per column it
+        // spans, blank ones empty. `行政事业性收费 ⇥ ⇥ 20 ⇥ 20` under `… 本年增/减 ⇥ 本年增/减` read as
+        // 上一年项目数量 20 (1 wrong number, 0026; 0028 likewise); part 四's rows starting or ending
+        // blank and part 二's rows ending blank were null.
+        ("syn2121_0026_2019", "python-docx", 203, 198), ("syn2121_0028_2019", "python-docx", 203, 201),
+        ("syn2121_0013_2021", "python-docx", 205, 195), ("syn2121_0014_2019", "python-docx", 203, 190),
+        ("syn2121_0005_2021", "python-docx", 205, 200),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -825,6 +832,45 @@ struct CharacterColumnTests {
         var between = row
         between.values[9] = extents([(81, 84)])[0]
         #expect(ColumnLayout.reviewGroupColumns(between, texts: texts, headerLines: header) == nil)
+    }
+
+    @Test("python-docx: a merged cell repeated in every grid column it spans is one cell; empty cells at a row's start or end keep their columns under a header as wide")
+    func pythonDocxGrid() throws {
+        let (fees, feesComparison) = try Self.convert("syn2121_0026_2019", "python-docx")
+        #expect(feesComparison.wrongNumbers.isEmpty, "\(feesComparison.wrongNumbersListed)")
+        // `行政事业性收费 ⇥ ⇥ 20 ⇥ 20` under `信息内容 ⇥ 上一年项目数量 ⇥ 本年增/减 ⇥ 本年增/减`.
+        #expect(fees.activeDisclosure["fees", "previous_items"] == nil && fees.activeDisclosure["fees", "change"] == 20)
+        // `政府集中采购 ⇥ 69 ⇥ 949.19 ⇥ 949.19` under `… 采购总金额（万元） ⇥ 采购总金额（万元）`.
+        #expect(fees.activeDisclosure["procurement", "items"] == 69 && fees.activeDisclosure["procurement", "amount_yuan"] == 9491900)
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        // Part 四 `⇥ ⇥ … ⇥ 317 ⇥ 363 ⇥ 89 ⇥ 146 ⇥ 915`: ten blank cells first.
+        let (leading, leadingComparison) = try Self.convert("syn2121_0013_2021", "python-docx")
+        #expect(leadingComparison.wrongNumbers.isEmpty, "\(leadingComparison.wrongNumbersListed)")
+        #expect(outcome.map { leading.reviewLitigation["litigation_after_review", $0] } == [317, 363, 89, 146, 915])
+        #expect(outcome.map { leading.reviewLitigation["review", $0] } == [nil, nil, nil, nil, nil])
+        // `⇥ 20 ⇥ ⇥ 44 ⇥ 64 ⇥ 282 ⇥ 281 ⇥ ⇥ 385 ⇥ 948 ⇥ ⇥ ⇥ ⇥ ⇥`: blank first, and five blank last.
+        let (trailing, trailingComparison) = try Self.convert("syn2121_0014_2019", "python-docx")
+        #expect(trailingComparison.wrongNumbers.isEmpty, "\(trailingComparison.wrongNumbersListed)")
+        #expect(outcome.map { trailing.reviewLitigation["review", $0] } == [nil, 20, nil, 44, 64])
+        #expect(outcome.map { trailing.reviewLitigation["litigation_direct", $0] } == [282, 281, nil, 385, 948])
+        // Part 二 `规章 ⇥ 284 ⇥ 43 ⇥` (the last cell blank) under a header of four cells.
+        let (small, smallComparison) = try Self.convert("syn2121_0005_2021", "python-docx")
+        #expect(smallComparison.wrongNumbers.isEmpty, "\(smallComparison.wrongNumbersListed)")
+        #expect(["issued", "repealed", "in_force"].map { small.activeDisclosure["regulations", $0] } == [284, 43, nil])
+
+        // The rules alone: a row under no header, or of another width, keeps the old reading (empty
+        // cells at its end dropped, nothing joined); cells that differ under a merged header stay.
+        func row(_ texts: [String]) -> TableRow {
+            TableRow(cells: texts.map { TableCell(text: $0, location: .line(1)) }, location: .line(1), delimited: true)
+        }
+        let header = row(["信息内容", "上一年项目数量", "本年增/减", "本年增/减"])
+        let read = MergedCellRepeats.collapsed([header, row(["行政事业性收费", "", "20", "20"]), row(["行政许可", "5", "", ""]),
+                                                row(["行政处罚", "5", "3", "4"]), row(["其他", "7", ""])])
+        #expect(read[1].cells.map(\.text) == ["行政事业性收费", "", "20"])
+        #expect(read[2].cells.map(\.text) == ["行政许可", "5", ""])
+        #expect(read[3].cells.map(\.text) == ["行政处罚", "5", "3", "4"])
+        #expect(read[4].cells.map(\.text) == ["其他", "7"])
+        #expect(MergedCellRepeats.collapsed([row(["规章", "5", "", ""])])[0].cells.map(\.text) == ["规章", "5"])
     }
 
     @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
