@@ -1324,6 +1324,27 @@ struct TableRecognizer {
         }
     }
 
+    /// The columns of part 四 that the label cells of `run` name, in order, a name's pieces
+    /// joined (`其他` `结果`: up to three cells, the fewest that name a column); cells that name
+    /// none are skipped.
+    static func columnNames(_ run: [Int], _ cells: [StreamCell], cache: CellFactsCache) -> [String] {
+        var names: [String] = []
+        var start = 0
+        while start < run.count {
+            var matched = 1
+            for length in 1...min(3, run.count - start) {
+                let text = run[start..<(start + length)].map { cells[$0].raw }.joined()
+                if let column = cache.facts(text).label?.reviewColumn {
+                    names.append(column)
+                    matched = length
+                    break
+                }
+            }
+            start += matched
+        }
+        return names
+    }
+
     // MARK: Shared helpers
 
     private mutating func note(_ severity: Severity, _ code: String, _ path: String?, _ message: String, _ location: SourceLocation?) {
@@ -1484,6 +1505,28 @@ struct TableRecognizer {
                 continue
             }
             guard let spec = admit(label.key, label: label, table: .activeDisclosure, found: &found) else { continue }
+            // Labels of two other rows not read and a column header stacked before this row's label,
+            // no value among them, and values further on that follow no row label (pdfminer:
+            // `规章` `行政规范性文件` `信息内容` `行政许可` `行政处罚` `行政强制` `信息内容`
+            // `行政事业性收费` `276` `第二十条第（五）项` `172` …): the text writes the labels of
+            // several tables first and their values after, so the values after this label are not
+            // proven its own (276 is 行政规范性文件's). Rows left blank stack their labels too
+            // (pandoc: `行政许可` / `第二十条第（六）项` / `信息内容` / `行政处罚` / `行政强制  555`),
+            // but every value there follows its row's label.
+            let stackedRows = Set(group.run.compactMap { cells[$0].facts.flatMap(row) }).subtracting(found)
+            if stackedRows.count >= 2, group.run.contains(where: { cells[$0].facts?.activeColumn != nil }), !group.values.isEmpty,
+               groups[(position + 1)...].contains(where: { later in
+                   !later.run.contains(where: { cells[$0].facts.flatMap(row) != nil })
+                       && later.values.contains(where: { cells[$0].isGivenValue && !cells[$0].positioned && !cells[$0].placedByLayout })
+               }),
+               group.values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }) {
+                for column in spec.columns { setValue(nil, .activeDisclosure, label.key, column.key) }
+                note(.warning, "table.order_uncertain", "active_disclosure.\(label.key)",
+                     "the row's label follows the labels of other rows not read (\(stackedRows.sorted().joined(separator: ", "))) and a column header, with no value among them: the text writes the labels of several tables before their values, so which values are this row's is uncertain; left null",
+                     label.location)
+                unplaced(group.values, cells, .activeDisclosure)
+                continue
+            }
             // Values right after the header, before any row label, fewer than a row, then this row's
             // label and more values, none placed by the source: the text sets a row's values before
             // its label as well as after it (`pdftotext`: `194` / `规章` / `84  198  993`, the last
@@ -2812,6 +2855,7 @@ struct TableRecognizer {
     /// its place (``CellStream/valueRows``); `endLine` is the source line of the heading after the table.
     mutating func recognizeReviewLitigation(_ cells: [StreamCell], valueRows: [[StreamCell]] = [], endLine: Int? = nil) -> Set<String> {
         defer { nullUnprovenRows(.reviewLitigation) }
+        let streamCells = cells
         let (cells, removedHeaderLines) = Self.withoutRepeatedHeaderLines(cells) { $0.reviewGroup }
         let groups = TemplateCatalog.rows(.reviewLitigation, template).map(\.key)
         var outcomes = TemplateCatalog.outcomeColumns.map(\.key)
@@ -2852,6 +2896,31 @@ struct TableRecognizer {
             return Set(groups)
         }
         var flat: [ValueCell] = []
+        // The column names between values (`结果` `维持` `344`, a text of blocks), header lines
+        // taken out or not: where they come out of the header's order, so do the values.
+        // Only names after the first values count (the header's own stand before them all).
+        var interleavedColumns: [(index: Int, value: String)] = []
+        var seenValues = false
+        for group in Self.groups(streamCells) {
+            guard let first = group.values.first else { continue }
+            defer { seenValues = true }
+            guard seenValues else { continue }
+            for column in Self.columnNames(group.run, streamCells, cache: cache) {
+                guard let index = outcomes.firstIndex(of: column) else { continue }
+                interleavedColumns.append((index, streamCells[first].raw))
+            }
+        }
+        // Column names between the values out of the header's order (`结果维持` `344` `其他结果`
+        // `248` `结果纠正` `72` `总计` `尚未审结` `338 1002`, pdfminer's blocks): the values came
+        // out of order with them, and rule 4 holds whichever way a group's results are set.
+        // A group's names after the last column's (`总计` `132 …` `结果` `维持` …) start the next group.
+        if let wrong = zip(interleavedColumns, interleavedColumns.dropFirst()).first(where: { $1.index < $0.index && $0.index != slotsPerGroup - 1 }) {
+            let values = Self.groups(streamCells).flatMap(\.values).map { ValueCell(streamCells[$0]) }
+            note(.warning, "table.order_uncertain", "review_litigation",
+                 "the column names stand between the values out of the header's order (“\(outcomes[wrong.1.index])” before `\(wrong.1.value)` after “\(outcomes[wrong.0.index])” before `\(wrong.0.value)`): the text writes the table's blocks in an order of its own, so which value is in which column is not proven; values `\(ValueCell.shown(values))` left null",
+                 values.first?.location)
+            return found
+        }
         for group in Self.groups(cells) {
             if let (label, _) = Self.findLabel(group.run, next: [], cells, cache: cache, found: found, row: { $0.reviewGroup }, column: { $0.reviewColumn }),
                !found.contains(label.key),

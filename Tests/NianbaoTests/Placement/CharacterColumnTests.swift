@@ -873,6 +873,26 @@ struct CharacterColumnTests {
         #expect(MergedCellRepeats.collapsed([row(["规章", "5", "", ""])])[0].cells.map(\.text) == ["规章", "5"])
     }
 
+    @Test("pdfminer: blocks written in an order of their own, column names between the values out of the header's order, a table's labels before its values: nothing placed by that order")
+    func pdfminerBlocks() throws {
+        let outcome = ["upheld", "corrected", "other", "pending", "total"]
+        // `结果维持` `344` `复议后起诉` `其他结果` `248` `结果纠正` `72` `总计` `尚未审结` `338 1002`: read in
+        // that order, 结果纠正 248 and 其他结果 72 (rule 4 holds either way).
+        let (interleaved, interleavedComparison) = try Self.convert("syn2121_0052_2019", "pdfminer")
+        #expect(interleavedComparison.wrongNumbers.isEmpty, "\(interleavedComparison.wrongNumbersListed)")
+        #expect(outcome.allSatisfy { interleaved.reviewLitigation["litigation_after_review", $0] == nil })
+        #expect(interleaved.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "review_litigation" })
+        // The names' pieces mixed (`尚未` `其他` `结果` `审结` `结果` `纠正` `384` `14` `372` `结果` `维持` `132`).
+        let (pieces, piecesComparison) = try Self.convert("syn2121_0157_2021", "pdfminer")
+        #expect(piecesComparison.wrongNumbers.isEmpty, "\(piecesComparison.wrongNumbersListed)")
+        #expect(outcome.allSatisfy { pieces.reviewLitigation["litigation_direct", $0] == nil })
+        // Part 二's labels of several tables first, then `276` (行政规范性文件's) right after `行政事业性收费`.
+        let (stacked, stackedComparison) = try Self.convert("syn2121_0041_2021", "pdfminer")
+        #expect(stackedComparison.wrongNumbers.isEmpty, "\(stackedComparison.wrongNumbersListed)")
+        #expect(stacked.activeDisclosure["fees", "amount_yuan"] == nil)
+        #expect(stacked.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "active_disclosure.fees" })
+    }
+
     @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
     func smallTableCaption() throws {
         // `第二十条第（一）项` at characters 34–43, between 本年新制作数量 (27–33) and 本年新公开数量 (46–52):
