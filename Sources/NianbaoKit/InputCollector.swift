@@ -59,7 +59,7 @@ public enum InputCollector {
     /// Extensions picked up when a folder is searched: the one table of supported input
     /// formats. A file found in a folder with any other extension is listed as a ``Problem``
     /// ("unsupported format").
-    public static let folderExtensions: Set<String> = Set(["txt", "docx", "html", "htm", "shtml", "xhtml", "pdf"])
+    public static let folderExtensions: Set<String> = Set(["txt", "md", "markdown", "docx", "html", "htm", "shtml", "xhtml", "pdf"])
         .union(LegacyConversion.convertedExtensions).union(LegacyConversion.ooxmlExtensions)
 
     /// The files a bulk run writes beside the per-file outputs; skipped when found in a folder.

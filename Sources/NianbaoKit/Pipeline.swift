@@ -78,7 +78,8 @@ public enum Pipeline {
         case "json": return .json
         case "docx", "docm", "dotx": return .docx
         case "html", "htm", "shtml", "xhtml", "xht": return .html
-        case "txt", "text": return .text
+        // Markdown (pandoc, mammoth, markitdown) is text with `|` tables.
+        case "txt", "text", "md", "markdown": return .text
         default: break
         }
         if let first = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") { return .json }

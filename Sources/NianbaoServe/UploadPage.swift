@@ -27,7 +27,7 @@ td.broken { background: #ffc9c9; font-weight: bold; }
 </head>
 <body>
 <h1>nianbao: check an annual report (政府信息公开工作年度报告)</h1>
-<p>Drop .txt, .docx, .html, .pdf, .doc, .wps, .rtf or .odt files. Cells marked
+<p>Drop .txt, .md, .docx, .html, .pdf, .doc, .wps, .rtf or .odt files. Cells marked
 <span style="background:#ffc9c9">red</span> break a rule (勾稽关系); cells marked
 <span style="background:#fff3b0">yellow</span> are missing (null).</p>
 <p><label>Token (only when the service needs one): <input id="token" type="password" size="30"></label></p>

@@ -22,7 +22,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert reports (.txt, .docx, .html, .pdf; .doc, .wps, .rtf, .odt through LibreOffice; folders searched recursively; '-' reads a list of paths from standard input).")
+        abstract: "Convert reports (.txt, .md, .docx, .html, .pdf; .doc, .wps, .rtf, .odt through LibreOffice; folders searched recursively; '-' reads a list of paths from standard input).")
 
     @Argument(help: "Files, folders, or '-' for a list of paths on standard input.")
     var paths: [String]

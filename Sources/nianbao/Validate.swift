@@ -11,7 +11,7 @@ struct Validate: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Reports: .txt, .docx (.docm, .dotx), .html, .pdf, .doc, .wps, .rtf, .odt (through LibreOffice) or nianbao .json files; folders are searched recursively; '-' reads paths from standard input.")
+    @Argument(help: "Reports: .txt (.md), .docx (.docm, .dotx), .html, .pdf, .doc, .wps, .rtf, .odt (through LibreOffice) or nianbao .json files; folders are searched recursively; '-' reads paths from standard input.")
     var paths: [String]
 
     @Option(name: .long, help: "Output: text (for people) or json (for machines).")

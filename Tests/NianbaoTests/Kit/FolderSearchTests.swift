@@ -151,4 +151,21 @@ struct FolderSearchTests {
         #expect(problems[loop.appendingPathComponent("a/up2").path]?.contains("a folder that holds the searched folder") == true)
         #expect(problems[loop.appendingPathComponent("self").path]?.hasPrefix("symbolic link loop") == true)
     }
+
+    @Test("Markdown files (`.md`, `.markdown`: pandoc's, mammoth's, markitdown's) are found in folders and read as text")
+    func markdownFilesAreConverted() throws {
+        let root = try OutputSafetyTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        let markdown = TestFiles.packageRoot.appendingPathComponent("Tests/NianbaoTests/Fixtures/extracted/pandoc-markdown/000_ad0b93b4492ed8bd.lo.txt")
+        try OutputSafetyTests.put(markdown, at: input.appendingPathComponent("report.md"))
+        try OutputSafetyTests.put(markdown, at: input.appendingPathComponent("other.markdown"))
+        let out = root.appendingPathComponent("out")
+        let outcome = try ConvertJob(paths: [input.path], format: .json, folder: out, jobs: 1).run()
+        #expect(outcome.summary.converted == 2)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any]
+        let source = report?["source"] as? [String: Any]
+        #expect(source?["format"] as? String == "text")
+        #expect(InputCollector.folderExtensions.isSuperset(of: ["md", "markdown"]))
+    }
 }
