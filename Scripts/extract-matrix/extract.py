@@ -14,6 +14,8 @@ usage: extract.py TOOL INPUT OUTPUT
                grid column it spans, a blank cell empty)
   pdfminer     pdfminer.six's extract_text(PDF), default layout analysis
   pdfplumber   pdfplumber's page.extract_text() of every page, pages joined by form feeds
+  markitdown   Microsoft's markitdown (Markdown) of a DOCX or a PDF (on a PDF its tables come
+               from a table finder's grid: two cells may share one `|` field)
 """
 import sys
 from html.parser import HTMLParser
@@ -141,6 +143,11 @@ def pdfplumber_text(path):
         return "\n\f".join((page.extract_text() or "") for page in pdf.pages) + "\n"
 
 
+def markitdown_text(path):
+    from markitdown import MarkItDown
+    return MarkItDown().convert(path).text_content
+
+
 TOOLS = {
     "docx2txt": docx2txt_text,
     "mammoth-md": mammoth_md,
@@ -151,6 +158,7 @@ TOOLS = {
     "python-docx": python_docx_text,
     "pdfminer": pdfminer_text,
     "pdfplumber": pdfplumber_text,
+    "markitdown": markitdown_text,
 }
 
 if __name__ == "__main__":

@@ -10,8 +10,10 @@ Writes OUT_DIR/<rendering>/<stem>.<ext> for each DOCX_DIR/<stem>.docx:
   mupdf-pdf         LibreOffice's HTML laid out by MuPDF's Story (Scripts/pdf-fixtures/mupdf_story.py):
                     a second PDF producer
   soffice-txt       LibreOffice "Text" export
-  pandoc-plain, pandoc-markdown, docx2txt, mammoth-md, mammoth-raw, python-docx   from the DOCX
-  pdftotext, pdftotext-layout, pdftotext-raw, pymupdf, pdfminer, pdfplumber      from LibreOffice's PDF
+  pandoc-plain, pandoc-markdown, docx2txt, mammoth-md, mammoth-raw, python-docx, markitdown-docx
+                    from the DOCX
+  pdftotext, pdftotext-layout, pdftotext-raw, pymupdf, pdfminer, pdfplumber, markitdown-pdf
+                    from LibreOffice's PDF
   html2text, scraper, w3m, inscriptis, markdownify, lynx, trafilatura from LibreOffice's HTML
                     (trafilatura keeps tables as `| … |` rows and drops the part headings; it needs
                     lxml_html_clean with lxml 5.2 or later)
@@ -30,7 +32,7 @@ import extract  # noqa: E402  (Scripts/extract-matrix/extract.py)
 RENDERINGS = ["docx", "lo-pdf", "lo-html", "mupdf-pdf", "soffice-txt", "pandoc-plain", "pandoc-markdown",
               "docx2txt", "mammoth-md", "mammoth-raw", "pdftotext", "pdftotext-layout", "pdftotext-raw",
               "pymupdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx", "trafilatura",
-              "python-docx", "pdfminer", "pdfplumber"]
+              "python-docx", "pdfminer", "pdfplumber", "markitdown-docx", "markitdown-pdf"]
 
 
 def inscriptis_text(path):
@@ -89,7 +91,7 @@ def main():
         lo_pdf = os.path.join(work, "pdf")
         lo_html = os.path.join(work, "html")
         if has["soffice"]:
-            if needs & {"lo-pdf", "pdftotext", "pdftotext-layout", "pdftotext-raw", "pymupdf", "pdfminer", "pdfplumber"}:
+            if needs & {"lo-pdf", "pdftotext", "pdftotext-layout", "pdftotext-raw", "pymupdf", "pdfminer", "pdfplumber", "markitdown-pdf"}:
                 soffice(docs, "pdf", lo_pdf, profile)
             if needs & {"lo-html", "mupdf-pdf", "html2text", "scraper", "w3m", "inscriptis", "markdownify", "lynx", "trafilatura"}:
                 soffice(docs, "html", lo_html, profile)
@@ -132,6 +134,8 @@ def main():
             for tool in ("docx2txt", "mammoth-md", "mammoth-raw", "python-docx"):
                 if tool in needs:
                     python_tool(tool, extract.TOOLS[tool], doc)
+            if "markitdown-docx" in needs:
+                python_tool("markitdown-docx", extract.TOOLS["markitdown"], doc)
             if has["pdftotext"] and os.path.exists(pdf):
                 for rendering, flags in (("pdftotext", []), ("pdftotext-layout", ["-layout"]), ("pdftotext-raw", ["-raw"])):
                     if rendering in needs:
@@ -140,6 +144,8 @@ def main():
             for tool in ("pymupdf", "pdfminer", "pdfplumber"):
                 if tool in needs:
                     python_tool(tool, extract.TOOLS[tool], pdf)
+            if "markitdown-pdf" in needs:
+                python_tool("markitdown-pdf", extract.TOOLS["markitdown"], pdf)
             for rendering, fn in (("html2text", extract.TOOLS["html2text"]), ("scraper", extract.TOOLS["scraper"]),
                                   ("inscriptis", inscriptis_text), ("markdownify", markdownify_text),
                                   ("trafilatura", trafilatura_text)):

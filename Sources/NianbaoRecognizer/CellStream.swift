@@ -72,6 +72,11 @@ struct CellStream {
     /// their digits: `276 741` is two cells there (a narrow row's values on a line of their own),
     /// not one number with a thousands space (``LineCells/rowsOneSpaceApart(_:)``).
     var singleSpacesSeparate = false
+    /// Some `|` field of the text holds several numbers (`| 2717 2223 | 2245 |`, `| 522 300 |`: a
+    /// table finder's grid on a PDF, markitdown): the `|` fields are not the report's cells, so a
+    /// `|` row's fields place nothing (its blanks are dropped, its values read in their order) and
+    /// a field of numbers one space apart is that many values (``LineCells/pipeFieldsHoldSeveralNumbers(_:)``).
+    var pipeFieldsUnplaced = false
 
     init(cache: CellFactsCache) {
         self.cache = cache
@@ -255,9 +260,14 @@ struct CellStream {
             return false
         }
         // Fields of a tab, `|` or markup row are delimited; pieces of a line split on spaces are not.
-        delimiting = split.delimited
+        let gridUnproven = pipeFieldsUnplaced && text.utf8.contains(UInt8(ascii: "|"))
+        // (Fields of such a grid are no cells: their values stand in the text's order alone.)
+        delimiting = split.delimited && !gridUnproven
         defer { delimiting = false }
-        appendCells(split.cells, positioned: split.positioned, location: location)
+        let spacesSeparate = singleSpacesSeparate
+        if gridUnproven { singleSpacesSeparate = true }
+        defer { singleSpacesSeparate = spacesSeparate }
+        appendCells(split.cells, positioned: split.positioned && !gridUnproven, location: location)
         return true
     }
 
@@ -691,6 +701,27 @@ enum LineCells {
         if grouped && groupingAllowed { return nil }
         // Only digits and spaces: the tokens are the runs of digits.
         return text.utf8.split { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `true` when a `|` field of `texts` holds numbers (or blank marks) one space apart, two or
+    /// more (`| 2717 2223 |`, `| 522 300 |`, `| 222 / |`): a table finder's grid laid on a PDF
+    /// (markitdown, pdfplumber) that ran two of the report's cells into one field, so that the
+    /// text's `|` fields are not the report's cells (``CellStream/pipeFieldsUnplaced``).
+    static let blankMarks: Set<String> = ["-", "—", "——", "–", "/", "－", "--", "---"]
+
+    static func pipeFieldsHoldSeveralNumbers(_ texts: some Sequence<String>) -> Bool {
+        for text in texts where text.utf8.contains(UInt8(ascii: "|")) {
+            for field in text.split(separator: "|") {
+                let tokens = field.split(separator: " ")
+                guard tokens.count >= 2 else { continue }
+                if tokens.allSatisfy({ token in
+                    token.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } || Self.blankMarks.contains(String(token))
+                }), tokens.contains(where: { $0.utf8.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }) {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// `true` when three lines or more of `texts` are a label and three whole numbers or more

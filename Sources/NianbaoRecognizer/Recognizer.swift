@@ -49,9 +49,15 @@ public enum Recognizer {
                     .map { $0.cells.map(\.text).joined(separator: " ") }
             }
         })
+        // Whether some `|` field holds several numbers (a table finder's grid on a PDF): then no
+        // `|` field is a report's cell.
+        let pipeFieldsUnplaced = LineCells.pipeFieldsHoldSeveralNumbers(blocks.lazy.compactMap { block -> String? in
+            if case .paragraph(let paragraph) = block { paragraph.text } else { nil }
+        })
         func newStream() -> CellStream {
             var stream = CellStream(cache: cache)
             stream.singleSpacesSeparate = singleSpacesSeparate
+            stream.pipeFieldsUnplaced = pipeFieldsUnplaced
             return stream
         }
         /// Each paragraph of a part's region, with the stream's cell count after it.

@@ -129,6 +129,11 @@ struct CharacterColumnTests {
         ("syn2121_0026_2019", "python-docx", 203, 198), ("syn2121_0028_2019", "python-docx", 203, 201),
         ("syn2121_0013_2021", "python-docx", 205, 195), ("syn2121_0014_2019", "python-docx", 203, 190),
         ("syn2121_0005_2021", "python-docx", 205, 200),
+        // markitdown on a PDF (pdfplumber's table finder): `| 522 300 |` (法律服务机构 and 其他 run into
+        // one field) read as 522300 and the row's 总计 derived from it; `| | | 2717 2223 | 2245 |`,
+        // the grid's empty fields read as the report's blank cells. 2,796 wrong numbers on 200
+        // reports (seed 2121) before; a `|` field of several numbers now shows the fields are not cells.
+        ("syn2121_0000_2019", "markitdown-pdf", 197, 0), ("syn2121_0001_2021", "markitdown-pdf", 104, 0),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -891,6 +896,18 @@ struct CharacterColumnTests {
         #expect(stackedComparison.wrongNumbers.isEmpty, "\(stackedComparison.wrongNumbersListed)")
         #expect(stacked.activeDisclosure["fees", "amount_yuan"] == nil)
         #expect(stacked.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "active_disclosure.fees" })
+    }
+
+    @Test("markitdown on a PDF: a `|` field holding several numbers shows the fields are not the report's cells; its numbers are that many values")
+    func tableFinderGrid() throws {
+        let (report, comparison) = try Self.convert("syn2121_0000_2019", "markitdown-pdf")
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        let columns = DOCXFixtureTests.requestColumns
+        // `| 231 | 129 | 51 | 56 | 522 300 | 1289 |`.
+        #expect(columns.map { report.requests["denied_prohibited", $0] } == [231, 129, 51, 56, 522, 300, 1289])
+        #expect(LineCells.pipeFieldsHoldSeveralNumbers(["| 规章 | 5 | 522 300 |"]))
+        #expect(LineCells.pipeFieldsHoldSeveralNumbers(["| 1.属于国家秘密 | 222 / | 1027 |"]))
+        #expect(!LineCells.pipeFieldsHoldSeveralNumbers(["| 规章 | 5 | 522300 |", "| 3.其他 2 | 7 |", "522 300"]))
     }
 
     @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
