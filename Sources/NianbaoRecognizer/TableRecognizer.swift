@@ -1721,6 +1721,21 @@ struct TableRecognizer {
                        ruleName: "rule 2 (总计 = 自然人 + 法人或其他组织)")
             }
             stackedRequestRows = []
+            // The numbered label of a row already read right before this one's, no value between,
+            // and two runs or more after them that keep rule 2 (pdfminer: `（七）总计` /
+            // `四、结转下年度继续办理` / 14 values, 总计's row taken by a bare `总计` header before): the
+            // first run may be that row's, so none is proven this row's.
+            if groups[position].values.count > order.count,
+               groups[position].values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }),
+               Self.leadingRuleTwoRuns(groups[position].values, cells, width: order.count).runs >= 2,
+               let other = groups[position].run[..<label.start].last(where: { index in
+                   guard let facts = cells[index].facts, let key = row(facts) else { return false }
+                   return key != label.key && facts.hasEnumerator && found.contains(key)
+               }) {
+                leaveRowUncertain(label.key, "the row's label follows another row's (“\(cells[other].raw)”) with no value between them, and \(groups[position].values.count) values follow, two rows or more by rule 2: the first of them may be that row's, so which are this row's is uncertain; left null",
+                                  at: label.location, values: groups[position].values, cells, columns: order, found: &found)
+                continue
+            }
             // More values than the row has, the table's last run of values, and labels of rows not
             // read after them with no values of their own (`（七）总计` / 14 values / `四、结转下年度继续办理`):
             // the text set those rows' values before their labels. The values are cut into one run

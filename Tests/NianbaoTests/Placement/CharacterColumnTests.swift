@@ -896,6 +896,12 @@ struct CharacterColumnTests {
         #expect(stackedComparison.wrongNumbers.isEmpty, "\(stackedComparison.wrongNumbersListed)")
         #expect(stacked.activeDisclosure["fees", "amount_yuan"] == nil)
         #expect(stacked.diagnostics.contains { $0.code == "table.order_uncertain" && $0.path == "active_disclosure.fees" })
+        // Seed 2131 (not seen when the rules above came in): `（七）总计` / `四、结转下年度继续办理` / 14
+        // values, 总计's row already taken by a bare `总计` header: the first run, 总计's, was read as
+        // 结转下年度继续办理's (7 wrong numbers).
+        let (displaced, displacedComparison) = try Self.convert("syn2131_0059_2021", "pdfminer")
+        #expect(displacedComparison.wrongNumbers.isEmpty, "\(displacedComparison.wrongNumbersListed)")
+        #expect(DOCXFixtureTests.requestColumns.allSatisfy { displaced.requests["carried_forward", $0] == nil })
     }
 
     @Test("markitdown on a PDF: a `|` field holding several numbers shows the fields are not the report's cells; its numbers are that many values")
