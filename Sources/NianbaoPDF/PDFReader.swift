@@ -142,8 +142,6 @@ public enum PDFReader {
             || text.range(of: #"\sBI\s*/"#, options: .regularExpression) != nil
     }
 
-    /// Refuses pages without text (a scan, or no image either: nothing to read) and text that is
-    /// mostly unmapped glyphs.
     /// `Unicode.Scalar.Properties.isWhitespace`, with ASCII and CJK ideographs answered first.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -152,6 +150,8 @@ public enum PDFReader {
         return scalar.properties.isWhitespace
     }
 
+    /// Refuses pages without text (a scan, or no image either: nothing to read) and text that is
+    /// mostly unmapped glyphs.
     static func checkText(_ pages: [PDFPage], fileName: String, data: Data? = nil) throws {
         var total = 0, unreadable = 0, chinese = 0
         for page in pages {
