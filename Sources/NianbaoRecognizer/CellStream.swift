@@ -703,12 +703,13 @@ enum LineCells {
         return text.utf8.split { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Blank cells' marks that may share a `|` field with a number (``pipeFieldsHoldSeveralNumbers(_:)``).
+    static let blankMarks: Set<String> = ["-", "—", "——", "–", "/", "－", "--", "---"]
+
     /// `true` when a `|` field of `texts` holds numbers (or blank marks) one space apart, two or
     /// more (`| 2717 2223 |`, `| 522 300 |`, `| 222 / |`): a table finder's grid laid on a PDF
     /// (markitdown, pdfplumber) that ran two of the report's cells into one field, so that the
     /// text's `|` fields are not the report's cells (``CellStream/pipeFieldsUnplaced``).
-    static let blankMarks: Set<String> = ["-", "—", "——", "–", "/", "－", "--", "---"]
-
     static func pipeFieldsHoldSeveralNumbers(_ texts: some Sequence<String>) -> Bool {
         for text in texts where text.utf8.contains(UInt8(ascii: "|")) {
             for field in text.split(separator: "|") {
