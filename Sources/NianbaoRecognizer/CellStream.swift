@@ -264,6 +264,9 @@ struct CellStream {
         // (Fields of such a grid are no cells: their values stand in the text's order alone.)
         delimiting = split.delimited && !gridUnproven
         defer { delimiting = false }
+        // A border line of such a grid (`| --- | --- |`) is no line of the report's: the row after
+        // it stands on the next line (a label after a row of values, `valuesBetweenLabels`).
+        if gridUnproven && split.cells.isEmpty { return true }
         let spacesSeparate = singleSpacesSeparate
         if gridUnproven { singleSpacesSeparate = true }
         defer { singleSpacesSeparate = spacesSeparate }

@@ -134,6 +134,11 @@ struct CharacterColumnTests {
         // the grid's empty fields read as the report's blank cells. 2,796 wrong numbers on 200
         // reports (seed 2121) before; a `|` field of several numbers now shows the fields are not cells.
         ("syn2121_0000_2019", "markitdown-pdf", 197, 0), ("syn2121_0001_2021", "markitdown-pdf", 104, 0),
+        // `1.属于国家秘密` / `| … | 181 | 265 | … | 1111 |` / `| --- | … |` / `2.其他法律行政法规禁止公开`: a row
+        // left blank, not written, and the next row's values between the two labels (7 wrong
+        // numbers): the grid's border line is no line of the report's, so the values stand right
+        // above the next label, as near to it as to the one before, and are no one's.
+        ("syn2121_0050_2019", "markitdown-pdf", 131, 123),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
