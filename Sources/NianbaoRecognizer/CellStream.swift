@@ -706,9 +706,6 @@ enum LineCells {
         return text.utf8.split { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Blank cells' marks that may share a `|` field with a number (``pipeFieldsHoldSeveralNumbers(_:)``).
-    static let blankMarks: Set<String> = ["-", "—", "——", "–", "/", "－", "--", "---"]
-
     /// `true` when a `|` field of `texts` holds numbers (or blank marks) one space apart, two or
     /// more (`| 2717 2223 |`, `| 522 300 |`, `| 222 / |`): a table finder's grid laid on a PDF
     /// (markitdown, pdfplumber) that ran two of the report's cells into one field, so that the
@@ -719,7 +716,7 @@ enum LineCells {
                 let tokens = field.split(separator: " ")
                 guard tokens.count >= 2 else { continue }
                 if tokens.allSatisfy({ token in
-                    token.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } || Self.blankMarks.contains(String(token))
+                    token.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } || CellValue.placeholderTexts.contains(String(token))
                 }), tokens.contains(where: { $0.utf8.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }) {
                     return true
                 }

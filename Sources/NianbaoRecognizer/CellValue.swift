@@ -105,10 +105,13 @@ public enum CellValue: Sendable, Hashable {
         }
     }
 
+    /// The marks a source writes in a blank cell (a cell's whole text, after clean-up).
+    static let placeholderTexts: Set<String> = ["-", "—", "——", "–", "/", "\\", "…", "……", "--", "---", "\\-", "/-", "－", "×", "x", "X"]
+
     private static func parse(key text: String) -> CellValue {
         guard let first = text.unicodeScalars.first else { return .blank }
         guard mayBeValue(startingWith: first) else { return .text }
-        if ["-", "—", "——", "–", "/", "\\", "…", "……", "--", "---", "\\-", "/-", "－", "×", "x", "X"].contains(text) { return .placeholder(text) }
+        if placeholderTexts.contains(text) { return .placeholder(text) }
         if text == "无" || text == "没有" { return .none }
 
         var body = Substring(text)

@@ -2916,7 +2916,8 @@ struct TableRecognizer {
         // Only names after the first values count (the header's own stand before them all).
         var interleavedColumns: [(index: Int, value: String)] = []
         var seenValues = false
-        for group in Self.groups(streamCells) {
+        let streamGroups = Self.groups(streamCells)
+        for group in streamGroups {
             guard let first = group.values.first else { continue }
             defer { seenValues = true }
             guard seenValues else { continue }
@@ -2930,7 +2931,7 @@ struct TableRecognizer {
         // out of order with them, and rule 4 holds whichever way a group's results are set.
         // A group's names after the last column's (`总计` `132 …` `结果` `维持` …) start the next group.
         if let wrong = zip(interleavedColumns, interleavedColumns.dropFirst()).first(where: { $1.index < $0.index && $0.index != slotsPerGroup - 1 }) {
-            let values = Self.groups(streamCells).flatMap(\.values).map { ValueCell(streamCells[$0]) }
+            let values = streamGroups.flatMap(\.values).map { ValueCell(streamCells[$0]) }
             note(.warning, "table.order_uncertain", "review_litigation",
                  "the column names stand between the values out of the header's order (“\(outcomes[wrong.1.index])” before `\(wrong.1.value)` after “\(outcomes[wrong.0.index])” before `\(wrong.0.value)`): the text writes the table's blocks in an order of its own, so which value is in which column is not proven; values `\(ValueCell.shown(values))` left null",
                  values.first?.location)
