@@ -33,6 +33,9 @@ struct StreamCell {
     /// On such a line, the cell stands one space after the one before (`53 81 2114`, see
     /// ``TableCell/oneSpaceBefore``): squeezed together, their order may not be their columns'.
     var oneSpaceBefore = false
+    /// The cell stands in a `|` row of a grid that is not the report's cells
+    /// (``CellStream/pipeFieldsUnplaced``): the row is a row of the PDF's table, its fields not.
+    var inUnprovenGrid = false
 
     var facts: LabelFacts? {
         if case .label(let facts) = kind { return facts }
@@ -270,6 +273,8 @@ struct CellStream {
         let spacesSeparate = singleSpacesSeparate
         if gridUnproven { singleSpacesSeparate = true }
         defer { singleSpacesSeparate = spacesSeparate }
+        inUnprovenGrid = gridUnproven
+        defer { inUnprovenGrid = false }
         appendCells(split.cells, positioned: split.positioned && !gridUnproven, location: location)
         return true
     }
@@ -303,6 +308,7 @@ struct CellStream {
         cell.placedByLayout = placingByLayout
         cell.onSpacedLine = lineSpaced
         cell.oneSpaceBefore = oneSpaceBefore
+        cell.inUnprovenGrid = inUnprovenGrid
         cells.append(cell)
     }
 
@@ -314,6 +320,8 @@ struct CellStream {
     private var lineSpaced = false
     /// The cell being added stands one space after the one before (see `StreamCell.oneSpaceBefore`).
     private var oneSpaceBefore = false
+    /// The cells being added stand in a row of a grid not the report's (see `StreamCell.inUnprovenGrid`).
+    private var inUnprovenGrid = false
 
     /// `spacedChecked`: the caller has just found that `text` is not ``LineCells/spacedNumbers(_:)``.
     private func classify(_ text: String, spacedChecked: Bool = false) -> StreamCell.Kind {
@@ -344,6 +352,12 @@ struct CellStream {
             kind = classified
         } else if let numbers = LineCells.spacedNumbers(text, groupingAllowed: !singleSpacesSeparate) {
             addNumbers(numbers, location, line, positioned)
+            return
+        } else if singleSpacesSeparate, let marks = LineCells.spacedMarks(text) {
+            // Blank marks one space apart where single spaces part cells (`| — — | — — |` of a
+            // table finder's grid, two of the report's blank cells in one field): one mark a cell,
+            // so that a row of marks keeps its count (not `——`, one blank).
+            for mark in marks { add(classify(mark, spacedChecked: true), mark, location, line, positioned) }
             return
         } else {
             kind = classify(text, spacedChecked: true)
@@ -704,6 +718,24 @@ enum LineCells {
         if grouped && groupingAllowed { return nil }
         // Only digits and spaces: the tokens are the runs of digits.
         return text.utf8.split { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The tokens of `text` when it is blank marks and numbers one space apart, two tokens or more
+    /// and one mark at least (`— —`, `/ / 12`); `nil` otherwise (numbers alone are
+    /// ``spacedNumbers(_:groupingAllowed:)``'s).
+    static func spacedMarks(_ text: String) -> [String]? {
+        guard text.utf8.contains(UInt8(ascii: " ")) else { return nil }
+        let tokens = text.split(separator: " ")
+        guard tokens.count >= 2 else { return nil }
+        var marks = 0
+        for token in tokens {
+            if CellValue.placeholderTexts.contains(String(token)) {
+                marks += 1
+            } else if !token.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+                return nil
+            }
+        }
+        return marks > 0 ? tokens.map(String.init) : nil
     }
 
     /// `true` when a `|` field of `texts` holds numbers (or blank marks) one space apart, two or

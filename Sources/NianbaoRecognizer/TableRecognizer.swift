@@ -524,9 +524,22 @@ struct TableRecognizer {
     }
 
     /// The value cells of a row whose label is `label`, `count` columns wide, and the cells left over.
-    static func rowValues(_ group: CellGroup, _ label: FoundLabel, count: Int, _ cells: [StreamCell]) -> (values: [ValueCell], leftOver: [Int]) {
+    /// `gridWider`: the table's grid has more value columns than the table (``gridWiderThanColumns(_:_:width:)``).
+    static func rowValues(_ group: CellGroup, _ label: FoundLabel, count: Int, _ cells: [StreamCell],
+                          gridWider: Bool = false) -> (values: [ValueCell], leftOver: [Int]) {
         guard let firstIndex = group.values.first else { return ([], []) }
         let first = cells[firstIndex]
+        if gridWider && first.positioned {
+            // A grid wider than the table: a blank field is the grid's or a blank cell's, and
+            // which field is which column nothing shows. A row of exactly as many values as
+            // cells, none blank, is read in its order; any other, for its order alone.
+            let row = group.values.filter { cells[$0].line == first.line }.map { ValueCell(cells[$0]) }
+            let leftOver = group.values.filter { cells[$0].line != first.line }
+            let given = row.filter { if case .blank = $0.value { false } else { true } }
+            let core = row.drop { if case .blank = $0.value { true } else { false } }
+            let span = core.count - core.reversed().prefix { if case .blank = $0.value { true } else { false } }.count
+            if given.count != count || span != count { return (given.map(\.unplaced), leftOver) }
+        }
         if first.positioned && first.line == label.line {
             // Positions given: the cells of the label's line, blanks in their places.
             var row = group.values.filter { cells[$0].line == label.line }.map { ValueCell(cells[$0]) }
@@ -552,10 +565,55 @@ struct TableRecognizer {
             return (row, leftOver)
         }
         let all = group.values
+        // A label in a row of a grid not the report's (a table finder's, markitdown) with values in
+        // that row: the row's values are those; values on the lines below before the next label
+        // are the next row's written before its label (`| 行政许可 | … | 794 |` / `| | 217 | -88 |` /
+        // `其他对外管理服务事项`) or pieces of wrapped numbers, not more of this row's.
+        if group.run.contains(where: { cells[$0].line == label.line && cells[$0].inUnprovenGrid }) {
+            let onLabelLine = all.filter { cells[$0].line == label.line }
+            if !onLabelLine.isEmpty, onLabelLine.count < all.count, onLabelLine.allSatisfy({ cells[$0].inUnprovenGrid }) {
+                return (onLabelLine.map { ValueCell(cells[$0]) }, all.filter { cells[$0].line != label.line })
+            }
+        }
         if all.count > count + 2, cells[all[count - 1]].line != cells[all[count]].line {
             return (all.prefix(count).map { ValueCell(cells[$0]) }, Array(all[count...]))
         }
         return (all.map { ValueCell(cells[$0]) }, [])
+    }
+
+    /// `true` when a row of `groups` placed by the source (a `|` row, a table row) spans more
+    /// fields from its first value to its last than the table has value columns (`58 | 82 | 486 |  |
+    /// 13 | 280 | 172 | 1091` for 7): the grid is not the table's (a table finder's lines laid on a
+    /// PDF, markitdown), so its blank fields place nothing in any row.
+    static func gridWiderThanColumns(_ groups: [CellGroup], _ cells: [StreamCell], width: Int) -> Bool {
+        groups.contains { group in
+            guard let first = group.values.first, cells[first].positioned else { return false }
+            let line = cells[first].line
+            let onLine = group.values.filter { cells[$0].line == line && cells[$0].positioned }
+            guard let start = onLine.firstIndex(where: { cells[$0].isGivenValue }),
+                  let end = onLine.lastIndex(where: { cells[$0].isGivenValue }) else { return false }
+            return end - start + 1 > width
+        }
+    }
+
+    /// The text of the next row label when `groups[position]`'s label stands on a line of its own
+    /// (not in a table row) and all its values in table rows below it without a label, and the
+    /// group after it names two rows or more before its values (`2.重复申请` / `| | （五）不予 | … | 70 |
+    /// … | 500 |` / `3.要求提供公开出版物` / `处理` / `| | | 4.无正当理由大量反复申请 | … |`): the first of
+    /// those rows has no values of its own, and the values above may be its. `nil` otherwise.
+    static func gridRowBeforeValuelessLabel(_ groups: [CellGroup], _ position: Int, _ label: FoundLabel, _ cells: [StreamCell],
+                                            row: (LabelFacts) -> String?) -> String? {
+        let group = groups[position]
+        guard position + 1 < groups.count, group.run.indices.contains(label.start), !cells[group.run[label.start]].positioned,
+              let first = group.values.first, cells[first].line > cells[group.run[label.start]].line,
+              group.values.allSatisfy({ cells[$0].positioned && cells[$0].delimited }) else { return nil }
+        var keys: [(key: String, text: String)] = []
+        for index in groups[position + 1].run {
+            guard let facts = cells[index].facts, let key = row(facts), key != label.key,
+                  facts.hasEnumerator || startsWithNumber(cells[index].raw), !keys.contains(where: { $0.key == key }) else { continue }
+            keys.append((key, cells[index].raw))
+        }
+        return keys.count >= 2 ? keys[0].text : nil
     }
 
     // MARK: One cell per line
@@ -1447,6 +1505,8 @@ struct TableRecognizer {
         let row: (LabelFacts) -> String? = { $0.activeRow }
         let column: (LabelFacts) -> String? = { $0.activeColumn }
         var groups = Self.groups(cells)
+        // (Against the widest row's columns: a grid wider than that is wider than any row's.)
+        let gridWider = Self.gridWiderThanColumns(groups, cells, width: TemplateCatalog.rows(.activeDisclosure, template).map(\.columns.count).max() ?? 0)
         // The values that stood right after a header line with no row label before them.
         var valuesAfterHeader = 0
         // One cell per line with empty lines for blank cells: decided once for the whole table.
@@ -1561,7 +1621,7 @@ struct TableRecognizer {
             let specKeys = spec.columns.map(\.key)
             var columns = headerColumns.filter { specKeys.contains($0) }
             var (values, leftOver) = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: specKeys.count, endLine: endLine) }
-                .map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: specKeys.count, cells)
+                .map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: specKeys.count, cells, gridWider: gridWider)
             unplaced(leftOver, cells, .activeDisclosure)
             if columns.isEmpty || columns.count < min(values.count, specKeys.count) { columns = specKeys }
             while values.count > columns.count, let last = values.last, case .blank = last.value { values.removeLast() }
@@ -1621,14 +1681,20 @@ struct TableRecognizer {
         }
         var lines: [[String]] = []
         var line = -1
+        // A key met again on its line starts the next group's header (part 四's three groups on
+        // one line): the line's order is its first group's, whatever cells later groups merged
+        // (`结果维持 结果纠正 | 其他结果 | … | 结果维持 | 结果纠正 其他结果`, a table finder's grid).
+        var repeated = false
         for index in cells.indices {
             let cellLine = cells[index].line
             guard cellLine < withValues.count, !withValues[cellLine], let facts = cells[index].facts, let key = column(facts) else { continue }
             if cellLine != line {
                 lines.append([])
                 line = cellLine
+                repeated = false
             }
-            if lines[lines.count - 1].contains(key) == false { lines[lines.count - 1].append(key) }
+            if repeated { continue }
+            if lines[lines.count - 1].contains(key) { repeated = true } else { lines[lines.count - 1].append(key) }
         }
         return lines
     }
@@ -1668,6 +1734,7 @@ struct TableRecognizer {
         // A text of one block per cell (`pdftotext`): whether the group just before gave a row two
         // or more of whose values stand on one line, one block spanning several columns.
         let blockPerCell = Self.separatedByEmptyLines(cells)
+        let gridWider = Self.gridWiderThanColumns(groups, cells, width: order.count)
         var previousSpanned = false
         // Labels of rows given one value alone (not placed by the source), by group.
         var shortRowLabels: [Int: String] = [:]
@@ -1839,6 +1906,11 @@ struct TableRecognizer {
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
+            if let valueless = Self.gridRowBeforeValuelessLabel(groups, position, label, cells, row: row) {
+                leaveRowUncertain(label.key, "the row's label stands on a line of its own and its values in a table row below it with no label, and the next row label after them (“\(LabelText.key(valueless))”) has no values of its own before another row's: the text set the PDF's table rows apart from the labels beside them (a table finder's grid, markitdown), so these values may be that row's; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
+                continue
+            }
             if Self.valuesAfterHeader(group, label, cells, headerLines: headerLines, column: column),
                let later = laterRowRead(label.key, found: found) {
                 leaveRowUncertain(label.key, "the table's header stands between the row's label and the values after it (the header repeated on a new page), and a row below this one (“\(later)”) was read before it: the label stands out of its place in the text, and the values after the header are a row of the new page, whose label may stand after them, so which row they are is uncertain; left null",
@@ -1879,12 +1951,34 @@ struct TableRecognizer {
             // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
             let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
                 .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
-            var (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells)
+            var (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells, gridWider: gridWider)
             // The two parts split from one squashed number, whose order nothing proves, and the
             // parts after them, whose order the collision leaves unproven too.
             var squashedParts: [Int] = []
             var afterSquashed: [Int] = []
             var beforeSquashed: [Int] = []
+            // A row of a table that breaks rule 2 with more table rows of values below it before the
+            // next label (`| 5.要求…确认或重新 | 91148 | … | 91227 |` / `| | | 145 | 126 | … |` /
+            // `| 出具已获取信息 | 4 | … | 8 |`): a table finder's grid laid on a PDF cut the row's
+            // numbers wrapped in their cells into rows of their own, so the row's values are pieces.
+            // So too with such rows right above it, following no row label (`| | 91476 | … | 92855 |` /
+            // `| | | 2199 | … |` / `一、本年新收…` / `| | 0 | … | 3 |`).
+            let piecesAbove = position > 0 && group.run.indices.contains(label.start)
+                && !groups[position - 1].run.contains(where: { index in
+                    cells[index].facts.map { row($0) != nil && ($0.hasEnumerator || Self.startsWithNumber(cells[index].raw)) } == true
+                })
+                && groups[position - 1].values.last(where: { cells[$0].isGivenValue }).map { last in
+                    cells[last].positioned && cells[last].line + 2 >= cells[group.run[label.start]].line
+                } == true
+            if counted == nil, values.count == order.count, values.allSatisfy({ $0.positioned && !$0.placedByLayout }),
+               piecesAbove || leftOver.contains(where: { cells[$0].positioned && cells[$0].isGivenValue }),
+               !Self.keepsSums(values, totals: [totalSlot: order.indices.filter { $0 != totalSlot }]) {
+                for column in order { setValue(nil, .requests, label.key, column) }
+                note(.warning, "table.order_unproven", "requests.\(label.key)",
+                     "row's values `\(ValueCell.shown(values))` break rule 2 (总计 = 自然人 + 法人或其他组织), and table rows of values with no label stand right \(piecesAbove ? "above" : "below") them: the row's numbers may be wrapped in their cells and cut into rows of their own, so its values are pieces; left null", label.location)
+                unplaced(leftOver, cells, .requests)
+                continue
+            }
             if let kept = Self.withoutUnplacedBlankMarks(values) {
                 values = kept
                 rowsWithoutTheirMarks.insert(label.key)
@@ -2887,6 +2981,11 @@ struct TableRecognizer {
             (group * slotsPerGroup + totalOffset, (0..<slotsPerGroup).filter { $0 != totalOffset }.map { group * slotsPerGroup + $0 })
         })
         var counted: [StreamCell]?
+        // Lines of a text's header words and blank fields only, no value given. (Not a PDF's or a
+        // document's table rows: there a row of values drops its blank cells before the first value
+        // as label columns, and the header's blank cell is the one place that keeps the count.)
+        var headerLineBlanks: Set<Int> = Set(cells.lazy.filter { $0.facts != nil && $0.location.line != nil && $0.location.page == nil }.map(\.line))
+        for cell in cells where cell.isGivenValue { headerLineBlanks.remove(cell.line) }
         let valueGroups = Self.groups(cells)
         if valueGroups.count == 1, let only = valueGroups.first,
            // Header cells taken out between the values (a header repeated on a new page, or the
@@ -2960,7 +3059,11 @@ struct TableRecognizer {
                 unplaced(group.values, cells, .reviewLitigation)
                 continue
             }
-            flat += group.values.map { ValueCell(cells[$0]) }
+            // (Not the blank fields of a header line, `| | 维持 | 纠正 | … | 审结 |  |`: no cells of a row.)
+            flat += group.values.filter { index in
+                guard case .value(.blank) = cells[index].kind else { return true }
+                return !headerLineBlanks.contains(cells[index].line)
+            }.map { ValueCell(cells[$0]) }
         }
         let remaining = groups.filter { !found.contains($0) }
         // A grid row one cell wider than the table, an empty label column first (a PDF's grid):

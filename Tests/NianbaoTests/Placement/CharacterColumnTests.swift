@@ -139,6 +139,32 @@ struct CharacterColumnTests {
         // numbers): the grid's border line is no line of the report's, so the values stand right
         // above the next label, as near to it as to the one before, and are no one's.
         ("syn2121_0050_2019", "markitdown-pdf", 131, 123),
+        // Seed 2131 (markitdown on LibreOffice's PDFs, 54 wrong numbers on 340 reports before):
+        // `| 3.危及“三安全一稳定” | — — | — — | — — | — |` / `| | | 227 287 | … | 1225 |`: two blank
+        // cells' marks in one field read as one blank (`——`), the row's seven marks as four, and
+        // the next row's values, marks dropped, placed by the column rules (1 wrong number); a field
+        // of marks one space apart is that many blank cells now.
+        ("syn2131_0008_2019", "markitdown-pdf", 180, 163),
+        // A grid wider than the table (`58 | 82 | 486 |  | 13 | 280 | 172 | 1091`, 8 fields for 7
+        // columns; part 二's `规范性文件 | | 55 | | 197 | | | 890`): no blank field places a value in any
+        // of its rows (6 and 1 wrong numbers before).
+        ("syn2131_0339_2021", "markitdown-pdf", 94, 71), ("syn2131_0112_2019", "markitdown-pdf", 147, 137),
+        // `| 行政许可 | … | 794 |` / `| | 217 | -88 |` / `其他对外管理服务事项`, and `| 规章 | … | 269 | 680 |` /
+        // `6` / `规范性文件`: the values below a label's grid row are the next row's, set before its
+        // label, not more of this row's (3 wrong numbers each before).
+        ("syn2131_0246_2019", "markitdown-pdf", 131, 133), ("syn2131_0020_2019", "markitdown-pdf", 103, 120),
+        // `2.重复申请` / `| | （五）不予 | … | 70 | … | 500 |` / `3.要求提供公开出版物` / `处理` / `| 4.无正当…`: the
+        // values may be 3's, whose label has none of its own; and `| 5.要求…重新 | 91148 | … | 91227 |` /
+        // `| | 145 | … |` / `| 出具已获取信息 | 4 | … | 8 |`: numbers wrapped in their cells cut into rows
+        // of the grid, the row breaking rule 2 (12 wrong numbers before).
+        ("syn2131_0250_2019", "markitdown-pdf", 128, 113),
+        // Part 四's header on one line for all three groups, merged differently in each
+        // (`结果维持 结果纠正 | 其他结果 | … | 结果维持 | 结果纠正 其他结果`): the order of first mentions put
+        // 总计 fourth (1 wrong number); a line's order is its first group's now.
+        ("syn2131_0157_2021", "markitdown-pdf", 76, 80),
+        // `| | 维持 | 纠正 | 其他 | 审结 | … |  |`: a header line's empty last field taken for a blank cell
+        // of the row below, which then fitted 15 cells exactly (2 wrong numbers).
+        ("syn2131_0050_2019", "markitdown-pdf", 87, 78),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
