@@ -607,13 +607,16 @@ struct TableRecognizer {
         guard position + 1 < groups.count, group.run.indices.contains(label.start), !cells[group.run[label.start]].positioned,
               let first = group.values.first, cells[first].line > cells[group.run[label.start]].line,
               group.values.allSatisfy({ cells[$0].positioned && cells[$0].delimited }) else { return nil }
-        var keys: [(key: String, text: String)] = []
+        var keys: [(key: String, index: Int)] = []
         for index in groups[position + 1].run {
             guard let facts = cells[index].facts, let key = row(facts), key != label.key,
                   facts.hasEnumerator || startsWithNumber(cells[index].raw), !keys.contains(where: { $0.key == key }) else { continue }
-            keys.append((key, cells[index].raw))
+            keys.append((key, index))
         }
-        return keys.count >= 2 ? keys[0].text : nil
+        // (That label on a line of its own too: a table row's label with no value after it is a
+        // row left blank, its blank cells the source's, `| 1.属于国家秘密 | | … |`.)
+        guard keys.count >= 2, !cells[keys[0].index].positioned else { return nil }
+        return cells[keys[0].index].raw
     }
 
     // MARK: One cell per line
@@ -1574,7 +1577,11 @@ struct TableRecognizer {
             // (pandoc: `行政许可` / `第二十条第（六）项` / `信息内容` / `行政处罚` / `行政强制  555`),
             // but every value there follows its row's label.
             let stackedRows = Set(group.run.compactMap { cells[$0].facts.flatMap(row) }).subtracting(found)
-            if stackedRows.count >= 2, group.run.contains(where: { cells[$0].facts?.activeColumn != nil }), !group.values.isEmpty,
+            // Labels of three other rows so need no header among them (its `信息内容` taken out as a
+            // header repeated, the 2021 template's value columns after the values: `规章` … `行政强制`
+            // `行政事业性收费` `198` `第二十条第（五）项` `本年处理决定数量` `843` … `3014800`).
+            if stackedRows.count >= 3 || stackedRows.count >= 2 && group.run.contains(where: { cells[$0].facts?.activeColumn != nil }),
+               !group.values.isEmpty,
                groups[(position + 1)...].contains(where: { later in
                    !later.run.contains(where: { cells[$0].facts.flatMap(row) != nil })
                        && later.values.contains(where: { cells[$0].isGivenValue && !cells[$0].positioned && !cells[$0].placedByLayout })
@@ -1963,12 +1970,12 @@ struct TableRecognizer {
             // numbers wrapped in their cells into rows of their own, so the row's values are pieces.
             // So too with such rows right above it, following no row label (`| | 91476 | … | 92855 |` /
             // `| | | 2199 | … |` / `一、本年新收…` / `| | 0 | … | 3 |`).
+            // (Or below the row above's own: `| 6.属于四类… | 113 | … |` / `| | 75336 | … |` / `| | | 288 | … |`
+            // / `| 7.属于行政执法案卷 | 1 | | | 7 | … | 39 |`.)
             let piecesAbove = position > 0 && group.run.indices.contains(label.start)
-                && !groups[position - 1].run.contains(where: { index in
-                    cells[index].facts.map { row($0) != nil && ($0.hasEnumerator || Self.startsWithNumber(cells[index].raw)) } == true
-                })
                 && groups[position - 1].values.last(where: { cells[$0].isGivenValue }).map { last in
                     cells[last].positioned && cells[last].line + 2 >= cells[group.run[label.start]].line
+                        && !groups[position - 1].run.contains(where: { cells[$0].line == cells[last].line })
                 } == true
             if counted == nil, values.count == order.count, values.allSatisfy({ $0.positioned && !$0.placedByLayout }),
                piecesAbove || leftOver.contains(where: { cells[$0].positioned && cells[$0].isGivenValue }),

@@ -165,6 +165,14 @@ struct CharacterColumnTests {
         // `| | 维持 | 纠正 | 其他 | 审结 | … |  |`: a header line's empty last field taken for a blank cell
         // of the row below, which then fitted 15 cells exactly (2 wrong numbers).
         ("syn2131_0050_2019", "markitdown-pdf", 87, 78),
+        // `| 6.属于四类… | … |` / `| | 75336 | | | 70138 | … | 14562 |` / `| | | 288 | … |` / `| 7.属于行政执法案卷 |
+        // 1 | | | 7 | … | 39 |`: the upper pieces of 7's wrapped numbers below 6's row, 7's own row
+        // breaking rule 2 (3 wrong numbers, the same fields right as before).
+        ("syn2121_0085_2021", "markitdown-pdf", 114, 114),
+        // pdfminer: `规章` `行政规范性文件` `行政许可` `行政处罚` `行政强制` `行政事业性收费` `198` … `本年收费金额（单位：元）`
+        // `3014800`, the header `信息内容` taken out between them: 198 (行政规范性文件's) read as the
+        // fees in 万元 (1 wrong number). Five rows' labels stacked before it need no header.
+        ("syn2131_0189_2021", "pdfminer", 35, 35),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
