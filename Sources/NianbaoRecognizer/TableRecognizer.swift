@@ -50,6 +50,9 @@ struct TableRecognizer {
     /// none on a line of space-aligned columns), with the index of the label's cell and the values:
     /// for ``nullRowsBeforeValuelessLabels(_:row:column:)``.
     private var runAfterLabelRows: [String: (labelIndex: Int, values: [Int], location: SourceLocation)] = [:]
+    /// Of those, the rows read right after a row left null for more values than cells (a text that
+    /// sets rows' values before their labels there): for the same.
+    private var rowsAfterDisplaced: Set<String> = []
 
     /// The text shows a blank cell as an empty line inside a row of some table
     /// (``blankLinePitch(_:)``): an empty line after a row's last value is a blank cell too.
@@ -2091,6 +2094,7 @@ struct TableRecognizer {
             } ?? false
             if counted == nil, unpositioned, !enclosed, group.values.allSatisfy({ !cells[$0].onSpacedLine }) {
                 runAfterLabelRows[label.key] = (group.run[label.start], group.values, label.location)
+                if displacedRow == position - 1 { rowsAfterDisplaced.insert(label.key) }
             }
             // More values than cells, none of them placed by the source, and the row left null: the
             // values before the next label may be that row's (`3 4` pieces, then 4.保护第三方's row).
@@ -2821,6 +2825,7 @@ struct TableRecognizer {
                                                        column: (LabelFacts) -> String?) {
         defer {
             runAfterLabelRows = [:]
+            rowsAfterDisplaced = []
             stackedOver = [:]
         }
         guard emptyLinesPartCells || labelsApart, !rowByRow.contains(.requests) else { return }
@@ -2933,6 +2938,8 @@ struct TableRecognizer {
                 length <= values.count && values[length - 1] == values[..<(length - 1)].reduce(0, +)
             }
         }
+        // Rows left null here, from the last up: the row above each may have given it its values.
+        var forgotten: [String] = []
         for (key, run) in runAfterLabelRows.sorted(by: { $0.value.labelIndex < $1.value.labelIndex }) {
             guard let position = keys.firstIndex(of: key), position + 1 < keys.count, read(key) else { continue }
             // The rows below whose labels stand later with no value of their own.
@@ -2950,6 +2957,7 @@ struct TableRecognizer {
             if rows >= 2, position + rows < keys.count,
                keys[(position + 1)..<(position + rows)].allSatisfy({ !read($0) }), read(keys[position + rows]) { continue }
             forgetRequestRow(key)
+            forgotten.append(key)
             note(.warning, "table.order_uncertain", "requests.\(key)",
                  "the next row's label (“\(TemplateCatalog.row(.requests, template, key: next).map { LabelText.key($0.label) } ?? next)”) stands later in the text with no value of its own before another row's label: the text sets some rows' values before their labels and drops a row left blank without a trace, so the values after this row's label may be that row's; left null",
                  run.location)
@@ -2962,6 +2970,23 @@ struct TableRecognizer {
                      "the row's label stood stacked over the next row's, their values cut from the run after it, and that row's reading is uncertain (the row after it stands later with no value of its own): left null",
                      run.location)
             }
+        }
+        // A row so left null had its values, in such a text, before its label as well: the values
+        // right before that label, after the label of the row above, fewer than a row (blanks
+        // dropped), may be its own and not the row above's, where that row was read right after
+        // a row left null for more values than cells (`5.属于三类内部事务` / 9 values, pieces of wrapped
+        // numbers / `6.属于四类过程性信息` / `194 248 95 537` / `7.属于行政执法案卷` / `119 … 679` /
+        // `8.属于行政查询事项`, 6 left blank, each row's values before its label): that row is uncertain too.
+        for key in forgotten {
+            guard let position = keys.firstIndex(of: key), position > 0, let below = runAfterLabelRows[key] else { continue }
+            let above = keys[position - 1]
+            guard rowsAfterDisplaced.contains(above), read(above), let run = runAfterLabelRows[above], run.values.count < columns.count,
+                  let last = run.values.last, last < below.labelIndex,
+                  cells[(last + 1)..<below.labelIndex].allSatisfy({ !$0.isGivenValue && !$0.kind.isBarrier }) else { continue }
+            forgetRequestRow(above)
+            note(.warning, "table.order_uncertain", "requests.\(above)",
+                 "the row's values, fewer than its cells, stand right before the label of the next row (“\(TemplateCatalog.row(.requests, template, key: key).map { LabelText.key($0.label) } ?? key)”), left null as one whose values may stand before its label: these may be that row's; left null",
+                 run.location)
         }
     }
 

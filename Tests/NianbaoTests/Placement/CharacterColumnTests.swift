@@ -173,6 +173,14 @@ struct CharacterColumnTests {
         // `3014800`, the header `信息内容` taken out between them: 198 (行政规范性文件's) read as the
         // fees in 万元 (1 wrong number). Five rows' labels stacked before it need no header.
         ("syn2131_0189_2021", "pdfminer", 35, 35),
+        // pdftotext: `6.属于四类过程性信息` / `194 248 95 537` / `7.属于行政执法案卷` / `119 … 679` /
+        // `8.属于行政查询事项`, 6 left blank and each row's values before its label: 7 was left null
+        // (8's label has none of its own), 6 kept 7's 537 as its 总计 (1 wrong number). A row read
+        // right after one left null for more values than cells (5's, pieces of wrapped numbers),
+        // whose values, fewer than its cells, stand right before the label of a row so left null,
+        // is uncertain too (+1, −1 and −6 fields on pdftotext's 340, 600 and 600 of 2131, 2121,
+        // 2091; the same rule without the row left null above cost 86, 155 and 269).
+        ("syn2131_0229_2021", "pdftotext", 52, 51),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
