@@ -1971,10 +1971,9 @@ struct TableRecognizer {
             // next label (`| 5.要求…确认或重新 | 91148 | … | 91227 |` / `| | | 145 | 126 | … |` /
             // `| 出具已获取信息 | 4 | … | 8 |`): a table finder's grid laid on a PDF cut the row's
             // numbers wrapped in their cells into rows of their own, so the row's values are pieces.
-            // So too with such rows right above it, following no row label (`| | 91476 | … | 92855 |` /
-            // `| | | 2199 | … |` / `一、本年新收…` / `| | 0 | … | 3 |`).
-            // (Or below the row above's own: `| 6.属于四类… | 113 | … |` / `| | 75336 | … |` / `| | | 288 | … |`
-            // / `| 7.属于行政执法案卷 | 1 | | | 7 | … | 39 |`.)
+            // So too with such rows right above it, on lines of no label (`| | 91476 | … | 92855 |` /
+            // `| | | 2199 | … |` / `一、本年新收…` / `| | 0 | … | 3 |`; or below the row above's own,
+            // `| 6.属于四类… | 113 | … |` / `| | 75336 | … |` / `| 7.属于行政执法案卷 | 1 | | | 7 | … | 39 |`).
             let piecesAbove = position > 0 && group.run.indices.contains(label.start)
                 && groups[position - 1].values.last(where: { cells[$0].isGivenValue }).map { last in
                     cells[last].positioned && cells[last].line + 2 >= cells[group.run[label.start]].line
@@ -2938,7 +2937,7 @@ struct TableRecognizer {
                 length <= values.count && values[length - 1] == values[..<(length - 1)].reduce(0, +)
             }
         }
-        // Rows left null here, from the last up: the row above each may have given it its values.
+        // Rows left null here: the row above each may hold values of theirs (below).
         var forgotten: [String] = []
         for (key, run) in runAfterLabelRows.sorted(by: { $0.value.labelIndex < $1.value.labelIndex }) {
             guard let position = keys.firstIndex(of: key), position + 1 < keys.count, read(key) else { continue }
@@ -3014,8 +3013,9 @@ struct TableRecognizer {
         })
         var counted: [StreamCell]?
         // Lines of a text's header words and blank fields only, no value given. (Not a PDF's or a
-        // document's table rows: there a row of values drops its blank cells before the first value
-        // as label columns, and the header's blank cell is the one place that keeps the count.)
+        // document's table rows: there the row of values drops its blank cells before its first
+        // value as label columns, and a header row's blank last cell has stood in for the first of
+        // them, `[][][22][98]…` under `…[审结][]`; reading such a row by its cells would end that.)
         var headerLineBlanks: Set<Int> = Set(cells.lazy.filter { $0.facts != nil && $0.location.line != nil && $0.location.page == nil }.map(\.line))
         for cell in cells where cell.isGivenValue { headerLineBlanks.remove(cell.line) }
         let valueGroups = Self.groups(cells)
