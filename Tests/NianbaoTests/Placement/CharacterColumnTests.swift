@@ -961,6 +961,17 @@ struct CharacterColumnTests {
         #expect(LineCells.pipeFieldsHoldSeveralNumbers(["| 规章 | 5 | 522 300 |"]))
         #expect(LineCells.pipeFieldsHoldSeveralNumbers(["| 1.属于国家秘密 | 222 / | 1027 |"]))
         #expect(!LineCells.pipeFieldsHoldSeveralNumbers(["| 规章 | 5 | 522300 |", "| 3.其他 2 | 7 |", "522 300"]))
+        // Said once, at the first such row: the nulls below are nianbao's reading, not the source's blanks.
+        let grid = report.diagnostics.filter { $0.code == "table.grid_not_cells" }
+        #expect(grid.count == 1)
+        #expect(grid.first?.location?.line != nil)
+        #expect(grid.first?.message.contains("several numbers") == true)
+        // Blank marks one space apart in one field (`| — — |`) are that many blank cells there.
+        #expect(LineCells.spacedMarks("— —") == ["—", "—"])
+        #expect(LineCells.spacedMarks("/ 12") == ["/", "12"])
+        #expect(LineCells.spacedMarks("12 34") == nil)
+        #expect(LineCells.spacedMarks("—") == nil)
+        #expect(LineCells.spacedMarks("— 不予") == nil)
     }
 
     @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
