@@ -3047,11 +3047,19 @@ struct TableRecognizer {
         // Only names after the first values count (the header's own stand before them all).
         var interleavedColumns: [(index: Int, value: String)] = []
         var seenValues = false
+        // The 总计 names before the first value: the whole groups' headers written before it.
+        var totalsBeforeValues = 0
+        // The values right after those headers: one alone when each name has its value after it.
+        var firstValues = 0
         let streamGroups = Self.groups(streamCells)
         for group in streamGroups {
             guard let first = group.values.first else { continue }
             defer { seenValues = true }
-            guard seenValues else { continue }
+            guard seenValues else {
+                totalsBeforeValues = Self.columnNames(group.run, streamCells, cache: cache).filter { $0 == "total" }.count
+                firstValues = group.values.count
+                continue
+            }
             for column in Self.columnNames(group.run, streamCells, cache: cache) {
                 guard let index = outcomes.firstIndex(of: column) else { continue }
                 interleavedColumns.append((index, streamCells[first].raw))
@@ -3065,6 +3073,19 @@ struct TableRecognizer {
             let values = streamGroups.flatMap(\.values).map { ValueCell(streamCells[$0]) }
             note(.warning, "table.order_uncertain", "review_litigation",
                  "the column names stand between the values out of the header's order (“\(outcomes[wrong.1.index])” before `\(wrong.1.value)` after “\(outcomes[wrong.0.index])” before `\(wrong.0.value)`): the text writes the table's blocks in an order of its own, so which value is in which column is not proven; values `\(ValueCell.shown(values))` left null",
+                 values.first?.location)
+            return found
+        }
+        // Column names each followed by one value, in order, after two groups' whole headers (`…总计`
+        // `结果维持` … `总计` `结果维持` `379` `结果纠正` `363` … `总计` `370 1456` `160 41 177 233 611`
+        // `— 263 110 — 373`, pdfminer): the names interleaved are the last group's, the values beside
+        // them its own, written first, so the text does not give the groups in their order; which
+        // group each run of values is in is not proven. (A run of values after the first name,
+        // `结果维持` `97 364 392 75 928 271` `结果纠正` …, `pdftotext`, is read as before.)
+        if totalsBeforeValues >= 2, firstValues == 1, interleavedColumns.count >= 3, groups.count > 1 {
+            let values = streamGroups.flatMap(\.values).map { ValueCell(streamCells[$0]) }
+            note(.warning, "table.order_uncertain", "review_litigation",
+                 "column names stand between the first values after \(totalsBeforeValues) groups' whole headers: the values among them are a later group's, written first, so the text does not give the groups in their order and which group each value is in is not proven; values `\(ValueCell.shown(values))` left null",
                  values.first?.location)
             return found
         }

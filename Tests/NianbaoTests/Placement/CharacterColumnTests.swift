@@ -181,6 +181,12 @@ struct CharacterColumnTests {
         // is uncertain too (+1, −1 and −6 fields on pdftotext's 340, 600 and 600 of 2131, 2121,
         // 2091; the same rule without the row left null above cost 86, 155 and 269).
         ("syn2131_0229_2021", "pdftotext", 52, 51),
+        // Seed 2141, unseen (300 reports, 0 wrong numbers in every rendering but these two): pdfminer
+        // writes part 四's last group first, its column names each before its value, after the
+        // other two groups' whole headers (`…总计` `结果维持` `379` `结果纠正` `363` … `总计` `370 1456`
+        // `160 41 177 233 611` `— 263 110 — 373`): read in the text's order, all three groups a
+        // group off (13 and 12 wrong numbers). The groups' order is not proven there: null.
+        ("syn2141_0029_2021", "pdfminer", 47, 45), ("syn2141_0191_2021", "pdfminer", 77, 74),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
