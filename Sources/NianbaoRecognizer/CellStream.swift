@@ -36,6 +36,9 @@ struct StreamCell {
     /// The cell stands in a `|` row of a grid that is not the report's cells
     /// (``CellStream/pipeFieldsUnplaced``): the row is a row of the PDF's table, its fields not.
     var inUnprovenGrid = false
+    /// The number of fields of the delimited row the cell stands in (0 elsewhere): rows of one
+    /// grid have as many (a table finder's grids on two pages differ).
+    var rowFieldCount = 0
 
     var facts: LabelFacts? {
         if case .label(let facts) = kind { return facts }
@@ -275,6 +278,8 @@ struct CellStream {
         defer { singleSpacesSeparate = spacesSeparate }
         inUnprovenGrid = gridUnproven
         defer { inUnprovenGrid = false }
+        rowFieldCount = split.delimited ? split.cells.count : 0
+        defer { rowFieldCount = 0 }
         appendCells(split.cells, positioned: split.positioned && !gridUnproven, location: location)
         return true
     }
@@ -309,6 +314,7 @@ struct CellStream {
         cell.onSpacedLine = lineSpaced
         cell.oneSpaceBefore = oneSpaceBefore
         cell.inUnprovenGrid = inUnprovenGrid
+        cell.rowFieldCount = rowFieldCount
         cells.append(cell)
     }
 
@@ -322,6 +328,8 @@ struct CellStream {
     private var oneSpaceBefore = false
     /// The cells being added stand in a row of a grid not the report's (see `StreamCell.inUnprovenGrid`).
     private var inUnprovenGrid = false
+    /// The fields of the delimited row being added (see `StreamCell.rowFieldCount`).
+    private var rowFieldCount = 0
 
     /// `spacedChecked`: the caller has just found that `text` is not ``LineCells/spacedNumbers(_:)``.
     private func classify(_ text: String, spacedChecked: Bool = false) -> StreamCell.Kind {

@@ -599,6 +599,25 @@ struct TableRecognizer {
         }
     }
 
+    /// The field counts of a text's `|` grids (rows of as many fields) narrower than the table:
+    /// two rows or more with values, none with as many fields after its label as the table has
+    /// value columns (`| 二、上年结转… | | 175 | 143 | 91 | 135 | 544 |` under `| … | 自然人 商业企 |
+    /// 科研机 社会公 | 法律服 | | 总计 |` for 7): the grid merged columns (a table finder's, markitdown,
+    /// on one page of a table whose next page it cut otherwise), so its fields are not cells.
+    static func narrowGrids(_ groups: [CellGroup], _ cells: [StreamCell], width: Int) -> Set<Int> {
+        var rows: [Int: Int] = [:]
+        var wide: Set<Int> = []
+        for group in groups {
+            guard let first = group.values.first, cells[first].positioned, cells[first].rowFieldCount > 0,
+                  cells[first].location.line != nil, cells[first].location.page == nil else { continue }
+            let onLine = group.values.filter { cells[$0].line == cells[first].line }
+            guard onLine.contains(where: { cells[$0].isGivenValue }) else { continue }
+            if onLine.count >= width { wide.insert(cells[first].rowFieldCount) }
+            rows[cells[first].rowFieldCount, default: 0] += 1
+        }
+        return Set(rows.filter { $0.value >= 2 && !wide.contains($0.key) }.keys)
+    }
+
     /// The text of the next row label when `groups[position]`'s label stands on a line of its own
     /// (not in a table row) and all its values in table rows below it without a label, and the
     /// group after it names two rows or more before its values (`2.重复申请` / `| | （五）不予 | … | 70 |
@@ -1745,6 +1764,7 @@ struct TableRecognizer {
         // or more of whose values stand on one line, one block spanning several columns.
         let blockPerCell = Self.separatedByEmptyLines(cells)
         let gridWider = Self.gridWiderThanColumns(groups, cells, width: order.count)
+        let narrowGrids = Self.narrowGrids(groups, cells, width: order.count)
         var previousSpanned = false
         // Labels of rows given one value alone (not placed by the source), by group.
         var shortRowLabels: [Int: String] = [:]
@@ -1961,7 +1981,9 @@ struct TableRecognizer {
             // Counted from the label, checked by rule 2 (a blank counted as 0, as reports mean it).
             let counted = linePitch.flatMap { Self.slotValues(group, cells, pitch: $0, width: order.count, endLine: endLine) }
                 .flatMap { Self.keepsSums($0, totals: [totalSlot: order.indices.filter { $0 != totalSlot }], blankTotal: true) ? $0 : nil }
-            var (values, leftOver) = counted.map { ($0, [Int]()) } ?? Self.rowValues(group, label, count: order.count, cells, gridWider: gridWider)
+            let onNarrowGrid = group.values.first.map { narrowGrids.contains(cells[$0].rowFieldCount) } ?? false
+            var (values, leftOver) = counted.map { ($0, [Int]()) }
+                ?? Self.rowValues(group, label, count: order.count, cells, gridWider: gridWider || onNarrowGrid)
             // The two parts split from one squashed number, whose order nothing proves, and the
             // parts after them, whose order the collision leaves unproven too.
             var squashedParts: [Int] = []
