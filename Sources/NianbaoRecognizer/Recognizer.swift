@@ -49,22 +49,18 @@ public enum Recognizer {
                     .map { $0.cells.map(\.text).joined(separator: " ") }
             }
         })
-        // Whether some `|` field holds several numbers (a table finder's grid on a PDF): then no
-        // `|` field is a report's cell.
-        let pipeFieldsUnplaced = LineCells.pipeFieldsHoldSeveralNumbers(blocks.lazy.compactMap { block -> String? in
-            if case .paragraph(let paragraph) = block { paragraph.text } else { nil }
-        })
-        if pipeFieldsUnplaced {
-            let first = blocks.lazy.compactMap { block -> Paragraph? in
-                if case .paragraph(let paragraph) = block, LineCells.pipeFieldsHoldSeveralNumbers(CollectionOfOne(paragraph.text)) { paragraph } else { nil }
-            }.first
-            let shown = first.map { paragraph in
-                let text = paragraph.text.trimmingCharacters(in: .whitespaces)
-                return "`" + (text.count > 60 ? text.prefix(60) + "…" : text) + "`"
-            } ?? "a table row"
+        // The first paragraph with a `|` field of several numbers (a table finder's grid on a PDF):
+        // where there is one, no `|` field is a report's cell.
+        let gridParagraph = blocks.lazy.compactMap { block -> Paragraph? in
+            if case .paragraph(let paragraph) = block, LineCells.pipeFieldsHoldSeveralNumbers(CollectionOfOne(paragraph.text)) { paragraph } else { nil }
+        }.first
+        let pipeFieldsUnplaced = gridParagraph != nil
+        if let gridParagraph {
+            let text = gridParagraph.text.trimmingCharacters(in: .whitespaces)
+            let shown = "`" + (text.count > 60 ? text.prefix(60) + "…" : text) + "`"
             diagnostics.append(Diagnostic(.info, code: "table.grid_not_cells",
                 message: "a `|` field holds several numbers (\(shown)): the text's `|` grid is a table finder's, not the report's cells, so its fields place no value; the values are read in their order, and a row whose blank cells the order does not show is placed only where the sum rules prove it, else null",
-                location: first?.location))
+                location: gridParagraph.location))
         }
         func newStream() -> CellStream {
             var stream = CellStream(cache: cache)
