@@ -39,6 +39,10 @@ struct StreamCell {
     /// The number of fields of the delimited row the cell stands in (0 elsewhere): rows of one
     /// grid have as many (a table finder's grids on two pages differ).
     var rowFieldCount = 0
+    /// The index of the field the cell stands in, in the delimited row of ``rowFieldCount`` fields
+    /// (-1 elsewhere): kept where the fields place nothing too (an unproven grid), as a count of the
+    /// blank fields between two values.
+    var fieldIndex = -1
 
     var facts: LabelFacts? {
         if case .label(let facts) = kind { return facts }
@@ -289,7 +293,9 @@ struct CellStream {
         nextLine += 1
         var seenText = false
         var full: [StreamCell] = []
-        for text in pieces {
+        defer { fieldIndex = -1 }
+        for (index, text) in pieces.enumerated() {
+            if rowFieldCount > 0 { fieldIndex = index }
             if text.isEmpty {
                 if positioned { full.append(StreamCell(kind: .value(.blank), raw: "", location: location, line: line, positioned: true)) }
                 if seenText && positioned { add(.value(.blank), "", location, line, true) }
@@ -315,6 +321,7 @@ struct CellStream {
         cell.oneSpaceBefore = oneSpaceBefore
         cell.inUnprovenGrid = inUnprovenGrid
         cell.rowFieldCount = rowFieldCount
+        cell.fieldIndex = fieldIndex
         cells.append(cell)
     }
 
@@ -330,6 +337,8 @@ struct CellStream {
     private var inUnprovenGrid = false
     /// The fields of the delimited row being added (see `StreamCell.rowFieldCount`).
     private var rowFieldCount = 0
+    /// The field of that row being added (see `StreamCell.fieldIndex`).
+    private var fieldIndex = -1
 
     /// `spacedChecked`: the caller has just found that `text` is not ``LineCells/spacedNumbers(_:)``.
     private func classify(_ text: String, spacedChecked: Bool = false) -> StreamCell.Kind {
@@ -760,6 +769,28 @@ enum LineCells {
                 }), tokens.contains(where: { $0.utf8.first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }) {
                     return true
                 }
+            }
+        }
+        return false
+    }
+
+    /// `true` when a `|` row of `texts` with a field that is a whole number stands right above a
+    /// border line (`| 行政许可 |  | 159 |  |` / `| ---- | --- | --- | --- |`): a markdown table whose
+    /// first row is a row of values, which a converter of a document's tables does not write (the
+    /// header comes first) and a table finder laid on a PDF's lines does (markitdown).
+    static func tableStartsAtValues(_ texts: some Sequence<String>) -> Bool {
+        var previousHasNumber = false
+        for text in texts {
+            let isPipeRow = text.utf8.contains(UInt8(ascii: "|"))
+            let fields = isPipeRow ? text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } : []
+            let nonEmpty = fields.filter { !$0.isEmpty }
+            if isPipeRow, !nonEmpty.isEmpty, nonEmpty.allSatisfy({ $0.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") } }) {
+                if previousHasNumber { return true }
+                previousHasNumber = false
+                continue
+            }
+            previousHasNumber = nonEmpty.contains { field in
+                !field.isEmpty && field.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
             }
         }
         return false

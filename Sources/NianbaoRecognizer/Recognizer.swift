@@ -164,6 +164,9 @@ public enum Recognizer {
             ], labelsApart: recognizer.labelsApart)
             recognizer.emptyLinesPartCells = recognizer.documentPitch == nil
                 && TableRecognizer.emptyLinesBetween(ReportTable.allCases.map { streams[$0]?.cells ?? [] }) >= 8
+            recognizer.tableFinderGrids = LineCells.tableStartsAtValues(blocks.lazy.compactMap { block -> String? in
+                if case .paragraph(let paragraph) = block { paragraph.text } else { nil }
+            })
             var found: [ReportTable: Set<String>] = [:]
             found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [], endLine: streams[.activeDisclosure]?.endLine)
             found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [], endLine: streams[.requests]?.endLine)

@@ -72,6 +72,10 @@ struct TableRecognizer {
     /// The text sets empty lines between the tables' cells (eight or more) that are not blank
     /// cells (``documentPitch`` is `nil`): not a text of a row a line (`pdftotext -raw`, PyMuPDF).
     var emptyLinesPartCells = false
+    /// The text's `|` tables start at rows of values (``LineCells/tableStartsAtValues(_:)``): a table
+    /// finder's grids laid on a PDF's lines (markitdown), which sets a value written beside its
+    /// label before or after it as its box's top falls.
+    var tableFinderGrids = false
 
     /// The pitch (``linePitch(_:_:maxWidth:blanksShown:rowLabel:documentPitch:labelsApart:)``) of the
     /// first of `tables` (each its cells) that is one cell per line with an empty line standing for
@@ -133,6 +137,8 @@ struct TableRecognizer {
         let delimited: Bool
         /// One space after the value before it on a layout text's line (``StreamCell/oneSpaceBefore``).
         private(set) var oneSpaceBefore = false
+        /// The field of its `|` row the cell stands in (``StreamCell/fieldIndex``), -1 elsewhere.
+        private(set) var fieldIndex = -1
 
         init(_ cell: StreamCell) {
             value = cell.value ?? .text
@@ -142,6 +148,7 @@ struct TableRecognizer {
             placedByLayout = cell.placedByLayout
             delimited = cell.delimited
             oneSpaceBefore = cell.oneSpaceBefore
+            fieldIndex = cell.fieldIndex
         }
 
         init(blankAt location: SourceLocation) {
@@ -616,6 +623,80 @@ struct TableRecognizer {
             rows[cells[first].rowFieldCount, default: 0] += 1
         }
         return Set(rows.filter { $0.value >= 2 && !wide.contains($0.key) }.keys)
+    }
+
+    /// `true` when a row's values are numbers on lines of their own (no grid) followed by one `|`
+    /// row whose fields from its first value to its last are exactly `width`, blank fields between
+    /// (`0` / `| | | | | 68 | | 112 | 129 | 150 | 197 | 656 |` for 7): the `|` row is a whole row by
+    /// itself, blank cell and all, so the numbers before it are not its cells, though their count
+    /// makes up the row where the grid's blank fields are dropped (a table finder's grid, whose
+    /// fields place nothing); which placement is right nothing proves.
+    static func pieceBeforeWholeGridRow(_ group: CellGroup, _ cells: [StreamCell], width: Int) -> Bool {
+        guard let last = group.values.last(where: { cells[$0].isGivenValue }), cells[last].fieldIndex >= 0 else { return false }
+        let gridLine = cells[last].line
+        let before = group.values.filter { cells[$0].line < gridLine }
+        let row = group.values.filter { cells[$0].line == gridLine && cells[$0].isGivenValue }
+        guard !before.isEmpty, row.count < width,
+              before.allSatisfy({ cells[$0].fieldIndex < 0 && !cells[$0].placedByLayout && cells[$0].isGivenValue }),
+              let start = row.first, Set(row.map { cells[$0].fieldIndex }).count == row.count else { return false }
+        return cells[last].fieldIndex - cells[start].fieldIndex + 1 == width
+    }
+
+    /// The label columns of part 三's table: its deepest row label nests three cells (`三、本年度办理结果`
+    /// `（三）不予公开` `1.属于国家秘密`).
+    static let requestLabelColumns = 3
+
+    /// The fields of `|` rows, by line, that do not prove their values' columns, in a text's grid of
+    /// more fields than part 三's table has (its label columns and `width` value columns): a table
+    /// finder's grid, whose fields are clusters of words' edges. A value's field is one when no row of
+    /// the grid fills it together with a neighbouring field, that neighbour blank in the row and
+    /// filled in more rows of the grid (`| | 2.重复申请 | … | 525 | | | 2 | 238 | …`, 2 in field 9
+    /// where the grid's other rows put 科研机构's values in field 8): the two fields may be one column,
+    /// a narrow number off its centre, so both fields are given.
+    static func offColumnFields(_ cells: [StreamCell], width: Int) -> [Int: Set<Int>] {
+        var rows: [Int: (count: Int, fields: Set<Int>)] = [:]
+        for cell in cells where cell.positioned && cell.isGivenValue && cell.fieldIndex >= 0 && cell.location.page == nil
+            && cell.rowFieldCount > requestLabelColumns + width {
+            rows[cell.line, default: (cell.rowFieldCount, [])].fields.insert(cell.fieldIndex)
+        }
+        var uses: [Int: [Int: Int]] = [:]
+        var together: [Int: Set<Int>] = [:]
+        for row in rows.values {
+            for field in row.fields {
+                uses[row.count, default: [:]][field, default: 0] += 1
+                if row.fields.contains(field + 1) { together[row.count, default: []].insert(field) }
+            }
+        }
+        var contested: [Int: Set<Int>] = [:]
+        for (line, row) in rows {
+            let use = uses[row.count] ?? [:], pairs = together[row.count] ?? []
+            for field in row.fields {
+                for neighbour in [field - 1, field + 1] where !row.fields.contains(neighbour) && !pairs.contains(min(field, neighbour))
+                    && (use[neighbour] ?? 0) > (use[field] ?? 0) {
+                    contested[line, default: []].formUnion([field, neighbour])
+                }
+            }
+        }
+        return contested
+    }
+
+    /// The field counts of a text's `|` grids whose header row names the first value column
+    /// (自然人) and the last (总计) fewer fields apart than the table has value columns (`| | | … | |
+    /// 自然人 | | | | | 总计 |`, 6 fields for 7): the grid merged two columns into one field (a table
+    /// finder's, markitdown), so its fields are not cells.
+    static func narrowHeaderGrids(_ cells: [StreamCell], width: Int, column: (LabelFacts) -> String?) -> Set<Int> {
+        var firstField: [Int: (field: Int, count: Int)] = [:]
+        var narrow: Set<Int> = []
+        for cell in cells where cell.fieldIndex >= 0 && cell.location.line != nil && cell.location.page == nil {
+            guard let facts = cell.facts, let key = column(facts) else { continue }
+            if key == "natural_person" {
+                firstField[cell.line] = (cell.fieldIndex, cell.rowFieldCount)
+            } else if key == "total", let first = firstField[cell.line], first.count == cell.rowFieldCount,
+                      cell.fieldIndex > first.field, cell.fieldIndex - first.field + 1 < width {
+                narrow.insert(cell.rowFieldCount)
+            }
+        }
+        return narrow
     }
 
     /// The text of the next row label when `groups[position]`'s label stands on a line of its own
@@ -1638,8 +1719,9 @@ struct TableRecognizer {
             // Nor a value that stands under the label in the label's own block: the next row's.
             // (In a text whose empty lines part cells, only where the next row's label follows with
             // no value after it, `行政处罚` / `2` / `` / `行政强制` / `第二十条第（八）项`: a text of one cell
-            // a line, `行政处罚` / `633` / `` / `7` / `行政强制` / `35`, gives each row its own.)
-            if blockPerCell || documentBlocks || emptyLinesPartCells && Self.nextRowLabelValueless(group, cells, row: row),
+            // a line, `行政处罚` / `633` / `` / `7` / `行政强制` / `35`, gives each row its own. So too
+            // in a table finder's text, `行政处罚` / `19` / `行政强制` / `第二十条第（八）项`, 19 行政强制's.)
+            if blockPerCell || documentBlocks || (emptyLinesPartCells || tableFinderGrids) && Self.nextRowLabelValueless(group, cells, row: row),
                let under = Self.valueUnderLabel(group, label, cells) {
                 note(.warning, "table.order_unproven", "active_disclosure.\(label.key)",
                      "the value `\(under.raw)` after row “\(LabelText.key(label.text))” stands on the line right below the label with no empty line between, in a text that parts its blocks by empty lines: the text shows it under the label (the next row's cell, its label set after it), not beside it in this row; its values are left null", label.location)
@@ -1746,6 +1828,7 @@ struct TableRecognizer {
 
     /// Reads part 三 from its cells; `endLine` is the source line of the heading after the table.
     mutating func recognizeRequests(_ cells: [StreamCell], endLine: Int? = nil) -> Set<String> {
+        let narrowHeaders = Self.narrowHeaderGrids(cells, width: requestColumnOrder(cells).count) { $0.requestColumn }
         let (cells, headerLines) = Self.withoutRepeatedHeaderLines(cells) { $0.requestRow }
         var found: Set<String> = []
         let order = requestColumnOrder(cells)
@@ -1764,7 +1847,8 @@ struct TableRecognizer {
         // or more of whose values stand on one line, one block spanning several columns.
         let blockPerCell = Self.separatedByEmptyLines(cells)
         let gridWider = Self.gridWiderThanColumns(groups, cells, width: order.count)
-        let narrowGrids = Self.narrowGrids(groups, cells, width: order.count)
+        let narrowGrids = Self.narrowGrids(groups, cells, width: order.count).union(narrowHeaders)
+        let offColumnFields = Self.offColumnFields(cells, width: order.count)
         var previousSpanned = false
         // Labels of rows given one value alone (not placed by the source), by group.
         var shortRowLabels: [Int: String] = [:]
@@ -1938,6 +2022,11 @@ struct TableRecognizer {
             }
             if let valueless = Self.gridRowBeforeValuelessLabel(groups, position, label, cells, row: row) {
                 leaveRowUncertain(label.key, "the row's label stands on a line of its own and its values in a table row below it with no label, and the next row label after them (“\(LabelText.key(valueless))”) has no values of its own before another row's: the text set the PDF's table rows apart from the labels beside them (a table finder's grid, markitdown), so these values may be that row's; left null",
+                                  at: label.location, values: group.values, cells, columns: order, found: &found)
+                continue
+            }
+            if Self.pieceBeforeWholeGridRow(group, cells, width: order.count) {
+                leaveRowUncertain(label.key, "the row's values are numbers on lines of their own and then a table row whose fields from its first value to its last are as many as the row's cells, blanks in their places (`0` / `| | 68 | | 112 | … | 656 |`): that table row is a whole row by itself, the numbers before it pieces of another (a wrapped number's end), and which row the table row is, a text that sets table rows apart from their labels (a table finder's grid, markitdown) does not show; left null",
                                   at: label.location, values: group.values, cells, columns: order, found: &found)
                 continue
             }
@@ -2122,6 +2211,16 @@ struct TableRecognizer {
             if unpositioned, values.count > order.count, order.allSatisfy({ report.requests[label.key, $0] == nil }) {
                 displacedFirstRow = false
                 displacedRow = position
+            }
+            // A value whose field and a blank neighbour may be one column of a table finder's grid
+            // (``offColumnFields(_:width:)``): neither of the two columns is proven.
+            if counted == nil, values.count == order.count, values.allSatisfy({ $0.positioned && !$0.placedByLayout }),
+               let line = group.values.first.map({ cells[$0].line }), let fields = offColumnFields[line] {
+                for slot in values.indices where fields.contains(values[slot].fieldIndex) {
+                    setValue(nil, .requests, label.key, order[slot])
+                    note(.warning, "table.order_unproven", path(.requests, label.key, order[slot]),
+                         "the row's `|` grid has more fields than the table has columns (a table finder's, its fields clusters of words' edges), and this cell's field and its neighbour are never both filled in one row of it, one filled here and the other in more rows: the two fields may be one column, a narrow number off its centre, so which of the two columns holds `\(values.filter { fields.contains($0.fieldIndex) && $0.raw != "" }.map(\.raw).joined(separator: " "))` is not proven; left null", label.location)
+                }
             }
             for slot in squashedParts where slot < order.count {
                 setValue(nil, .requests, label.key, order[slot])

@@ -187,6 +187,19 @@ struct CharacterColumnTests {
         // `160 41 177 233 611` `— 263 110 — 373`): read in the text's order, all three groups a
         // group off (13 and 12 wrong numbers). The groups' order is not proven there: null.
         ("syn2141_0029_2021", "pdfminer", 47, 45), ("syn2141_0191_2021", "pdfminer", 77, 74),
+        // Seed 2151 (unseen), markitdown on LibreOffice's PDFs (14 wrong numbers on 300 reports):
+        // `（七）总计` / `0` (the end of its 2916020, wrapped) / `| | | | | 68 | | 112 | … | 656 |`
+        // (结转下年度's, its label after it): 0 and the six values made seven, rule 2 kept, the grid's
+        // blank field dropped (7 wrong numbers). The `|` row is a whole row by itself: null.
+        ("syn2151_0033_2021", "markitdown-pdf", 134, 125),
+        // `| | | 第四项之和） | | 自然人 | | | | | 总计 |`: the header names 自然人 and 总计 six fields apart
+        // for seven columns, two merged in one field, and `| | （三）不予公 | 1.属于国家秘密 | | 165 | 12 |
+        // | 184 | … |` was read a field off (4 wrong numbers): that grid's fields place nothing now.
+        ("syn2151_0091_2021", "markitdown-pdf", 159, 163),
+        // `行政处罚` / `19` / `行政强制` / `第二十条第（八）项`: 19 is 行政强制's, written before its label
+        // (1 wrong number); a text whose `|` tables start at rows of values is a table finder's, where
+        // the value under a label, the next label valueless, may be either row's: null.
+        ("syn2151_0295_2021", "markitdown-pdf", 151, 150),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
@@ -988,17 +1001,22 @@ struct CharacterColumnTests {
         // 129 fields right.
         let (report, comparison) = try Self.convert("syn2151_0218_2019", "markitdown-pdf")
         let right = comparison.checks.filter(\.ok).count
-        #expect(right >= 144, "\(right) of \(comparison.checks.count)")
         let columns = DOCXFixtureTests.requestColumns
         // The narrow grid's rows: read for their order alone, placed where the sum rules prove it.
         for key in ["new_received", "carried_over", "granted", "denied_state_secret", "denied_security_stability",
                     "denied_third_party", "denied_internal_affairs"] {
             #expect(!comparison.wrongNumbers.contains { $0.field.hasPrefix("requests.\(key).") }, "\(key): \(columns.map { report.requests[key, $0] })")
         }
-        // Left (issue #20): the wide grid's rows on the next page, 10 fields after a label for 7
-        // columns with no row spanning more than 7 from its first value to its last, place 2 and 1
-        // one column off. The count may only fall.
-        #expect(comparison.wrongNumbers.count <= 2, "\(comparison.wrongNumbersListed)")
+        // The wide grid's rows on the next page (13 fields, more than the table's 3 label and 7 value
+        // columns: a table finder's clusters of words' edges), `| | 2.重复申请 | … | 525 | | | 2 | 238 |`:
+        // 2 in a field no other row fills but two, its blank neighbour 科研机构's in most rows, was read
+        // as 社会公益组织 (and 1 likewise, 2 wrong numbers). Those two fields may be one column: both null.
+        #expect(comparison.wrongNumbers.isEmpty, "\(comparison.wrongNumbersListed)")
+        #expect(report.requests["not_processed_duplicate", "natural_person"] == 525)
+        #expect(report.requests["not_processed_duplicate", "research"] == nil)
+        #expect(report.requests["not_processed_duplicate", "social_welfare"] == nil)
+        #expect(report.requests["not_processed_duplicate", "legal_service"] == 238)
+        #expect(right >= 146, "\(right)")
     }
 
     @Test("pdftotext -layout: part 二's caption `第二十条第（一）项` between two column names heads the columns, it is none of them")
