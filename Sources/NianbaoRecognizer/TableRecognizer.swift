@@ -2090,8 +2090,15 @@ struct TableRecognizer {
                     cells[last].positioned && cells[last].line + 2 >= cells[group.run[label.start]].line
                         && !groups[position - 1].run.contains(where: { cells[$0].line == cells[last].line })
                 } == true
+            // Or below it after a piece of a group cell's label, no row's (`| | | 2.没有现成信息需要 | … | 99159 |
+            // | | 99249 |` / `| | 无法提 | | 230 | … |` / `| | … | 6 | | | 8 |`, 991596 and 992498 wrapped).
+            let piecesBelow = position + 1 < groups.count
+                && !groups[position + 1].run.contains(where: { cells[$0].facts.flatMap(row) != nil })
+                && groups[position + 1].values.first(where: { cells[$0].isGivenValue }).map { next in
+                    cells[next].positioned && group.values.last.map { cells[next].line <= cells[$0].line + 2 } == true
+                } == true
             if counted == nil, values.count == order.count, values.allSatisfy({ $0.positioned && !$0.placedByLayout }),
-               piecesAbove || leftOver.contains(where: { cells[$0].positioned && cells[$0].isGivenValue }),
+               piecesAbove || piecesBelow || leftOver.contains(where: { cells[$0].positioned && cells[$0].isGivenValue }),
                !Self.keepsSums(values, totals: [totalSlot: order.indices.filter { $0 != totalSlot }]) {
                 for column in order { setValue(nil, .requests, label.key, column) }
                 note(.warning, "table.order_unproven", "requests.\(label.key)",
