@@ -115,9 +115,17 @@ struct PDFGeometryTests {
         // expressions say.
         let headingPattern = #"^\s*([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])"#
         let enumeratorPattern = #"^\s*(\d{1,2}[.、．](?![0-9])|[（(]\d{1,2}[）)])"#
-        for text in ["", " ", "  （一）", "\u{85}1.", "\u{B}2、", "１.", "٣.", "\u{3000}十、", "x1.", "(2)", " 5、", "\t（3）", "一二三、", "第一、"] {
+        // (Since the patterns are scans of scalars, not run: digit counts, lookahead, brackets, blanks.)
+        for text in ["", " ", "  （一）", "\u{85}1.", "\u{B}2、", "１.", "٣.", "\u{3000}十、", "x1.", "(2)", " 5、", "\t（3）", "一二三、", "第一、",
+                     "12.", "123.", "1.5", "1.５", "12.3", "1．", "1、2", "（12）", "（123）", "(1", "（）", "（1)", "一二三四、", "（一二三四）",
+                     "十.", "一．", "（十）abc", "\u{A0}1.", "\u{2028}1.", "\u{200B}1.", "1", "、", "1.\u{301}", "\u{1D7CF}.", "一、\u{301}"] {
             #expect(TextPattern.partHeading.matches(text) == (text.range(of: headingPattern, options: .regularExpression) != nil), "\(text)")
             #expect(TextPattern.arabicEnumerator.matches(text) == (text.range(of: enumeratorPattern, options: .regularExpression) != nil), "\(text)")
+        }
+        // The pieces of column names are a set now, not a search of each name.
+        for piece in ["自然", "人", "社会公益", "组织", "法律服务机构", "总计", "申请人", "复议后", "维持", "结果纠正", "本年增/减", "自然人总计", "x", "行政许可"] {
+            let searched = HeaderColumns.names.union(HeaderColumns.headerWords).contains { $0.contains(piece) }
+            #expect(HeaderColumns.namePieces.contains(piece) == searched, "\(piece)")
         }
         #expect(TextJoin.join(["我局", "2020", "年", "Total", "12"]) == "我局2020年Total 12")
     }
