@@ -1724,7 +1724,10 @@ struct TableRecognizer {
             if blockPerCell || documentBlocks || (emptyLinesPartCells || tableFinderGrids) && Self.nextRowLabelValueless(group, cells, row: row),
                let under = Self.valueUnderLabel(group, label, cells) {
                 note(.warning, "table.order_unproven", "active_disclosure.\(label.key)",
-                     "the value `\(under.raw)` after row “\(LabelText.key(label.text))” stands on the line right below the label with no empty line between, in a text that parts its blocks by empty lines: the text shows it under the label (the next row's cell, its label set after it), not beside it in this row; its values are left null", label.location)
+                     blockPerCell || documentBlocks || emptyLinesPartCells
+                        ? "the value `\(under.raw)` after row “\(LabelText.key(label.text))” stands on the line right below the label with no empty line between, in a text that parts its blocks by empty lines: the text shows it under the label (the next row's cell, its label set after it), not beside it in this row; its values are left null"
+                        : "the value `\(under.raw)` after row “\(LabelText.key(label.text))” stands on the line right below the label, and the next row's label right after it with no value of its own, in a text whose `|` tables start at rows of values (a table finder's, markitdown), which writes a value beside its label before or after it: it may be the next row's; its values are left null",
+                     label.location)
                 unplaced(group.values, cells, .activeDisclosure)
                 continue
             }
