@@ -50,10 +50,24 @@ public enum Recognizer {
             }
         })
         // The first paragraph with a `|` field of several numbers (a table finder's grid on a PDF):
-        // where there is one, no `|` field is a report's cell.
-        let gridParagraph = blocks.lazy.compactMap { block -> Paragraph? in
-            if case .paragraph(let paragraph) = block, LineCells.pipeFieldsHoldSeveralNumbers(CollectionOfOne(paragraph.text)) { paragraph } else { nil }
-        }.first
+        // where there is one, no `|` field is a report's cell. And whether the text's `|` tables
+        // start at rows of values (``LineCells/tableStartsAtValues(_:)``), asked in the same pass:
+        // each paragraph is searched for a `|` once.
+        var gridParagraph: Paragraph?
+        var tableStartsAtValues = false
+        var pipeRows: [String] = []
+        for block in blocks {
+            guard case .paragraph(let paragraph) = block else { continue }
+            guard paragraph.text.utf8.contains(UInt8(ascii: "|")) else {
+                // (A line without `|` ends a run of `|` rows.)
+                if !tableStartsAtValues, !pipeRows.isEmpty { tableStartsAtValues = LineCells.tableStartsAtValues(pipeRows) }
+                pipeRows = []
+                continue
+            }
+            if gridParagraph == nil, LineCells.pipeFieldsHoldSeveralNumbers(CollectionOfOne(paragraph.text)) { gridParagraph = paragraph }
+            if !tableStartsAtValues { pipeRows.append(paragraph.text) }
+        }
+        if !tableStartsAtValues, !pipeRows.isEmpty { tableStartsAtValues = LineCells.tableStartsAtValues(pipeRows) }
         let pipeFieldsUnplaced = gridParagraph != nil
         if let gridParagraph {
             let text = gridParagraph.text.trimmingCharacters(in: .whitespaces)
@@ -164,9 +178,7 @@ public enum Recognizer {
             ], labelsApart: recognizer.labelsApart)
             recognizer.emptyLinesPartCells = recognizer.documentPitch == nil
                 && TableRecognizer.emptyLinesBetween(ReportTable.allCases.map { streams[$0]?.cells ?? [] }) >= 8
-            recognizer.tableFinderGrids = LineCells.tableStartsAtValues(blocks.lazy.compactMap { block -> String? in
-                if case .paragraph(let paragraph) = block { paragraph.text } else { nil }
-            })
+            recognizer.tableFinderGrids = tableStartsAtValues
             var found: [ReportTable: Set<String>] = [:]
             found[.activeDisclosure] = recognizer.recognizeActiveDisclosure(streams[.activeDisclosure]?.cells ?? [], endLine: streams[.activeDisclosure]?.endLine)
             found[.requests] = recognizer.recognizeRequests(streams[.requests]?.cells ?? [], endLine: streams[.requests]?.endLine)

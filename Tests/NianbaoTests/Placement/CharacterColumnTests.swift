@@ -214,6 +214,17 @@ struct CharacterColumnTests {
         #expect(right >= floor, "\(right) of \(comparison.checks.count) (\(before) before)")
     }
 
+    @Test("a value token's shortcuts (ASCII numbers, labels beginning with an ideograph) say what the Character test says")
+    func numberTokenShortcuts() {
+        for token in ["", "0", "12", "1,234.5", ".", ",", "12a", "增9", "减3", "-3", "+4", "－5", "101500元", "10.15万元", "万元", "元",
+                      "１２", "１\u{301}", "1\u{301}", "规章", "一、", "行政许可", "无", "—", "增", "增加", "3元元", "\u{4E00}1", "九", "鿿1",
+                      "〇", "㐀1", "Total", " 12", "12 ", "1.2.3"] {
+            #expect(CharacterLine.isNumberToken(token) == CharacterLine.isNumberTokenByCharacters(token), "\(token)")
+        }
+        for mark in ["-", "/", "—", "——", "–", "－", "––", "--", "---", "\\-"] { #expect(CharacterLine.isBlankMark(mark), "\(mark)") }
+        for token in ["", "12", "规章", "-1", "—1", "/ /", "\\", "-\u{301}", "无"] { #expect(!CharacterLine.isBlankMark(token), "\(token)") }
+    }
+
     @Test("pandoc: blanks keep their columns; a label with commas; part 四's row of values alone under its header")
     func pandocRows() throws {
         let (report, _) = try Self.convert("syn301_0000_2019", "pandoc-plain")
