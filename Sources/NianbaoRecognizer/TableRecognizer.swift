@@ -370,8 +370,11 @@ struct TableRecognizer {
             position2 = end + 1
         }
         // The first following line may belong to the group column alone (`开` of `不予公开`): tried without it too.
+        // (Not from a part 二 table's caption, `第二十条第（八）项`, which no row label holds: values
+        // after it, then `行政处罚`, read as that row's, were the columns of the rows above, written
+        // one after another by pdfminer.)
         for skip in 0..<min(2, tails.count) {
-            for head in heads {
+            for head in heads where !head.text.has("第二十条") {
                 var joinedText = head.text
                 var tailText = ""
                 for count in skip..<tails.count {

@@ -206,6 +206,11 @@ struct CharacterColumnTests {
         // breaking rule 2 kept as printed (2 wrong numbers). Rows of values below it after a piece of
         // a group cell's label, no row's, show its values are pieces: null.
         ("syn2161_0234_2019", "markitdown-pdf", 128, 128),
+        // Seed 2171 (unseen): pdfminer writes part 二's (六) table column by column after the labels
+        // above, `747` `667` `第二十条第（八）项` `35` `-8` `681309` `行政处罚` `行政强制` …: the caption
+        // `第二十条第（八）项` and `行政处罚` after the values were read as one wrapped label, the values
+        // between as 行政处罚's (3 wrong numbers). No row label holds a caption: it starts none now.
+        ("syn2171_0024_2019", "pdfminer", 63, 62),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
