@@ -1674,19 +1674,17 @@ struct TableRecognizer {
                 continue
             }
             guard let spec = admit(label.key, label: label, table: .activeDisclosure, found: &found) else { continue }
-            // Labels of two other rows not read and a column header stacked before this row's label,
-            // no value among them, and values further on that follow no row label (pdfminer:
-            // `规章` `行政规范性文件` `信息内容` `行政许可` `行政处罚` `行政强制` `信息内容`
-            // `行政事业性收费` `276` `第二十条第（五）项` `172` …): the text writes the labels of
-            // several tables first and their values after, so the values after this label are not
-            // proven its own (276 is 行政规范性文件's). Rows left blank stack their labels too
-            // (pandoc: `行政许可` / `第二十条第（六）项` / `信息内容` / `行政处罚` / `行政强制  555`),
-            // but every value there follows its row's label.
+            // Labels of two other rows not read stacked before this row's label, no value among them,
+            // and values further on that follow no row label (pdfminer: `规章` `行政规范性文件` `信息内容`
+            // `行政许可` `行政处罚` `行政强制` `信息内容` `行政事业性收费` `276` `第二十条第（五）项` `172` …,
+            // or `规章` `行政规范性文件` `信息内容` `行政许可` `79` `第二十条第（五）项` `本年处理决定数量` `435`):
+            // the text writes the labels of several tables first and their values after, so the
+            // values after this label are not proven its own (276 and 79 are 行政规范性文件's). A
+            // header among the labels is not asked for: the text takes a repeated header's cells out
+            // (`信息内容`). Rows left blank stack their labels too (pandoc: `行政许可` / `第二十条第（六）项` /
+            // `信息内容` / `行政处罚` / `行政强制  555`), but every value there follows its row's label.
             let stackedRows = Set(group.run.compactMap { cells[$0].facts.flatMap(row) }).subtracting(found)
-            // Labels of three other rows so need no header among them (its `信息内容` taken out as a
-            // header repeated, the 2021 template's value columns after the values: `规章` … `行政强制`
-            // `行政事业性收费` `198` `第二十条第（五）项` `本年处理决定数量` `843` … `3014800`).
-            if stackedRows.count >= 3 || stackedRows.count >= 2 && group.run.contains(where: { cells[$0].facts?.activeColumn != nil }),
+            if stackedRows.count >= 2,
                !group.values.isEmpty,
                groups[(position + 1)...].contains(where: { later in
                    !later.run.contains(where: { cells[$0].facts.flatMap(row) != nil })
@@ -1695,7 +1693,7 @@ struct TableRecognizer {
                group.values.allSatisfy({ !cells[$0].positioned && !cells[$0].placedByLayout }) {
                 for column in spec.columns { setValue(nil, .activeDisclosure, label.key, column.key) }
                 note(.warning, "table.order_uncertain", "active_disclosure.\(label.key)",
-                     "the row's label follows the labels of other rows not read (\(stackedRows.sorted().joined(separator: ", "))) and a column header, with no value among them: the text writes the labels of several tables before their values, so which values are this row's is uncertain; left null",
+                     "the row's label follows the labels of other rows not read (\(stackedRows.sorted().joined(separator: ", "))), with no value among them, and values further on follow no row label: the text writes the labels of several tables before their values, so which values are this row's is uncertain; left null",
                      label.location)
                 unplaced(group.values, cells, .activeDisclosure)
                 continue

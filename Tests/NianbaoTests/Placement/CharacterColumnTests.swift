@@ -211,6 +211,10 @@ struct CharacterColumnTests {
         // `第二十条第（八）项` and `行政处罚` after the values were read as one wrapped label, the values
         // between as 行政处罚's (3 wrong numbers). No row label holds a caption: it starts none now.
         ("syn2171_0024_2019", "pdfminer", 63, 62),
+        // Seed 2181 (unseen): `规章` `行政规范性文件` `行政许可` `79` `第二十条第（五）项` `本年处理决定数量` `435`
+        // (`信息内容` taken out as a repeated header): 79, 行政规范性文件's, read as 行政许可's (1 wrong
+        // number). Two stacked rows' labels, later values following no row label: no header needed.
+        ("syn2181_0043_2021", "pdfminer", 65, 65),
     ])
     func noWrongNumber(stem: String, extractor: String, floor: Int, before: Int) throws {
         let (_, comparison) = try Self.convert(stem, extractor)
