@@ -1832,7 +1832,9 @@ struct TableRecognizer {
 
     /// Reads part 三 from its cells; `endLine` is the source line of the heading after the table.
     mutating func recognizeRequests(_ cells: [StreamCell], endLine: Int? = nil) -> Set<String> {
-        let narrowHeaders = Self.narrowHeaderGrids(cells, width: requestColumnOrder(cells).count) { $0.requestColumn }
+        // (Asked of the cells before repeated header lines are taken out: the header is the evidence.
+        // The order's width is the template's applicant columns, whatever their order.)
+        let narrowHeaders = Self.narrowHeaderGrids(cells, width: TemplateCatalog.applicantColumns.count) { $0.requestColumn }
         let (cells, headerLines) = Self.withoutRepeatedHeaderLines(cells) { $0.requestRow }
         var found: Set<String> = []
         let order = requestColumnOrder(cells)
